@@ -1,0 +1,127 @@
+"""
+regionkit: the administrative divisions of Russia and China, typed and sourced.
+
+>>> import regionkit
+>>> regionkit.get("RU-KHA").name()
+'Khabarovsk Krai'
+>>> len(regionkit.divisions("RU", level=1))
+89
+
+Importing the package loads no data and imports no dependency: every name below
+is imported on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from regionkit._api import divisions, get
+    from regionkit._models import (
+        Category,
+        Centre,
+        CentreRole,
+        Claim,
+        ClaimStance,
+        Division,
+        Figure,
+        Measure,
+        Name,
+        NameForm,
+        Perspective,
+    )
+    from regionkit._store import COUNTRIES, Dataset
+    from regionkit.errors import (
+        AmbiguousName,
+        DataError,
+        NotFound,
+        RegionkitError,
+        UnknownCode,
+        UnknownLocaleError,
+    )
+    from regionkit.serialization import dumps, from_dict, loads, to_dict
+
+__all__ = [
+    "COUNTRIES",
+    "AmbiguousName",
+    "Category",
+    "Centre",
+    "CentreRole",
+    "Claim",
+    "ClaimStance",
+    "DataError",
+    "Dataset",
+    "Division",
+    "Figure",
+    "Measure",
+    "Name",
+    "NameForm",
+    "NotFound",
+    "Perspective",
+    "RegionkitError",
+    "UnknownCode",
+    "UnknownLocaleError",
+    "__version__",
+    "divisions",
+    "dumps",
+    "from_dict",
+    "get",
+    "loads",
+    "to_dict",
+]
+
+_HOMES = {
+    "divisions": "regionkit._api",
+    "get": "regionkit._api",
+    "COUNTRIES": "regionkit._store",
+    "Dataset": "regionkit._store",
+    "dumps": "regionkit.serialization",
+    "from_dict": "regionkit.serialization",
+    "loads": "regionkit.serialization",
+    "to_dict": "regionkit.serialization",
+    **dict.fromkeys(
+        [
+            "Category",
+            "Centre",
+            "CentreRole",
+            "Claim",
+            "ClaimStance",
+            "Division",
+            "Figure",
+            "Measure",
+            "Name",
+            "NameForm",
+            "Perspective",
+        ],
+        "regionkit._models",
+    ),
+    **dict.fromkeys(
+        [
+            "AmbiguousName",
+            "DataError",
+            "NotFound",
+            "RegionkitError",
+            "UnknownCode",
+            "UnknownLocaleError",
+        ],
+        "regionkit.errors",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        value: Any = version("regionkit")
+    elif name in _HOMES:
+        value = getattr(importlib.import_module(_HOMES[name]), name)
+    else:
+        raise AttributeError(f"module 'regionkit' has no attribute {name!r}")
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

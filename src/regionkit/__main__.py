@@ -1,0 +1,5 @@
+import sys
+
+from regionkit.cli import main
+
+sys.exit(main())

@@ -1,0 +1,429 @@
+"""The records regionkit hands out: divisions, their names, centres and claims."""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
+
+if TYPE_CHECKING:  # navigation resolves the store at call time
+    from regionkit._store import Dataset
+
+_T = TypeVar("_T")
+
+__all__ = [
+    "Category",
+    "Centre",
+    "CentreRole",
+    "Claim",
+    "ClaimStance",
+    "Division",
+    "Figure",
+    "Measure",
+    "Name",
+    "NameForm",
+    "Perspective",
+]
+
+
+class Category(enum.Enum):
+    """
+    What kind of unit a division is.
+
+    The values are stable strings, safe to store.
+    """
+
+    # Russia: the six kinds of federal subject, and the federal districts.
+    REPUBLIC = "republic"
+    KRAI = "krai"
+    OBLAST = "oblast"
+    FEDERAL_CITY = "federal_city"
+    AUTONOMOUS_OBLAST = "autonomous_oblast"
+    AUTONOMOUS_OKRUG = "autonomous_okrug"
+    FEDERAL_DISTRICT = "federal_district"
+    # China: the provincial level.
+    PROVINCE = "province"
+    AUTONOMOUS_REGION = "autonomous_region"
+    MUNICIPALITY = "municipality"
+    SPECIAL_ADMINISTRATIVE_REGION = "special_administrative_region"
+    # China: the prefecture level.
+    PREFECTURE_LEVEL_CITY = "prefecture_level_city"
+    PREFECTURE = "prefecture"
+    AUTONOMOUS_PREFECTURE = "autonomous_prefecture"
+    LEAGUE = "league"
+    # China: the county level.
+    DISTRICT = "district"
+    COUNTY = "county"
+    COUNTY_LEVEL_CITY = "county_level_city"
+    AUTONOMOUS_COUNTY = "autonomous_county"
+    BANNER = "banner"
+    AUTONOMOUS_BANNER = "autonomous_banner"
+    FORESTRY_DISTRICT = "forestry_district"
+    SPECIAL_DISTRICT = "special_district"
+
+    @property
+    def is_grouping(self) -> bool:
+        """Whether units of this category group divisions without being a level."""
+        return self is Category.FEDERAL_DISTRICT
+
+
+class Perspective(enum.Enum):
+    """
+    Whose list of divisions a listing follows, where lists disagree.
+
+    ``NATIONAL`` (the default everywhere) follows each country's own law: Russia's
+    constitution counts 89 subjects, including Crimea, Sevastopol and the four
+    subjects it proclaimed in 2022. ``ISO`` follows ISO 3166-2, which lists those
+    six under Ukraine and counts 83 Russian subjects. Both views list Taiwan as a
+    province of China, as ISO 3166-2:CN does (`Division.claims` says who disputes it).
+    """
+
+    NATIONAL = "national"
+    ISO = "iso"
+
+
+class NameForm(enum.Enum):
+    """Which form of a name: the full official form or the short everyday one."""
+
+    FULL = "full"
+    SHORT = "short"
+
+
+@attrs.frozen(order=True)
+class Name:
+    """
+    One name of a division in one locale.
+
+    Attributes:
+        text: The name as written (NFC).
+        locale: A BCP 47 tag: ``"ru"``, ``"en"``, ``"zh-Hans"``, ``"zh-Hant"``;
+            romanizations carry their system (``"zh-Latn-pinyin"``).
+        form: Full official form or short form.
+        source: Space-separated ids of the sources that give this name.
+    """
+
+    locale: str
+    form: NameForm
+    text: str
+    source: str
+
+
+class CentreRole(enum.Enum):
+    """Why a place is named as a division's centre."""
+
+    CENTRE = "centre"
+    """The administrative centre that the unit's law or charter names."""
+    SEAT = "seat"
+    """Where the unit's government bodies sit, where that is not the centre."""
+
+
+@attrs.frozen
+class Centre:
+    """
+    A place that serves a division as its centre or its seat of government.
+
+    Attributes:
+        role: Legal centre or seat of government.
+        names: The place's names (``ru``, ``en``, ``zh-Hans`` as sources give them).
+        note: One sentence on anything unusual, else empty.
+        source: Space-separated source ids.
+    """
+
+    role: CentreRole
+    names: tuple[Name, ...]
+    note: str
+    source: str
+
+    def name(self, locale: str = "en") -> str | None:
+        """
+        Return the place's name in *locale*, or ``None`` if no source gives one.
+
+        Only exact language matches are returned: ``"zh"`` finds ``"zh-Hans"``.
+        """
+        for candidate in self.names:
+            if candidate.locale == locale or candidate.locale.split("-")[0] == locale:
+                return candidate.text
+        return None
+
+
+class Measure(enum.Enum):
+    """A figure that sources give for a division."""
+
+    AREA_KM2 = "area_km2"
+    POPULATION = "population"
+
+
+@attrs.frozen
+class Figure:
+    """
+    A sourced number about a division (its area or population).
+
+    Attributes:
+        measure: What is measured.
+        value: The number: people (an `int`) or square kilometres.
+        year: The year the figure refers to (the census year for population).
+        source: Space-separated source ids.
+    """
+
+    measure: Measure
+    value: int | float
+    year: int
+    source: str
+
+
+class ClaimStance(enum.Enum):
+    """How a party stands towards a contested unit."""
+
+    CLAIMS = "claims"
+    ADMINISTERS = "administers"
+    ADMINISTERS_IN_PART = "administers_in_part"
+    LISTS = "lists"
+
+
+@attrs.frozen
+class Claim:
+    """
+    One party's position on a contested unit.
+
+    Attributes:
+        party: An ISO 3166-1 alpha-2 code of a state (``"RU"``, ``"UA"``,
+            ``"CN"``, ``"TW"``), or ``"ISO-3166"``, or ``"UN"``.
+        stance: Claims, administers (in whole or in part), or lists.
+        party_code: The code under which that party lists the unit, if any.
+        note: One sentence of context.
+        source: Space-separated source ids.
+    """
+
+    party: str
+    stance: ClaimStance
+    party_code: str
+    note: str
+    source: str
+
+
+@functools.total_ordering
+@attrs.frozen(repr=False, cache_hash=True)
+class Division:
+    """
+    One administrative division: a federal subject, a province, a county, a district.
+
+    Records store codes, not objects; the navigation properties (`parent`,
+    `children`, `federal_district`, …) resolve those codes through the dataset the
+    record came from. Divisions are equal when all
+    their fields are; they sort by `code`.
+
+    Attributes:
+        code: The ISO 3166-2 code where ISO assigns one to this unit (``"RU-KHA"``),
+            else the project key (``"RU-CRIMEA"``, ``"CN-230100"``). Project keys
+            have a suffix of four or more characters, so they can never collide
+            with an ISO 3166-2 code.
+        country: ISO 3166-1 alpha-2 code of the country whose law the record
+            follows (``"RU"``, ``"CN"``).
+        category: What kind of unit this is.
+        level: 1 for federal subjects and provincial-level units, 2 for prefecture
+            level, 3 for county level; ``None`` for groupings such as federal districts.
+        names: Every name the data holds.
+        iso_3166_2: The ISO 3166-2 code, or ``None`` where ISO assigns none.
+        national_code: Russia: the two-digit subject code used in KLADR and tax
+            codes (``"27"``); China: the GB/T 2260 code (``"230000"``).
+        okato: Russia: the OKATO code of the subject.
+        oktmo: Russia: the OKTMO code of the subject.
+        parent_code: Code of the unit one level up, ``None`` at level 1.
+        within_code: For a subject that lies inside another subject (Nenets AO in
+            Arkhangelsk Oblast), that subject's code.
+        grouping_codes: Codes of the groupings the unit belongs to.
+        centres: The administrative centre and, where it differs, the seat of
+            government.
+        figures: Area and population, each with its year and source.
+        claims: Who claims, administers and lists a contested unit; empty if the
+            unit is not contested.
+        source: Space-separated ids of the sources behind the record.
+    """
+
+    code: str
+    country: str
+    category: Category
+    level: int | None
+    names: tuple[Name, ...]
+    source: str
+    iso_3166_2: str | None = None
+    national_code: str | None = None
+    okato: str | None = None
+    oktmo: str | None = None
+    parent_code: str | None = None
+    within_code: str | None = None
+    grouping_codes: tuple[str, ...] = ()
+    centres: tuple[Centre, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    # The dataset that loaded the record; typed loosely so that type hints
+    # resolve at run time (cattrs, autodoc) without importing the store.
+    _dataset: object = attrs.field(
+        default=None, kw_only=True, alias="dataset", eq=False, repr=False
+    )
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Division):
+            return NotImplemented
+        return self.code < other.code
+
+    def __repr__(self) -> str:
+        return f"<Division {self.code} {self.name('en')!r} ({self.category.value})>"
+
+    # -- names -----------------------------------------------------------------
+
+    def name(self, locale: object = "en", *, form: NameForm | str = "full") -> str:
+        """
+        Return the division's name in *locale*.
+
+        Args:
+            locale: A locale tag (``"en"``, ``"ru-RU"``, ``"zh_Hant_TW"``) or a
+                :class:`babel.Locale`.
+            form: ``"full"`` (official form) or ``"short"``.
+
+        Raises:
+            UnknownLocaleError: *locale* is not a well-formed locale tag.
+
+        >>> import regionkit
+        >>> regionkit.get("RU-KHA").name("ru")
+        'Хабаровский край'
+        >>> regionkit.get("CN-HL").name("zh", form="short")
+        '黑龙江'
+        """
+        from regionkit._names import pick_name
+
+        return pick_name(self.names, locale, form)
+
+    # -- centres and figures -----------------------------------------------------
+
+    @property
+    def centre(self) -> Centre | None:
+        """The administrative centre the unit's law names, or ``None`` if none."""
+        return _first(c for c in self.centres if c.role is CentreRole.CENTRE)
+
+    @property
+    def seat(self) -> Centre | None:
+        """
+        Where the unit's government sits.
+
+        This is the legal centre unless sources name another seat.
+        """
+        seat = _first(c for c in self.centres if c.role is CentreRole.SEAT)
+        return seat if seat is not None else self.centre
+
+    @property
+    def area_km2(self) -> Figure | None:
+        """The unit's area in km², with year and source, if a source gives it."""
+        return _first(f for f in self.figures if f.measure is Measure.AREA_KM2)
+
+    @property
+    def population(self) -> Figure | None:
+        """The unit's population, with year and source, if a source gives it."""
+        return _first(f for f in self.figures if f.measure is Measure.POPULATION)
+
+    @property
+    def is_contested(self) -> bool:
+        """Whether any party disputes the unit's status."""
+        return bool(self.claims)
+
+    def in_view(self, perspective: Perspective | str = Perspective.NATIONAL) -> bool:
+        """
+        Whether *perspective* lists this unit under `country`.
+
+        A unit drops out of the ISO view when ISO 3166-2 lists it under another
+        country (Crimea as ``UA-43``).
+        """
+        if Perspective(perspective) is Perspective.NATIONAL:
+            return True
+        return not any(
+            claim.party == "ISO-3166"
+            and claim.stance is ClaimStance.LISTS
+            and not claim.party_code.startswith(self.country)
+            for claim in self.claims
+        )
+
+    # -- navigation ----------------------------------------------------------------
+
+    @property
+    def parent(self) -> Division | None:
+        """
+        The unit one level up, or ``None`` at level 1.
+
+        >>> import regionkit
+        >>> regionkit.get("RU-NEN").parent is None
+        True
+        """
+        return self._store().parent(self)
+
+    @property
+    def children(self) -> tuple[Division, ...]:
+        """The units one level down; for a grouping, its member units."""
+        return self._store().children(self)
+
+    @property
+    def within(self) -> Division | None:
+        """
+        The subject this subject lies inside, if any.
+
+        >>> import regionkit
+        >>> regionkit.get("RU-KHM").within.code
+        'RU-TYU'
+        """
+        if self.within_code is None:
+            return None
+        return self._store().get(self.within_code)
+
+    @property
+    def enclosed(self) -> tuple[Division, ...]:
+        """
+        The subjects that lie inside this one (inverse of `within`).
+
+        >>> import regionkit
+        >>> [d.code for d in regionkit.get("RU-TYU").enclosed]
+        ['RU-KHM', 'RU-YAN']
+        """
+        return self._store().enclosed(self)
+
+    @property
+    def groupings(self) -> tuple[Division, ...]:
+        """The groupings (such as the federal district) this unit belongs to."""
+        return tuple(self._store().get(code) for code in self.grouping_codes)
+
+    @property
+    def federal_district(self) -> Division | None:
+        """
+        The federal district of a Russian subject, else ``None``.
+
+        >>> import regionkit
+        >>> regionkit.get("RU-KHA").federal_district.name()
+        'Far Eastern Federal District'
+        """
+        return _first(
+            g for g in self.groupings if g.category is Category.FEDERAL_DISTRICT
+        )
+
+    def ancestors(self) -> tuple[Division, ...]:
+        """Return the chain of parents, nearest first."""
+        return self._store().ancestors(self)
+
+    def descendants(self) -> tuple[Division, ...]:
+        """Return every unit below this one, depth first in code order."""
+        return self._store().descendants(self)
+
+    def siblings(self) -> tuple[Division, ...]:
+        """Return the other units with the same parent (and the same level)."""
+        return self._store().siblings(self)
+
+    def _store(self) -> Dataset:
+        from regionkit._store import Dataset, default_dataset
+
+        if isinstance(self._dataset, Dataset):
+            return self._dataset
+        return default_dataset()
+
+
+def _first(items: Iterable[_T]) -> _T | None:
+    return next(iter(items), None)

@@ -1,0 +1,353 @@
+"""
+The dataset: lazy per-country loading, the indices, and the default instance.
+
+Nothing is read at import. A country's top level (``ru.json``, ``cn.json``) is
+read the first time anything touches that country; China's lower levels
+(``cn-lower.json``) only when a call needs them. Loading is guarded by one lock,
+so many threads arriving at once cause one load and see the same objects.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from regionkit import _hierarchy
+from regionkit._models import Category, Division, Perspective
+from regionkit.errors import DataError, UnknownCode, shorten
+
+__all__ = ["COUNTRIES", "Dataset", "default_dataset"]
+
+COUNTRIES = ("CN", "RU")
+"""The countries regionkit covers, as ISO 3166-1 alpha-2 codes."""
+
+# The files of each country, top level first; later files are loaded on demand.
+_FILES: dict[str, tuple[str, ...]] = {"RU": ("ru.json",), "CN": ("cn.json", "cn-lower.json")}
+_MAX_CODE = 64
+# Prefixed forms of national codes accepted by `get`.
+_PREFIXES = {"OKATO": "okato", "OKTMO": "oktmo", "SUBJECT": "subject", "GB": "gb"}
+
+
+@attrs.frozen
+class _Index:
+    """Everything loaded so far for one country, and the indices over it."""
+
+    records: dict[str, Division]
+    aliases: dict[str, str]  # other codes (upper case) -> code
+    children: dict[str | None, tuple[Division, ...]]
+    members: dict[str, tuple[Division, ...]]  # grouping code -> member units
+    enclosed: dict[str, tuple[Division, ...]]  # subject code -> subjects within it
+    files: int  # how many of the country's files are loaded
+    meta: tuple[tuple[str, Any], ...]
+
+
+class Dataset:
+    """
+    A set of divisions, loaded lazily per country and indexed once.
+
+    The top-level functions (`regionkit.get`, `regionkit.divisions`) use the
+    default dataset, read from the package's own data. Use `Dataset.from_path` to
+    work on data from elsewhere.
+    """
+
+    def __init__(self, read: Callable[[str], bytes], origin: str = "regionkit") -> None:
+        self._read = read
+        self._origin = origin
+        self._lock = threading.Lock()
+        self._indices: dict[str, _Index] = {}
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> Dataset:
+        """Return a dataset that reads ``ru.json``, ``cn.json``… from *path*."""
+        folder = Path(path)
+        return cls(lambda name: (folder / name).read_bytes(), origin=str(folder))
+
+    def __repr__(self) -> str:
+        loaded = ", ".join(sorted(self._indices)) or "nothing"
+        return f"<Dataset from {self._origin}; loaded: {loaded}>"
+
+    # -- public operations ---------------------------------------------------------
+
+    def get(self, code: object) -> Division:
+        """Return the division with *code*; see `regionkit.get`."""
+        key = _code_key(code)
+        for country in _countries_for(key):
+            found = self._find(country, key, deep=False) or self._find(
+                country, key, deep=True
+            )
+            if found is not None:
+                return found
+        raise UnknownCode(code)
+
+    def divisions(
+        self,
+        country: str | None = None,
+        *,
+        category: Category | str | None = None,
+        level: int | None = None,
+        parent: Division | str | None = None,
+        perspective: Perspective | str = Perspective.NATIONAL,
+    ) -> tuple[Division, ...]:
+        """List divisions in code order; see `regionkit.divisions`."""
+        countries = COUNTRIES if country is None else (_country(country),)
+        wanted = None if category is None else _category(category)
+        view = _perspective(perspective)
+        if level is not None and (not isinstance(level, int) or isinstance(level, bool)):
+            raise TypeError(f"level must be an int or None, not {shorten(level)}")
+        if parent is not None:
+            pool: Iterable[Division] = self.children(self._division(parent))
+        else:
+            deep = level is None or level > 1 or (wanted is not None and _is_lower(wanted))
+            pool = (
+                d
+                for c in countries
+                for d in self._index(c, deep=deep).records.values()
+            )
+        return tuple(
+            sorted(
+                d
+                for d in pool
+                if d.country in countries
+                and (wanted is None or d.category is wanted)
+                and (level is None or d.level == level)
+                and d.in_view(view)
+            )
+        )
+
+    def parent(self, division: Division) -> Division | None:
+        """Return the parent of *division*."""
+        if division.parent_code is None:
+            return None
+        return self.get(division.parent_code)
+
+    def children(self, division: Division) -> tuple[Division, ...]:
+        """Return the units one level down, or a grouping's members."""
+        if division.category.is_grouping:
+            return self._index(division.country, deep=False).members.get(
+                division.code, ()
+            )
+        deep = division.level is not None and _has_lower(division.country)
+        return self._index(division.country, deep=deep).children.get(division.code, ())
+
+    def enclosed(self, division: Division) -> tuple[Division, ...]:
+        """Return the subjects that lie inside *division*."""
+        return self._index(division.country, deep=False).enclosed.get(division.code, ())
+
+    def ancestors(self, division: Division) -> tuple[Division, ...]:
+        """Return the parents of *division*, nearest first."""
+        return _hierarchy.ancestors(division, self.parent)
+
+    def descendants(self, division: Division) -> tuple[Division, ...]:
+        """Return every unit below *division*, depth first."""
+        return _hierarchy.descendants(division, self.children)
+
+    def siblings(self, division: Division) -> tuple[Division, ...]:
+        """Return the other units that share *division*'s parent and level."""
+        if division.parent_code is not None:
+            pool = self.children(self.get(division.parent_code))
+        else:
+            pool = tuple(
+                d
+                for d in self._index(division.country, deep=False).records.values()
+                if d.parent_code is None and d.category.is_grouping
+                == division.category.is_grouping
+            )
+        return tuple(sorted(d for d in pool if d.code != division.code and d.level == division.level))
+
+    def meta(self, country: str) -> dict[str, Any]:
+        """Return the ``meta`` block of *country*'s data files (merged)."""
+        return dict(self._index(_country(country), deep=False).meta)
+
+    # -- loading -------------------------------------------------------------------
+
+    def _division(self, value: Division | str) -> Division:
+        if isinstance(value, Division):
+            return value
+        return self.get(value)
+
+    def _find(self, country: str, key: str, *, deep: bool) -> Division | None:
+        if deep and not _has_lower(country):
+            return None
+        index = self._index(country, deep=deep)
+        code = index.aliases.get(key, key)
+        return index.records.get(code)
+
+    def _index(self, country: str, *, deep: bool) -> _Index:
+        wanted = len(_FILES[country]) if deep else 1
+        index = self._indices.get(country)
+        if index is not None and index.files >= wanted:
+            return index
+        with self._lock:
+            index = self._indices.get(country)
+            if index is None or index.files < wanted:
+                index = self._load(country, wanted, index)
+                self._indices[country] = index
+            return index
+
+    def _load(self, country: str, files: int, old: _Index | None) -> _Index:
+        from regionkit.serialization import structure_division_file
+
+        records = dict(old.records) if old is not None else {}
+        meta = dict(old.meta) if old is not None else {}
+        for name in _FILES[country][old.files if old is not None else 0 : files]:
+            try:
+                raw = self._read(name)
+            except OSError as error:
+                raise DataError(f"{self._origin}/{name}", [str(error)]) from error
+            file_meta, divisions = structure_division_file(
+                raw, f"{self._origin}/{name}", dataset=self
+            )
+            meta.update(file_meta)
+            for division in divisions:
+                if division.country != country:
+                    raise DataError(name, [f"{division.code}: country is not {country}"])
+                records[division.code] = division
+        return _build_index(records, files, meta)
+
+
+def _build_index(records: dict[str, Division], files: int, meta: dict[str, Any]) -> _Index:
+    aliases: dict[str, str] = {}
+    children: dict[str | None, list[Division]] = {}
+    members: dict[str, list[Division]] = {}
+    enclosed: dict[str, list[Division]] = {}
+    for division in sorted(records.values()):
+        for alias in _aliases(division):
+            aliases.setdefault(alias, division.code)
+        if not division.category.is_grouping:
+            children.setdefault(division.parent_code, []).append(division)
+        for grouping in division.grouping_codes:
+            members.setdefault(grouping, []).append(division)
+        if division.within_code is not None:
+            enclosed.setdefault(division.within_code, []).append(division)
+    return _Index(
+        records=records,
+        aliases=aliases,
+        children={k: tuple(v) for k, v in children.items()},
+        members={k: tuple(v) for k, v in members.items()},
+        enclosed={k: tuple(v) for k, v in enclosed.items()},
+        files=files,
+        meta=tuple(sorted(meta.items())),
+    )
+
+
+def _aliases(division: Division) -> Iterable[str]:
+    """Yield the other codes that `get` accepts for *division*, upper case."""
+    if division.iso_3166_2:
+        yield division.iso_3166_2.upper()
+    if division.country == "CN" and division.national_code:
+        yield division.national_code
+        yield f"GB:{division.national_code}"
+    if division.country == "RU":
+        if division.national_code:
+            yield f"SUBJECT:{division.national_code}"
+        if division.okato:
+            yield f"OKATO:{division.okato}"
+        if division.oktmo:
+            yield f"OKTMO:{division.oktmo}"
+    for claim in division.claims:
+        # The code another party uses (UA-43 for Crimea) finds the same unit.
+        if claim.party_code and claim.party_code.upper() != division.code:
+            yield claim.party_code.upper()
+
+
+def _code_key(code: object) -> str:
+    if not isinstance(code, str):
+        raise TypeError(f"code must be a str, not {type(code).__name__}")
+    key = code.strip().upper()
+    if not key or len(key) > _MAX_CODE:
+        raise UnknownCode(code)
+    prefix, colon, rest = key.partition(":")
+    if colon:
+        key = f"{prefix.strip()}:{rest.strip()}"
+    return key
+
+
+def _countries_for(key: str) -> tuple[str, ...]:
+    """Return the countries whose data may hold *key*, likeliest first."""
+    prefix = key.partition("-")[0].partition(":")[0]
+    if prefix in COUNTRIES:
+        return (prefix, *(c for c in COUNTRIES if c != prefix))
+    if prefix in {"OKATO", "OKTMO", "SUBJECT"}:
+        return ("RU",)
+    if prefix == "GB" or key.isdigit():
+        return ("CN",)
+    return COUNTRIES
+
+
+def _has_lower(country: str) -> bool:
+    return len(_FILES[country]) > 1
+
+
+_LOWER = {
+    Category.PREFECTURE_LEVEL_CITY,
+    Category.PREFECTURE,
+    Category.AUTONOMOUS_PREFECTURE,
+    Category.LEAGUE,
+    Category.DISTRICT,
+    Category.COUNTY,
+    Category.COUNTY_LEVEL_CITY,
+    Category.AUTONOMOUS_COUNTY,
+    Category.BANNER,
+    Category.AUTONOMOUS_BANNER,
+    Category.FORESTRY_DISTRICT,
+    Category.SPECIAL_DISTRICT,
+}
+
+
+def _is_lower(category: Category) -> bool:
+    return category in _LOWER
+
+
+def _country(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"country must be a str, not {type(value).__name__}")
+    country = value.strip().upper()
+    if country not in COUNTRIES:
+        raise ValueError(f"country must be one of {', '.join(COUNTRIES)}, not {shorten(value)}")
+    return country
+
+
+def _category(value: object) -> Category:
+    if isinstance(value, Category):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"category must be a Category or str, not {type(value).__name__}")
+    try:
+        return Category(value.strip().lower())
+    except ValueError:
+        raise ValueError(f"unknown category {shorten(value)}") from None
+
+
+def _perspective(value: object) -> Perspective:
+    if isinstance(value, Perspective):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"perspective must be a Perspective or str, not {type(value).__name__}")
+    try:
+        return Perspective(value.strip().lower())
+    except ValueError:
+        raise ValueError(f"unknown perspective {shorten(value)}") from None
+
+
+def _read_package_file(name: str) -> bytes:
+    return importlib.resources.files("regionkit").joinpath("_data", name).read_bytes()
+
+
+_default: Dataset | None = None
+_default_lock = threading.Lock()
+
+
+def default_dataset() -> Dataset:
+    """Return the dataset read from the package's own data (made once)."""
+    global _default  # noqa: PLW0603 (the one process-wide default, like cattrs' global converter)
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Dataset(_read_package_file)
+    return _default

@@ -1,0 +1,170 @@
+"""
+The ``regionkit`` command.
+
+    regionkit show CODE [--locale L] [--json]
+    regionkit tree [COUNTRY|CODE] [--depth N] [--locale L]
+
+Exit status: 0 on success, 1 when a code is unknown, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from regionkit._models import Division, Perspective
+from regionkit._store import COUNTRIES, default_dataset
+from regionkit.errors import RegionkitError, UnknownCode
+
+__all__ = ["main"]
+
+_COUNTRY_NAMES = {"RU": "Russia", "CN": "China"}
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """
+    Run the command line with *argv* (default: ``sys.argv[1:]``); return the status.
+
+    >>> main(["show", "RU-KHA"])  # doctest: +ELLIPSIS
+    RU-KHA  Khabarovsk Krai
+    ...
+    0
+    """
+    out = out if out is not None else sys.stdout
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        if args.command == "show":
+            return _show(args, out)
+        return _tree(args, out)
+    except UnknownCode as error:
+        print(f"regionkit: {error}", file=sys.stderr)
+        return 1
+    except (RegionkitError, ValueError, TypeError) as error:
+        print(f"regionkit: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="regionkit",
+        description="The administrative divisions of Russia and China.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    show = commands.add_parser("show", help="show one division")
+    show.add_argument("code", help="ISO 3166-2 code, project key or national code")
+    show.add_argument("--locale", default="en", help="language of names (default: en)")
+    show.add_argument("--json", action="store_true", help="print the record as JSON")
+    tree = commands.add_parser("tree", help="print a country or a division as a tree")
+    tree.add_argument(
+        "root", nargs="?", default=None, help="RU, CN or a division code (default: both)"
+    )
+    tree.add_argument(
+        "--depth", type=int, default=2, help="levels to print below the root (default: 2)"
+    )
+    tree.add_argument("--locale", default="en", help="language of names (default: en)")
+    tree.add_argument(
+        "--perspective",
+        choices=[p.value for p in Perspective],
+        default=Perspective.NATIONAL.value,
+        help="whose list of units to follow (default: national)",
+    )
+    return parser
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    division = default_dataset().get(args.code)
+    if args.json:
+        from regionkit.serialization import dumps
+
+        print(dumps(division, indent=1), file=out)
+        return 0
+    locale = args.locale
+    rows: list[tuple[str, str]] = [
+        ("category", division.category.value.replace("_", " ")),
+        ("country", division.country),
+    ]
+    if division.level is not None:
+        rows.append(("level", str(division.level)))
+    for label, value in (
+        ("short name", division.name(locale, form="short")),
+        ("ISO 3166-2", division.iso_3166_2),
+        ("national code", division.national_code),
+        ("OKATO", division.okato),
+        ("OKTMO", division.oktmo),
+    ):
+        if value:
+            rows.append((label, value))
+    for label, related in (
+        ("parent", division.parent),
+        ("within", division.within),
+        ("federal district", division.federal_district),
+    ):
+        if related is not None:
+            rows.append((label, f"{related.code}  {related.name(locale)}"))
+    for centre in division.centres:
+        text = centre.name("ru" if locale.startswith("ru") else "en") or ""
+        rows.append((centre.role.value, f"{text}  {centre.note}".strip()))
+    for figure in division.figures:
+        rows.append((figure.measure.value.replace("_", " "), f"{figure.value:,} ({figure.year})"))
+    for claim in division.claims:
+        code = f" as {claim.party_code}" if claim.party_code else ""
+        rows.append(("claim", f"{claim.party} {claim.stance.value.replace('_', ' ')}{code}"))
+    if division.enclosed:
+        rows.append(("encloses", ", ".join(d.code for d in division.enclosed)))
+    if division.children:
+        rows.append(("children", str(len(division.children))))
+    print(f"{division.code}  {division.name(locale)}", file=out)
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value}", file=out)
+    return 0
+
+
+def _tree(args: argparse.Namespace, out: TextIO) -> int:
+    if args.depth < 0:
+        raise ValueError("--depth must be 0 or more")
+    dataset = default_dataset()
+    root = (args.root or "").strip().upper()
+    if not root:
+        for country in COUNTRIES:
+            _print_country(country, args, out)
+        return 0
+    if root in COUNTRIES:
+        _print_country(root, args, out)
+        return 0
+    _print_division(dataset.get(root), args, out, depth=args.depth, indent="")
+    return 0
+
+
+def _print_country(country: str, args: argparse.Namespace, out: TextIO) -> None:
+    dataset = default_dataset()
+    print(f"{country}  {_COUNTRY_NAMES[country]}", file=out)
+    if args.depth == 0:
+        return
+    groups = dataset.divisions(country, category="federal_district")
+    tops = groups or dataset.divisions(country, level=1, perspective=args.perspective)
+    for top in tops:
+        _print_division(top, args, out, depth=args.depth - 1, indent="  ")
+
+
+def _print_division(
+    division: Division, args: argparse.Namespace, out: TextIO, *, depth: int, indent: str
+) -> None:
+    if not division.in_view(args.perspective):
+        return
+    note = ""
+    if division.within is not None:
+        note = f"  (within {division.within.code})"
+    if division.is_contested:
+        note += "  [contested]"
+    print(f"{indent}{division.code}  {division.name(args.locale)}{note}", file=out)
+    if depth == 0:
+        return
+    for child in division.children:
+        _print_division(child, args, out, depth=depth - 1, indent=indent + "  ")

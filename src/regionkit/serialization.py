@@ -1,0 +1,152 @@
+"""
+Turning regionkit's records into plain data and back, with cattrs.
+
+Enums become their values, tuples become lists, and a `Division` carries its
+fields only (never the dataset it came from). Structuring is strict: unknown keys
+and wrong types raise `regionkit.errors.DataError`, naming each bad field.
+
+>>> import regionkit
+>>> data = regionkit.to_dict(regionkit.get("CN-HL"))
+>>> data["national_code"], data["category"]
+('230000', 'province')
+>>> regionkit.from_dict(regionkit.Division, data) == regionkit.get("CN-HL")
+True
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from regionkit._models import Division
+from regionkit.errors import DataError
+
+__all__ = [
+    "configure_converter",
+    "dumps",
+    "from_dict",
+    "loads",
+    "make_converter",
+    "to_dict",
+]
+
+T = TypeVar("T")
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """
+    Add regionkit's hooks to *converter*.
+
+    Use this to serialize regionkit records inside your own attrs classes.
+    """
+    converter.register_structure_hook(int | float, _structure_number)
+    converter.register_unstructure_hook(
+        Division,
+        make_dict_unstructure_fn(
+            Division, converter, _dataset=override(omit=True)
+        ),
+    )
+    converter.register_structure_hook(
+        Division,
+        make_dict_structure_fn(
+            Division,
+            converter,
+            _dataset=override(omit=True),
+            _cattrs_forbid_extra_keys=True,
+        ),
+    )
+
+
+def make_converter() -> cattrs.Converter:
+    """Return a new strict converter configured for regionkit's records."""
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    configure_converter(converter)
+    return converter
+
+
+_converter = make_converter()
+
+
+def to_dict(obj: Any) -> Any:
+    """
+    Return *obj* (a record, or a tuple of records) as plain JSON-ready data.
+
+    >>> import regionkit
+    >>> regionkit.to_dict(regionkit.get("RU-NEN"))["within_code"]
+    'RU-ARK'
+    """
+    return _converter.unstructure(obj)
+
+
+def from_dict(cls: type[T], data: object, *, path: str = "<data>") -> T:
+    """
+    Build a *cls* record from plain *data*.
+
+    Raises:
+        DataError: *data* does not fit *cls*; `DataError.details` names each bad
+            field.
+    """
+    try:
+        return _converter.structure(data, cls)
+    except Exception as error:  # cattrs raises several kinds; report them as one
+        raise DataError(path, _details(error)) from error
+
+
+def dumps(obj: Any, **kwargs: Any) -> str:
+    """Return *obj* as JSON text (UTF-8 names kept readable)."""
+    kwargs.setdefault("ensure_ascii", False)
+    return json.dumps(to_dict(obj), **kwargs)
+
+
+def loads(text: str | bytes, cls: type[T]) -> T:
+    """
+    Build a *cls* record from JSON *text*.
+
+    Raises:
+        DataError: The text is not JSON or does not fit *cls*.
+    """
+    try:
+        data = json.loads(text)
+    except (ValueError, TypeError) as error:
+        raise DataError("<json>", [f"not JSON: {error}"]) from error
+    return from_dict(cls, data, path="<json>")
+
+
+def structure_division_file(
+    raw: bytes, path: str, *, dataset: object
+) -> tuple[dict[str, Any], tuple[Division, ...]]:
+    """Read one packaged data file: its ``meta`` block and its divisions."""
+    try:
+        document = json.loads(raw)
+    except ValueError as error:
+        raise DataError(path, [f"not JSON: {error}"]) from error
+    if (
+        not isinstance(document, dict)
+        or not isinstance(document.get("meta"), dict)
+        or not isinstance(document.get("divisions"), list)
+    ):
+        raise DataError(path, ["expected an object with 'meta' and 'divisions'"])
+    divisions = from_dict(tuple[Division, ...], document["divisions"], path=path)
+    # Records are born here, before anyone sees them: attach their dataset so that
+    # navigation resolves codes through the data they came from.
+    for division in divisions:
+        object.__setattr__(division, "_dataset", dataset)
+    return document["meta"], divisions
+
+
+def _structure_number(value: object, _: object) -> int | float:
+    if type(value) is int or type(value) is float:  # not bool, not str
+        return value
+    raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
+def _details(error: BaseException) -> list[str]:
+    if isinstance(error, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
+        return cattrs.transform_error(error)
+    return [f"{type(error).__name__}: {error}"]
+
+

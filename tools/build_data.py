@@ -1,0 +1,297 @@
+"""
+Build the packaged data: ``data/<cc>/*.csv`` -> ``src/regionkit/_data/*.json``.
+
+Every row is structured with regionkit's own converter, so the build is the
+validation gate: a bad category, a missing parent, an unknown source id or a
+name that is not NFC stops it with ``file:row: problem``.
+
+    python tools/build_data.py          # rebuild
+    python tools/build_data.py --check  # fail if a rebuild would change a byte
+
+Uses only the standard library and regionkit itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from regionkit._models import Division  # noqa: E402 (after the path fix above)
+from regionkit.errors import DataError  # noqa: E402
+from regionkit.serialization import from_dict, to_dict  # noqa: E402
+
+DATA = ROOT / "data"
+OUT = ROOT / "src" / "regionkit" / "_data"
+DATA_VERSION = (DATA / "VERSION").read_text(encoding="utf-8").strip()
+
+# Output file -> (country, division tables, name tables).
+FILES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "ru.json": ("RU", ("ru/divisions.csv",), ("ru/names.csv",)),
+    "cn.json": ("CN", ("cn/divisions.csv",), ("cn/names.csv",)),
+    "cn-lower.json": ("CN", ("cn/units.csv",), ("cn/unit_names.csv",)),
+}
+ISO_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
+PROJECT_KEY = re.compile(r"[A-Z]{2}-[A-Z0-9][A-Z0-9-]{3,}")
+
+
+class BuildError(Exception):
+    """The source tables are wrong; the message says where."""
+
+
+Row = dict[str, str]
+
+
+def read_csv(relative: str) -> Iterator[tuple[str, Row]]:
+    """Yield ``("file:row", row)`` for each data row of a table, checking its text."""
+    path = DATA / relative
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            where = f"data/{relative}:{number}"
+            for column, value in row.items():
+                if value is None or column is None:
+                    raise BuildError(f"{where}: wrong number of columns")
+                if value != value.strip() or unicodedata.normalize("NFC", value) != value:
+                    raise BuildError(f"{where}: column {column} is not stripped NFC text")
+            yield where, row
+
+
+def optional_csv(relative: str) -> Iterator[tuple[str, Row]]:
+    """Like `read_csv`, for a table that a country may not have."""
+    if (DATA / relative).exists():
+        yield from read_csv(relative)
+
+
+def load_sources() -> dict[str, Row]:
+    """Return every source id defined under ``data/``, each defined once."""
+    sources: dict[str, Row] = {}
+    for path in sorted(DATA.glob("*/sources*.csv")):
+        for where, row in read_csv(str(path.relative_to(DATA))):
+            old = sources.get(row["id"])
+            if old is not None and old != row:
+                raise BuildError(f"{where}: source {row['id']} defined twice, differently")
+            sources[row["id"]] = row
+    return sources
+
+
+def source_ids(where: str, value: str, sources: dict[str, Row], used: set[str]) -> str:
+    """Check that every id in a ``source`` cell is defined; return the cell."""
+    ids = value.split()
+    if not ids:
+        raise BuildError(f"{where}: empty source")
+    for source_id in ids:
+        if source_id not in sources:
+            raise BuildError(f"{where}: unknown source id {source_id!r}")
+        used.add(source_id)
+    return value
+
+
+def grouped(rows: Iterable[tuple[str, Row]]) -> dict[str, list[tuple[str, Row]]]:
+    """Group rows by their ``code`` column."""
+    by_code: dict[str, list[tuple[str, Row]]] = defaultdict(list)
+    for where, row in rows:
+        by_code[row["code"]].append((where, row))
+    return by_code
+
+
+def build_country_file(
+    name: str, sources: dict[str, Row], known: dict[str, Division]
+) -> tuple[dict[str, Any], list[Division]]:
+    """Build one output file; *known* holds the divisions built so far."""
+    country, tables, name_tables = FILES[name]
+    cc = country.lower()
+    used: set[str] = set()
+    names = grouped(r for t in name_tables for r in read_csv(t))
+    centres = grouped(optional_csv(f"{cc}/centres.csv"))
+    figures = grouped(optional_csv(f"{cc}/statistics.csv"))
+    claims = grouped(optional_csv(f"{cc}/claims.csv"))
+    top_level = name == f"{cc}.json"
+    built: list[Division] = []
+    for table in tables:
+        for where, row in read_csv(table):
+            code = row["code"]
+            record: dict[str, Any] = {
+                "code": code,
+                "country": country,
+                "category": row["category"],
+                "level": int(row["level"]) if row["level"] else None,
+                "source": source_ids(where, row["source"], sources, used),
+                "iso_3166_2": row["iso_3166_2"] or None,
+                "national_code": row["national_code"] or None,
+                "okato": row["okato"] or None,
+                "oktmo": row["oktmo"] or None,
+                "parent_code": row["parent"] or None,
+                "within_code": row["within"] or None,
+                "grouping_codes": row["groupings"].split(),
+                "names": [
+                    {
+                        "locale": n["locale"],
+                        "form": n["form"],
+                        "text": n["text"],
+                        "source": source_ids(w, n["source"], sources, used),
+                    }
+                    for w, n in names.pop(code, [])
+                ],
+                "centres": [
+                    {
+                        "role": c["role"],
+                        "names": [
+                            {"locale": loc, "form": "full", "text": c[col], "source": c["source"]}
+                            for loc, col in (("en", "name_en"), ("ru", "name_ru"), ("zh-Hans", "name_zh"))
+                            if c[col]
+                        ],
+                        "note": c["note"],
+                        "source": source_ids(w, c["source"], sources, used),
+                    }
+                    for w, c in centres.pop(code, [])
+                ],
+                "figures": [
+                    {
+                        "measure": f["measure"],
+                        "value": number(w, f["value"]),
+                        "year": int(f["year"]),
+                        "source": source_ids(w, f["source"], sources, used),
+                    }
+                    for w, f in figures.pop(code, [])
+                ],
+                "claims": [
+                    {
+                        "party": c["party"],
+                        "stance": c["stance"],
+                        "party_code": c["party_code"],
+                        "note": c["note"],
+                        "source": source_ids(w, c["source"], sources, used),
+                    }
+                    for w, c in claims.pop(code, [])
+                ],
+            }
+            record["names"].sort(key=lambda n: (n["locale"], n["form"], n["text"]))
+            try:
+                division = from_dict(Division, record, path=where)
+            except DataError as error:
+                raise BuildError(str(error)) from error
+            check_division(where, division, known)
+            known[code] = division
+            built.append(division)
+    if top_level:
+        for leftover in (names, centres, figures, claims):
+            for code, rows in leftover.items():
+                raise BuildError(f"{rows[0][0]}: no division has the code {code}")
+    elif names:
+        code, rows = next(iter(names.items()))
+        raise BuildError(f"{rows[0][0]}: no division has the code {code}")
+    meta = {
+        "about": "Generated by tools/build_data.py from data/; do not edit.",
+        "country": country,
+        "data_version": DATA_VERSION,
+        "sources": {
+            i: {k: sources[i][k] for k in ("title", "edition", "license", "url")}
+            for i in sorted(used)
+        },
+    }
+    return meta, built
+
+
+def number(where: str, text: str) -> int | float:
+    """Parse a figure: an integer where it is one."""
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            raise BuildError(f"{where}: not a number: {text!r}") from None
+
+
+def check_division(where: str, division: Division, known: dict[str, Division]) -> None:
+    """Check what the converter cannot: codes, uniqueness, parents, names."""
+    code = division.code
+    if code in known:
+        raise BuildError(f"{where}: duplicate code {code}")
+    if not code.startswith(f"{division.country}-"):
+        raise BuildError(f"{where}: code {code} does not start with its country")
+    if division.iso_3166_2 is not None:
+        if division.iso_3166_2 != code or not ISO_CODE.fullmatch(code):
+            raise BuildError(f"{where}: an ISO-coded unit's code is its ISO code")
+    elif not PROJECT_KEY.fullmatch(code):
+        raise BuildError(f"{where}: project key {code} needs a 4+ character suffix")
+    if division.category.is_grouping != (division.level is None):
+        raise BuildError(f"{where}: groupings, and only groupings, have no level")
+    for other in (division.parent_code, division.within_code, *division.grouping_codes):
+        if other is not None and other not in known:
+            raise BuildError(f"{where}: {other} is not defined before {code}")
+    parent = known.get(division.parent_code or "")
+    if parent is not None and parent.level != (division.level or 0) - 1:
+        raise BuildError(f"{where}: parent {parent.code} is not one level up")
+    if division.level == 1 and division.parent_code is not None:
+        raise BuildError(f"{where}: a level-1 unit has no parent")
+    locales = {(n.locale, n.form.value) for n in division.names}
+    if ("en", "full") not in locales:
+        raise BuildError(f"{where}: {code} has no full English name")
+    counts = Counter((n.locale, n.form) for n in division.names)
+    for (locale, form), count in counts.items():
+        if count > 1:
+            raise BuildError(f"{where}: {code} has {count} {locale} {form.value} names")
+
+
+def render(meta: dict[str, Any], divisions: list[Division]) -> str:
+    """Return the JSON text of one output file (stable: sorted, no clock time)."""
+    document = {"meta": meta, "divisions": [to_dict(d) for d in sorted(divisions)]}
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def build() -> dict[str, str]:
+    """Return every output file's name and text."""
+    sources = load_sources()
+    known: dict[str, Division] = {}
+    outputs: dict[str, str] = {}
+    for name in FILES:
+        tables = FILES[name][1]
+        if not all((DATA / t).exists() for t in tables):
+            print(f"skipped {name}: {', '.join(tables)} not there yet")
+            continue
+        meta, divisions = build_country_file(name, sources, known)
+        outputs[name] = render(meta, divisions)
+        tally = Counter(d.category.value for d in divisions)
+        print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
+    return outputs
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rebuild the packaged data, or with ``--check`` prove it current."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--check", action="store_true", help="change nothing; fail if stale")
+    args = parser.parse_args(argv)
+    try:
+        outputs = build()
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    stale = [
+        name
+        for name, text in outputs.items()
+        if not (OUT / name).exists() or (OUT / name).read_text(encoding="utf-8") != text
+    ]
+    if args.check:
+        for name in stale:
+            print(f"stale: src/regionkit/_data/{name}; run tools/build_data.py", file=sys.stderr)
+        return 1 if stale else 0
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name in stale:
+        (OUT / name).write_text(outputs[name], encoding="utf-8")
+        print(f"wrote src/regionkit/_data/{name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
