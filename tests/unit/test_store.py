@@ -1,0 +1,186 @@
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+import regionkit
+from regionkit import Category, Dataset, DataError, UnknownCode
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "mini"
+
+
+@pytest.mark.parametrize(
+    "code", ["RU-KHA", "ru-kha", "  RU-KHA ", "SUBJECT:27", "okato:08", "OKTMO:08000000"]
+)
+def test_get_accepts_every_code_form(mini: Dataset, code: str) -> None:
+    assert mini.get(code).code == "RU-KHA"
+
+
+@pytest.mark.parametrize("code", ["CN-HL", "230000", "GB:230000", "gb: 230000"])
+def test_get_accepts_chinese_codes(mini: Dataset, code: str) -> None:
+    assert mini.get(code).code == "CN-HL"
+
+
+def test_get_finds_a_contested_unit_by_the_other_sides_code(mini: Dataset) -> None:
+    assert mini.get("UA-43").code == "RU-CRIMEA"
+
+
+@pytest.mark.parametrize("code", ["RU-XXX", "", "   ", "27", "okato:", "X" * 10_000])
+def test_unknown_codes_raise_a_key_error_naming_the_code(mini: Dataset, code: str) -> None:
+    with pytest.raises(UnknownCode) as caught:
+        mini.get(code)
+    assert isinstance(caught.value, KeyError)
+    assert caught.value.code == code
+
+
+@pytest.mark.parametrize("code", [None, 27, b"RU-KHA", ["RU-KHA"]])
+def test_get_rejects_non_strings_with_type_error(mini: Dataset, code: object) -> None:
+    with pytest.raises(TypeError, match="code must be a str"):
+        mini.get(code)
+
+
+def test_divisions_filters_by_category_string_or_enum(mini: Dataset) -> None:
+    by_value = mini.divisions("RU", category="federal_district")
+    by_enum = mini.divisions("RU", category=Category.FEDERAL_DISTRICT)
+    assert by_value == by_enum
+    assert [d.code for d in by_value] == ["RU-FD-FAR-EASTERN", "RU-FD-NORTHWESTERN"]
+
+
+def test_divisions_level_one_lists_no_groupings(mini: Dataset) -> None:
+    assert all(d.level == 1 for d in mini.divisions("RU", level=1))
+
+
+def test_divisions_order_is_by_code(mini: Dataset) -> None:
+    found = mini.divisions()
+    assert list(found) == sorted(found, key=lambda d: d.code)
+
+
+def test_perspective_iso_drops_units_iso_lists_elsewhere(mini: Dataset) -> None:
+    national = {d.code for d in mini.divisions("RU", level=1)}
+    iso = {d.code for d in mini.divisions("RU", level=1, perspective="iso")}
+    assert national - iso == {"RU-CRIMEA"}
+
+
+def test_divisions_by_parent(mini: Dataset) -> None:
+    assert [d.code for d in mini.divisions(parent="CN-HL")] == ["CN-230100"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"country": "US"}, ValueError),
+        ({"country": 7}, TypeError),
+        ({"category": "canton"}, ValueError),
+        ({"category": 3}, TypeError),
+        ({"perspective": "un"}, ValueError),
+        ({"level": "1"}, TypeError),
+        ({"level": True}, TypeError),
+    ],
+)
+def test_divisions_rejects_bad_arguments(
+    mini: Dataset, kwargs: dict[str, object], error: type[Exception]
+) -> None:
+    with pytest.raises(error):
+        mini.divisions(**kwargs)  # type: ignore[arg-type]
+
+
+def test_navigation(mini: Dataset) -> None:
+    harbin = mini.get("CN-230100")
+    assert harbin.parent == mini.get("CN-HL")
+    assert harbin.ancestors() == (mini.get("CN-HL"),)
+    assert mini.get("CN-HL").descendants()[0] == harbin
+    assert mini.get("RU-NEN").within == mini.get("RU-ARK")
+    assert mini.get("RU-ARK").enclosed == (mini.get("RU-NEN"),)
+    assert mini.get("RU-KHA").federal_district == mini.get("RU-FD-FAR-EASTERN")
+    assert mini.get("RU-KHA") in mini.get("RU-FD-FAR-EASTERN").children
+
+
+def test_siblings_share_parent_and_level(mini: Dataset) -> None:
+    siblings = mini.get("RU-KHA").siblings()
+    assert mini.get("RU-KHA") not in siblings
+    assert all(s.level == 1 and s.country == "RU" for s in siblings)
+    assert mini.get("RU-NEN") in siblings
+    assert [s.code for s in mini.get("RU-FD-NORTHWESTERN").siblings()] == [
+        "RU-FD-FAR-EASTERN"
+    ]
+
+
+def test_records_navigate_through_the_dataset_they_came_from(mini: Dataset) -> None:
+    assert mini.get("RU-ARK").enclosed[0] is mini.get("RU-NEN")
+    assert regionkit.get("RU-NEN") is not mini.get("RU-NEN")
+
+
+def test_lower_levels_load_only_when_needed(tmp_path: Path) -> None:
+    read: list[str] = []
+
+    def reader(name: str) -> bytes:
+        read.append(name)
+        return (FIXTURES / name).read_bytes()
+
+    dataset = Dataset(reader)
+    assert read == []
+    dataset.get("CN-HL")
+    assert read == ["cn.json"]
+    dataset.get("CN-230100")
+    assert read == ["cn.json", "cn-lower.json"]
+
+
+def test_many_threads_cause_one_load_and_see_the_same_objects() -> None:
+    reads: list[str] = []
+    lock = threading.Lock()
+
+    def reader(name: str) -> bytes:
+        with lock:
+            reads.append(name)
+        return (FIXTURES / name).read_bytes()
+
+    dataset = Dataset(reader)
+    barrier = threading.Barrier(32)
+    results: list[object] = [None] * 32
+
+    def work(i: int) -> None:
+        barrier.wait()
+        results[i] = dataset.get("RU-KHA")
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(32)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert reads == ["ru.json"]
+    assert all(r is results[0] for r in results)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not json", "not JSON"),
+        (b"[]", "'meta' and 'divisions'"),
+        (b'{"meta": {}, "divisions": [{"code": "RU-KHA"}]}', "required field missing"),
+    ],
+)
+def test_malformed_data_files_raise_data_error(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    (tmp_path / "ru.json").write_bytes(content)
+    dataset = Dataset.from_path(tmp_path)
+    with pytest.raises(DataError, match=message):
+        dataset.get("RU-KHA")
+    # A failed load leaves nothing half-built behind: fixing the file works.
+    (tmp_path / "ru.json").write_bytes((FIXTURES / "ru.json").read_bytes())
+    assert dataset.get("RU-KHA").code == "RU-KHA"
+
+
+def test_a_wrong_field_is_named(tmp_path: Path) -> None:
+    document = json.loads((FIXTURES / "ru.json").read_bytes())
+    document["divisions"][0]["category"] = "canton"
+    (tmp_path / "ru.json").write_text(json.dumps(document))
+    with pytest.raises(DataError) as caught:
+        Dataset.from_path(tmp_path).get("RU-KHA")
+    assert any("category" in line for line in caught.value.details)
+
+
+def test_a_missing_data_folder_raises_data_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="ru.json"):
+        Dataset.from_path(tmp_path / "nowhere").get("RU-KHA")
