@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import regionkit
 
 
@@ -36,9 +38,5 @@ def test_import_loads_no_data_and_no_dependency() -> None:
 
 
 def test_unknown_attribute_raises_attribute_error() -> None:
-    try:
-        regionkit.nonexistent  # type: ignore[attr-defined]  # noqa: B018
-    except AttributeError as error:
-        assert "nonexistent" in str(error)
-    else:
-        raise AssertionError("no AttributeError")
+    with pytest.raises(AttributeError, match="nonexistent"):
+        regionkit.nonexistent  # noqa: B018 (the access is the test)

@@ -61,8 +61,13 @@ def read_csv(relative: str) -> Iterator[tuple[str, Row]]:
             for column, value in row.items():
                 if value is None or column is None:
                     raise BuildError(f"{where}: wrong number of columns")
-                if value != value.strip() or unicodedata.normalize("NFC", value) != value:
-                    raise BuildError(f"{where}: column {column} is not stripped NFC text")
+                if (
+                    value != value.strip()
+                    or unicodedata.normalize("NFC", value) != value
+                ):
+                    raise BuildError(
+                        f"{where}: column {column} is not stripped NFC text"
+                    )
             yield where, row
 
 
@@ -72,14 +77,16 @@ def optional_csv(relative: str) -> Iterator[tuple[str, Row]]:
         yield from read_csv(relative)
 
 
-def load_sources() -> dict[str, Row]:
-    """Return every source id defined under ``data/``, each defined once."""
+def load_sources(cc: str) -> dict[str, Row]:
+    """Return every source id defined for one country, each defined once."""
     sources: dict[str, Row] = {}
-    for path in sorted(DATA.glob("*/sources*.csv")):
+    for path in sorted(DATA.glob(f"{cc}/sources*.csv")):
         for where, row in read_csv(str(path.relative_to(DATA))):
             old = sources.get(row["id"])
             if old is not None and old != row:
-                raise BuildError(f"{where}: source {row['id']} defined twice, differently")
+                raise BuildError(
+                    f"{where}: source {row['id']} defined twice, differently"
+                )
             sources[row["id"]] = row
     return sources
 
@@ -117,6 +124,7 @@ def build_country_file(
     claims = grouped(optional_csv(f"{cc}/claims.csv"))
     top_level = name == f"{cc}.json"
     built: list[Division] = []
+    places: dict[str, str] = {}
     for table in tables:
         for where, row in read_csv(table):
             code = row["code"]
@@ -146,8 +154,17 @@ def build_country_file(
                     {
                         "role": c["role"],
                         "names": [
-                            {"locale": loc, "form": "full", "text": c[col], "source": c["source"]}
-                            for loc, col in (("en", "name_en"), ("ru", "name_ru"), ("zh-Hans", "name_zh"))
+                            {
+                                "locale": loc,
+                                "form": "full",
+                                "text": c[col],
+                                "source": c["source"],
+                            }
+                            for loc, col in (
+                                ("en", "name_en"),
+                                ("ru", "name_ru"),
+                                ("zh-Hans", "name_zh"),
+                            )
                             if c[col]
                         ],
                         "note": c["note"],
@@ -183,6 +200,9 @@ def build_country_file(
             check_division(where, division, known)
             known[code] = division
             built.append(division)
+            places[code] = where
+    for division in built:
+        check_references(places[division.code], division, known)
     if top_level:
         for leftover in (names, centres, figures, claims):
             for code, rows in leftover.items():
@@ -227,12 +247,6 @@ def check_division(where: str, division: Division, known: dict[str, Division]) -
         raise BuildError(f"{where}: project key {code} needs a 4+ character suffix")
     if division.category.is_grouping != (division.level is None):
         raise BuildError(f"{where}: groupings, and only groupings, have no level")
-    for other in (division.parent_code, division.within_code, *division.grouping_codes):
-        if other is not None and other not in known:
-            raise BuildError(f"{where}: {other} is not defined before {code}")
-    parent = known.get(division.parent_code or "")
-    if parent is not None and parent.level != (division.level or 0) - 1:
-        raise BuildError(f"{where}: parent {parent.code} is not one level up")
     if division.level == 1 and division.parent_code is not None:
         raise BuildError(f"{where}: a level-1 unit has no parent")
     locales = {(n.locale, n.form.value) for n in division.names}
@@ -244,6 +258,26 @@ def check_division(where: str, division: Division, known: dict[str, Division]) -
             raise BuildError(f"{where}: {code} has {count} {locale} {form.value} names")
 
 
+def check_references(
+    where: str, division: Division, known: dict[str, Division]
+) -> None:
+    """Check that the codes a division refers to exist and make sense."""
+    for other in (division.parent_code, division.within_code, *division.grouping_codes):
+        if other is not None and other not in known:
+            raise BuildError(f"{where}: {division.code} refers to unknown {other}")
+    parent = known.get(division.parent_code or "")
+    if parent is not None and (parent.level or 0) >= (division.level or 0):
+        raise BuildError(f"{where}: parent {parent.code} is not above {division.code}")
+    for grouping in division.grouping_codes:
+        if not known[grouping].category.is_grouping:
+            raise BuildError(f"{where}: {grouping} is not a grouping")
+    within = known.get(division.within_code or "")
+    if within is not None and (within.level != division.level or within is division):
+        raise BuildError(
+            f"{where}: {division.code} lies within a unit of another level"
+        )
+
+
 def render(meta: dict[str, Any], divisions: list[Division]) -> str:
     """Return the JSON text of one output file (stable: sorted, no clock time)."""
     document = {"meta": meta, "divisions": [to_dict(d) for d in sorted(divisions)]}
@@ -252,7 +286,6 @@ def render(meta: dict[str, Any], divisions: list[Division]) -> str:
 
 def build() -> dict[str, str]:
     """Return every output file's name and text."""
-    sources = load_sources()
     known: dict[str, Division] = {}
     outputs: dict[str, str] = {}
     for name in FILES:
@@ -260,6 +293,7 @@ def build() -> dict[str, str]:
         if not all((DATA / t).exists() for t in tables):
             print(f"skipped {name}: {', '.join(tables)} not there yet")
             continue
+        sources = load_sources(FILES[name][0].lower())
         meta, divisions = build_country_file(name, sources, known)
         outputs[name] = render(meta, divisions)
         tally = Counter(d.category.value for d in divisions)
@@ -270,7 +304,9 @@ def build() -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     """Rebuild the packaged data, or with ``--check`` prove it current."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    parser.add_argument("--check", action="store_true", help="change nothing; fail if stale")
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; fail if stale"
+    )
     args = parser.parse_args(argv)
     try:
         outputs = build()
@@ -284,7 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if args.check:
         for name in stale:
-            print(f"stale: src/regionkit/_data/{name}; run tools/build_data.py", file=sys.stderr)
+            print(
+                f"stale: src/regionkit/_data/{name}; run tools/build_data.py",
+                file=sys.stderr,
+            )
         return 1 if stale else 0
     OUT.mkdir(parents=True, exist_ok=True)
     for name in stale:

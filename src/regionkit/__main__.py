@@ -1,3 +1,5 @@
+"""Run the command line: ``python -m regionkit``."""
+
 import sys
 
 from regionkit.cli import main

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from regionkit._lookup import Match
 from regionkit._models import Category, Division, Perspective
 from regionkit._store import default_dataset
 
-__all__ = ["divisions", "get"]
+__all__ = ["divisions", "get", "lookup", "resolve"]
 
 
 def get(code: str) -> Division:
@@ -74,3 +75,62 @@ def divisions(
     return default_dataset().divisions(
         country, category=category, level=level, parent=parent, perspective=perspective
     )
+
+
+def lookup(
+    text: str,
+    *,
+    country: str | None = None,
+    level: int | None = None,
+    within: Division | str | None = None,
+) -> Division:
+    """
+    Return the one division that *text* names.
+
+    Takes codes and names in any supported language and script, as people type
+    them: any case and spacing, with or without the category word, ё for е,
+    Latin look-alikes in Cyrillic words, a country name at either end,
+    abbreviations, nicknames, former names, Russian case forms, and typos. The
+    rules, and which reading wins where several fit, are in `regionkit._lookup`
+    and the lookup guide.
+
+    Args:
+        text: What to look up (at most 500 characters).
+        country: Only divisions of this country (``"RU"``, ``"CN"``).
+        level: Only divisions of this level.
+        within: Only divisions inside this division (or code): below it, lying
+            within it, or grouped under it.
+
+    Raises:
+        NotFound: Nothing matches (a `LookupError`).
+        AmbiguousName: Several divisions fit equally; see ``.candidates``.
+        TypeError: *text* is not a string.
+        ValueError: *text* is empty or too long.
+
+    >>> lookup("Хабаровский край").code
+    'RU-KHA'
+    >>> lookup("Heilongjiang, China").code
+    'CN-HL'
+    >>> lookup("Moscow").code
+    'RU-MOW'
+    """
+    return default_dataset().lookup(text, country=country, level=level, within=within)
+
+
+def resolve(
+    text: str,
+    *,
+    country: str | None = None,
+    level: int | None = None,
+    within: Division | str | None = None,
+) -> tuple[Match, ...]:
+    """
+    Return the divisions that *text* may name, best first.
+
+    Each `Match` says how well and how it matched. The result is empty when
+    nothing matches; it never guesses between equals (`lookup` raises on them).
+
+    >>> [(m.division.code, m.kind.value) for m in resolve("Khabarovsk kray")]
+    [('RU-KHA', 'normalized')]
+    """
+    return default_dataset().resolve(text, country=country, level=level, within=within)

@@ -86,10 +86,22 @@ class Perspective(enum.Enum):
 
 
 class NameForm(enum.Enum):
-    """Which form of a name: the full official form or the short everyday one."""
+    """
+    Which form of a name.
+
+    `Division.name` serves the full and short forms; the others help lookup.
+    """
 
     FULL = "full"
+    """The full official form: "Хабаровский край", "黑龙江省"."""
     SHORT = "short"
+    """The everyday form without the category word: "Хабаровский", "黑龙江"."""
+    ABBREVIATION = "abbreviation"
+    """An official or customary abbreviation: "ХМАО", "黑"."""
+    ALIAS = "alias"
+    """A common nickname or unofficial name: "Yakutia", "Питер"."""
+    FORMER = "former"
+    """A name the unit once had, or an old romanization: "Peking", "Sinkiang"."""
 
 
 @attrs.frozen(order=True)
@@ -178,9 +190,15 @@ class ClaimStance(enum.Enum):
     """How a party stands towards a contested unit."""
 
     CLAIMS = "claims"
+    """Holds the unit to be its territory."""
     ADMINISTERS = "administers"
+    """Governs the whole unit in fact."""
     ADMINISTERS_IN_PART = "administers_in_part"
+    """Governs part of the territory it claims for the unit."""
     LISTS = "lists"
+    """Lists the unit in a standard (ISO 3166) under the code given."""
+    REJECTS = "rejects"
+    """Holds another party's claim invalid (as UN General Assembly resolutions do)."""
 
 
 @attrs.frozen
@@ -191,7 +209,7 @@ class Claim:
     Attributes:
         party: An ISO 3166-1 alpha-2 code of a state (``"RU"``, ``"UA"``,
             ``"CN"``, ``"TW"``), or ``"ISO-3166"``, or ``"UN"``.
-        stance: Claims, administers (in whole or in part), or lists.
+        stance: Claims, administers (in whole or in part), lists, or rejects.
         party_code: The code under which that party lists the unit, if any.
         note: One sentence of context.
         source: Space-separated source ids.
@@ -333,17 +351,18 @@ class Division:
         """
         Whether *perspective* lists this unit under `country`.
 
-        A unit drops out of the ISO view when ISO 3166-2 lists it under another
-        country (Crimea as ``UA-43``).
+        A unit drops out of the ISO view when ISO lists it under another country
+        only (Crimea as ``UA-43``). Taiwan stays: ISO 3166-2:CN lists it as
+        ``CN-TW``, though ISO 3166-1 also lists it as ``TW``.
         """
         if Perspective(perspective) is Perspective.NATIONAL:
             return True
-        return not any(
-            claim.party == "ISO-3166"
-            and claim.stance is ClaimStance.LISTS
-            and not claim.party_code.startswith(self.country)
+        listed = [
+            claim.party_code
             for claim in self.claims
-        )
+            if claim.party == "ISO-3166" and claim.stance is ClaimStance.LISTS
+        ]
+        return not listed or any(c.startswith(f"{self.country}-") for c in listed)
 
     # -- navigation ----------------------------------------------------------------
 

@@ -25,7 +25,11 @@ def pick_name(names: Sequence[Name], locale: object, form: NameForm | str) -> st
     ``zh`` to Simplified, never one script for the other); the bare language;
     then English. Within a locale the short form falls back to the full one.
     """
-    wanted = NameForm(form)
+    try:
+        wanted = NameForm(form)
+    except ValueError:
+        choices = ", ".join(f.value for f in NameForm)
+        raise ValueError(f"form must be one of {choices}, not {form!r}") from None
     for tag in fallback_chain(locale):
         best = None
         for name in names:

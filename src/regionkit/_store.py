@@ -10,7 +10,6 @@ so many threads arriving at once cause one load and see the same objects.
 from __future__ import annotations
 
 import importlib.resources
-import json
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,8 +18,16 @@ from typing import Any
 import attrs
 
 from regionkit import _hierarchy
+from regionkit._lookup import (
+    Match,
+    NameIndex,
+    check_text,
+    code_match,
+    pick,
+    split_qualified,
+)
 from regionkit._models import Category, Division, Perspective
-from regionkit.errors import DataError, UnknownCode, shorten
+from regionkit.errors import AmbiguousName, DataError, NotFound, UnknownCode, shorten
 
 __all__ = ["COUNTRIES", "Dataset", "default_dataset"]
 
@@ -28,10 +35,42 @@ COUNTRIES = ("CN", "RU")
 """The countries regionkit covers, as ISO 3166-1 alpha-2 codes."""
 
 # The files of each country, top level first; later files are loaded on demand.
-_FILES: dict[str, tuple[str, ...]] = {"RU": ("ru.json",), "CN": ("cn.json", "cn-lower.json")}
+_FILES: dict[str, tuple[str, ...]] = {
+    "RU": ("ru.json",),
+    "CN": ("cn.json", "cn-lower.json"),
+}
 _MAX_CODE = 64
+_LOOKUP_CACHE = 100_000  # remembered lookups per dataset; enough for real columns
 # Prefixed forms of national codes accepted by `get`.
 _PREFIXES = {"OKATO": "okato", "OKTMO": "oktmo", "SUBJECT": "subject", "GB": "gb"}
+
+
+@attrs.frozen
+class _Scope:
+    """What a lookup may return: its country, level and container."""
+
+    country: str | None
+    countries: tuple[str, ...]
+    level: int | None
+    within: Division | None
+
+    def accepts(self, division: Division) -> bool:
+        if division.country not in self.countries:
+            return False
+        if self.level is not None and division.level != self.level:
+            return False
+        if self.within is None:
+            return True
+        code = self.within.code
+        return (
+            division.within_code == code
+            or code in division.grouping_codes
+            or any(a.code == code for a in division.ancestors())
+        )
+
+
+def _ranked(matches: list[Match]) -> list[Match]:
+    return sorted(matches, key=lambda m: (-m.score, m.division.code))
 
 
 @attrs.frozen
@@ -61,6 +100,10 @@ class Dataset:
         self._origin = origin
         self._lock = threading.Lock()
         self._indices: dict[str, _Index] = {}
+        self._name_indices: dict[tuple[str, bool], NameIndex] = {}
+        self._lookups: dict[
+            tuple[str, str | None, int | None, str | None], Division | LookupError
+        ] = {}
 
     @classmethod
     def from_path(cls, path: str | Path) -> Dataset:
@@ -98,16 +141,18 @@ class Dataset:
         countries = COUNTRIES if country is None else (_country(country),)
         wanted = None if category is None else _category(category)
         view = _perspective(perspective)
-        if level is not None and (not isinstance(level, int) or isinstance(level, bool)):
+        if level is not None and (
+            not isinstance(level, int) or isinstance(level, bool)
+        ):
             raise TypeError(f"level must be an int or None, not {shorten(level)}")
         if parent is not None:
             pool: Iterable[Division] = self.children(self._division(parent))
         else:
-            deep = level is None or level > 1 or (wanted is not None and _is_lower(wanted))
+            deep = (
+                level is None or level > 1 or (wanted is not None and _is_lower(wanted))
+            )
             pool = (
-                d
-                for c in countries
-                for d in self._index(c, deep=deep).records.values()
+                d for c in countries for d in self._index(c, deep=deep).records.values()
             )
         return tuple(
             sorted(
@@ -155,10 +200,147 @@ class Dataset:
             pool = tuple(
                 d
                 for d in self._index(division.country, deep=False).records.values()
-                if d.parent_code is None and d.category.is_grouping
-                == division.category.is_grouping
+                if d.parent_code is None
+                and d.category.is_grouping == division.category.is_grouping
             )
-        return tuple(sorted(d for d in pool if d.code != division.code and d.level == division.level))
+        return tuple(
+            sorted(
+                d for d in pool if d.code != division.code and d.level == division.level
+            )
+        )
+
+    # -- lookup ----------------------------------------------------------------------
+
+    def resolve(
+        self,
+        text: str,
+        *,
+        country: str | None = None,
+        level: int | None = None,
+        within: Division | str | None = None,
+    ) -> tuple[Match, ...]:
+        """Return every match for *text*, best first; see `regionkit.resolve`."""
+        check_text(text)
+        scope = self._scope(country, level, within)
+        code = code_match(self, text)
+        if code is not None and scope.accepts(code.division):
+            return (code,)
+        return tuple(self._matches(text, scope, stop_early=False))
+
+    def lookup(
+        self,
+        text: str,
+        *,
+        country: str | None = None,
+        level: int | None = None,
+        within: Division | str | None = None,
+    ) -> Division:
+        """Return the one division *text* names; see `regionkit.lookup`."""
+        key = (
+            text,
+            country,
+            level,
+            within.code if isinstance(within, Division) else within,
+        )
+        try:
+            cached = self._lookups.get(key)
+        except TypeError:  # an unhashable argument: let the checks below name it
+            cached = None
+        if cached is None:
+            cached = self._lookup(text, country=country, level=level, within=within)
+            if len(self._lookups) < _LOOKUP_CACHE:
+                self._lookups[key] = cached
+        if isinstance(cached, Division):
+            return cached
+        raise cached.with_traceback(None)  # a remembered miss: don't grow its traceback
+
+    def _lookup(
+        self,
+        text: str,
+        *,
+        country: str | None,
+        level: int | None,
+        within: Division | str | None,
+    ) -> Division | LookupError:
+        check_text(text)
+        scope = self._scope(country, level, within)
+        code = code_match(self, text)
+        if code is not None and scope.accepts(code.division):
+            return code.division
+        try:
+            return pick(text, self._matches(text, scope, stop_early=True))
+        except (NotFound, AmbiguousName) as error:
+            qualified = self._qualified(text, scope)
+            return qualified if qualified is not None else error
+
+    def _qualified(self, text: str, scope: _Scope) -> Division | None:
+        """Try "name, container" and "容器名称" readings of *text*."""
+        found: set[Division] = set()
+        for name, container_text in split_qualified(text):
+            try:
+                container = self.lookup(container_text, country=scope.country)
+                found.add(
+                    self.lookup(
+                        name, country=scope.country, level=scope.level, within=container
+                    )
+                )
+            except (LookupError, ValueError):
+                continue
+            if found:
+                break
+        return found.pop() if len(found) == 1 else None
+
+    def _scope(
+        self, country: str | None, level: int | None, within: Division | str | None
+    ) -> _Scope:
+        countries = COUNTRIES if country is None else (_country(country),)
+        if level is not None and (
+            not isinstance(level, int) or isinstance(level, bool)
+        ):
+            raise TypeError(f"level must be an int or None, not {shorten(level)}")
+        container = None if within is None else self._division(within)
+        return _Scope(
+            country=country if country is None else _country(country),
+            countries=countries,
+            level=level,
+            within=container,
+        )
+
+    def _matches(self, text: str, scope: _Scope, *, stop_early: bool) -> list[Match]:
+        tiers = [
+            (c, deep)
+            for deep in (False, True)
+            for c in scope.countries
+            if (not deep or _has_lower(c))
+            and (scope.level is None or (scope.level > 1) == deep)
+        ]
+        found: list[Match] = []
+        for fuzzy in (False, True):
+            for country, deep in tiers:
+                for code, score, matched, kind in self._names(country, deep).search(
+                    text, fuzzy=fuzzy
+                ):
+                    division = self._index(country, deep=deep).records[code]
+                    if scope.accepts(division):
+                        found.append(Match(division, score, matched, kind))
+                if found and stop_early:
+                    return _ranked(found)
+            if found:
+                return _ranked(found)
+        return found
+
+    def _names(self, country: str, deep: bool) -> NameIndex:
+        index = self._name_indices.get((country, deep))
+        if index is None:
+            records = self._index(country, deep=deep).records.values()
+            with self._lock:
+                index = self._name_indices.get((country, deep))
+                if index is None:
+                    index = NameIndex.build(
+                        d for d in records if ((d.level or 1) > 1) == deep
+                    )
+                    self._name_indices[(country, deep)] = index
+        return index
 
     def meta(self, country: str) -> dict[str, Any]:
         """Return the ``meta`` block of *country*'s data files (merged)."""
@@ -206,12 +388,16 @@ class Dataset:
             meta.update(file_meta)
             for division in divisions:
                 if division.country != country:
-                    raise DataError(name, [f"{division.code}: country is not {country}"])
+                    raise DataError(
+                        name, [f"{division.code}: country is not {country}"]
+                    )
                 records[division.code] = division
         return _build_index(records, files, meta)
 
 
-def _build_index(records: dict[str, Division], files: int, meta: dict[str, Any]) -> _Index:
+def _build_index(
+    records: dict[str, Division], files: int, meta: dict[str, Any]
+) -> _Index:
     aliases: dict[str, str] = {}
     children: dict[str | None, list[Division]] = {}
     members: dict[str, list[Division]] = {}
@@ -309,7 +495,9 @@ def _country(value: object) -> str:
         raise TypeError(f"country must be a str, not {type(value).__name__}")
     country = value.strip().upper()
     if country not in COUNTRIES:
-        raise ValueError(f"country must be one of {', '.join(COUNTRIES)}, not {shorten(value)}")
+        raise ValueError(
+            f"country must be one of {', '.join(COUNTRIES)}, not {shorten(value)}"
+        )
     return country
 
 
@@ -317,7 +505,9 @@ def _category(value: object) -> Category:
     if isinstance(value, Category):
         return value
     if not isinstance(value, str):
-        raise TypeError(f"category must be a Category or str, not {type(value).__name__}")
+        raise TypeError(
+            f"category must be a Category or str, not {type(value).__name__}"
+        )
     try:
         return Category(value.strip().lower())
     except ValueError:
@@ -328,7 +518,9 @@ def _perspective(value: object) -> Perspective:
     if isinstance(value, Perspective):
         return value
     if not isinstance(value, str):
-        raise TypeError(f"perspective must be a Perspective or str, not {type(value).__name__}")
+        raise TypeError(
+            f"perspective must be a Perspective or str, not {type(value).__name__}"
+        )
     try:
         return Perspective(value.strip().lower())
     except ValueError:
@@ -345,7 +537,7 @@ _default_lock = threading.Lock()
 
 def default_dataset() -> Dataset:
     """Return the dataset read from the package's own data (made once)."""
-    global _default  # noqa: PLW0603 (the one process-wide default, like cattrs' global converter)
+    global _default
     if _default is None:
         with _default_lock:
             if _default is None:

@@ -62,10 +62,16 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print the record as JSON")
     tree = commands.add_parser("tree", help="print a country or a division as a tree")
     tree.add_argument(
-        "root", nargs="?", default=None, help="RU, CN or a division code (default: both)"
+        "root",
+        nargs="?",
+        default=None,
+        help="RU, CN or a division code (default: both)",
     )
     tree.add_argument(
-        "--depth", type=int, default=2, help="levels to print below the root (default: 2)"
+        "--depth",
+        type=int,
+        default=2,
+        help="levels to print below the root (default: 2)",
     )
     tree.add_argument("--locale", default="en", help="language of names (default: en)")
     tree.add_argument(
@@ -111,10 +117,17 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         text = centre.name("ru" if locale.startswith("ru") else "en") or ""
         rows.append((centre.role.value, f"{text}  {centre.note}".strip()))
     for figure in division.figures:
-        rows.append((figure.measure.value.replace("_", " "), f"{figure.value:,} ({figure.year})"))
+        rows.append(
+            (
+                figure.measure.value.replace("_", " "),
+                f"{figure.value:,} ({figure.year})",
+            )
+        )
     for claim in division.claims:
         code = f" as {claim.party_code}" if claim.party_code else ""
-        rows.append(("claim", f"{claim.party} {claim.stance.value.replace('_', ' ')}{code}"))
+        rows.append(
+            ("claim", f"{claim.party} {claim.stance.value.replace('_', ' ')}{code}")
+        )
     if division.enclosed:
         rows.append(("encloses", ", ".join(d.code for d in division.enclosed)))
     if division.children:
@@ -154,7 +167,12 @@ def _print_country(country: str, args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _print_division(
-    division: Division, args: argparse.Namespace, out: TextIO, *, depth: int, indent: str
+    division: Division,
+    args: argparse.Namespace,
+    out: TextIO,
+    *,
+    depth: int,
+    indent: str,
 ) -> None:
     if not division.in_view(args.perspective):
         return

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 from typing import Any, TypeVar
 
-import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -37,6 +36,12 @@ __all__ = [
 T = TypeVar("T")
 
 
+def _structure_number(value: object, _: object) -> int | float:
+    if type(value) is int or type(value) is float:  # not bool, not str
+        return value
+    raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """
     Add regionkit's hooks to *converter*.
@@ -46,9 +51,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(int | float, _structure_number)
     converter.register_unstructure_hook(
         Division,
-        make_dict_unstructure_fn(
-            Division, converter, _dataset=override(omit=True)
-        ),
+        make_dict_unstructure_fn(Division, converter, _dataset=override(omit=True)),
     )
     converter.register_structure_hook(
         Division,
@@ -138,15 +141,7 @@ def structure_division_file(
     return document["meta"], divisions
 
 
-def _structure_number(value: object, _: object) -> int | float:
-    if type(value) is int or type(value) is float:  # not bool, not str
-        return value
-    raise TypeError(f"expected a number, got {type(value).__name__}")
-
-
 def _details(error: BaseException) -> list[str]:
     if isinstance(error, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
         return cattrs.transform_error(error)
     return [f"{type(error).__name__}: {error}"]
-
-

@@ -77,7 +77,9 @@ def test_iso_coded_units_use_their_iso_code() -> None:
         ("RU-SEVASTOPOL", "92", "67", "67000000"),
     ],
 )
-def test_russian_national_codes(code: str, subject: str, okato: str, oktmo: str) -> None:
+def test_russian_national_codes(
+    code: str, subject: str, okato: str, oktmo: str
+) -> None:
     division = regionkit.get(code)
     assert (division.national_code, division.okato, division.oktmo) == (
         subject,
@@ -141,9 +143,11 @@ def test_level_one_units_have_no_parent_and_no_cycles() -> None:
 
 def test_every_record_names_its_sources() -> None:
     def sourced(division: Division) -> bool:
-        parts = [division, *division.names, *division.centres, *division.claims]
-        return all(p.source.strip() for p in parts) and all(
-            f.source for f in division.figures
-        )
+        sources = [division.source]
+        sources += [n.source for n in division.names]
+        sources += [c.source for c in division.centres]
+        sources += [c.source for c in division.claims]
+        sources += [f.source for f in division.figures]
+        return all(s.strip() for s in sources)
 
     assert all(sourced(d) for d in ALL)

@@ -16,7 +16,9 @@ def test_show_prints_the_division() -> None:
     assert status == 0
     lines = text.splitlines()
     assert lines[0] == "RU-KHA  Khabarovsk Krai"
-    assert "  federal district  RU-FD-FAR-EASTERN  Far Eastern Federal District" in lines
+    assert (
+        "  federal district  RU-FD-FAR-EASTERN  Far Eastern Federal District" in lines
+    )
 
 
 def test_show_in_russian() -> None:

@@ -5,13 +5,14 @@ from pathlib import Path
 import pytest
 
 import regionkit
-from regionkit import Category, Dataset, DataError, UnknownCode
+from regionkit import Category, DataError, Dataset, UnknownCode
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "mini"
 
 
 @pytest.mark.parametrize(
-    "code", ["RU-KHA", "ru-kha", "  RU-KHA ", "SUBJECT:27", "okato:08", "OKTMO:08000000"]
+    "code",
+    ["RU-KHA", "ru-kha", "  RU-KHA ", "SUBJECT:27", "okato:08", "OKTMO:08000000"],
 )
 def test_get_accepts_every_code_form(mini: Dataset, code: str) -> None:
     assert mini.get(code).code == "RU-KHA"
@@ -27,7 +28,9 @@ def test_get_finds_a_contested_unit_by_the_other_sides_code(mini: Dataset) -> No
 
 
 @pytest.mark.parametrize("code", ["RU-XXX", "", "   ", "27", "okato:", "X" * 10_000])
-def test_unknown_codes_raise_a_key_error_naming_the_code(mini: Dataset, code: str) -> None:
+def test_unknown_codes_raise_a_key_error_naming_the_code(
+    mini: Dataset, code: str
+) -> None:
     with pytest.raises(UnknownCode) as caught:
         mini.get(code)
     assert isinstance(caught.value, KeyError)
@@ -156,7 +159,7 @@ def test_many_threads_cause_one_load_and_see_the_same_objects() -> None:
     ("content", "message"),
     [
         (b"not json", "not JSON"),
-        (b"[]", "'meta' and 'divisions'"),
+        (b"[]", r"'meta' and 'divisions'"),
         (b'{"meta": {}, "divisions": [{"code": "RU-KHA"}]}', "required field missing"),
     ],
 )
@@ -182,5 +185,5 @@ def test_a_wrong_field_is_named(tmp_path: Path) -> None:
 
 
 def test_a_missing_data_folder_raises_data_error(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match="ru.json"):
+    with pytest.raises(DataError, match=r"ru\.json"):
         Dataset.from_path(tmp_path / "nowhere").get("RU-KHA")

@@ -1,0 +1,265 @@
+"""
+Free-text lookup: from what people type to the divisions it names.
+
+Matching runs in tiers, best first, and stops at the first tier that matches:
+
+=============  =====  ====================================================
+kind           score  what matched
+=============  =====  ====================================================
+code           1.00   a code `regionkit.get` accepts
+exact          1.00   a stored full name (0.99 for a short name), up to
+                      case, width and spacing
+normalized     0.95   a stored name after normalization: ё/е, look-alike
+                      letters, accents, punctuation, a country name at an
+                      end, category words ("Khabarovsk kray")
+abbreviation   0.90   an abbreviation ("ХМАО", "黑")
+alias          0.90   a common nickname ("Yakutia", "Питер")
+former         0.85   a former name or old romanization ("Peking")
+inflected      0.80   a Russian case form ("в Хабаровском крае")
+fuzzy          ≤0.75  a typo: similarity of at least `FUZZY_THRESHOLD`
+=============  =====  ====================================================
+
+Within a kind, a full-name match outranks a short-name match: "Moscow" is the
+full name of the federal city and only the short name of Moscow Oblast, so it
+means the city. Levels are tried from the top: a name that a subject or a
+provincial-level unit bears means that unit ("吉林" is Jilin Province, not
+Jilin City); pass ``level=`` to ask for a lower one. Anything else that fits
+equally raises `AmbiguousName`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from regionkit._models import Division, NameForm
+from regionkit._normalize import fold, normalize, russian_stems, strip_category_words
+from regionkit.errors import AmbiguousName, NotFound, UnknownCode, shorten
+
+if TYPE_CHECKING:
+    from regionkit._store import Dataset
+
+__all__ = ["FUZZY_THRESHOLD", "MAX_INPUT", "Match", "MatchKind", "NameIndex"]
+
+MAX_INPUT = 500
+"""The longest text lookup accepts, in characters; longer input raises ValueError."""
+FUZZY_THRESHOLD = 0.82
+"""The least similarity (difflib ratio, 0–1) at which a typo still matches."""
+
+
+class MatchKind(enum.Enum):
+    """How a text matched a division."""
+
+    CODE = "code"
+    EXACT = "exact"
+    NORMALIZED = "normalized"
+    ABBREVIATION = "abbreviation"
+    ALIAS = "alias"
+    FORMER = "former"
+    INFLECTED = "inflected"
+    FUZZY = "fuzzy"
+
+
+_SCORES = {
+    MatchKind.CODE: 1.0,
+    MatchKind.EXACT: 1.0,
+    MatchKind.NORMALIZED: 0.95,
+    MatchKind.ABBREVIATION: 0.9,
+    MatchKind.ALIAS: 0.9,
+    MatchKind.FORMER: 0.85,
+    MatchKind.INFLECTED: 0.8,
+    MatchKind.FUZZY: 0.75,
+}
+_FORM_KINDS = {
+    NameForm.ABBREVIATION: MatchKind.ABBREVIATION,
+    NameForm.ALIAS: MatchKind.ALIAS,
+    NameForm.FORMER: MatchKind.FORMER,
+}
+# A full name outranks a short name of the same kind by this much.
+_SHORT_PENALTY = 0.01
+
+
+@attrs.frozen
+class Match:
+    """
+    One candidate for a looked-up text.
+
+    Attributes:
+        division: The division that matched.
+        score: 0–1; higher is better. Kinds score as the module table says.
+        matched: The stored name or code that matched.
+        kind: How it matched.
+    """
+
+    division: Division
+    score: float
+    matched: str
+    kind: MatchKind
+
+
+_Entry = tuple[str, float, str, MatchKind]  # code, score, matched text, kind
+
+
+@attrs.frozen
+class NameIndex:
+    """Every stored name of some divisions, under the keys lookup tries."""
+
+    keys: dict[MatchKind, dict[str, tuple[_Entry, ...]]]
+    fuzzy_keys: dict[str, tuple[_Entry, ...]]
+
+    @classmethod
+    def build(cls, divisions: Iterable[Division]) -> NameIndex:
+        """Index the names of *divisions*."""
+        keys: dict[MatchKind, dict[str, list[_Entry]]] = {k: {} for k in MatchKind}
+        fuzzy: dict[str, list[_Entry]] = {}
+
+        def add(kind: MatchKind, key: str, entry: _Entry) -> None:
+            if key:
+                keys[kind].setdefault(key, []).append(entry)
+
+        for division in divisions:
+            for name in division.names:
+                penalty = 0.0 if name.form is NameForm.FULL else _SHORT_PENALTY
+                kind = _FORM_KINDS.get(name.form)
+                if kind is not None:
+                    entry = (division.code, _SCORES[kind], name.text, kind)
+                    add(kind, fold(name.text), entry)
+                    add(kind, normalize(name.text), entry)
+                    continue
+                exact = (division.code, 1.0 - penalty, name.text, MatchKind.EXACT)
+                add(MatchKind.EXACT, fold(name.text), exact)
+                normalized = normalize(name.text)
+                score = _SCORES[MatchKind.NORMALIZED] - penalty
+                entry = (division.code, score, name.text, MatchKind.NORMALIZED)
+                add(MatchKind.NORMALIZED, normalized, entry)
+                add(MatchKind.NORMALIZED, strip_category_words(normalized), entry)
+                if name.locale == "ru":
+                    score = _SCORES[MatchKind.INFLECTED] - penalty
+                    entry = (division.code, score, name.text, MatchKind.INFLECTED)
+                    add(MatchKind.INFLECTED, russian_stems(normalized), entry)
+                if name.form is NameForm.SHORT or name.locale.startswith("zh-Hans"):
+                    fuzzy.setdefault(normalized, []).append(
+                        (
+                            division.code,
+                            _SCORES[MatchKind.FUZZY],
+                            name.text,
+                            MatchKind.FUZZY,
+                        )
+                    )
+        return cls(
+            keys={
+                k: {key: _dedupe(v) for key, v in d.items()} for k, d in keys.items()
+            },
+            fuzzy_keys={k: _dedupe(v) for k, v in fuzzy.items()},
+        )
+
+    def search(self, text: str, *, fuzzy: bool) -> list[_Entry]:
+        """Return the entries of the best kind that *text* reaches."""
+        folded = fold(text)
+        normalized = normalize(text)
+        tiers: tuple[tuple[MatchKind, tuple[str, ...]], ...] = (
+            (MatchKind.EXACT, (folded,)),
+            (MatchKind.NORMALIZED, (normalized, strip_category_words(normalized))),
+            (MatchKind.ABBREVIATION, (folded, normalized)),
+            (MatchKind.ALIAS, (folded, normalized)),
+            (MatchKind.FORMER, (folded, normalized)),
+            (MatchKind.INFLECTED, (russian_stems(normalized),)),
+        )
+        found: list[_Entry] = []
+        for kind, candidates in tiers:
+            table = self.keys[kind]
+            for key in dict.fromkeys(candidates):
+                found.extend(table.get(key, ()))
+        if found or not fuzzy:
+            return found
+        return self._fuzzy(normalized)
+
+    def _fuzzy(self, normalized: str) -> list[_Entry]:
+        if len(normalized) < 3:
+            return []
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(normalized)
+        found: list[_Entry] = []
+        size = len(normalized)
+        for key, entries in self.fuzzy_keys.items():
+            if abs(len(key) - size) > max(2, size // 4):
+                continue
+            matcher.set_seq1(key)
+            if matcher.real_quick_ratio() < FUZZY_THRESHOLD:
+                continue
+            if matcher.quick_ratio() < FUZZY_THRESHOLD:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= FUZZY_THRESHOLD:
+                found.extend(
+                    (code, round(_SCORES[MatchKind.FUZZY] * ratio, 4), text, kind)
+                    for code, _, text, kind in entries
+                )
+        return found
+
+
+def _dedupe(entries: list[_Entry]) -> tuple[_Entry, ...]:
+    best: dict[str, _Entry] = {}
+    for entry in entries:
+        old = best.get(entry[0])
+        if old is None or entry[1] > old[1]:
+            best[entry[0]] = entry
+    return tuple(best.values())
+
+
+def check_text(text: object) -> str:
+    """Return *text* if lookup can take it, else raise TypeError or ValueError."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if len(text) > MAX_INPUT:
+        raise ValueError(f"text is longer than {MAX_INPUT} characters: {shorten(text)}")
+    if not text.strip():
+        raise ValueError(f"text is empty: {shorten(text)}")
+    return text
+
+
+def split_qualified(text: str) -> list[tuple[str, str]]:
+    """
+    Return the (name, container) readings of a qualified name.
+
+    "Chaoyang, Beijing" reads as Chaoyang in Beijing; "北京市朝阳区" as 朝阳区
+    in 北京市 (every split of Chinese text is offered, longest container first).
+    """
+    if "," in text or "，" in text:
+        parts = [p.strip() for p in text.replace("，", ",").split(",") if p.strip()]
+        if len(parts) == 2:
+            return [(parts[0], parts[1]), (parts[1], parts[0])]
+        if len(parts) > 2:
+            return [(parts[0], ", ".join(parts[1:]))]
+        return []
+    folded = fold(text).replace(" ", "")
+    if len(folded) < 4 or not all("\u3400" <= c <= "\u9fff" for c in folded):
+        return []
+    return [(folded[i:], folded[:i]) for i in range(len(folded) - 2, 1, -1)]
+
+
+def pick(query: str, matches: Sequence[Match]) -> Division:
+    """Return the single best match, or raise NotFound or AmbiguousName."""
+    if not matches:
+        raise NotFound(query)
+    best = matches[0].score
+    top = [m.division for m in matches if m.score == best]
+    if len(top) > 1:
+        raise AmbiguousName(query, sorted(top))
+    return top[0]
+
+
+def code_match(dataset: Dataset, text: str) -> Match | None:
+    """Return a code match for *text*, if it is a code `get` accepts."""
+    stripped = text.strip()
+    if len(stripped) > 32 or " " in stripped:
+        return None
+    try:
+        division = dataset.get(stripped)
+    except UnknownCode:
+        return None
+    return Match(division, _SCORES[MatchKind.CODE], division.code, MatchKind.CODE)

@@ -1,0 +1,189 @@
+"""Text normalization for matching names as people really type them."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+__all__ = ["fold", "normalize", "russian_stems", "strip_category_words"]
+
+# Latin letters that look like Cyrillic ones, and back (upper and lower case).
+_LATIN = "AaBCcEeHKkMOoPpTXxYy"
+_CYRILLIC = "АаВСсЕеНКкМОоРрТХхУу"
+_TO_CYRILLIC = str.maketrans(_LATIN, _CYRILLIC)
+_TO_LATIN = str.maketrans(_CYRILLIC, _LATIN)
+_APOSTROPHES = str.maketrans("", "", "'’ʼ`´ʻ\u02bc")
+_WORD = re.compile(r"\w+")
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +|  *(?=[\u3400-\u9fff])")
+
+_COUNTRY_WORDS = (
+    "people s republic of china",
+    "peoples republic of china",
+    "pr china",
+    "p r china",
+    "prc",
+    "china",
+    "中华人民共和国",
+    "中国",
+    "中國",
+    "russian federation",
+    "russia",
+    "российская федерация",
+    "россия",
+    "рф",
+    "китай",
+    "кнр",
+)
+_COUNTRY_EDGE = re.compile(
+    rf"^(?:{'|'.join(_COUNTRY_WORDS)})\b\s*|\s*\b(?:{'|'.join(_COUNTRY_WORDS)})$"
+)
+
+# Category words in the languages people type; removing them leaves the core name.
+_CATEGORY_WORDS = {
+    # English and romanized Russian
+    "republic", "respublika", "resp", "rep", "krai", "kray", "kraj", "territory",
+    "oblast", "oblast'", "obl", "region", "province", "autonomous", "avtonomnyy",
+    "avtonomnaya", "avtonomnyj", "avtonomnaja", "okrug", "district", "area",
+    "federal", "city", "of", "the", "gorod", "g", "ao", "aobl",
+    # Russian
+    "республика", "респ", "край", "область", "обл", "автономный", "автономная",
+    "округ", "ао", "аобл", "город", "г", "федерального", "значения",
+    # Chinese in pinyin
+    "sheng", "shi", "zizhiqu", "zizhizhou", "zizhixian", "diqu", "meng", "qu",
+    "xian", "qi", "tebie", "xingzhengqu", "municipality", "prefecture",
+    "autonomous region", "special", "administrative", "sar", "county", "banner",
+    "league",
+}  # fmt: skip
+
+_CN_SUFFIXES = (
+    "特别行政区", "特別行政區", "维吾尔自治区", "維吾爾自治區", "壮族自治区",
+    "壯族自治區", "回族自治区", "回族自治區", "自治区", "自治區", "省", "市",
+)  # fmt: skip
+
+_RU_PREPOSITIONS = frozenset(
+    {"в", "во", "из", "на", "по", "от", "до", "для", "у", "с", "со", "к", "о", "об"}
+)
+# Case endings of Russian nouns and adjectives, longest first.
+_RU_ENDINGS = tuple(
+    sorted(
+        {
+            "ого", "его", "ому", "ему", "ими", "ыми", "ой", "ей", "ий", "ый", "ая",
+            "яя", "ое", "ее", "ом", "ем", "ую", "юю", "ых", "их", "ым", "им", "ам",
+            "ям", "ах", "ях", "ами", "ями", "ов", "ев", "а", "я", "у", "ю", "е",
+            "ы", "и", "о", "ь", "й",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """
+    Fold case, width and spacing: the light form used for exact matching.
+
+    >>> fold("  ХАБАРОВСКИЙ   край ")
+    'хабаровский край'
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """
+    Normalize *text* for matching.
+
+    Folds case and width (NFKC), maps ё to е, mends words that mix Cyrillic and
+    Latin look-alike letters, drops accents from Latin letters (pinyin tones,
+    ü), turns punctuation into spaces and drops apostrophes, closes the spaces
+    inside Chinese text, and removes a country name at either end.
+
+    >>> normalize("Heilongjiang, China")
+    'heilongjiang'
+    >>> normalize("Хабaровский  КРАЙ")  # a Latin 'a' inside
+    'хабаровский край'
+    >>> normalize("Xī'ān")
+    'xian'
+    >>> normalize("Ёлкино")
+    'елкино'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = " ".join(_mend_script(word) for word in text.split())
+    text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
+    text = _strip_latin_marks(text)
+    text = " ".join(_WORD.findall(text)).replace("_", " ")
+    text = " ".join(text.split())
+    text = _CJK_GAP.sub("", text)
+    stripped = _COUNTRY_EDGE.sub("", text).strip()
+    return stripped or text
+
+
+def strip_category_words(normalized: str) -> str:
+    """
+    Remove category words from a normalized name, leaving its core.
+
+    >>> strip_category_words("khabarovskiy kray")
+    'khabarovskiy'
+    >>> strip_category_words("黑龙江省")
+    '黑龙江'
+    """
+    words = [w for w in normalized.split() if w not in _CATEGORY_WORDS]
+    core = " ".join(words)
+    for suffix in _CN_SUFFIXES:
+        if core.endswith(suffix) and len(core) > len(suffix) + 1:
+            core = core[: -len(suffix)]
+            break
+    return core or normalized
+
+
+def russian_stems(normalized: str) -> str:
+    """
+    Reduce the Russian words of *normalized* to rough stems, dropping prepositions.
+
+    Crude on purpose: it only has to make the case forms of one name agree.
+
+    >>> russian_stems("в хабаровском крае") == russian_stems("хабаровский край")
+    True
+    >>> russian_stems("из татарстана") == russian_stems("татарстан")
+    True
+    """
+    words = normalized.split()
+    if len(words) > 1 and words[0] in _RU_PREPOSITIONS:
+        words = words[1:]
+    return " ".join(_stem(word) for word in words)
+
+
+def _stem(word: str) -> str:
+    if not any("а" <= c <= "я" for c in word):
+        return word
+    for ending in _RU_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _mend_script(word: str) -> str:
+    """Turn look-alike letters in a word that mixes scripts into its main script."""
+    cyrillic = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in word if c.isascii() and c.isalpha())
+    if not cyrillic or not latin:
+        return word
+    return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
+
+
+def _strip_latin_marks(text: str) -> str:
+    """Drop accents from Latin letters only: Cyrillic й keeps its breve."""
+    if text.isascii():
+        return text
+    kept: list[str] = []
+    base_is_latin = False
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(char):
+            if base_is_latin:
+                continue
+        else:
+            base_is_latin = char.isascii()
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
