@@ -17,7 +17,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from regionkit._api import divisions, get
+    from regionkit._api import (
+        divisions,
+        get,
+        lookup,
+        lookup_many,
+        lookup_series,
+        resolve,
+    )
+    from regionkit._lookup import LookupResult, Match, MatchKind
     from regionkit._models import (
         Category,
         Centre,
@@ -54,6 +62,9 @@ __all__ = [
     "Dataset",
     "Division",
     "Figure",
+    "LookupResult",
+    "Match",
+    "MatchKind",
     "Measure",
     "Name",
     "NameForm",
@@ -68,12 +79,19 @@ __all__ = [
     "from_dict",
     "get",
     "loads",
+    "lookup",
+    "lookup_many",
+    "lookup_series",
+    "resolve",
     "to_dict",
 ]
 
 _HOMES = {
-    "divisions": "regionkit._api",
-    "get": "regionkit._api",
+    **dict.fromkeys(
+        ["divisions", "get", "lookup", "lookup_many", "lookup_series", "resolve"],
+        "regionkit._api",
+    ),
+    **dict.fromkeys(["LookupResult", "Match", "MatchKind"], "regionkit._lookup"),
     "COUNTRIES": "regionkit._store",
     "Dataset": "regionkit._store",
     "dumps": "regionkit.serialization",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from regionkit._lookup import Match
+from collections.abc import Iterable
+from typing import Any
+
+from regionkit._lookup import LookupResult, Match
 from regionkit._models import Category, Division, Perspective
 from regionkit._store import default_dataset
 
-__all__ = ["divisions", "get", "lookup", "resolve"]
+__all__ = ["divisions", "get", "lookup", "lookup_many", "lookup_series", "resolve"]
 
 
 def get(code: str) -> Division:
@@ -134,3 +137,51 @@ def resolve(
     [('RU-KHA', 'normalized')]
     """
     return default_dataset().resolve(text, country=country, level=level, within=within)
+
+
+def lookup_many(
+    values: Iterable[object],
+    *,
+    country: str | None = None,
+    level: int | None = None,
+    within: Division | str | None = None,
+) -> tuple[LookupResult, ...]:
+    """
+    Look up every value of a column; results line up with *values*.
+
+    Each distinct value is looked up once. A value that names no single
+    division is reported in its `LookupResult` (``.error``), never raised; only
+    bad filter arguments raise.
+
+    >>> results = lookup_many(["Татарстан", "黑龙江", "Татарстан", "Atlantis"])
+    >>> [r.code for r in results]
+    ['RU-TA', 'CN-HL', 'RU-TA', None]
+    >>> type(results[3].error).__name__
+    'NotFound'
+    """
+    return default_dataset().lookup_many(
+        values, country=country, level=level, within=within
+    )
+
+
+def lookup_series(
+    series: Any,
+    *,
+    country: str | None = None,
+    level: int | None = None,
+    within: Division | str | None = None,
+) -> Any:
+    """
+    Map a pandas Series of names to division codes (``None`` where none fits).
+
+    Needs pandas, which regionkit does not install (``pip install regionkit[pandas]``).
+    The result has the input's index; use `lookup_many` for the reasons.
+    """
+    try:
+        import pandas as pd
+    except ImportError as error:
+        raise ImportError("lookup_series needs pandas: pip install pandas") from error
+    codes = [
+        r.code for r in lookup_many(series, country=country, level=level, within=within)
+    ]
+    return pd.Series(codes, index=series.index, name=series.name, dtype=object)

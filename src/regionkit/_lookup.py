@@ -43,7 +43,14 @@ from regionkit.errors import AmbiguousName, NotFound, UnknownCode, shorten
 if TYPE_CHECKING:
     from regionkit._store import Dataset
 
-__all__ = ["FUZZY_THRESHOLD", "MAX_INPUT", "Match", "MatchKind", "NameIndex"]
+__all__ = [
+    "FUZZY_THRESHOLD",
+    "MAX_INPUT",
+    "LookupResult",
+    "Match",
+    "MatchKind",
+    "NameIndex",
+]
 
 MAX_INPUT = 500
 """The longest text lookup accepts, in characters; longer input raises ValueError."""
@@ -263,3 +270,32 @@ def code_match(dataset: Dataset, text: str) -> Match | None:
     except UnknownCode:
         return None
     return Match(division, _SCORES[MatchKind.CODE], division.code, MatchKind.CODE)
+
+
+@attrs.frozen
+class LookupResult:
+    """
+    The outcome of looking up one value in `regionkit.lookup_many`.
+
+    Exactly one of `division` and `error` is set.
+
+    Attributes:
+        query: The value as given.
+        division: The division it names, or ``None``.
+        error: Why it names none: `NotFound`, `AmbiguousName` (with its
+            candidates), or the `TypeError` or `ValueError` of a bad value.
+    """
+
+    query: object
+    division: Division | None
+    error: Exception | None
+
+    @property
+    def code(self) -> str | None:
+        """The division's code, or ``None`` if the lookup failed."""
+        return None if self.division is None else self.division.code
+
+    @property
+    def ok(self) -> bool:
+        """Whether the value named exactly one division."""
+        return self.division is not None

@@ -9,6 +9,7 @@ so many threads arriving at once cause one load and see the same objects.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.resources
 import threading
 from collections.abc import Callable, Iterable
@@ -19,6 +20,7 @@ import attrs
 
 from regionkit import _hierarchy
 from regionkit._lookup import (
+    LookupResult,
     Match,
     NameIndex,
     check_text,
@@ -70,7 +72,13 @@ class _Scope:
 
 
 def _ranked(matches: list[Match]) -> list[Match]:
-    return sorted(matches, key=lambda m: (-m.score, m.division.code))
+    """Return the best match of each division, best first, ties in code order."""
+    best: dict[str, Match] = {}
+    for match in matches:
+        old = best.get(match.division.code)
+        if old is None or match.score > old.score:
+            best[match.division.code] = match
+    return sorted(best.values(), key=lambda m: (-m.score, m.division.code))
 
 
 @attrs.frozen
@@ -253,6 +261,49 @@ class Dataset:
         if isinstance(cached, Division):
             return cached
         raise cached.with_traceback(None)  # a remembered miss: don't grow its traceback
+
+    def lookup_many(
+        self,
+        values: Iterable[object],
+        *,
+        country: str | None = None,
+        level: int | None = None,
+        within: Division | str | None = None,
+    ) -> tuple[LookupResult, ...]:
+        """Look up many values, each distinct one once; see `regionkit.lookup_many`."""
+        self._scope(country, level, within)  # bad filters fail once, up front
+        done: dict[object, LookupResult] = {}
+        results: list[LookupResult] = []
+        append = results.append
+        for value in values:
+            try:
+                result = done.get(value)
+            except TypeError:  # unhashable: resolve it, don't remember it
+                result = None
+            if result is None:
+                result = self._one(value, country, level, within)
+                with contextlib.suppress(TypeError):
+                    done[value] = result
+            append(result)
+        return tuple(results)
+
+    def _one(
+        self,
+        value: object,
+        country: str | None,
+        level: int | None,
+        within: Division | str | None,
+    ) -> LookupResult:
+        try:
+            found = self.lookup(
+                value,  # type: ignore[arg-type]  # checked inside: bad values are reported
+                country=country,
+                level=level,
+                within=within,
+            )
+        except (LookupError, ValueError, TypeError) as error:
+            return LookupResult(value, None, error)
+        return LookupResult(value, found, None)
 
     def _lookup(
         self,

@@ -3,8 +3,10 @@ The ``regionkit`` command.
 
     regionkit show CODE [--locale L] [--json]
     regionkit tree [COUNTRY|CODE] [--depth N] [--locale L]
+    regionkit lookup [TEXT ...] [--country CC] [--level N] [--within CODE]
 
-Exit status: 0 on success, 1 when a code is unknown, 2 on a usage error.
+Exit status: 0 on success, 1 when a code is unknown or a text is not found,
+2 on a usage error.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TextIO
 
 from regionkit._models import Division, Perspective
 from regionkit._store import COUNTRIES, default_dataset
-from regionkit.errors import RegionkitError, UnknownCode
+from regionkit.errors import AmbiguousName, RegionkitError, UnknownCode
 
 __all__ = ["main"]
 
@@ -41,6 +43,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     try:
         if args.command == "show":
             return _show(args, out)
+        if args.command == "lookup":
+            return _lookup(args, out)
         return _tree(args, out)
     except UnknownCode as error:
         print(f"regionkit: {error}", file=sys.stderr)
@@ -74,6 +78,17 @@ def _parser() -> argparse.ArgumentParser:
         help="levels to print below the root (default: 2)",
     )
     tree.add_argument("--locale", default="en", help="language of names (default: en)")
+    lookup = commands.add_parser(
+        "lookup",
+        help="find the divisions that names or codes mean",
+        description="Look up each TEXT, or each line of standard input if none is "
+        "given; print input, code and name, tab-separated.",
+    )
+    lookup.add_argument("texts", nargs="*", metavar="TEXT", help="names or codes")
+    lookup.add_argument("--country", help="only this country (RU or CN)")
+    lookup.add_argument("--level", type=int, help="only this level")
+    lookup.add_argument("--within", help="only divisions inside this code")
+    lookup.add_argument("--locale", default="en", help="language of names (default: en)")
     tree.add_argument(
         "--perspective",
         choices=[p.value for p in Perspective],
@@ -139,6 +154,27 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _lookup(args: argparse.Namespace, out: TextIO) -> int:
+    texts = args.texts or [line.rstrip("\r\n") for line in sys.stdin]
+    results = default_dataset().lookup_many(
+        texts, country=args.country, level=args.level, within=args.within
+    )
+    status = 0
+    for result in results:
+        if result.division is not None:
+            name = result.division.name(args.locale)
+            print(f"{result.query}\t{result.division.code}\t{name}", file=out)
+            continue
+        status = 1
+        error = result.error
+        if isinstance(error, AmbiguousName):
+            codes = " ".join(d.code for d in error.candidates)
+            print(f"{result.query}\t\tambiguous: {codes}", file=out)
+        else:
+            print(f"{result.query}\t\tnot found", file=out)
+    return status
+
+
 def _tree(args: argparse.Namespace, out: TextIO) -> int:
     if args.depth < 0:
         raise ValueError("--depth must be 0 or more")
@@ -161,9 +197,18 @@ def _print_country(country: str, args: argparse.Namespace, out: TextIO) -> None:
     if args.depth == 0:
         return
     groups = dataset.divisions(country, category="federal_district")
-    tops = groups or dataset.divisions(country, level=1, perspective=args.perspective)
-    for top in tops:
-        _print_division(top, args, out, depth=args.depth - 1, indent="  ")
+    tops = dataset.divisions(country, level=1, perspective=args.perspective)
+    if not groups:
+        for top in tops:
+            _print_division(top, args, out, depth=args.depth - 1, indent="  ")
+        return
+    for group in groups:
+        _print_division(group, args, out, depth=args.depth - 1, indent="  ")
+    ungrouped = [d for d in tops if not d.grouping_codes]
+    if ungrouped and args.depth > 1:
+        print("  (in no federal district)", file=out)
+        for top in ungrouped:
+            _print_division(top, args, out, depth=args.depth - 2, indent="    ")
 
 
 def _print_division(

@@ -71,3 +71,25 @@ def test_tree_of_a_division_with_depth_zero() -> None:
         0,
         "CN-HL  Heilongjiang Province\n",
     )
+
+
+def test_lookup_prints_input_code_and_name() -> None:
+    status, text = run("lookup", "Хабаровский край", "黑龙江")
+    assert status == 0
+    assert text.splitlines() == [
+        "Хабаровский край\tRU-KHA\tKhabarovsk Krai",
+        "黑龙江\tCN-HL\tHeilongjiang Province",
+    ]
+
+
+def test_lookup_exits_1_when_any_input_is_not_found() -> None:
+    status, text = run("lookup", "Tatarstan", "Atlantis")
+    assert status == 1
+    assert text.splitlines()[1] == "Atlantis\t\tnot found"
+
+
+def test_lookup_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Tatarstan\nRU-KHA\n"))
+    status, text = run("lookup", "--locale", "ru")
+    assert status == 0
+    assert [line.split("\t")[1] for line in text.splitlines()] == ["RU-TA", "RU-KHA"]

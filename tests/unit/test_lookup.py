@@ -1,0 +1,106 @@
+import pytest
+
+from regionkit import AmbiguousName, Dataset, MatchKind, NotFound
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("RU-KHA", "RU-KHA"),
+        ("okato:08", "RU-KHA"),
+        ("Khabarovsk Krai", "RU-KHA"),
+        ("khabarovsk", "RU-KHA"),
+        ("Хабаровский край", "RU-KHA"),
+        ("в Хабаровском крае", "RU-KHA"),
+        ("Хабаровский  КРАЙ, Россия", "RU-KHA"),
+        ("Khabarovsk kray", "RU-KHA"),
+        ("黑龙江", "CN-HL"),
+        ("黑龙江省", "CN-HL"),
+        ("Heilongjiang, China", "CN-HL"),
+        ("Moscow", "RU-MOW"),
+        ("UA-43", "RU-CRIMEA"),
+    ],
+)
+def test_lookup(mini: Dataset, text: str, code: str) -> None:
+    assert mini.lookup(text).code == code
+
+
+def test_full_name_outranks_short_name(mini: Dataset) -> None:
+    matches = mini.resolve("Moscow")
+    assert [m.division.code for m in matches[:2]] == ["RU-MOW", "RU-MOS"]
+    assert matches[0].score > matches[1].score
+
+
+def test_a_top_level_name_wins_over_lower_levels(mini: Dataset) -> None:
+    assert mini.lookup("Heilongjiang").level == 1
+
+
+def test_level_asks_for_lower_units(mini: Dataset) -> None:
+    assert mini.lookup("哈尔滨市", level=2).code == "CN-230100"
+
+
+def test_within_restricts_the_candidates(mini: Dataset) -> None:
+    assert mini.lookup("道里区", within="CN-HL").code == "CN-230102"
+    with pytest.raises(NotFound):
+        mini.lookup("道里区", within="CN-BJ")
+
+
+def test_qualified_chinese_name(mini: Dataset) -> None:
+    assert mini.lookup("北京市朝阳区").code == "CN-110105"
+
+
+def test_typos_match_fuzzily_below_exact_matches(mini: Dataset) -> None:
+    matches = mini.resolve("Khabarovks")
+    assert matches[0].division.code == "RU-KHA"
+    assert matches[0].kind is MatchKind.FUZZY
+    assert matches[0].score < 0.8
+
+
+def test_nothing_found(mini: Dataset) -> None:
+    with pytest.raises(NotFound) as caught:
+        mini.lookup("Atlantis")
+    assert caught.value.query == "Atlantis"
+    assert mini.resolve("Atlantis") == ()
+
+
+def test_equal_candidates_raise_ambiguous(mini: Dataset) -> None:
+    with pytest.raises(AmbiguousName) as caught:
+        mini.lookup("朝阳区")
+    assert [d.code for d in caught.value.candidates] == ["CN-110105", "CN-220104"]
+    assert isinstance(caught.value, LookupError)
+
+
+def test_within_or_a_qualifier_settles_an_ambiguity(mini: Dataset) -> None:
+    assert mini.lookup("朝阳区", within="CN-JL").code == "CN-220104"
+    assert mini.lookup("吉林省朝阳区").code == "CN-220104"
+    assert mini.lookup("Chaoyang District, Beijing").code == "CN-110105"
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"Moscow", ["Moscow"]])
+def test_non_strings_raise_type_error(mini: Dataset, bad: object) -> None:
+    with pytest.raises(TypeError, match="text must be a str"):
+        mini.lookup(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 501])
+def test_empty_or_huge_text_raises_value_error(mini: Dataset, bad: str) -> None:
+    with pytest.raises(ValueError, match="text"):
+        mini.lookup(bad)
+
+
+def test_lookup_many_lines_up_with_inputs_and_reports_failures(mini: Dataset) -> None:
+    results = mini.lookup_many(["Moscow", None, "Atlantis", "Moscow", ""])
+    assert [r.code for r in results] == ["RU-MOW", None, None, "RU-MOW", None]
+    assert [type(r.error).__name__ for r in results] == [
+        "NoneType",
+        "TypeError",
+        "NotFound",
+        "NoneType",
+        "ValueError",
+    ]
+    assert results[0] is results[3]  # a repeated value is resolved once
+
+
+def test_lookup_many_checks_its_filters_up_front(mini: Dataset) -> None:
+    with pytest.raises(ValueError, match="country"):
+        mini.lookup_many(["Moscow"], country="FR")
