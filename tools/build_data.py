@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import re
 import sys
 import unicodedata
@@ -29,17 +28,18 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from regionkit._models import Division  # noqa: E402 (after the path fix above)
 from regionkit.errors import DataError  # noqa: E402
-from regionkit.serialization import from_dict, to_dict  # noqa: E402
+from regionkit.serialization import encode_division_file, from_dict  # noqa: E402
 
 DATA = ROOT / "data"
 OUT = ROOT / "src" / "regionkit" / "_data"
 DATA_VERSION = (DATA / "VERSION").read_text(encoding="utf-8").strip()
 
 # Output file -> (country, division tables, name tables).
-FILES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    "ru.json": ("RU", ("ru/divisions.csv",), ("ru/names.csv",)),
-    "cn.json": ("CN", ("cn/divisions.csv",), ("cn/names.csv",)),
-    "cn-lower.json": ("CN", ("cn/units.csv",), ("cn/unit_names.csv",)),
+# Name tables are globs: hand-written and generated tables sit side by side.
+FILES: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "ru.json": ("RU", ("ru/divisions.csv",), "ru/names*.csv"),
+    "cn.json": ("CN", ("cn/divisions.csv",), "cn/names*.csv"),
+    "cn-lower.json": ("CN", ("cn/units.csv",), "cn/unit_names*.csv"),
 }
 ISO_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 PROJECT_KEY = re.compile(r"[A-Z]{2}-[A-Z0-9][A-Z0-9-]{3,}")
@@ -115,8 +115,9 @@ def build_country_file(
     name: str, sources: dict[str, Row], known: dict[str, Division]
 ) -> tuple[dict[str, Any], list[Division]]:
     """Build one output file; *known* holds the divisions built so far."""
-    country, tables, name_tables = FILES[name]
+    country, tables, name_glob = FILES[name]
     cc = country.lower()
+    name_tables = [str(p.relative_to(DATA)) for p in sorted(DATA.glob(name_glob))]
     used: set[str] = set()
     names = grouped(r for t in name_tables for r in read_csv(t))
     centres = grouped(optional_csv(f"{cc}/centres.csv"))
@@ -280,8 +281,7 @@ def check_references(
 
 def render(meta: dict[str, Any], divisions: list[Division]) -> str:
     """Return the JSON text of one output file (stable: sorted, no clock time)."""
-    document = {"meta": meta, "divisions": [to_dict(d) for d in sorted(divisions)]}
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return encode_division_file(meta, divisions)
 
 
 def build() -> dict[str, str]:

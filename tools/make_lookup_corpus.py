@@ -25,6 +25,7 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pycountry
 
@@ -117,7 +118,7 @@ def cldr_rows(shared: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _pycountry(country: str) -> list[object]:
+def _pycountry(country: str) -> list[Any]:
     return list(pycountry.subdivisions.get(country_code=country))
 
 

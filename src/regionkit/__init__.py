@@ -14,8 +14,9 @@ is imported on first use.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+# Not typing.TYPE_CHECKING: importing typing would double the import time.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from regionkit._api import (
         divisions,
@@ -128,11 +129,11 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name == "__version__":
         from importlib.metadata import version
 
-        value: Any = version("regionkit")
+        value: object = version("regionkit")
     elif name in _HOMES:
         value = getattr(importlib.import_module(_HOMES[name]), name)
     else:

@@ -128,9 +128,9 @@ _Entry = tuple[str, float, str, MatchKind]  # code, score, matched text, kind
 class NameIndex:
     """Every stored name of some divisions, under the keys lookup tries."""
 
-    keys: dict[MatchKind, dict[str, tuple[_Entry, ...]]]
-    cores: dict[str, tuple[tuple[str, str, str], ...]]  # core -> code, text, category
-    fuzzy_keys: dict[str, tuple[_Entry, ...]]
+    keys: dict[MatchKind, dict[str, list[_Entry]]]
+    cores: dict[str, dict[str, tuple[str, str, str]]]  # core -> code -> entry
+    fuzzy_keys: dict[str, list[_Entry]]
 
     @classmethod
     def build(cls, divisions: Iterable[Division]) -> NameIndex:
@@ -138,50 +138,49 @@ class NameIndex:
         keys: dict[MatchKind, dict[str, list[_Entry]]] = {k: {} for k in MatchKind}
         cores: dict[str, dict[str, tuple[str, str, str]]] = {}
         fuzzy: dict[str, list[_Entry]] = {}
-
-        def add(kind: MatchKind, key: str, entry: _Entry) -> None:
-            if key:
-                keys[kind].setdefault(key, []).append(entry)
-
+        exact_table = keys[MatchKind.EXACT]
+        normalized_table = keys[MatchKind.NORMALIZED]
+        inflected_table = keys[MatchKind.INFLECTED]
+        full_scores = (1.0, _SCORES[MatchKind.NORMALIZED], _SCORES[MatchKind.INFLECTED])
+        short_scores = tuple(score - _SHORT_PENALTY for score in full_scores)
+        fuzzy_score = _SCORES[MatchKind.FUZZY]
         for division in divisions:
+            code = division.code
+            category = division.category.value
+            seen: set[tuple[str, NameForm]] = set()
             for name in division.names:
-                penalty = 0.0 if name.form is NameForm.FULL else _SHORT_PENALTY
-                kind = _FORM_KINDS.get(name.form)
-                if kind is not None:
-                    entry = (division.code, _SCORES[kind], name.text, kind)
-                    add(kind, fold(name.text), entry)
-                    add(kind, normalize(name.text), entry)
+                text, form = name.text, name.form
+                if (text, form) in seen:  # the same text in several locales
                     continue
-                exact = (division.code, 1.0 - penalty, name.text, MatchKind.EXACT)
-                add(MatchKind.EXACT, fold(name.text), exact)
-                normalized = normalize(name.text)
-                score = _SCORES[MatchKind.NORMALIZED] - penalty
-                entry = (division.code, score, name.text, MatchKind.NORMALIZED)
-                add(MatchKind.NORMALIZED, normalized, entry)
-                core = strip_category_words(normalized)
-                cores.setdefault(core, {}).setdefault(
-                    division.code, (division.code, name.text, division.category.value)
+                seen.add((text, form))
+                kind = _FORM_KINDS.get(form)
+                if kind is not None:
+                    entry = (code, _SCORES[kind], text, kind)
+                    for key in {fold(text), normalize(text)}:
+                        keys[kind].setdefault(key, []).append(entry)
+                    continue
+                exact, near, inflected = (
+                    full_scores if form is NameForm.FULL else short_scores
+                )
+                exact_table.setdefault(fold(text), []).append(
+                    (code, exact, text, MatchKind.EXACT)
+                )
+                normalized = normalize(text)
+                normalized_table.setdefault(normalized, []).append(
+                    (code, near, text, MatchKind.NORMALIZED)
+                )
+                cores.setdefault(strip_category_words(normalized), {}).setdefault(
+                    code, (code, text, category)
                 )
                 if name.locale == "ru":
-                    score = _SCORES[MatchKind.INFLECTED] - penalty
-                    entry = (division.code, score, name.text, MatchKind.INFLECTED)
-                    add(MatchKind.INFLECTED, russian_stems(normalized), entry)
-                if name.form is NameForm.SHORT or name.locale.startswith("zh-Hans"):
-                    fuzzy.setdefault(normalized, []).append(
-                        (
-                            division.code,
-                            _SCORES[MatchKind.FUZZY],
-                            name.text,
-                            MatchKind.FUZZY,
-                        )
+                    inflected_table.setdefault(russian_stems(normalized), []).append(
+                        (code, inflected, text, MatchKind.INFLECTED)
                     )
-        return cls(
-            keys={
-                k: {key: _dedupe(v) for key, v in d.items()} for k, d in keys.items()
-            },
-            cores={k: tuple(v.values()) for k, v in cores.items()},
-            fuzzy_keys={k: _dedupe(v) for k, v in fuzzy.items()},
-        )
+                if form is NameForm.SHORT or name.locale == "zh-Hans":
+                    fuzzy.setdefault(normalized, []).append(
+                        (code, fuzzy_score, text, MatchKind.FUZZY)
+                    )
+        return cls(keys=keys, cores=cores, fuzzy_keys=fuzzy)
 
     def search(self, text: str, *, fuzzy: bool) -> list[_Entry]:
         """Return the entries of the best kind that *text* reaches."""
@@ -207,7 +206,7 @@ class NameIndex:
 
     def _cores(self, normalized: str) -> list[_Entry]:
         """Match on names without category words; a matching category word helps."""
-        hits = self.cores.get(strip_category_words(normalized), ())
+        hits = self.cores.get(strip_category_words(normalized))
         if not hits:
             return []
         hints = category_hints(normalized)
@@ -219,7 +218,7 @@ class NameIndex:
                 text,
                 kind,
             )
-            for code, text, category in hits
+            for code, text, category in hits.values()
         ]
 
     def _fuzzy(self, normalized: str) -> list[_Entry]:
@@ -244,15 +243,6 @@ class NameIndex:
                     for code, _, text, kind in entries
                 )
         return found
-
-
-def _dedupe(entries: list[_Entry]) -> tuple[_Entry, ...]:
-    best: dict[str, _Entry] = {}
-    for entry in entries:
-        old = best.get(entry[0])
-        if old is None or entry[1] > old[1]:
-            best[entry[0]] = entry
-    return tuple(best.values())
 
 
 def check_text(text: object) -> str:

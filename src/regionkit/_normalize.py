@@ -21,6 +21,7 @@ _TO_CYRILLIC = str.maketrans(_LATIN, _CYRILLIC)
 _TO_LATIN = str.maketrans(_CYRILLIC, _LATIN)
 _APOSTROPHES = str.maketrans("", "", "'’ʼ`´ʻ\u02bc")
 _WORD = re.compile(r"\w+")
+_CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +|  *(?=[\u3400-\u9fff])")
 
 _COUNTRY_WORDS = (
@@ -67,6 +68,7 @@ _CN_SUFFIXES = (
     "壯族自治區", "回族自治区", "回族自治區", "自治区", "自治區", "省", "市",
 )  # fmt: skip
 
+_CN_SUFFIX = re.compile(f"(?:{'|'.join(_CN_SUFFIXES)})$")
 _RU_PREPOSITIONS = frozenset(
     {"в", "во", "из", "на", "по", "от", "до", "для", "у", "с", "со", "к", "о", "об"}
 )
@@ -115,6 +117,8 @@ def normalize(text: str) -> str:
     >>> normalize("Ёлкино")
     'елкино'
     """
+    if _CJK_ONLY.fullmatch(text):  # most Chinese names: only the country edge
+        return _COUNTRY_EDGE.sub("", text) or text
     text = unicodedata.normalize("NFKC", text)
     text = " ".join(_mend_script(word) for word in text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
@@ -135,12 +139,14 @@ def strip_category_words(normalized: str) -> str:
     >>> strip_category_words("黑龙江省")
     '黑龙江'
     """
-    words = [w for w in normalized.split() if w not in _CATEGORY_WORDS]
-    core = " ".join(words)
-    for suffix in _CN_SUFFIXES:
-        if core.endswith(suffix) and len(core) > len(suffix) + 1:
-            core = core[: -len(suffix)]
-            break
+    if " " in normalized:
+        words = [w for w in normalized.split() if w not in _CATEGORY_WORDS]
+        core = " ".join(words)
+    else:
+        core = "" if normalized in _CATEGORY_WORDS else normalized
+    match = _CN_SUFFIX.search(core)
+    if match is not None and match.start() > 1:
+        core = core[: match.start()]
     return core or normalized
 
 
@@ -223,6 +229,8 @@ def _stem(word: str) -> str:
 
 def _mend_script(word: str) -> str:
     """Turn look-alike letters in a word that mixes scripts into its main script."""
+    if word.isascii():
+        return word
     cyrillic = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
     latin = sum(1 for c in word if c.isascii() and c.isalpha())
     if not cyrillic or not latin:

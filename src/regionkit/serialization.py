@@ -16,12 +16,13 @@ True
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any, TypeVar
 
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from regionkit._models import Division
+from regionkit._models import Division, Name, NameForm
 from regionkit.errors import DataError
 
 __all__ = [
@@ -72,6 +73,81 @@ def make_converter() -> cattrs.Converter:
 
 
 _converter = make_converter()
+
+
+def _make_file_converter() -> cattrs.Converter:
+    """
+    Return the converter of regionkit's data files.
+
+    The files are the public form made compact: a name is a
+    ``[locale, form, text, source]`` list (the public object form is read too)
+    and empty fields are left out. Repeated
+    strings (locales, sources, codes) are interned, so a loaded dataset shares them.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(int | float, _structure_number)
+    converter.register_structure_hook(Name, _structure_packed_name)
+    converter.register_unstructure_hook(
+        Name, lambda name: [name.locale, name.form.value, name.text, name.source]
+    )
+    converter.register_structure_hook(str, _structure_interned)
+    converter.register_unstructure_hook(
+        Division,
+        make_dict_unstructure_fn(
+            Division,
+            converter,
+            _cattrs_omit_if_default=True,
+            _dataset=override(omit=True),
+        ),
+    )
+    converter.register_structure_hook(
+        Division,
+        make_dict_structure_fn(
+            Division,
+            converter,
+            _dataset=override(omit=True),
+            _cattrs_forbid_extra_keys=True,
+        ),
+    )
+    return converter
+
+
+_FORMS = {form.value: form for form in NameForm}
+
+
+def _structure_packed_name(value: object, _: object) -> Name:
+    if type(value) is list and len(value) == 4:
+        locale, form, text, source = value
+        if (
+            type(locale) is str
+            and type(text) is str
+            and type(source) is str
+            and form in _FORMS
+        ):
+            return Name(sys.intern(locale), _FORMS[form], text, sys.intern(source))
+    elif type(value) is dict:  # the public form, as hand-written files have it
+        return _converter.structure(value, Name)
+    raise ValueError("a name must be [locale, form, text, source] or an object")
+
+
+def _structure_interned(value: object, _: object) -> str:
+    if type(value) is str:
+        return sys.intern(value) if len(value) < 40 else value
+    raise TypeError(f"expected a string, got {type(value).__name__}")
+
+
+_file_converter = _make_file_converter()
+
+
+def encode_division_file(meta: dict[str, Any], divisions: list[Division]) -> str:
+    """Return the text of a data file: sorted, stable, one division a line."""
+    records = [
+        json.dumps(_file_converter.unstructure(d), ensure_ascii=False, sort_keys=True)
+        for d in sorted(divisions)
+    ]
+    head = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True)
+    body = ",\n".join(records)
+    return f'{{"meta": {head},\n"divisions": [\n{body}\n]}}\n'
 
 
 def to_dict(obj: Any) -> Any:
@@ -133,7 +209,12 @@ def structure_division_file(
         or not isinstance(document.get("divisions"), list)
     ):
         raise DataError(path, ["expected an object with 'meta' and 'divisions'"])
-    divisions = from_dict(tuple[Division, ...], document["divisions"], path=path)
+    try:
+        divisions = _file_converter.structure(
+            document["divisions"], tuple[Division, ...]
+        )
+    except Exception as error:  # cattrs raises several kinds; report them as one
+        raise DataError(path, _details(error)) from error
     # Records are born here, before anyone sees them: attach their dataset so that
     # navigation resolves codes through the data they came from.
     for division in divisions:

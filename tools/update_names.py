@@ -1,0 +1,539 @@
+"""
+Generate the computed name tables: romanizations, pinyin and cross-language names.
+
+The tool reads the reviewed name tables and writes exactly these generated files:
+
+- ``data/ru/names_romanized.csv``: BGN/PCGN, GOST 7.79-2000 system B and
+  ISO 9:1995 romanizations of every Russian unit's ``ru`` full and short names
+  (computed with ``iuliia``), plus the ISO 3166-2 name that pycountry holds;
+- ``data/ru/names_zh.csv``: Simplified and Traditional Chinese names of the
+  89 subjects and 8 federal districts (CLDR 41 ``zh``, reviewed exceptions,
+  OpenCC);
+- ``data/cn/names_pinyin.csv``: Hanyu Pinyin of the 34 provincial units, with
+  tone marks and plain, words joined as GB/T 16159-2012 says;
+- ``data/cn/names_ru.csv``: Russian full names of the provincial units that
+  ``data/cn/names.csv`` gives only a short form for;
+- ``tests/fixtures/han_scripts.json``: the characters that mark a name as the
+  wrong Chinese script, so that the data tests need no OpenCC.
+
+It never writes a hand-reviewed table (``names.csv``, ``names_aliases.csv``,
+``names_titular.csv``, ``pinyin_overrides.csv``); it reads the reading overrides in
+``data/cn/pinyin_overrides.csv``. The rules are in ``data/NAMES.md``. Run::
+
+    python tools/update_names.py [--shared PATH] [--check]
+
+``iuliia``, ``pypinyin`` and ``opencc`` are build-time dependencies only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import iuliia
+import opencc
+import pycountry
+import pypinyin
+from pypinyin.pinyin_dict import pinyin_dict
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURE = ROOT / "tests" / "fixtures" / "han_scripts.json"
+COLUMNS = ("code", "locale", "form", "text", "source")
+FORMS = ("full", "short")
+
+Row = tuple[str, str, str, str, str]
+
+
+class BuildError(Exception):
+    """The input tables are not what the rules expect; the message says why."""
+
+
+# ----------------------------------------------------------------- romanization
+
+# Locale tag -> (iuliia schema, source id of the system). The schemas were checked
+# against the systems' tables (data/NAMES.md):
+# - bgn_pcgn_alt is BGN/PCGN 1947 without the optional middle dots;
+# - gost_779_alt is GOST 7.79-2000 system B for Russian (ц is c before е, и, ы, й);
+# - gost_779 is ISO 9:1995 (= GOST 7.79-2000 system A), except that iuliia
+#   leaves ё as Cyrillic; `romanize` maps it to ë as both systems say.
+ROMANIZATIONS = {
+    "ru-Latn-x-bgnpcgn": (iuliia.BGN_PCGN_ALT, "bgn-pcgn-1947"),
+    "ru-Latn-x-gost779b": (iuliia.GOST_779_ALT, "gost-7-79-2000"),
+    "ru-Latn-x-iso9": (iuliia.GOST_779, "iso-9-1995"),
+}
+ISO_LOCALE = "ru-Latn-x-iso3166"
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def romanize(text: str, schema: object) -> str:
+    """Transliterate *text* with an iuliia schema; fail on any Cyrillic left."""
+    latin = str(schema.translate(text))  # type: ignore[attr-defined]  # iuliia is untyped
+    latin = latin.replace("ё", "ë").replace("Ё", "Ë")
+    latin = unicodedata.normalize("NFC", latin)
+    if CYRILLIC.search(latin):
+        raise BuildError(f"{text}: romanization left Cyrillic: {latin}")
+    return latin
+
+
+def romanized_rows(names: dict[str, dict[tuple[str, str], Row]]) -> list[Row]:
+    """Every romanization of the ``ru`` full and short names, and ISO 3166-2's name."""
+    rows: list[Row] = []
+    for code, by_key in names.items():
+        for form in FORMS:
+            row = by_key.get(("ru", form))
+            if row is None:
+                raise BuildError(f"data/ru/names.csv: {code} has no ru {form} name")
+            for tag, (schema, system) in ROMANIZATIONS.items():
+                text = romanize(row[3], schema)
+                rows.append((code, tag, form, text, sources(row[4], system, "iuliia")))
+        subdivision = pycountry.subdivisions.get(code=code)
+        if subdivision is not None:
+            rows.append((code, ISO_LOCALE, "full", str(subdivision.name), "pycountry"))
+    return rows
+
+
+# ------------------------------------------------------------- Chinese for Russia
+
+# Units whose CLDR entry sits under a Ukrainian code (CLDR keys ISO codes).
+CLDR_KEYS = {
+    "RU-CRIMEA": "ua43",
+    "RU-SEVASTOPOL": "ua40",
+    "RU-DONETSK": "ua14",
+    "RU-LUGANSK": "ua09",
+    "RU-ZAPOROZHYE": "ua23",
+    "RU-KHERSON": "ua65",
+}
+# Reviewed exceptions to CLDR, each with its source (data/NAMES.md says why).
+ZH_EXCEPTIONS = {
+    # CLDR ua43 is the Autonomous Republic of Crimea, the Ukrainian unit.
+    "RU-CRIMEA": ("克里米亚共和国", "zhwiki-subjects"),
+    # CLDR ua14 and ua09 name the Ukrainian oblasts, not the republics.
+    "RU-DONETSK": ("顿涅茨克人民共和国", "zhwiki-subjects"),
+    "RU-LUGANSK": ("卢甘斯克人民共和国", "zh-pages-lpr"),
+    # CLDR has 科麦罗沃州, Chinese Wikipedia's title and usual form is 克麦罗沃州.
+    "RU-KEM": ("克麦罗沃州", "zhwiki-subjects"),
+    # Federal districts: no CLDR entry; the 联邦管区 terms of Chinese Wikipedia.
+    "RU-FD-CENTRAL": ("中央联邦管区", "zhwiki-fd"),
+    "RU-FD-NORTHWESTERN": ("西北联邦管区", "zhwiki-fd"),
+    "RU-FD-SOUTHERN": ("南部联邦管区", "zhwiki-fd"),
+    "RU-FD-NORTH-CAUCASIAN": ("北高加索联邦管区", "zhwiki-fd"),
+    "RU-FD-VOLGA": ("伏尔加联邦管区", "zhwiki-fd"),
+    "RU-FD-URAL": ("乌拉尔联邦管区", "zhwiki-fd"),
+    "RU-FD-SIBERIAN": ("西伯利亚联邦管区", "zhwiki-fd"),
+    "RU-FD-FAR-EASTERN": ("远东联邦管区", "zhwiki-fd"),
+}
+# Category words a short form drops, longest first.
+ZH_SUFFIXES = ("联邦管区", "人民共和国", "共和国", "边疆区", "自治州", "自治区", "州")
+# Where OpenCC s2t picks the wrong character in a transliteration (里 is never 裏
+# in a place name).
+HANT_FIXES = {"馬裏埃爾": "馬里埃爾"}
+WRONG_IN_NAMES = re.compile("[裏裡]")
+
+
+def read_cldr_zh(path: Path) -> dict[str, str]:
+    """Return CLDR ``zh`` subdivision names by key (``rukha``, ``ua43``)."""
+    text = path.read_text(encoding="utf-8")
+    found = re.findall(
+        r'<subdivision type="([a-z0-9]+)"[^>]*>([^<]+)</subdivision>', text
+    )
+    return dict(found)
+
+
+def to_hant(hans: str, s2t: opencc.OpenCC, t2s: opencc.OpenCC) -> str:
+    """Convert to Traditional with OpenCC s2t and the reviewed fixes; check it."""
+    hant = str(s2t.convert(hans))
+    for wrong, right in HANT_FIXES.items():
+        hant = hant.replace(wrong, right)
+    if WRONG_IN_NAMES.search(hant):
+        raise BuildError(f"{hans}: OpenCC gave {hant}; add a reviewed fix")
+    if str(t2s.convert(hant)) != hans or len(hant) != len(hans):
+        raise BuildError(f"{hans}: {hant} does not convert back; review it")
+    return hant
+
+
+def zh_rows(
+    divisions: dict[str, str],
+    cldr: dict[str, str],
+    s2t: opencc.OpenCC,
+    t2s: opencc.OpenCC,
+) -> list[Row]:
+    """Simplified and Traditional full and short names of every Russian unit."""
+    full: dict[str, tuple[str, str]] = {}
+    for code in divisions:
+        if code in ZH_EXCEPTIONS:
+            full[code] = ZH_EXCEPTIONS[code]
+            continue
+        key = CLDR_KEYS.get(code, code.lower().replace("-", ""))
+        if key not in cldr:
+            raise BuildError(f"CLDR zh has no {key} for {code}")
+        # CLDR zh mixes Traditional characters into some names: normalize.
+        full[code] = (str(t2s.convert(cldr[key])), "cldr-41-zh")
+    stripped: dict[str, str] = {}
+    for code, (text, _) in full.items():
+        suffix = next((s for s in ZH_SUFFIXES if text.endswith(s)), "")
+        stripped[code] = text.removesuffix(suffix) if suffix else text
+    # A short form that two units would share stays with the republic or the
+    # federal city ("阿尔泰", "莫斯科"); the other unit keeps its full name, as in
+    # English ("Altai Krai", "Moscow Oblast").
+    by_short: dict[str, list[str]] = defaultdict(list)
+    for code, text in stripped.items():
+        by_short[text].append(code)
+    short: dict[str, str] = {}
+    for text, codes in by_short.items():
+        winners = [c for c in codes if divisions[c] in {"republic", "federal_city"}]
+        for code in codes:
+            keep = len(codes) == 1 or winners == [code]
+            short[code] = text if keep else full[code][0]
+    rows: list[Row] = []
+    for code in divisions:
+        text, source = full[code]
+        rows.append((code, "zh-Hans", "full", text, source))
+        rows.append((code, "zh-Hans", "short", short[code], source))
+        hant_source = sources(source, "opencc")
+        rows.append((code, "zh-Hant", "full", to_hant(text, s2t, t2s), hant_source))
+        rows.append(
+            (code, "zh-Hant", "short", to_hant(short[code], s2t, t2s), hant_source)
+        )
+    return rows
+
+
+# ---------------------------------------------------------------- pinyin for China
+
+# Generic terms and their words (GB/T 16159-2012: a proper name and its generic
+# term are written apart, each with a capital; 特别行政区 is Tèbié Xíngzhèngqū).
+GENERICS = {
+    "特别行政区": ("特别", "行政区"),
+    "自治区": ("自治区",),
+    "省": ("省",),
+    "市": ("市",),
+}
+# Ethnic names inside an autonomous region's name are words of their own.
+ETHNIC = ("维吾尔", "壮族", "回族")
+# Short forms written as more than one word (GB/T 16159-2012 writes Nèi Měnggǔ).
+SHORT_WORDS = {"内蒙古": ("内", "蒙古")}
+TONE_MARKS = frozenset("\u0300\u0301\u0304\u030c")
+
+
+@dataclass(frozen=True)
+class Override:
+    """One row of ``data/cn/pinyin_overrides.csv``: a reading for a string."""
+
+    hanzi: str
+    syllables: tuple[str, ...]
+    source: str
+
+
+def syllables_of(hanzi: str, spelling: str) -> tuple[str, ...]:
+    """Split an override spelling (``Měnggǔ``) into one toned syllable per character."""
+    inventory = {s for v in pinyin_dict.values() for s in v.split(",")}
+    target = spelling.replace("'", "").replace(" ", "").lower()
+    own = [
+        set(pypinyin.pinyin(char, style=pypinyin.Style.TONE, heteronym=True)[0])
+        for char in hanzi
+    ]
+
+    def search(index: int, offset: int) -> list[str] | None:
+        if index == len(hanzi):
+            return [] if offset == len(target) else None
+        ranked = sorted(inventory, key=lambda s: (s not in own[index], -len(s), s))
+        for syllable in ranked:
+            if target.startswith(syllable, offset):
+                tail = search(index + 1, offset + len(syllable))
+                if tail is not None:
+                    return [syllable, *tail]
+        return None
+
+    found = search(0, 0)
+    if found is None:
+        raise BuildError(f"pinyin override {hanzi}: cannot split {spelling!r}")
+    return tuple(found)
+
+
+def read_overrides(path: Path) -> list[Override]:
+    """Read the reviewed readings, longest string first (absent file: none)."""
+    if not path.exists():
+        return []
+    overrides = [
+        Override(row["hanzi"], syllables_of(row["hanzi"], row["pinyin"]), row["source"])
+        for row in read_table(path)
+    ]
+    return sorted(overrides, key=lambda o: (-len(o.hanzi), o.hanzi))
+
+
+def reading(name: str, overrides: Sequence[Override]) -> tuple[list[str], set[str]]:
+    """Toned syllables of *name*, one per character, overrides applied first."""
+    syllables = [
+        options[0]
+        for options in pypinyin.pinyin(name, style=pypinyin.Style.TONE, errors="strict")
+    ]
+    if len(syllables) != len(name):
+        raise BuildError(f"{name}: pypinyin did not give one syllable per character")
+    taken = [False] * len(name)
+    sources: set[str] = set()
+    for override in overrides:
+        start = name.find(override.hanzi)
+        while start != -1:
+            span = range(start, start + len(override.hanzi))
+            if not any(taken[i] for i in span):
+                for i, syllable in zip(span, override.syllables, strict=True):
+                    syllables[i] = syllable
+                    taken[i] = True
+                sources.update(override.source.split())
+            start = name.find(override.hanzi, start + 1)
+    return syllables, sources
+
+
+def pinyin_word(syllables: Sequence[str]) -> str:
+    """Join one word's syllables: apostrophe before a, o, e; capital first letter."""
+    word = ""
+    for syllable in syllables:
+        if word and unicodedata.normalize("NFD", syllable)[0] in "aoe":
+            word += "'"
+        word += syllable
+    return word[:1].upper() + word[1:]
+
+
+def plain(text: str) -> str:
+    """Remove the tone marks, keep ü."""
+    kept = "".join(c for c in unicodedata.normalize("NFD", text) if c not in TONE_MARKS)
+    return unicodedata.normalize("NFC", kept)
+
+
+def words_of(full: str, short: str) -> list[str]:
+    """Split a provincial full name into GB/T 16159 words."""
+    if not full.startswith(short):
+        raise BuildError(f"{full}: short form {short} is not a prefix")
+    rest = full[len(short) :]
+    words = list(SHORT_WORDS.get(short, (short,)))
+    ethnic = next((e for e in ETHNIC if rest.startswith(e)), "")
+    if ethnic:
+        words.append(ethnic)
+        rest = rest[len(ethnic) :]
+    if rest:
+        if rest not in GENERICS:
+            raise BuildError(f"{full}: unknown generic term {rest}")
+        words.extend(GENERICS[rest])
+    return words
+
+
+# ISO 3166-2 and PRC maps spell 陕西 "Shaanxi" to keep it apart from 山西 "Shanxi";
+# without tone marks that spelling is the only one that tells them apart.
+PLAIN_EXCEPTIONS = {"陕西": "Shaanxi"}
+
+
+def pinyin_rows(names: dict[str, dict[tuple[str, str], Row]], path: Path) -> list[Row]:
+    """Toned and plain pinyin of every provincial unit, full and short."""
+    overrides = read_overrides(path)
+    rows: list[Row] = []
+    for code, by_key in names.items():
+        full = by_key[("zh-Hans", "full")][3]
+        short = by_key[("zh-Hans", "short")][3]
+        syllables, extra = reading(full, overrides)
+        toned: list[str] = []
+        offset = 0
+        for word in words_of(full, short):
+            toned.append(pinyin_word(syllables[offset : offset + len(word)]))
+            offset += len(word)
+        short_words = len(SHORT_WORDS.get(short, (short,)))
+        toned_full = " ".join(toned)
+        toned_short = " ".join(toned[:short_words])
+        plain_full, plain_short = plain(toned_full), plain(toned_short)
+        source = sources("mca-2024 pypinyin gb-t-16159-2012", *sorted(extra))
+        plain_source = source
+        if short in PLAIN_EXCEPTIONS:
+            plain_full = plain_full.replace(plain_short, PLAIN_EXCEPTIONS[short], 1)
+            plain_short = PLAIN_EXCEPTIONS[short]
+            plain_source = sources(source, "pycountry")
+        rows += [
+            (code, "zh-Latn-pinyin", "full", toned_full, source),
+            (code, "zh-Latn-pinyin", "short", toned_short, source),
+            (code, "zh-Latn-pinyin-x-plain", "full", plain_full, plain_source),
+            (code, "zh-Latn-pinyin-x-plain", "short", plain_short, plain_source),
+        ]
+    return rows
+
+
+# ---------------------------------------------------------- Russian for China
+
+# Russian references put the category word before the name of a province, an
+# autonomous region named without an adjective, and a SAR; a municipality is
+# named by its city name alone, like Москва.
+RU_PATTERNS = {
+    "province": "провинция {}",
+    "autonomous_region": "автономный район {}",
+    "special_administrative_region": "специальный административный район {}",
+    "municipality": "{}",
+}
+
+
+def ru_rows(
+    categories: dict[str, str], names: dict[str, dict[tuple[str, str], Row]]
+) -> list[Row]:
+    """Russian full names built from the short form, where none is stored."""
+    rows: list[Row] = []
+    for code, by_key in names.items():
+        if ("ru", "full") in by_key:
+            continue
+        short = by_key[("ru", "short")]
+        text = RU_PATTERNS[categories[code]].format(short[3])
+        rows.append((code, "ru", "full", text, sources(short[4], "ru-wikipedia")))
+    return rows
+
+
+# ------------------------------------------------------------- script fixture
+
+
+def script_fixture(
+    hans: Iterable[str], hant: Iterable[str], s2t: opencc.OpenCC, t2s: opencc.OpenCC
+) -> dict[str, str]:
+    """
+    Return the characters that mark a stored name as written in the wrong script.
+
+    A character of a Traditional name is Traditional-only when OpenCC t2s changes
+    it in every stored name that holds it; a character of a Simplified name is
+    Simplified-only when s2t changes it in every such name (台 stays in 台州, so
+    it is not Simplified-only).
+    """
+
+    def only(texts: Iterable[str], convert: opencc.OpenCC) -> str:
+        changed: set[str] = set()
+        kept: set[str] = set()
+        for text in texts:
+            converted = str(convert.convert(text))
+            if len(converted) != len(text):
+                continue  # a phrase conversion: no character-by-character reading
+            for char, new in zip(text, converted, strict=True):
+                (changed if new != char else kept).add(char)
+        return "".join(sorted(changed - kept))
+
+    return {
+        "about": "Generated by tools/update_names.py with OpenCC; do not edit.",
+        "traditional_only": only(hant, t2s),
+        "simplified_only": only(hans, s2t),
+    }
+
+
+def sources(*parts: str) -> str:
+    """Join source cells, each id once, in first-seen order."""
+    return " ".join(dict.fromkeys(i for part in parts for i in part.split()))
+
+
+# ----------------------------------------------------------------- tables
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """Read a CSV table as dicts."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def read_names(*paths: Path) -> dict[str, dict[tuple[str, str], Row]]:
+    """Return ``code -> (locale, form) -> row`` for the full and short names."""
+    names: dict[str, dict[tuple[str, str], Row]] = defaultdict(dict)
+    for path in paths:
+        for row in read_table(path):
+            if row["form"] in FORMS:
+                key = (row["locale"], row["form"])
+                names[row["code"]][key] = (
+                    row["code"],
+                    row["locale"],
+                    row["form"],
+                    row["text"],
+                    row["source"],
+                )
+    return dict(sorted(names.items()))
+
+
+def render(rows: Iterable[Row]) -> str:
+    """Return a table's CSV text: header, rows sorted by code, locale, form."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3])):
+        writer.writerow([unicodedata.normalize("NFC", cell).strip() for cell in row])
+    return buffer.getvalue()
+
+
+def build(shared: Path) -> dict[Path, str]:
+    """Return every generated file's path and text."""
+    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    ru_divisions = {
+        r["code"]: r["category"] for r in read_table(DATA / "ru/divisions.csv")
+    }
+    cn_divisions = {
+        r["code"]: r["category"] for r in read_table(DATA / "cn/divisions.csv")
+    }
+    ru_names = read_names(DATA / "ru/names.csv")
+    cn_names = read_names(DATA / "cn/names.csv")
+    missing = set(ru_divisions) ^ set(ru_names)
+    if missing:
+        raise BuildError(f"data/ru: names and divisions differ in {sorted(missing)}")
+    cldr = read_cldr_zh(shared / "ru" / "cldr-41-subdivisions" / "zh.xml")
+    outputs = {
+        DATA / "ru/names_romanized.csv": render(romanized_rows(ru_names)),
+        DATA / "ru/names_zh.csv": render(zh_rows(ru_divisions, cldr, s2t, t2s)),
+        DATA / "cn/names_pinyin.csv": render(
+            pinyin_rows(cn_names, DATA / "cn/pinyin_overrides.csv")
+        ),
+        DATA / "cn/names_ru.csv": render(ru_rows(cn_divisions, cn_names)),
+    }
+    texts: dict[str, list[str]] = {"zh-Hans": [], "zh-Hant": []}
+    tables = [
+        read_table(path)
+        for pattern in ("ru/names*.csv", "cn/names*.csv", "cn/unit_names*.csv")
+        for path in sorted(DATA.glob(pattern))
+        if path not in outputs
+    ]
+    tables += [list(csv.DictReader(io.StringIO(text))) for text in outputs.values()]
+    for table in tables:
+        for row in table:
+            if row["locale"] in texts:
+                texts[row["locale"]].append(row["text"])
+    fixture = script_fixture(texts["zh-Hans"], texts["zh-Hant"], s2t, t2s)
+    outputs[FIXTURE] = json.dumps(fixture, ensure_ascii=False, indent=1) + "\n"
+    return outputs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write the generated tables; with ``--check``, fail if any is stale."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].strip())
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared" / "data",
+        help="folder holding ru/cldr-41-subdivisions/ (default: ../shared/data)",
+    )
+    parser.add_argument("--check", action="store_true", help="change nothing")
+    args = parser.parse_args(argv)
+    try:
+        outputs = build(args.shared)
+    except (BuildError, OSError, KeyError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    stale = [
+        path
+        for path, text in outputs.items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
+    for path in stale:
+        where = path.relative_to(ROOT)
+        if args.check:
+            print(f"stale: {where}; run tools/update_names.py", file=sys.stderr)
+        else:
+            path.write_text(outputs[path], encoding="utf-8")
+            print(f"wrote {where}")
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
