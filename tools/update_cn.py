@@ -594,6 +594,8 @@ def make_names(
         english_short = (
             english_full if parts.short == unit.name else strip_tones(short_pinyin)
         )
+        if parts.generic == "市":  # cities go by their bare names: Harbin, Shenzhen
+            english_full = english_short
 
     hant_full = HANT_FIXES.get(unit.name) or s2t.convert(unit.name)
     if len(hant_full) != len(unit.name):

@@ -20,12 +20,14 @@ __all__ = [
     "CentreRole",
     "Claim",
     "ClaimStance",
+    "Designation",
     "Division",
     "Figure",
     "Measure",
     "Name",
     "NameForm",
     "Perspective",
+    "Rank",
 ]
 
 
@@ -186,6 +188,31 @@ class Figure:
     source: str
 
 
+class Rank(enum.Enum):
+    """A special administrative rank of a city, beyond its category."""
+
+    SUB_PROVINCIAL = "sub_provincial"
+    """副省级城市: a prefecture-level city whose government has vice-provincial rank."""
+    SEPARATELY_PLANNED = "separately_planned"
+    """计划单列市: plans its economy directly with the State Council."""
+
+
+@attrs.frozen
+class Designation:
+    """
+    A rank a division holds, with its source.
+
+    Attributes:
+        rank: The rank.
+        note: One sentence of context, else empty.
+        source: Space-separated source ids.
+    """
+
+    rank: Rank
+    note: str
+    source: str
+
+
 class ClaimStance(enum.Enum):
     """How a party stands towards a contested unit."""
 
@@ -258,6 +285,7 @@ class Division:
         figures: Area and population, each with its year and source.
         claims: Who claims, administers and lists a contested unit; empty if the
             unit is not contested.
+        designations: Special ranks (a sub-provincial or separately planned city).
         source: Space-separated ids of the sources behind the record.
     """
 
@@ -277,6 +305,7 @@ class Division:
     centres: tuple[Centre, ...] = ()
     figures: tuple[Figure, ...] = ()
     claims: tuple[Claim, ...] = ()
+    designations: tuple[Designation, ...] = ()
     # The dataset that loaded the record; typed loosely so that type hints
     # resolve at run time (cattrs, autodoc) without importing the store.
     _dataset: object = attrs.field(
@@ -341,6 +370,17 @@ class Division:
     def population(self) -> Figure | None:
         """The unit's population, with year and source, if a source gives it."""
         return _first(f for f in self.figures if f.measure is Measure.POPULATION)
+
+    def has_rank(self, rank: Rank | str) -> bool:
+        """
+        Whether the division holds *rank*.
+
+        >>> import regionkit
+        >>> regionkit.get("CN-210200").has_rank("separately_planned")  # Dalian
+        True
+        """
+        wanted = Rank(rank)
+        return any(d.rank is wanted for d in self.designations)
 
     @property
     def is_contested(self) -> bool:

@@ -1,0 +1,178 @@
+"""
+The names of the division categories in English, Russian and Chinese.
+
+Each entry is ``(singular, plural)``. Sources, by language:
+
+- ``en``: the terms of the national lists in English: Russia's Constitution in
+  its official English rendering (republic, krai, oblast, city of federal
+  importance (here "federal city", as ISO 3166-2 has it), autonomous oblast,
+  autonomous okrug) and the presidential decree on federal districts; the PRC's
+  English names of its levels (Xinhua; MCA: province, autonomous region,
+  municipality, special administrative region, prefecture-level city, prefecture,
+  autonomous prefecture, league, district, county, county-level city, autonomous
+  county, banner, autonomous banner, forestry district, special district).
+- ``ru``: Russia's Constitution, art. 65 (республика, край, область, город
+  федерального значения, автономная область, автономный округ) and decree No. 849
+  (федеральный округ); for China, the terms Russian reference works and Russian
+  Wikipedia use (провинция, автономный район, город центрального подчинения,
+  специальный административный район, городской округ, округ, автономный округ,
+  аймак, район, уезд, городской уезд, автономный уезд, хошун, автономный хошун,
+  лесной район, особый район).
+- ``zh-Hans``: the MCA category words for China (省, 自治区, 直辖市, 特别行政区,
+  地级市, 地区, 自治州, 盟, 市辖区, 县, 县级市, 自治县, 旗, 自治旗, 林区, 特区); for
+  Russia, the words of CLDR 41 ``zh`` subdivision names (共和国, 边疆区, 州, 自治州,
+  自治区) and Chinese Wikipedia (联邦直辖市, 联邦管区). Chinese has no plural.
+- ``zh-Hant``: OpenCC ``s2t`` of the Simplified words.
+"""
+
+from __future__ import annotations
+
+from regionkit._models import Category
+
+__all__ = ["CATEGORY_NAMES"]
+
+_C = Category
+
+CATEGORY_NAMES: dict[Category, dict[str, tuple[str, str]]] = {
+    _C.REPUBLIC: {
+        "en": ("republic", "republics"),
+        "ru": ("республика", "республики"),
+        "zh-Hans": ("共和国", "共和国"),
+        "zh-Hant": ("共和國", "共和國"),
+    },
+    _C.KRAI: {
+        "en": ("krai", "krais"),
+        "ru": ("край", "края"),
+        "zh-Hans": ("边疆区", "边疆区"),
+        "zh-Hant": ("邊疆區", "邊疆區"),
+    },
+    _C.OBLAST: {
+        "en": ("oblast", "oblasts"),
+        "ru": ("область", "области"),
+        "zh-Hans": ("州", "州"),
+        "zh-Hant": ("州", "州"),
+    },
+    _C.FEDERAL_CITY: {
+        "en": ("federal city", "federal cities"),
+        "ru": ("город федерального значения", "города федерального значения"),
+        "zh-Hans": ("联邦直辖市", "联邦直辖市"),
+        "zh-Hant": ("聯邦直轄市", "聯邦直轄市"),
+    },
+    _C.AUTONOMOUS_OBLAST: {
+        "en": ("autonomous oblast", "autonomous oblasts"),
+        "ru": ("автономная область", "автономные области"),
+        "zh-Hans": ("自治州", "自治州"),
+        "zh-Hant": ("自治州", "自治州"),
+    },
+    _C.AUTONOMOUS_OKRUG: {
+        "en": ("autonomous okrug", "autonomous okrugs"),
+        "ru": ("автономный округ", "автономные округа"),
+        "zh-Hans": ("自治区", "自治区"),
+        "zh-Hant": ("自治區", "自治區"),
+    },
+    _C.FEDERAL_DISTRICT: {
+        "en": ("federal district", "federal districts"),
+        "ru": ("федеральный округ", "федеральные округа"),
+        "zh-Hans": ("联邦管区", "联邦管区"),
+        "zh-Hant": ("聯邦管區", "聯邦管區"),
+    },
+    _C.PROVINCE: {
+        "en": ("province", "provinces"),
+        "ru": ("провинция", "провинции"),
+        "zh-Hans": ("省", "省"),
+        "zh-Hant": ("省", "省"),
+    },
+    _C.AUTONOMOUS_REGION: {
+        "en": ("autonomous region", "autonomous regions"),
+        "ru": ("автономный район", "автономные районы"),
+        "zh-Hans": ("自治区", "自治区"),
+        "zh-Hant": ("自治區", "自治區"),
+    },
+    _C.MUNICIPALITY: {
+        "en": ("municipality", "municipalities"),
+        "ru": ("город центрального подчинения", "города центрального подчинения"),
+        "zh-Hans": ("直辖市", "直辖市"),
+        "zh-Hant": ("直轄市", "直轄市"),
+    },
+    _C.SPECIAL_ADMINISTRATIVE_REGION: {
+        "en": ("special administrative region", "special administrative regions"),
+        "ru": (
+            "специальный административный район",
+            "специальные административные районы",
+        ),
+        "zh-Hans": ("特别行政区", "特别行政区"),
+        "zh-Hant": ("特別行政區", "特別行政區"),
+    },
+    _C.PREFECTURE_LEVEL_CITY: {
+        "en": ("prefecture-level city", "prefecture-level cities"),
+        "ru": ("городской округ", "городские округа"),
+        "zh-Hans": ("地级市", "地级市"),
+        "zh-Hant": ("地級市", "地級市"),
+    },
+    _C.PREFECTURE: {
+        "en": ("prefecture", "prefectures"),
+        "ru": ("округ", "округа"),
+        "zh-Hans": ("地区", "地区"),
+        "zh-Hant": ("地區", "地區"),
+    },
+    _C.AUTONOMOUS_PREFECTURE: {
+        "en": ("autonomous prefecture", "autonomous prefectures"),
+        "ru": ("автономный округ", "автономные округа"),
+        "zh-Hans": ("自治州", "自治州"),
+        "zh-Hant": ("自治州", "自治州"),
+    },
+    _C.LEAGUE: {
+        "en": ("league", "leagues"),
+        "ru": ("аймак", "аймаки"),
+        "zh-Hans": ("盟", "盟"),
+        "zh-Hant": ("盟", "盟"),
+    },
+    _C.DISTRICT: {
+        "en": ("district", "districts"),
+        "ru": ("район", "районы"),
+        "zh-Hans": ("市辖区", "市辖区"),
+        "zh-Hant": ("市轄區", "市轄區"),
+    },
+    _C.COUNTY: {
+        "en": ("county", "counties"),
+        "ru": ("уезд", "уезды"),
+        "zh-Hans": ("县", "县"),
+        "zh-Hant": ("縣", "縣"),
+    },
+    _C.COUNTY_LEVEL_CITY: {
+        "en": ("county-level city", "county-level cities"),
+        "ru": ("городской уезд", "городские уезды"),
+        "zh-Hans": ("县级市", "县级市"),
+        "zh-Hant": ("縣級市", "縣級市"),
+    },
+    _C.AUTONOMOUS_COUNTY: {
+        "en": ("autonomous county", "autonomous counties"),
+        "ru": ("автономный уезд", "автономные уезды"),
+        "zh-Hans": ("自治县", "自治县"),
+        "zh-Hant": ("自治縣", "自治縣"),
+    },
+    _C.BANNER: {
+        "en": ("banner", "banners"),
+        "ru": ("хошун", "хошуны"),
+        "zh-Hans": ("旗", "旗"),
+        "zh-Hant": ("旗", "旗"),
+    },
+    _C.AUTONOMOUS_BANNER: {
+        "en": ("autonomous banner", "autonomous banners"),
+        "ru": ("автономный хошун", "автономные хошуны"),
+        "zh-Hans": ("自治旗", "自治旗"),
+        "zh-Hant": ("自治旗", "自治旗"),
+    },
+    _C.FORESTRY_DISTRICT: {
+        "en": ("forestry district", "forestry districts"),
+        "ru": ("лесной район", "лесные районы"),
+        "zh-Hans": ("林区", "林区"),
+        "zh-Hant": ("林區", "林區"),
+    },
+    _C.SPECIAL_DISTRICT: {
+        "en": ("special district", "special districts"),
+        "ru": ("особый район", "особые районы"),
+        "zh-Hans": ("特区", "特区"),
+        "zh-Hant": ("特區", "特區"),
+    },
+}
