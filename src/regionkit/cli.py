@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="regionkit",
         description="The administrative divisions of Russia and China.",
     )
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="print the version and the data editions, then exit",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     show = commands.add_parser("show", help="show one division")
     show.add_argument("code", help="ISO 3166-2 code, project key or national code")
@@ -98,6 +103,38 @@ def _parser() -> argparse.ArgumentParser:
         help="whose list of units to follow (default: national)",
     )
     return parser
+
+
+class _VersionAction(argparse.Action):
+    def __init__(
+        self, option_strings: Sequence[str], dest: str, **kwargs: object
+    ) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help")))
+
+    def __call__(self, *args: object, **kwargs: object) -> None:
+        print(version_text())
+        raise SystemExit(0)
+
+
+def version_text() -> str:
+    """
+    Return the package version and the edition of each country's data.
+
+    >>> print(version_text())  # doctest: +ELLIPSIS
+    regionkit ...
+    data ... CN as of 2025-11-07: ...
+    """
+    from importlib.metadata import version
+
+    dataset = default_dataset()
+    lines = [f"regionkit {version('regionkit')}"]
+    for country in COUNTRIES:
+        meta = dataset.meta(country)
+        lines.append(
+            f"data {meta['data_version']}, {country} as of {meta['as_of']}: "
+            f"{meta['edition']}"
+        )
+    return "\n".join(lines)
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
