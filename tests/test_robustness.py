@@ -69,7 +69,7 @@ def sweep(call: Callable[[object], object], value: object) -> None:
         regionkit.lookup,
         regionkit.resolve,
         lambda v: regionkit.lookup_many([v]),
-        lambda v: regionkit.divisions(v),  # type: ignore[arg-type]
+        lambda v: regionkit.divisions(v),
         lambda v: regionkit.divisions(category=v),
         lambda v: regionkit.divisions(level=v),
         lambda v: regionkit.divisions(perspective=v),
