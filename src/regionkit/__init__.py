@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         Perspective,
         Rank,
     )
+    from regionkit._names import category_name, supported_locales
     from regionkit._store import COUNTRIES, Dataset
     from regionkit.errors import (
         AmbiguousName,
@@ -79,6 +80,7 @@ __all__ = [
     "UnknownCode",
     "UnknownLocaleError",
     "__version__",
+    "category_name",
     "divisions",
     "dumps",
     "from_dict",
@@ -88,6 +90,7 @@ __all__ = [
     "lookup_many",
     "lookup_series",
     "resolve",
+    "supported_locales",
     "to_dict",
 ]
 
@@ -97,6 +100,7 @@ _HOMES = {
         "regionkit._api",
     ),
     **dict.fromkeys(["LookupResult", "Match", "MatchKind"], "regionkit._lookup"),
+    **dict.fromkeys(["category_name", "supported_locales"], "regionkit._names"),
     "COUNTRIES": "regionkit._store",
     "Dataset": "regionkit._store",
     "dumps": "regionkit.serialization",

@@ -175,4 +175,18 @@ CATEGORY_NAMES: dict[Category, dict[str, tuple[str, str]]] = {
         "zh-Hans": ("特区", "特区"),
         "zh-Hant": ("特區", "特區"),
     },
+    # Groupings: ОКЭР's "экономический район" (Chinese Wikipedia: 经济地区) and
+    # China's 七大地理分区 (sources: data/*/sources-reporting.csv).
+    _C.ECONOMIC_REGION: {
+        "en": ("economic region", "economic regions"),
+        "ru": ("экономический район", "экономические районы"),
+        "zh-Hans": ("经济地区", "经济地区"),
+        "zh-Hant": ("經濟地區", "經濟地區"),
+    },
+    _C.GEOGRAPHIC_REGION: {
+        "en": ("region", "regions"),
+        "ru": ("регион", "регионы"),
+        "zh-Hans": ("地理分区", "地理分区"),
+        "zh-Hant": ("地理分區", "地理分區"),
+    },
 }

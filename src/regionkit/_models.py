@@ -65,11 +65,21 @@ class Category(enum.Enum):
     AUTONOMOUS_BANNER = "autonomous_banner"
     FORESTRY_DISTRICT = "forestry_district"
     SPECIAL_DISTRICT = "special_district"
+    # Groupings that are neither levels nor lines of government (data/REPORTING.md).
+    ECONOMIC_REGION = "economic_region"
+    """Russia: one of the twelve economic regions of ОКЭР (ОК 024-95)."""
+    GEOGRAPHIC_REGION = "geographic_region"
+    """China: one of the seven conventional regions (华北, 东北, 华东, …)."""
 
     @property
     def is_grouping(self) -> bool:
         """Whether units of this category group divisions without being a level."""
-        return self is Category.FEDERAL_DISTRICT
+        return self in _GROUPINGS
+
+
+_GROUPINGS = frozenset(
+    {Category.FEDERAL_DISTRICT, Category.ECONOMIC_REGION, Category.GEOGRAPHIC_REGION}
+)
 
 
 class Perspective(enum.Enum):
@@ -340,9 +350,24 @@ class Division:
         >>> regionkit.get("CN-HL").name("zh", form="short")
         '黑龙江'
         """
-        from regionkit._names import pick_name
+        from regionkit._names import division_name
 
-        return pick_name(self.names, locale, form)
+        return division_name(self, locale, form)
+
+    def describe(self, locale: object = "en") -> str:
+        """
+        Return one sentence about the division in *locale*, with its figures.
+
+        Numbers and units follow the locale's conventions (babel).
+
+        >>> import regionkit
+        >>> print(regionkit.get("RU-TA").describe())  # doctest: +NORMALIZE_WHITESPACE
+        Republic of Tatarstan, a republic of Russia in the Volga Federal District;
+        area 67,847 km²; population 4,004,809 (2021 census).
+        """
+        from regionkit._names import describe
+
+        return describe(self, locale)
 
     # -- centres and figures -----------------------------------------------------
 

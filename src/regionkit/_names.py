@@ -33,7 +33,7 @@ import babel.core
 
 from regionkit._categories import CATEGORY_NAMES
 from regionkit._models import Category, Division, Figure, Name, NameForm
-from regionkit.errors import UnknownLocaleError
+from regionkit.errors import UnknownLocaleError, shorten
 
 if TYPE_CHECKING:  # only for annotations; the catalogues load on first use
     from gettext import NullTranslations
@@ -195,7 +195,8 @@ def _form(form: NameForm | str) -> NameForm:
         return NameForm(form)
     except ValueError:
         choices = ", ".join(f.value for f in NameForm)
-        raise ValueError(f"form must be one of {choices}, not {form!r}") from None
+        message = f"form must be one of {choices}, not {shorten(form)}"
+        raise ValueError(message) from None
 
 
 def _by_locale(names: Iterable[Name]) -> dict[str, dict[NameForm, str]]:
@@ -439,6 +440,13 @@ def describe(division: Division, locale: object = "en") -> str:
 
     Raises:
         UnknownLocaleError: *locale* is not a well-formed tag.
+
+    >>> import regionkit
+    >>> describe(regionkit.get("RU-MOW"))  # doctest: +NORMALIZE_WHITESPACE
+    'Moscow, a federal city of Russia in the Central Federal District;
+    area 2,561 km²; population 13,010,112 (2021 census).'
+    >>> describe(regionkit.get("CN-HL"), "zh-TW")
+    '黑龍江省，中國的省；人口31,850,088（2020年人口普查）。'
     """
     from babel.numbers import format_decimal
     from babel.units import format_unit

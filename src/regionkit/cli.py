@@ -12,6 +12,7 @@ Exit status: 0 on success, 1 when a code is unknown or a text is not found,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -40,6 +41,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    try:
+        return _run(args, out)
+    except BrokenPipeError:  # `regionkit tree RU | head`: the reader left early
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if args.command == "show":
             return _show(args, out)
