@@ -869,12 +869,12 @@ def google_aliases(
             continue
         ours = {fold(text) for pair in forms[unit.code].values() for text in pair}
         entry = found[0]
-        for locale, field in (
+        for locale, key in (
             ("zh-Latn", "lname"),
             ("zh-Latn", "lfname"),
             ("zh-Hans", "name"),
         ):
-            text = entry.get(field, "").strip()
+            text = entry.get(key, "").strip()
             if not text or fold(text) in ours or (province, unit.name, text) in rejects:
                 continue
             ours.add(fold(text))

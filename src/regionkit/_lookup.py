@@ -45,6 +45,7 @@ import attrs
 
 from regionkit._models import Division, NameForm
 from regionkit._normalize import (
+    canonical,
     category_hints,
     fold,
     normalize,
@@ -161,7 +162,7 @@ class NameIndex:
                 kind = _FORM_KINDS.get(form)
                 if kind is not None:
                     entry = (code, _SCORES[kind], text, kind)
-                    for key in {fold(text), normalize(text)}:
+                    for key in {fold(text), canonical(text)}:
                         keys[kind].setdefault(key, []).append(entry)
                     continue
                 exact, near, inflected = (
@@ -169,13 +170,13 @@ class NameIndex:
                 )
                 for part in _name_parts(text) if form is NameForm.FULL else ():
                     # "Чувашская Республика — Чувашия": each part names the unit.
-                    normalized_table.setdefault(normalize(part), []).append(
+                    normalized_table.setdefault(canonical(part), []).append(
                         (code, near - _SHORT_PENALTY, part, MatchKind.NORMALIZED)
                     )
                 exact_table.setdefault(fold(text), []).append(
                     (code, exact, text, MatchKind.EXACT)
                 )
-                normalized = normalize(text)
+                normalized = canonical(text)
                 normalized_table.setdefault(normalized, []).append(
                     (code, near, text, MatchKind.NORMALIZED)
                 )
@@ -194,22 +195,22 @@ class NameIndex:
 
     def knows(self, text: str) -> bool:
         """Whether *text* is a stored name (any form) up to normalization."""
-        folded = fold(text)
-        normalized = normalize(text)
+        keys = {fold(text), canonical(text), normalize(text)}
         return any(
-            folded in table or normalized in table for table in self.keys.values()
-        ) or bool(self.cores.get(strip_category_words(normalized)))
+            key in table for table in self.keys.values() for key in keys
+        ) or bool(self.cores.get(strip_category_words(normalize(text))))
 
     def search(self, text: str, *, fuzzy: bool) -> list[_Entry]:
         """Return the entries of the best kind that *text* reaches."""
         folded = fold(text)
-        normalized = normalize(text)
+        whole = canonical(text)
+        normalized = normalize(text)  # less a country name at either end
         tiers: tuple[tuple[MatchKind, tuple[str, ...]], ...] = (
             (MatchKind.EXACT, (folded,)),
-            (MatchKind.NORMALIZED, (normalized,)),
-            (MatchKind.ABBREVIATION, (folded, normalized)),
-            (MatchKind.ALIAS, (folded, normalized)),
-            (MatchKind.FORMER, (folded, normalized)),
+            (MatchKind.NORMALIZED, (whole, normalized)),
+            (MatchKind.ABBREVIATION, (folded, whole, normalized)),
+            (MatchKind.ALIAS, (folded, whole, normalized)),
+            (MatchKind.FORMER, (folded, whole, normalized)),
             (MatchKind.INFLECTED, (russian_stems(normalized),)),
         )
         found: list[_Entry] = []

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "canonical",
     "category_hints",
     "fold",
     "normalize",
@@ -107,24 +108,37 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """
-    Normalize *text* for matching.
-
-    Folds case and width (NFKC), maps ё to е, mends words that mix Cyrillic and
-    Latin look-alike letters, drops accents from Latin letters (pinyin tones,
-    ü), turns punctuation into spaces and drops apostrophes, closes the spaces
-    inside Chinese text, and removes a country name at either end.
+    Normalize what someone typed for matching: `canonical`, less a country name.
 
     >>> normalize("Heilongjiang, China")
     'heilongjiang'
-    >>> normalize("Хабaровский  КРАЙ")  # a Latin 'a' inside
+    >>> normalize("China")  # a country name alone is kept
+    'china'
+    """
+    text = canonical(text)
+    return _COUNTRY_EDGE.sub("", text).strip() or text
+
+
+@functools.lru_cache(maxsize=65536)
+def canonical(text: str) -> str:
+    """
+    Return *text* in the form names are compared in.
+
+    Folds case and width (NFKC), maps ё to е, mends words that mix Cyrillic and
+    Latin look-alike letters, drops accents from Latin letters (pinyin tones,
+    ü), turns punctuation into spaces and drops apostrophes, and closes the
+    spaces inside Chinese text. Stored names keep a country word that belongs
+    to them ("Central China").
+
+    >>> canonical("Хабaровский  КРАЙ")  # a Latin 'a' inside
     'хабаровский край'
-    >>> normalize("Xī'ān")
+    >>> canonical("Xī'ān")
     'xian'
-    >>> normalize("Ёлкино")
+    >>> canonical("Ёлкино")
     'елкино'
     """
-    if _CJK_ONLY.fullmatch(text):  # most Chinese names: only the country edge
-        return _COUNTRY_EDGE.sub("", text) or text
+    if _CJK_ONLY.fullmatch(text):  # most Chinese names: nothing to do
+        return text
     text = unicodedata.normalize("NFKC", text)
     text = " ".join(_mend_script(word) for word in text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
@@ -133,9 +147,7 @@ def normalize(text: str) -> str:
     text = " ".join(text.split())
     if text.isascii():
         text = _fold_romanization(text)
-    text = _CJK_GAP.sub("", text)
-    stripped = _COUNTRY_EDGE.sub("", text).strip()
-    return stripped or text
+    return _CJK_GAP.sub("", text)
 
 
 # Pinyin names of ethnic groups in autonomous units' names: Zangzu, Zangzuqiangzu.

@@ -206,11 +206,15 @@ class Dataset:
         if division.parent_code is not None:
             pool = self.children(self.get(division.parent_code))
         else:
+            # Level-1 units are siblings of each other; a grouping's siblings
+            # are the groupings of its own category.
+            grouping = division.category.is_grouping
             pool = tuple(
                 d
                 for d in self._index(division.country, deep=False).records.values()
                 if d.parent_code is None
-                and d.category.is_grouping == division.category.is_grouping
+                and d.category.is_grouping == grouping
+                and (not grouping or d.category is division.category)
             )
         return tuple(
             sorted(
