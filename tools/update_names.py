@@ -472,7 +472,7 @@ def cldr_alias_rows(
         for key, text in CLDR_ENTRY.findall(path.read_text(encoding="utf-8")):
             code = CLDR_UKRAINIAN.get(key) if prefix == "ru" else None
             if code is None and key.startswith(prefix):
-                code = f"{prefix.upper()}-{key[len(prefix):].upper()}"
+                code = f"{prefix.upper()}-{key[len(prefix) :].upper()}"
             text = unicodedata.normalize("NFC", text).strip()
             if code not in codes or text.casefold() in stored[code]:
                 continue
