@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import re
 import sys
 import unicodedata
@@ -26,9 +27,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from build_neighbours import NeighboursError, build_neighbours  # noqa: E402
 from build_reporting import ReportingDataError, reporting_file  # noqa: E402
 
-from regionkit._models import Division, NameForm  # noqa: E402 (after the path fix)
+from regionkit._models import Change, Division, NameForm  # noqa: E402 (path fix)
 from regionkit.errors import DataError  # noqa: E402
 from regionkit.serialization import encode_division_file, from_dict  # noqa: E402
 
@@ -39,9 +41,17 @@ DATA_VERSION = (DATA / "VERSION").read_text(encoding="utf-8").strip()
 # Output file -> (country, division tables, name tables).
 # Name tables are globs: hand-written and generated tables sit side by side.
 FILES: dict[str, tuple[str, tuple[str, ...], str]] = {
-    "ru.json": ("RU", ("ru/divisions.csv",), "ru/names*.csv"),
+    "ru.json": ("RU", ("ru/divisions.csv", "ru/former.csv"), "ru/names*.csv"),
     "cn.json": ("CN", ("cn/divisions.csv",), "cn/names*.csv"),
     "cn-lower.json": ("CN", ("cn/units.csv",), "cn/unit_names*.csv"),
+    "cn-history.json": ("CN", ("cn/history.csv",), "cn/history_names*.csv"),
+}
+# Per output file: the tables of validity dates and of changes it takes.
+HISTORY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "ru.json": (("ru/validity.csv",), ("ru/changes.csv",)),
+    "cn.json": (("cn/validity.csv",), ("cn/changes.csv",)),
+    "cn-lower.json": (("cn/unit_validity.csv",), ()),
+    "cn-history.json": ((), ()),
 }
 ISO_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 PROJECT_KEY = re.compile(r"[A-Z]{2}-[A-Z0-9][A-Z0-9-]{3,}")
@@ -114,15 +124,47 @@ def grouped(rows: Iterable[tuple[str, Row]]) -> dict[str, list[tuple[str, Row]]]
     return by_code
 
 
+def history_names(table: str) -> Iterator[tuple[str, Row]]:
+    """Yield the Simplified Chinese names of the former units in ``history.csv``."""
+    for where, row in optional_csv(table):
+        yield where, {
+            "code": row["code"],
+            "locale": "zh-Hans",
+            "form": "full",
+            "text": row["name"],
+            "source": row["source"],
+        }
+
+
+def history_changes(table: str) -> Iterator[tuple[str, Row]]:
+    """Yield a change for every former unit of ``history.csv`` that has an end."""
+    for where, row in optional_csv(table):
+        if not row["valid_to"]:
+            continue
+        day = datetime.date.fromisoformat(row["valid_to"]) + datetime.timedelta(1)
+        yield where, {
+            "date": day.isoformat(),
+            "kind": row["kind"] or "abolished",
+            "before": row["code"],
+            "after": row["successors"],
+            "note": "",
+            "source": row["source"],
+        }
+
+
 def build_country_file(
     name: str, sources: dict[str, Row], known: dict[str, Division]
-) -> tuple[dict[str, Any], list[Division]]:
+) -> tuple[dict[str, Any], list[Division], list[Change]]:
     """Build one output file; *known* holds the divisions built so far."""
     country, tables, name_glob = FILES[name]
     cc = country.lower()
     name_tables = [str(p.relative_to(DATA)) for p in sorted(DATA.glob(name_glob))]
     used: set[str] = set()
     names = grouped(r for t in name_tables for r in read_csv(t))
+    if name == "cn-history.json":
+        names = grouped(history_names(tables[0]))
+    validity_tables, change_tables = HISTORY[name]
+    validity = grouped(r for t in validity_tables for r in optional_csv(t))
     centres = grouped(optional_csv(f"{cc}/centres.csv"))
     figures = grouped(optional_csv(f"{cc}/statistics.csv"))
     claims = grouped(optional_csv(f"{cc}/claims.csv"))
@@ -131,21 +173,28 @@ def build_country_file(
     built: list[Division] = []
     places: dict[str, str] = {}
     for table in tables:
-        for where, row in read_csv(table):
+        for where, row in optional_csv(table):
             code = row["code"]
+            dates = {k: row.get(k, "") for k in ("valid_from", "valid_to")}
+            for w, v in validity.pop(code, []):
+                dates = {k: dates[k] or v.get(k, "") for k in dates}
+                source_ids(w, v["source"], sources, used)
             record: dict[str, Any] = {
                 "code": code,
                 "country": country,
                 "category": row["category"],
                 "level": int(row["level"]) if row["level"] else None,
                 "source": source_ids(where, row["source"], sources, used),
-                "iso_3166_2": row["iso_3166_2"] or None,
-                "national_code": row["national_code"] or None,
-                "okato": row["okato"] or None,
-                "oktmo": row["oktmo"] or None,
+                "iso_3166_2": row.get("iso_3166_2") or None,
+                "national_code": row.get("national_code")
+                or (code.split("-")[1] if name == "cn-history.json" else None),
+                "okato": row.get("okato") or None,
+                "oktmo": row.get("oktmo") or None,
                 "parent_code": row["parent"] or None,
-                "within_code": row["within"] or None,
-                "grouping_codes": row["groupings"].split(),
+                "within_code": row.get("within") or None,
+                "grouping_codes": row.get("groupings", "").split(),
+                "valid_from": dates["valid_from"] or None,
+                "valid_to": dates["valid_to"] or None,
                 "names": [
                     {
                         "locale": n["locale"],
@@ -218,10 +267,34 @@ def build_country_file(
         check_references(places[division.code], division, known)
     # Every row of a table must find its division; ranks of lower-level units
     # wait for the lower-level file.
-    leftovers = (names, centres, figures, claims) if top_level else (names, ranks)
-    for leftover in leftovers:
+    leftovers = (names, centres, figures, claims) if top_level else (names,)
+    if name == "cn-lower.json":
+        leftovers = (names, ranks)
+    for leftover in (*leftovers, validity):
         for code, rows in leftover.items():
             raise BuildError(f"{rows[0][0]}: no division has the code {code}")
+    change_rows = [r for t in change_tables for r in optional_csv(t)]
+    if name == "cn-history.json":
+        change_rows = list(history_changes(tables[0]))
+    changes = []
+    for where, row in change_rows:
+        try:
+            changes.append(
+                from_dict(
+                    Change,
+                    {
+                        "date": row["date"],
+                        "kind": row["kind"],
+                        "before": row["before"].split(),
+                        "after": row["after"].split(),
+                        "note": row["note"],
+                        "source": source_ids(where, row["source"], sources, used),
+                    },
+                    path=where,
+                )
+            )
+        except DataError as error:
+            raise BuildError(str(error)) from error
     edition = {row["file"]: row for _, row in read_csv("editions.csv")}[name]
     meta = {
         "about": "Generated by tools/build_data.py from data/; do not edit.",
@@ -234,7 +307,7 @@ def build_country_file(
             for i in sorted(used)
         },
     }
-    return meta, built
+    return meta, built, changes
 
 
 def number(where: str, text: str) -> int | float:
@@ -255,18 +328,31 @@ def check_division(where: str, division: Division, known: dict[str, Division]) -
         raise BuildError(f"{where}: duplicate code {code}")
     if not code.startswith(f"{division.country}-"):
         raise BuildError(f"{where}: code {code} does not start with its country")
-    if division.iso_3166_2 is not None:
+    if division.iso_3166_2 is not None and division.is_current:
         if division.iso_3166_2 != code or not ISO_CODE.fullmatch(code):
             raise BuildError(f"{where}: an ISO-coded unit's code is its ISO code")
-    elif not PROJECT_KEY.fullmatch(code):
+    elif code != division.iso_3166_2 and not PROJECT_KEY.fullmatch(code):
         raise BuildError(f"{where}: project key {code} needs a 4+ character suffix")
     if division.category.is_grouping != (division.level is None):
         raise BuildError(f"{where}: groupings, and only groupings, have no level")
     if division.level == 1 and division.parent_code is not None:
         raise BuildError(f"{where}: a level-1 unit has no parent")
     locales = {(n.locale, n.form.value) for n in division.names}
-    if ("en", "full") not in locales:
-        raise BuildError(f"{where}: {code} has no full English name")
+    # Former lower units of China are named in the MCA's Chinese only.
+    former_chinese = (
+        division.country == "CN"
+        and not division.is_current
+        and (division.level or 1) > 1
+    )
+    needed = ("zh-Hans", "full") if former_chinese else ("en", "full")
+    if needed not in locales:
+        raise BuildError(f"{where}: {code} has no full {needed[0]} name")
+    if (
+        division.valid_from
+        and division.valid_to
+        and division.valid_from > division.valid_to
+    ):
+        raise BuildError(f"{where}: {code} ends before it starts")
     # One full and one short name per locale; abbreviations, aliases and former
     # names may be several ("Leningrad", "Petrograd"), but never the same twice.
     counts = Counter(
@@ -299,9 +385,11 @@ def check_references(
         )
 
 
-def render(meta: dict[str, Any], divisions: list[Division]) -> str:
+def render(
+    meta: dict[str, Any], divisions: list[Division], changes: list[Change]
+) -> str:
     """Return the JSON text of one output file (stable: sorted, no clock time)."""
-    return encode_division_file(meta, divisions)
+    return encode_division_file(meta, divisions, changes)
 
 
 def build() -> dict[str, str]:
@@ -309,19 +397,19 @@ def build() -> dict[str, str]:
     known: dict[str, Division] = {}
     outputs: dict[str, str] = {}
     for name in FILES:
-        tables = FILES[name][1]
-        if not all((DATA / t).exists() for t in tables):
-            print(f"skipped {name}: {', '.join(tables)} not there yet")
-            continue
         sources = load_sources(FILES[name][0].lower())
-        meta, divisions = build_country_file(name, sources, known)
-        outputs[name] = render(meta, divisions)
+        meta, divisions, changes = build_country_file(name, sources, known)
+        outputs[name] = render(meta, divisions, changes)
         tally = Counter(d.category.value for d in divisions)
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
     if len(outputs) == len(FILES):  # reporting lines need every division
         try:
             outputs["reporting.json"] = reporting_file(known, read_csv, load_sources)
         except ReportingDataError as error:
+            raise BuildError(str(error)) from error
+        try:  # neighbours and crossings name units of both countries
+            outputs.update(build_neighbours(known, DATA_VERSION))
+        except NeighboursError as error:
             raise BuildError(str(error)) from error
     return outputs
 

@@ -19,6 +19,7 @@ import importlib
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from regionkit._api import (
+        changes,
         divisions,
         get,
         lookup,
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
         Category,
         Centre,
         CentreRole,
+        Change,
+        ChangeKind,
         Claim,
         ClaimStance,
         Designation,
@@ -43,6 +46,14 @@ if TYPE_CHECKING:
         Rank,
     )
     from regionkit._names import category_name, supported_locales
+    from regionkit._neighbours import (
+        Adjacency,
+        AdjacencyKind,
+        Crossing,
+        CrossingMode,
+        border_pairs,
+        crossings,
+    )
     from regionkit._reporting import (
         Authority,
         Basis,
@@ -66,14 +77,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COUNTRIES",
+    "Adjacency",
+    "AdjacencyKind",
     "AmbiguousName",
     "Authority",
     "Basis",
     "Category",
     "Centre",
     "CentreRole",
+    "Change",
+    "ChangeKind",
     "Claim",
     "ClaimStance",
+    "Crossing",
+    "CrossingMode",
     "DataError",
     "Dataset",
     "Designation",
@@ -94,8 +111,10 @@ __all__ = [
     "UnknownCode",
     "UnknownLocaleError",
     "__version__",
+    "border_pairs",
     "category_name",
     "centre",
+    "crossings",
     "divisions",
     "dumps",
     "from_dict",
@@ -114,7 +133,15 @@ __all__ = [
 
 _HOMES = {
     **dict.fromkeys(
-        ["divisions", "get", "lookup", "lookup_many", "lookup_series", "resolve"],
+        [
+            "changes",
+            "divisions",
+            "get",
+            "lookup",
+            "lookup_many",
+            "lookup_series",
+            "resolve",
+        ],
         "regionkit._api",
     ),
     **dict.fromkeys(["LookupResult", "Match", "MatchKind"], "regionkit._lookup"),
@@ -132,6 +159,17 @@ _HOMES = {
         "regionkit._reporting",
     ),
     **dict.fromkeys(["category_name", "supported_locales"], "regionkit._names"),
+    **dict.fromkeys(
+        [
+            "Adjacency",
+            "AdjacencyKind",
+            "Crossing",
+            "CrossingMode",
+            "border_pairs",
+            "crossings",
+        ],
+        "regionkit._neighbours",
+    ),
     "COUNTRIES": "regionkit._store",
     "Dataset": "regionkit._store",
     "dumps": "regionkit.serialization",
@@ -143,6 +181,8 @@ _HOMES = {
             "Category",
             "Centre",
             "CentreRole",
+            "Change",
+            "ChangeKind",
             "Claim",
             "ClaimStance",
             "Designation",

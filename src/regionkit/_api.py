@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import Any
 
 from regionkit._lookup import LookupResult, Match
-from regionkit._models import Category, Division, Perspective
+from regionkit._models import Category, Change, Division, Perspective
 from regionkit._store import default_dataset
 
-__all__ = ["divisions", "get", "lookup", "lookup_many", "lookup_series", "resolve"]
+__all__ = [
+    "changes",
+    "divisions",
+    "get",
+    "lookup",
+    "lookup_many",
+    "lookup_series",
+    "resolve",
+]
 
 
-def get(code: str) -> Division:
+def get(code: str, *, as_of: datetime.date | None = None) -> Division:
     """
     Return the division with *code*.
 
@@ -28,9 +37,14 @@ def get(code: str) -> Division:
       ``"SUBJECT:27"`` (the subject code of KLADR and tax codes),
       ``"OKATO:08"``, ``"OKTMO:08000000"``.
 
+    Codes of units that no longer exist work too (``"RU-CHI"``, Chita Oblast).
+    A code that two units bore at different times (``"RU-PER"``: Perm Oblast
+    until 2005, Perm Krai since) gives today's unit, or the one valid on
+    *as_of* when a date is given.
+
     Raises:
-        UnknownCode: No division has this code (a `KeyError`).
-        TypeError: *code* is not a string.
+        UnknownCode: No division has this code (on *as_of*) (a `KeyError`).
+        TypeError: *code* is not a string, or *as_of* is not a date.
 
     >>> get("RU-KHA").name()
     'Khabarovsk Krai'
@@ -39,7 +53,7 @@ def get(code: str) -> Division:
     >>> get("SUBJECT:91").code
     'RU-CRIMEA'
     """
-    return default_dataset().get(code)
+    return default_dataset().get(code, as_of=as_of)
 
 
 def divisions(
@@ -49,6 +63,7 @@ def divisions(
     level: int | None = None,
     parent: Division | str | None = None,
     perspective: Perspective | str = Perspective.NATIONAL,
+    as_of: datetime.date | None = None,
 ) -> tuple[Division, ...]:
     """
     List divisions, in code order.
@@ -63,6 +78,7 @@ def divisions(
             its members.
         perspective: Whose list to follow where lists disagree; the default,
             ``NATIONAL``, follows each country's own law. See `Perspective`.
+        as_of: List the units that existed on this day; default: today's.
 
     Raises:
         ValueError: An argument has an unknown value.
@@ -76,7 +92,12 @@ def divisions(
     ['RU-FD-CENTRAL', 'RU-FD-FAR-EASTERN']
     """
     return default_dataset().divisions(
-        country, category=category, level=level, parent=parent, perspective=perspective
+        country,
+        category=category,
+        level=level,
+        parent=parent,
+        perspective=perspective,
+        as_of=as_of,
     )
 
 
@@ -86,6 +107,7 @@ def lookup(
     country: str | None = None,
     level: int | None = None,
     within: Division | str | None = None,
+    as_of: datetime.date | None = None,
 ) -> Division:
     """
     Return the one division that *text* names.
@@ -103,6 +125,9 @@ def lookup(
         level: Only divisions of this level.
         within: Only divisions inside this division (or code): below it, lying
             within it, or grouped under it.
+        as_of: Only divisions that existed on this day. Without it, units of
+            today win, but a name only a former unit bore ("Читинская область")
+            finds that unit; its `Division.successors` are today's units.
 
     Raises:
         NotFound: Nothing matches (a `LookupError`).
@@ -117,7 +142,9 @@ def lookup(
     >>> lookup("Moscow").code
     'RU-MOW'
     """
-    return default_dataset().lookup(text, country=country, level=level, within=within)
+    return default_dataset().lookup(
+        text, country=country, level=level, within=within, as_of=as_of
+    )
 
 
 def resolve(
@@ -126,6 +153,7 @@ def resolve(
     country: str | None = None,
     level: int | None = None,
     within: Division | str | None = None,
+    as_of: datetime.date | None = None,
 ) -> tuple[Match, ...]:
     """
     Return the divisions that *text* may name, best first.
@@ -136,7 +164,9 @@ def resolve(
     >>> [(m.division.code, m.kind.value) for m in resolve("Khabarovsk kray")]
     [('RU-KHA', 'normalized')]
     """
-    return default_dataset().resolve(text, country=country, level=level, within=within)
+    return default_dataset().resolve(
+        text, country=country, level=level, within=within, as_of=as_of
+    )
 
 
 def lookup_many(
@@ -145,13 +175,17 @@ def lookup_many(
     country: str | None = None,
     level: int | None = None,
     within: Division | str | None = None,
+    as_of: datetime.date | None = None,
+    current: bool = False,
 ) -> tuple[LookupResult, ...]:
     """
     Look up every value of a column; results line up with *values*.
 
     Each distinct value is looked up once. A value that names no single
     division is reported in its `LookupResult` (``.error``), never raised; only
-    bad filter arguments raise.
+    bad filter arguments raise. With ``current=True``, a name of a unit that no
+    longer exists gives the unit of today it became ("Читинская область" gives
+    Zabaykalsky Krai); a unit split in several gives `AmbiguousName`.
 
     >>> results = lookup_many(["Татарстан", "黑龙江", "Татарстан", "Atlantis"])
     >>> [r.code for r in results]
@@ -160,8 +194,30 @@ def lookup_many(
     'NotFound'
     """
     return default_dataset().lookup_many(
-        values, country=country, level=level, within=within
+        values,
+        country=country,
+        level=level,
+        within=within,
+        as_of=as_of,
+        current=current,
     )
+
+
+def changes(
+    country: str | None = None,
+    *,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> tuple[Change, ...]:
+    """
+    List the changes to the divisions between *since* and *until*, by date.
+
+    >>> import datetime
+    >>> [(c.date.isoformat(), c.kind.value, c.after) for c in changes(
+    ...     "RU", since=datetime.date(2008, 1, 1), until=datetime.date(2008, 12, 31))]
+    [('2008-03-01', 'merged', ('RU-ZAB',))]
+    """
+    return default_dataset().changes(country, since=since, until=until)
 
 
 def lookup_series(

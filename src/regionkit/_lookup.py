@@ -311,8 +311,11 @@ def pick(query: str, matches: Sequence[Match]) -> Division:
         raise NotFound(query)
     best = matches[0].score
     top = [m.division for m in matches if m.score == best]
-    # Among equals, the higher level wins: "Yanbian" is the prefecture, not
-    # the county; groupings count as the top.
+    # Among equals, a unit of today beats one that no longer exists ("Perm":
+    # Perm Krai, not Perm Oblast), and the higher level wins: "Yanbian" is the
+    # prefecture, not the county; groupings count as the top.
+    if any(d.is_current for d in top):
+        top = [d for d in top if d.is_current]
     highest = min(d.level or 0 for d in top)
     top = [d for d in top if (d.level or 0) == highest]
     if len(top) > 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 import functools
 from collections.abc import Iterable
@@ -18,6 +19,8 @@ __all__ = [
     "Category",
     "Centre",
     "CentreRole",
+    "Change",
+    "ChangeKind",
     "Claim",
     "ClaimStance",
     "Designation",
@@ -198,6 +201,43 @@ class Figure:
     source: str
 
 
+class ChangeKind(enum.Enum):
+    """What happened to divisions on a date."""
+
+    CREATED = "created"
+    ABOLISHED = "abolished"
+    MERGED = "merged"
+    SPLIT = "split"
+    RENAMED = "renamed"
+    RECODED = "recoded"
+    UPGRADED = "upgraded"
+    """Changed category, e.g. a county became a district or a city."""
+    TRANSFERRED = "transferred"
+    """Moved to another parent or grouping."""
+
+
+@attrs.frozen(order=True)
+class Change:
+    """
+    One event in the history of the divisions.
+
+    Attributes:
+        date: The day the change took legal effect.
+        kind: What happened.
+        before: Codes of the units as they were before (empty for a creation).
+        after: Codes of the units as they were after (empty for an abolition).
+        note: One sentence of context, else empty.
+        source: Space-separated source ids.
+    """
+
+    date: datetime.date
+    kind: ChangeKind
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    note: str
+    source: str
+
+
 class Rank(enum.Enum):
     """A special administrative rank of a city, beyond its category."""
 
@@ -296,6 +336,8 @@ class Division:
         claims: Who claims, administers and lists a contested unit; empty if the
             unit is not contested.
         designations: Special ranks (a sub-provincial or separately planned city).
+        valid_from: The first day the unit existed, where sources give it.
+        valid_to: The last day the unit existed; ``None`` while it exists.
         source: Space-separated ids of the sources behind the record.
     """
 
@@ -316,6 +358,8 @@ class Division:
     figures: tuple[Figure, ...] = ()
     claims: tuple[Claim, ...] = ()
     designations: tuple[Designation, ...] = ()
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
     # The dataset that loaded the record; typed loosely so that type hints
     # resolve at run time (cattrs, autodoc) without importing the store.
     _dataset: object = attrs.field(
@@ -429,6 +473,45 @@ class Division:
         ]
         return not listed or any(c.startswith(f"{self.country}-") for c in listed)
 
+    # -- time ----------------------------------------------------------------------
+
+    @property
+    def is_current(self) -> bool:
+        """Whether the unit exists today (it has no `valid_to`)."""
+        return self.valid_to is None
+
+    def valid_on(self, day: datetime.date) -> bool:
+        """
+        Whether the unit existed on *day*.
+
+        >>> import datetime, regionkit
+        >>> regionkit.get("RU-CHI").valid_on(datetime.date(2005, 1, 1))  # Chita Oblast
+        True
+        """
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+    def predecessors(self) -> tuple[Division, ...]:
+        """
+        Return the units this one was made from, or renamed or re-coded from.
+
+        >>> import regionkit
+        >>> [d.code for d in regionkit.get("RU-ZAB").predecessors()]
+        ['RU-AGB', 'RU-CHI']
+        """
+        return self._store().predecessors(self)
+
+    def successors(self) -> tuple[Division, ...]:
+        """
+        Return the units this one became (empty while it exists).
+
+        >>> import regionkit
+        >>> [d.code for d in regionkit.get("RU-CHI").successors()]
+        ['RU-ZAB']
+        """
+        return self._store().successors(self)
+
     # -- navigation ----------------------------------------------------------------
 
     @property
@@ -495,17 +578,56 @@ class Division:
             g for g in self.groupings if g.category is Category.FEDERAL_DISTRICT
         )
 
+    def children_on(self, day: datetime.date) -> tuple[Division, ...]:
+        """Return the units one level down as they were on *day*."""
+        return self._store().children(self, as_of=day)
+
     def ancestors(self) -> tuple[Division, ...]:
         """Return the chain of parents, nearest first."""
         return self._store().ancestors(self)
 
-    def descendants(self) -> tuple[Division, ...]:
-        """Return every unit below this one, depth first in code order."""
-        return self._store().descendants(self)
+    def descendants(self, *, as_of: datetime.date | None = None) -> tuple[Division, ...]:
+        """Return every unit below this one (on *as_of*, else today), depth first."""
+        return self._store().descendants(self, as_of=as_of)
 
-    def siblings(self) -> tuple[Division, ...]:
-        """Return the other units with the same parent (and the same level)."""
-        return self._store().siblings(self)
+    def siblings(self, *, as_of: datetime.date | None = None) -> tuple[Division, ...]:
+        """Return the other units with the same parent and level (on *as_of*)."""
+        return self._store().siblings(self, as_of=as_of)
+
+    def neighbours(
+        self,
+        *,
+        across_borders: bool = False,
+        sea: bool = False,
+        perspective: Perspective | str = Perspective.NATIONAL,
+    ) -> tuple[Division, ...]:
+        """
+        Return the level-1 units that share a land border with this one.
+
+        Args:
+            across_borders: Also return units of the other country (the
+                Russia–China border).
+            sea: Also return units reached across a strait only (Crimea and
+                Krasnodar Krai across the Kerch Strait, bridged or not).
+            perspective: Leave out units this view does not list under their
+                country (``"iso"`` leaves out Crimea and the subjects of 2022).
+
+        Raises:
+            ValueError: The division is not a level-1 unit (the data covers
+                federal subjects and provincial-level units only).
+            DataError: The dataset has no neighbours file.
+
+        >>> import regionkit
+        >>> [d.code for d in regionkit.get("RU-AMU").neighbours(across_borders=True)]
+        ['CN-HL', 'RU-KHA', 'RU-SA', 'RU-YEV', 'RU-ZAB']
+        >>> regionkit.get("RU-KGD").neighbours(), regionkit.get("CN-HI").neighbours()
+        ((), ())
+        """
+        from regionkit._neighbours import neighbours
+
+        return neighbours(
+            self, across_borders=across_borders, sea=sea, perspective=perspective
+        )
 
     def _store(self) -> Dataset:
         from regionkit._store import Dataset, default_dataset

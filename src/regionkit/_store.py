@@ -3,13 +3,19 @@ The dataset: lazy per-country loading, the indices, and the default instance.
 
 Nothing is read at import. A country's top level (``ru.json``, ``cn.json``) is
 read the first time anything touches that country; China's lower levels
-(``cn-lower.json``) only when a call needs them. Loading is guarded by one lock,
-so many threads arriving at once cause one load and see the same objects.
+(``cn-lower.json``) only when a call needs them, and the lower units that no
+longer exist (``cn-history.json``) only when a date or a former code asks for
+them. Loading is guarded by one lock, so many threads arriving at once cause
+one load and see the same objects.
+
+Records of every date live side by side; listings and navigation show today's
+units unless an ``as_of`` date asks for another day.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import importlib.resources
 import threading
 from collections.abc import Callable, Iterable
@@ -28,7 +34,7 @@ from regionkit._lookup import (
     pick,
     split_qualified,
 )
-from regionkit._models import Category, Division, Perspective
+from regionkit._models import Category, Change, Division, Perspective
 from regionkit.errors import AmbiguousName, DataError, NotFound, UnknownCode, shorten
 
 __all__ = ["COUNTRIES", "Dataset", "default_dataset"]
@@ -39,8 +45,11 @@ COUNTRIES = ("CN", "RU")
 # The files of each country, top level first; later files are loaded on demand.
 _FILES: dict[str, tuple[str, ...]] = {
     "RU": ("ru.json",),
-    "CN": ("cn.json", "cn-lower.json"),
+    "CN": ("cn.json", "cn-lower.json", "cn-history.json"),
 }
+# How much of a country to load: its top level, its current lower levels, or
+# also the lower units that no longer exist.
+_TOP, _LOWER_LEVELS, _HISTORY = 1, 2, 3
 _MAX_CODE = 64
 _CONFIDENT = 0.93  # a match at least this good stops lookup at its level
 _LOOKUP_CACHE = 100_000  # remembered lookups per dataset; enough for real columns
@@ -56,11 +65,14 @@ class _Scope:
     countries: tuple[str, ...]
     level: int | None
     within: Division | None
+    as_of: datetime.date | None = None
 
     def accepts(self, division: Division) -> bool:
         if division.country not in self.countries:
             return False
         if self.level is not None and division.level != self.level:
+            return False
+        if self.as_of is not None and not division.valid_on(self.as_of):
             return False
         if self.within is None:
             return True
@@ -87,10 +99,13 @@ class _Index:
     """Everything loaded so far for one country, and the indices over it."""
 
     records: dict[str, Division]
-    aliases: dict[str, str]  # other codes (upper case) -> code
-    children: dict[str | None, tuple[Division, ...]]
+    aliases: dict[str, tuple[str, ...]]  # other codes (upper case) -> codes
+    children: dict[str | None, tuple[Division, ...]]  # of every date
     members: dict[str, tuple[Division, ...]]  # grouping code -> member units
     enclosed: dict[str, tuple[Division, ...]]  # subject code -> subjects within it
+    changes: tuple[Change, ...]
+    after: dict[str, tuple[Change, ...]]  # code -> changes that produced it
+    before: dict[str, tuple[Change, ...]]  # code -> changes that ended it
     files: int  # how many of the country's files are loaded
     meta: tuple[tuple[str, Any], ...]
 
@@ -109,9 +124,10 @@ class Dataset:
         self._origin = origin
         self._lock = threading.Lock()
         self._indices: dict[str, _Index] = {}
-        self._name_indices: dict[tuple[str, bool], NameIndex] = {}
+        self._name_indices: dict[tuple[str, int], NameIndex] = {}
         self._lookups: dict[
-            tuple[str, str | None, int | None, str | None], Division | LookupError
+            tuple[str, str | None, int | None, str | None, datetime.date | None],
+            Division | LookupError,
         ] = {}
 
     @classmethod
@@ -126,15 +142,15 @@ class Dataset:
 
     # -- public operations ---------------------------------------------------------
 
-    def get(self, code: object) -> Division:
+    def get(self, code: object, *, as_of: datetime.date | None = None) -> Division:
         """Return the division with *code*; see `regionkit.get`."""
         key = _code_key(code)
+        day = _day(as_of)
         for country in _countries_for(key):
-            found = self._find(country, key, deep=False) or self._find(
-                country, key, deep=True
-            )
-            if found is not None:
-                return found
+            for stage in _stages(country):
+                found = self._find(country, key, stage, day)
+                if found is not None:
+                    return found
         raise UnknownCode(code)
 
     def divisions(
@@ -145,8 +161,10 @@ class Dataset:
         level: int | None = None,
         parent: Division | str | None = None,
         perspective: Perspective | str = Perspective.NATIONAL,
+        as_of: datetime.date | None = None,
     ) -> tuple[Division, ...]:
         """List divisions in code order; see `regionkit.divisions`."""
+        day = _day(as_of)
         countries = COUNTRIES if country is None else (_country(country),)
         wanted = None if category is None else _category(category)
         view = _perspective(perspective)
@@ -155,13 +173,14 @@ class Dataset:
         ):
             raise TypeError(f"level must be an int or None, not {shorten(level)}")
         if parent is not None:
-            pool: Iterable[Division] = self.children(self._division(parent))
+            pool: Iterable[Division] = self.children(self._division(parent), as_of=day)
         else:
             deep = (
                 level is None or level > 1 or (wanted is not None and _is_lower(wanted))
             )
+            stage = (_HISTORY if day else _LOWER_LEVELS) if deep else _TOP
             pool = (
-                d for c in countries for d in self._index(c, deep=deep).records.values()
+                d for c in countries for d in self._index(c, stage).records.values()
             )
         return tuple(
             sorted(
@@ -170,6 +189,7 @@ class Dataset:
                 if d.country in countries
                 and (wanted is None or d.category is wanted)
                 and (level is None or d.level == level)
+                and (d.is_current if day is None else d.valid_on(day))
                 and d.in_view(view)
             )
         )
@@ -180,41 +200,109 @@ class Dataset:
             return None
         return self.get(division.parent_code)
 
-    def children(self, division: Division) -> tuple[Division, ...]:
-        """Return the units one level down, or a grouping's members."""
+    def children(
+        self, division: Division, *, as_of: datetime.date | None = None
+    ) -> tuple[Division, ...]:
+        """
+        Return the units one level down, or a grouping's members.
+
+        Without *as_of*: today's children of a current unit, and the last
+        children of a unit that no longer exists.
+        """
         if division.category.is_grouping:
-            return self._index(division.country, deep=False).members.get(
-                division.code, ()
-            )
-        deep = division.level is not None and _has_lower(division.country)
-        return self._index(division.country, deep=deep).children.get(division.code, ())
+            pool = self._index(division.country, _TOP).members.get(division.code, ())
+        else:
+            stage = _TOP
+            if division.level is not None and _has_lower(division.country):
+                stage = _LOWER_LEVELS if as_of is None and division.is_current else _HISTORY
+            pool = self._index(division.country, stage).children.get(division.code, ())
+        day = as_of if as_of is not None else division.valid_to
+        if day is None:
+            return tuple(d for d in pool if d.is_current)
+        return tuple(d for d in pool if d.valid_on(day))
 
     def enclosed(self, division: Division) -> tuple[Division, ...]:
-        """Return the subjects that lie inside *division*."""
-        return self._index(division.country, deep=False).enclosed.get(division.code, ())
+        """Return the subjects that lie inside *division* (while both exist)."""
+        day = division.valid_to
+        return tuple(
+            d
+            for d in self._index(division.country, _TOP).enclosed.get(division.code, ())
+            if (d.is_current if day is None else d.valid_on(day))
+        )
+
+    def predecessors(self, division: Division) -> tuple[Division, ...]:
+        """Return the units *division* was made from."""
+        index = self._index(division.country, _full(division.country))
+        codes = {
+            code
+            for change in index.after.get(division.code, ())
+            for code in change.before
+            if code != division.code
+        }
+        return tuple(sorted(self.get(code) for code in codes))
+
+    def successors(self, division: Division) -> tuple[Division, ...]:
+        """Return the units *division* became."""
+        index = self._index(division.country, _full(division.country))
+        codes = {
+            code
+            for change in index.before.get(division.code, ())
+            for code in change.after
+            if code != division.code
+        }
+        return tuple(sorted(self.get(code) for code in codes))
+
+    def changes(
+        self,
+        country: str | None = None,
+        *,
+        since: datetime.date | None = None,
+        until: datetime.date | None = None,
+    ) -> tuple[Change, ...]:
+        """List the changes in date order; see `regionkit.changes`."""
+        countries = COUNTRIES if country is None else (_country(country),)
+        start, end = _day(since), _day(until)
+        return tuple(
+            sorted(
+                change
+                for c in countries
+                for change in self._index(c, _full(c)).changes
+                if (start is None or change.date >= start)
+                and (end is None or change.date <= end)
+            )
+        )
 
     def ancestors(self, division: Division) -> tuple[Division, ...]:
         """Return the parents of *division*, nearest first."""
         return _hierarchy.ancestors(division, self.parent)
 
-    def descendants(self, division: Division) -> tuple[Division, ...]:
+    def descendants(
+        self, division: Division, *, as_of: datetime.date | None = None
+    ) -> tuple[Division, ...]:
         """Return every unit below *division*, depth first."""
-        return _hierarchy.descendants(division, self.children)
+        day = _day(as_of)
+        return _hierarchy.descendants(
+            division, lambda d: self.children(d, as_of=day)
+        )
 
-    def siblings(self, division: Division) -> tuple[Division, ...]:
+    def siblings(
+        self, division: Division, *, as_of: datetime.date | None = None
+    ) -> tuple[Division, ...]:
         """Return the other units that share *division*'s parent and level."""
+        day = _day(as_of) or division.valid_to
         if division.parent_code is not None:
-            pool = self.children(self.get(division.parent_code))
+            pool = self.children(self.get(division.parent_code), as_of=day)
         else:
             # Level-1 units are siblings of each other; a grouping's siblings
             # are the groupings of its own category.
             grouping = division.category.is_grouping
             pool = tuple(
                 d
-                for d in self._index(division.country, deep=False).records.values()
+                for d in self._index(division.country, _TOP).records.values()
                 if d.parent_code is None
                 and d.category.is_grouping == grouping
                 and (not grouping or d.category is division.category)
+                and (d.is_current if day is None else d.valid_on(day))
             )
         return tuple(
             sorted(
@@ -231,10 +319,11 @@ class Dataset:
         country: str | None = None,
         level: int | None = None,
         within: Division | str | None = None,
+        as_of: datetime.date | None = None,
     ) -> tuple[Match, ...]:
         """Return every match for *text*, best first; see `regionkit.resolve`."""
         check_text(text)
-        scope = self._scope(country, level, within)
+        scope = self._scope(country, level, within, as_of)
         code = code_match(self, text)
         if code is not None and scope.accepts(code.division):
             return (code,)
@@ -247,6 +336,7 @@ class Dataset:
         country: str | None = None,
         level: int | None = None,
         within: Division | str | None = None,
+        as_of: datetime.date | None = None,
     ) -> Division:
         """Return the one division *text* names; see `regionkit.lookup`."""
         key = (
@@ -254,13 +344,16 @@ class Dataset:
             country,
             level,
             within.code if isinstance(within, Division) else within,
+            as_of,
         )
         try:
             cached = self._lookups.get(key)
         except TypeError:  # an unhashable argument: let the checks below name it
             cached = None
         if cached is None:
-            cached = self._lookup(text, country=country, level=level, within=within)
+            cached = self._lookup(
+                text, country=country, level=level, within=within, as_of=as_of
+            )
             if len(self._lookups) < _LOOKUP_CACHE:
                 self._lookups[key] = cached
         if isinstance(cached, Division):
@@ -274,9 +367,11 @@ class Dataset:
         country: str | None = None,
         level: int | None = None,
         within: Division | str | None = None,
+        as_of: datetime.date | None = None,
+        current: bool = False,
     ) -> tuple[LookupResult, ...]:
         """Look up many values, each distinct one once; see `regionkit.lookup_many`."""
-        self._scope(country, level, within)  # bad filters fail once, up front
+        self._scope(country, level, within, as_of)  # bad filters fail up front
         done: dict[object, LookupResult] = {}
         results: list[LookupResult] = []
         append = results.append
@@ -286,7 +381,7 @@ class Dataset:
             except TypeError:  # unhashable: resolve it, don't remember it
                 result = None
             if result is None:
-                result = self._one(value, country, level, within)
+                result = self._one(value, country, level, within, as_of, current)
                 with contextlib.suppress(TypeError):
                     done[value] = result
             append(result)
@@ -298,6 +393,8 @@ class Dataset:
         country: str | None,
         level: int | None,
         within: Division | str | None,
+        as_of: datetime.date | None,
+        current: bool,
     ) -> LookupResult:
         try:
             found = self.lookup(
@@ -305,10 +402,35 @@ class Dataset:
                 country=country,
                 level=level,
                 within=within,
+                as_of=as_of,
             )
+            if current and not found.is_current:
+                found = self._today(value, found)
         except (LookupError, ValueError, TypeError) as error:
             return LookupResult(value, None, error)
         return LookupResult(value, found, None)
+
+    def _today(self, query: object, division: Division) -> Division:
+        """Follow *division*'s successors to the one unit that exists today."""
+        seen = {division.code}
+        units = [division]
+        while any(not d.is_current for d in units):
+            following: list[Division] = []
+            for unit in units:
+                if unit.is_current:
+                    following.append(unit)
+                    continue
+                for successor in self.successors(unit):
+                    if successor.code not in seen:
+                        seen.add(successor.code)
+                        following.append(successor)
+            if not following:
+                raise NotFound(query)  # abolished with no successor
+            units = following
+        found = sorted(set(units))
+        if len(found) > 1:
+            raise AmbiguousName(query, found)  # split: several units today
+        return found[0]
 
     def _lookup(
         self,
@@ -317,9 +439,10 @@ class Dataset:
         country: str | None,
         level: int | None,
         within: Division | str | None,
+        as_of: datetime.date | None,
     ) -> Division | LookupError:
         check_text(text)
-        scope = self._scope(country, level, within)
+        scope = self._scope(country, level, within, as_of)
         code = code_match(self, text)
         if code is not None and scope.accepts(code.division):
             return code.division
@@ -356,11 +479,12 @@ class Dataset:
                 continue
             try:
                 container = self._strict(
-                    container_text, self._scope(scope.country, None, scope.within)
+                    container_text,
+                    self._scope(scope.country, None, scope.within, scope.as_of),
                 )
             except (LookupError, ValueError):
                 continue
-            inner = self._scope(scope.country, scope.level, container)
+            inner = self._scope(scope.country, scope.level, container, scope.as_of)
             try:
                 return self._strict(name, inner)
             except (LookupError, ValueError):
@@ -372,13 +496,17 @@ class Dataset:
     def _is_name(self, text: str, countries: tuple[str, ...]) -> bool:
         """Whether *text* is, up to normalization, a name some division bears."""
         return any(
-            self._names(country, deep).knows(text)
+            self._names(country, stage).knows(text)
             for country in countries
-            for deep in ((False, True) if _has_lower(country) else (False,))
+            for stage in _stages(country)
         )
 
     def _scope(
-        self, country: str | None, level: int | None, within: Division | str | None
+        self,
+        country: str | None,
+        level: int | None,
+        within: Division | str | None,
+        as_of: datetime.date | None = None,
     ) -> _Scope:
         countries = COUNTRIES if country is None else (_country(country),)
         if level is not None and (
@@ -391,25 +519,28 @@ class Dataset:
             countries=countries,
             level=level,
             within=container,
+            as_of=_day(as_of),
         )
 
     def _matches(
         self, text: str, scope: _Scope, *, stop_early: bool, fuzzy: bool = True
     ) -> list[Match]:
+        # Today's units first, level by level; the lower units that no longer
+        # exist last ("崇明县" is the former county, whose successor is 崇明区).
         tiers = [
-            (c, deep)
-            for deep in (False, True)
+            (c, stage)
+            for stage in (_TOP, _LOWER_LEVELS, _HISTORY)
             for c in scope.countries
-            if (not deep or _has_lower(c))
-            and (scope.level is None or (scope.level > 1) == deep)
+            if stage in _stages(c)
+            and (scope.level is None or (scope.level > 1) == (stage > _TOP))
         ]
         found: list[Match] = []
         for typos in (False, True) if fuzzy else (False,):
-            for country, deep in tiers:
-                for code, score, matched, kind in self._names(country, deep).search(
+            for country, stage in tiers:
+                for code, score, matched, kind in self._names(country, stage).search(
                     text, fuzzy=typos
                 ):
-                    division = self._index(country, deep=deep).records[code]
+                    division = self._index(country, stage).records[code]
                     if scope.accepts(division):
                         found.append(Match(division, score, matched, kind))
                 # A confident match on a higher level ends the search; a bare
@@ -420,22 +551,20 @@ class Dataset:
                 return _ranked(found)
         return found
 
-    def _names(self, country: str, deep: bool) -> NameIndex:
-        index = self._name_indices.get((country, deep))
+    def _names(self, country: str, stage: int) -> NameIndex:
+        index = self._name_indices.get((country, stage))
         if index is None:
-            records = self._index(country, deep=deep).records.values()
+            records = self._index(country, stage).records.values()
             with self._lock:
-                index = self._name_indices.get((country, deep))
+                index = self._name_indices.get((country, stage))
                 if index is None:
-                    index = NameIndex.build(
-                        d for d in records if ((d.level or 1) > 1) == deep
-                    )
-                    self._name_indices[(country, deep)] = index
+                    index = NameIndex.build(d for d in records if _stage_of(d) == stage)
+                    self._name_indices[(country, stage)] = index
         return index
 
     def meta(self, country: str) -> dict[str, Any]:
         """Return the ``meta`` block of *country*'s data files (merged)."""
-        return dict(self._index(_country(country), deep=False).meta)
+        return dict(self._index(_country(country), _TOP).meta)
 
     # -- loading -------------------------------------------------------------------
 
@@ -444,15 +573,24 @@ class Dataset:
             return value
         return self.get(value)
 
-    def _find(self, country: str, key: str, *, deep: bool) -> Division | None:
-        if deep and not _has_lower(country):
-            return None
-        index = self._index(country, deep=deep)
-        code = index.aliases.get(key, key)
-        return index.records.get(code)
+    def _find(
+        self, country: str, key: str, stage: int, day: datetime.date | None
+    ) -> Division | None:
+        """Return the record *key* names: valid on *day*, else today's or the last."""
+        index = self._index(country, stage)
+        candidates = [index.records[c] for c in index.aliases.get(key, ())]
+        exact = index.records.get(key)
+        if exact is not None:
+            candidates.insert(0, exact)
+        if day is not None:
+            return next((d for d in candidates if d.valid_on(day)), None)
+        current = [d for d in candidates if d.is_current]
+        if current or not candidates:
+            return current[0] if current else None
+        return max(candidates, key=lambda d: d.valid_to or datetime.date.max)
 
-    def _index(self, country: str, *, deep: bool) -> _Index:
-        wanted = len(_FILES[country]) if deep else 1
+    def _index(self, country: str, stage: int) -> _Index:
+        wanted = min(stage, len(_FILES[country]))
         index = self._indices.get(country)
         if index is not None and index.files >= wanted:
             return index
@@ -468,46 +606,62 @@ class Dataset:
 
         records = dict(old.records) if old is not None else {}
         meta = dict(old.meta) if old is not None else {}
+        changes = list(old.changes) if old is not None else []
         for name in _FILES[country][old.files if old is not None else 0 : files]:
             try:
                 raw = self._read(name)
             except OSError as error:
                 raise DataError(f"{self._origin}/{name}", [str(error)]) from error
-            file_meta, divisions = structure_division_file(
+            file_meta, divisions, file_changes = structure_division_file(
                 raw, f"{self._origin}/{name}", dataset=self
             )
             meta.update(file_meta)
+            changes += file_changes
             for division in divisions:
                 if division.country != country:
                     raise DataError(
                         name, [f"{division.code}: country is not {country}"]
                     )
                 records[division.code] = division
-        return _build_index(records, files, meta)
+        return _build_index(records, files, meta, changes)
 
 
 def _build_index(
-    records: dict[str, Division], files: int, meta: dict[str, Any]
+    records: dict[str, Division],
+    files: int,
+    meta: dict[str, Any],
+    changes: list[Change],
 ) -> _Index:
-    aliases: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
     children: dict[str | None, list[Division]] = {}
     members: dict[str, list[Division]] = {}
     enclosed: dict[str, list[Division]] = {}
     for division in sorted(records.values()):
         for alias in _aliases(division):
-            aliases.setdefault(alias, division.code)
+            if alias != division.code:
+                aliases.setdefault(alias, []).append(division.code)
         if not division.category.is_grouping:
             children.setdefault(division.parent_code, []).append(division)
         for grouping in division.grouping_codes:
             members.setdefault(grouping, []).append(division)
         if division.within_code is not None:
             enclosed.setdefault(division.within_code, []).append(division)
+    after: dict[str, list[Change]] = {}
+    before: dict[str, list[Change]] = {}
+    for change in changes:
+        for code in change.after:
+            after.setdefault(code, []).append(change)
+        for code in change.before:
+            before.setdefault(code, []).append(change)
     return _Index(
         records=records,
-        aliases=aliases,
+        aliases={k: tuple(v) for k, v in aliases.items()},
         children={k: tuple(v) for k, v in children.items()},
         members={k: tuple(v) for k, v in members.items()},
         enclosed={k: tuple(v) for k, v in enclosed.items()},
+        changes=tuple(sorted(changes)),
+        after={k: tuple(v) for k, v in after.items()},
+        before={k: tuple(v) for k, v in before.items()},
         files=files,
         meta=tuple(sorted(meta.items())),
     )
@@ -559,6 +713,32 @@ def _countries_for(key: str) -> tuple[str, ...]:
 
 def _has_lower(country: str) -> bool:
     return len(_FILES[country]) > 1
+
+
+def _stages(country: str) -> tuple[int, ...]:
+    """Return the loading stages *country* has, top first."""
+    return (_TOP, _LOWER_LEVELS, _HISTORY)[: len(_FILES[country])]
+
+
+def _full(country: str) -> int:
+    """Return the stage that loads everything *country* has."""
+    return len(_FILES[country])
+
+
+def _stage_of(division: Division) -> int:
+    """Return the stage whose file holds *division*."""
+    if (division.level or 1) == 1:
+        return _TOP
+    return _LOWER_LEVELS if division.is_current else _HISTORY
+
+
+def _day(value: object) -> datetime.date | None:
+    """Check an ``as_of`` argument: a date (not a datetime) or None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise TypeError(f"as_of must be a datetime.date, not {type(value).__name__}")
+    return value
 
 
 _LOWER = {

@@ -4,7 +4,10 @@ The ``regionkit`` command.
     regionkit show CODE [--locale L] [--json]
     regionkit tree [COUNTRY|CODE] [--depth N] [--locale L]
     regionkit lookup [TEXT ...] [--country CC] [--level N] [--within CODE]
+    regionkit history CODE [--locale L]
     regionkit line CODE [--kind K] [--locale L] [--json]
+    regionkit neighbours CODE [--across-borders] [--sea] [--locale L] [--json]
+    regionkit crossings [CODE] [--mode M] [--json]
 
 Exit status: 0 on success, 1 when a code is unknown or a text is not found,
 2 on a usage error.
@@ -16,7 +19,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from regionkit._models import Division, Perspective
 from regionkit._reporting import CENTRES, LineKind, line_in, links_in, node_in
@@ -59,6 +62,12 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             return _lookup(args, out)
         if args.command == "line":
             return _line(args, out)
+        if args.command == "history":
+            return _history(args, out)
+        if args.command == "neighbours":
+            return _neighbours(args, out)
+        if args.command == "crossings":
+            return _crossings(args, out)
         return _tree(args, out)
     except UnknownCode as error:
         print(f"regionkit: {error}", file=sys.stderr)
@@ -110,6 +119,11 @@ def _parser() -> argparse.ArgumentParser:
     lookup.add_argument(
         "--locale", default="en", help="language of names (default: en)"
     )
+    history = commands.add_parser(
+        "history", help="print a division's timeline: its dates and its changes"
+    )
+    history.add_argument("code", help="a code, current or former (RU-CHI)")
+    history.add_argument("--locale", default="en", help="language of names")
     line = commands.add_parser(
         "line",
         help="print who a division reports to, up to its national centre",
@@ -130,6 +144,7 @@ def _parser() -> argparse.ArgumentParser:
         default=Perspective.NATIONAL.value,
         help="whose list of units to follow (default: national)",
     )
+    _add_border_commands(commands)
     return parser
 
 
@@ -163,6 +178,31 @@ def version_text() -> str:
             f"{meta['edition']}"
         )
     return "\n".join(lines)
+
+
+def _history(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = default_dataset()
+    division = dataset.get(args.code)
+    locale = args.locale
+    print(f"{division.code}  {division.name(locale)}", file=out)
+    start = division.valid_from.isoformat() if division.valid_from else "?"
+    end = division.valid_to.isoformat() if division.valid_to else "today"
+    print(f"  valid {start} to {end}", file=out)
+    related = {d.code for d in (*division.predecessors(), *division.successors())}
+    for change in dataset.changes(division.country):
+        if division.code not in (*change.before, *change.after):
+            continue
+        before = ", ".join(change.before) or "-"
+        after = ", ".join(change.after) or "-"
+        note = f"  ({change.note})" if change.note else ""
+        print(
+            f"  {change.date.isoformat()}  {change.kind.value}: {before} -> {after}"
+            f"{note}",
+            file=out,
+        )
+    for code in sorted(related):
+        print(f"  {code}  {dataset.get(code).name(locale)}", file=out)
+    return 0
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
@@ -327,4 +367,93 @@ def _line(args: argparse.Namespace, out: TextIO) -> int:
     )
     if others:
         print(f"(other lines: --kind {', --kind '.join(others)})", file=sys.stderr)
+    return 0
+
+
+def _add_border_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    from regionkit._neighbours import CrossingMode
+
+    neighbours = commands.add_parser(
+        "neighbours",
+        help="list the units that share a land border with a division",
+        description="Print the level-1 units that share a land border with CODE.",
+    )
+    neighbours.add_argument("code", help="a federal subject or provincial-level unit")
+    neighbours.add_argument(
+        "--across-borders",
+        action="store_true",
+        help="also list units of the other country",
+    )
+    neighbours.add_argument(
+        "--sea", action="store_true", help="also list units across a strait only"
+    )
+    neighbours.add_argument(
+        "--locale", default="en", help="language of names (default: en)"
+    )
+    neighbours.add_argument(
+        "--json", action="store_true", help="print the pairs, with sources, as JSON"
+    )
+    crossings = commands.add_parser(
+        "crossings",
+        help="list the Russia–China border crossings",
+        description="Print the Russia–China border crossings in force, or those in "
+        "CODE (a subject, a province, or the prefecture or county of the Chinese "
+        "side).",
+    )
+    crossings.add_argument("code", nargs="?", default=None, help="only this unit")
+    crossings.add_argument(
+        "--mode",
+        choices=[m.value for m in CrossingMode],
+        help="only crossings that carry this traffic",
+    )
+    crossings.add_argument(
+        "--json", action="store_true", help="print the crossings as JSON"
+    )
+
+
+def _neighbours(args: argparse.Namespace, out: TextIO) -> int:
+    from regionkit._neighbours import borders
+
+    division = default_dataset().get(args.code)
+    found = division.neighbours(across_borders=args.across_borders, sea=args.sea)
+    if args.json:
+        from regionkit.serialization import dumps
+
+        codes = {d.code for d in found}
+        pairs = [
+            p
+            for p in borders(default_dataset()).by_code.get(division.code, ())
+            if p.other(division.code) in codes
+        ]
+        print(dumps(pairs, indent=1), file=out)
+        return 0
+    land = {d.code for d in division.neighbours(across_borders=args.across_borders)}
+    print(f"{division.code}  {division.name(args.locale)}", file=out)
+    for other in found:
+        tags = "" if other.country == division.country else f"  [{other.country}]"
+        tags += "" if other.code in land else "  (across the sea)"
+        print(f"  {other.code}  {other.name(args.locale)}{tags}", file=out)
+    if not found:
+        print("  (no land neighbours)", file=out)
+    return 0
+
+
+def _crossings(args: argparse.Namespace, out: TextIO) -> int:
+    from regionkit._neighbours import crossings
+
+    found = crossings(division=args.code, mode=args.mode)
+    if args.json:
+        from regionkit.serialization import dumps
+
+        print(dumps(found, indent=1), file=out)
+        return 0
+    for crossing in found:
+        modes = ", ".join(m.value for m in crossing.modes)
+        print(
+            f"{crossing.id}  {crossing.ru_town} ({crossing.ru_unit}) – "
+            f"{crossing.cn_town} ({crossing.cn_unit})  {modes}",
+            file=out,
+        )
+    if not found:
+        print("(no crossings)", file=out)
     return 0

@@ -15,14 +15,16 @@ True
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from regionkit._models import Division, Name, NameForm
+from regionkit._models import Change, Division, Name, NameForm
 from regionkit.errors import DataError
 
 __all__ = [
@@ -43,13 +45,22 @@ def _structure_number(value: object, _: object) -> int | float:
     raise TypeError(f"expected a number, got {type(value).__name__}")
 
 
+def _structure_date(value: object, _: object) -> datetime.date:
+    if type(value) is not str:
+        raise TypeError(f"expected an ISO date string, got {type(value).__name__}")
+    return datetime.date.fromisoformat(value)
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """
     Add regionkit's hooks to *converter*.
 
     Use this to serialize regionkit records inside your own attrs classes.
+    Dates become ISO 8601 strings.
     """
     converter.register_structure_hook(int | float, _structure_number)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_unstructure_hook(
         Division,
         make_dict_unstructure_fn(Division, converter, _dataset=override(omit=True)),
@@ -86,6 +97,8 @@ def _make_file_converter() -> cattrs.Converter:
     """
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_structure_hook(int | float, _structure_number)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook(Name, _structure_packed_name)
     converter.register_unstructure_hook(
         Name, lambda name: [name.locale, name.form.value, name.text, name.source]
@@ -139,15 +152,24 @@ def _structure_interned(value: object, _: object) -> str:
 _file_converter = _make_file_converter()
 
 
-def encode_division_file(meta: dict[str, Any], divisions: list[Division]) -> str:
-    """Return the text of a data file: sorted, stable, one division a line."""
-    records = [
-        json.dumps(_file_converter.unstructure(d), ensure_ascii=False, sort_keys=True)
-        for d in sorted(divisions)
-    ]
+def encode_division_file(
+    meta: dict[str, Any], divisions: list[Division], changes: Sequence[Change] = ()
+) -> str:
+    """Return the text of a data file: sorted, stable, one record a line."""
+
+    def lines(records: list[Any]) -> str:
+        return ",\n".join(
+            json.dumps(
+                _file_converter.unstructure(r), ensure_ascii=False, sort_keys=True
+            )
+            for r in records
+        )
+
     head = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True)
-    body = ",\n".join(records)
-    return f'{{"meta": {head},\n"divisions": [\n{body}\n]}}\n'
+    body = f'{{"meta": {head},\n"divisions": [\n{lines(sorted(divisions))}\n]'
+    if changes:
+        body += f',\n"changes": [\n{lines(sorted(changes))}\n]'
+    return body + "}\n"
 
 
 def to_dict(obj: Any) -> Any:
@@ -197,8 +219,8 @@ def loads(text: str | bytes, cls: type[T]) -> T:
 
 def structure_division_file(
     raw: bytes, path: str, *, dataset: object
-) -> tuple[dict[str, Any], tuple[Division, ...]]:
-    """Read one packaged data file: its ``meta`` block and its divisions."""
+) -> tuple[dict[str, Any], tuple[Division, ...], tuple[Change, ...]]:
+    """Read one data file: its ``meta`` block, its divisions and its changes."""
     try:
         document = json.loads(raw)
     except ValueError as error:
@@ -213,13 +235,16 @@ def structure_division_file(
         divisions = _file_converter.structure(
             document["divisions"], tuple[Division, ...]
         )
+        changes = _file_converter.structure(
+            document.get("changes", []), tuple[Change, ...]
+        )
     except Exception as error:  # cattrs raises several kinds; report them as one
         raise DataError(path, _details(error)) from error
     # Records are born here, before anyone sees them: attach their dataset so that
     # navigation resolves codes through the data they came from.
     for division in divisions:
         object.__setattr__(division, "_dataset", dataset)
-    return document["meta"], divisions
+    return document["meta"], divisions, changes
 
 
 def _details(error: BaseException) -> list[str]:
