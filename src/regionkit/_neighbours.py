@@ -304,6 +304,7 @@ def border_pairs(
 
 
 def crossings(
+    *,
     between: Iterable[str] = ("RU", "CN"),
     division: Division | str | None = None,
     mode: CrossingMode | str | None = None,
