@@ -114,6 +114,7 @@ __all__ = [
     "border_pairs",
     "category_name",
     "centre",
+    "changes",
     "crossings",
     "divisions",
     "dumps",

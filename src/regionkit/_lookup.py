@@ -39,7 +39,7 @@ import difflib
 import enum
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 import attrs
 
@@ -56,6 +56,8 @@ from regionkit.errors import AmbiguousName, NotFound, UnknownCode, shorten
 
 if TYPE_CHECKING:
     from regionkit._store import Dataset
+
+_T = TypeVar("_T")
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -128,28 +130,50 @@ class Match:
 
 
 _Entry = tuple[str, float, str, MatchKind]  # code, score, matched text, kind
+# What the tables hold: one tuple per stored name, shared by every table it is
+# filed in (memory matters with 30,000 names): code, text, score penalty.
+_Ref = tuple[str, str, float]
+_Core = tuple[str, str, str]  # code, text, category value
+# A key files one tuple, or a list of them where several names share the key;
+# most keys have one, and a bare tuple saves a list per key.
+_Filed: TypeAlias = "_T | list[_T]"
+
+
+def _file(table: dict[str, _Filed[_T]], key: str, item: _T) -> None:
+    old = table.get(key)
+    if old is None:
+        table[key] = item
+    elif type(old) is list:
+        old.append(item)
+    elif old != item:
+        table[key] = [old, item]  # type: ignore[list-item]  # old is an item here
+
+
+def _items(filed: _Filed[_T] | None) -> Iterable[_T]:
+    if filed is None:
+        return ()
+    if type(filed) is list:
+        return filed
+    return (filed,)  # type: ignore[return-value]  # a single item
 
 
 @attrs.frozen
 class NameIndex:
     """Every stored name of some divisions, under the keys lookup tries."""
 
-    keys: dict[MatchKind, dict[str, list[_Entry]]]
-    cores: dict[str, dict[str, tuple[str, str, str]]]  # core -> code -> entry
-    fuzzy_keys: dict[str, list[_Entry]]
+    keys: dict[MatchKind, dict[str, _Filed[_Ref]]]
+    cores: dict[str, _Filed[_Core]]
+    fuzzy_keys: dict[str, _Filed[_Ref]]
 
     @classmethod
     def build(cls, divisions: Iterable[Division]) -> NameIndex:
         """Index the names of *divisions*."""
-        keys: dict[MatchKind, dict[str, list[_Entry]]] = {k: {} for k in MatchKind}
-        cores: dict[str, dict[str, tuple[str, str, str]]] = {}
-        fuzzy: dict[str, list[_Entry]] = {}
+        keys: dict[MatchKind, dict[str, _Filed[_Ref]]] = {k: {} for k in MatchKind}
+        cores: dict[str, _Filed[_Core]] = {}
+        fuzzy: dict[str, _Filed[_Ref]] = {}
         exact_table = keys[MatchKind.EXACT]
         normalized_table = keys[MatchKind.NORMALIZED]
         inflected_table = keys[MatchKind.INFLECTED]
-        full_scores = (1.0, _SCORES[MatchKind.NORMALIZED], _SCORES[MatchKind.INFLECTED])
-        short_scores = tuple(score - _SHORT_PENALTY for score in full_scores)
-        fuzzy_score = _SCORES[MatchKind.FUZZY]
         for division in divisions:
             code = division.code
             category = division.category.value
@@ -161,36 +185,27 @@ class NameIndex:
                 seen.add((text, form))
                 kind = _FORM_KINDS.get(form)
                 if kind is not None:
-                    entry = (code, _SCORES[kind], text, kind)
+                    ref: _Ref = (code, text, 0.0)
                     for key in {fold(text), canonical(text)}:
-                        keys[kind].setdefault(key, []).append(entry)
+                        _file(keys[kind], key, ref)
                     continue
-                exact, near, inflected = (
-                    full_scores if form is NameForm.FULL else short_scores
-                )
+                ref = (code, text, 0.0 if form is NameForm.FULL else _SHORT_PENALTY)
                 for part in _name_parts(text) if form is NameForm.FULL else ():
                     # "Чувашская Республика — Чувашия": each part names the unit.
-                    normalized_table.setdefault(canonical(part), []).append(
-                        (code, near - _SHORT_PENALTY, part, MatchKind.NORMALIZED)
+                    _file(
+                        normalized_table, canonical(part), (code, part, _SHORT_PENALTY)
                     )
-                exact_table.setdefault(fold(text), []).append(
-                    (code, exact, text, MatchKind.EXACT)
-                )
+                _file(exact_table, fold(text), ref)
                 normalized = canonical(text)
-                normalized_table.setdefault(normalized, []).append(
-                    (code, near, text, MatchKind.NORMALIZED)
-                )
+                _file(normalized_table, normalized, ref)
                 core = strip_category_words(normalized)
+                entry: _Core = (code, text, category)
                 for key in {core, core.replace(" ", "")}:
-                    cores.setdefault(key, {}).setdefault(code, (code, text, category))
+                    _file(cores, key, entry)
                 if name.locale == "ru":
-                    inflected_table.setdefault(russian_stems(normalized), []).append(
-                        (code, inflected, text, MatchKind.INFLECTED)
-                    )
+                    _file(inflected_table, russian_stems(normalized), ref)
                 if form is NameForm.SHORT or name.locale == "zh-Hans":
-                    fuzzy.setdefault(normalized, []).append(
-                        (code, fuzzy_score, text, MatchKind.FUZZY)
-                    )
+                    _file(fuzzy, normalized, ref)
         return cls(keys=keys, cores=cores, fuzzy_keys=fuzzy)
 
     def knows(self, text: str) -> bool:
@@ -216,8 +231,12 @@ class NameIndex:
         found: list[_Entry] = []
         for kind, candidates in tiers:
             table = self.keys[kind]
+            base = _SCORES[kind]
             for key in dict.fromkeys(candidates):
-                found.extend(table.get(key, ()))
+                found.extend(
+                    (code, base - penalty, text, kind)
+                    for code, text, penalty in _items(table.get(key))
+                )
         found.extend(self._cores(normalized))
         if found or not fuzzy:
             return found
@@ -227,7 +246,7 @@ class NameIndex:
         """Match on names without category words; a matching category word helps."""
         core = strip_category_words(normalized)
         hits = self.cores.get(core) or self.cores.get(core.replace(" ", ""))
-        if not hits:
+        if hits is None:
             return []
         hints = category_hints(normalized)
         kind = MatchKind.NORMALIZED
@@ -238,7 +257,7 @@ class NameIndex:
                 text,
                 kind,
             )
-            for code, text, category in hits.values()
+            for code, text, category in _items(hits)
         ]
 
     def _fuzzy(self, normalized: str) -> list[_Entry]:
@@ -258,9 +277,10 @@ class NameIndex:
                 continue
             ratio = matcher.ratio()
             if ratio >= FUZZY_THRESHOLD:
+                score = round(_SCORES[MatchKind.FUZZY] * ratio, 4)
                 found.extend(
-                    (code, round(_SCORES[MatchKind.FUZZY] * ratio, 4), text, kind)
-                    for code, _, text, kind in entries
+                    (code, score, text, MatchKind.FUZZY)
+                    for code, text, _ in _items(entries)
                 )
         return found
 

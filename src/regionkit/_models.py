@@ -586,7 +586,9 @@ class Division:
         """Return the chain of parents, nearest first."""
         return self._store().ancestors(self)
 
-    def descendants(self, *, as_of: datetime.date | None = None) -> tuple[Division, ...]:
+    def descendants(
+        self, *, as_of: datetime.date | None = None
+    ) -> tuple[Division, ...]:
         """Return every unit below this one (on *as_of*, else today), depth first."""
         return self._store().descendants(self, as_of=as_of)
 

@@ -102,7 +102,8 @@ def fold(text: str) -> str:
     >>> fold("  ХАБАРОВСКИЙ   край ")
     'хабаровский край'
     """
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return text if folded == text else folded  # share the string where it is one
 
 
 @functools.lru_cache(maxsize=65536)
@@ -139,6 +140,7 @@ def canonical(text: str) -> str:
     """
     if _CJK_ONLY.fullmatch(text):  # most Chinese names: nothing to do
         return text
+    original = text
     text = unicodedata.normalize("NFKC", text)
     text = " ".join(_mend_script(word) for word in text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
@@ -147,7 +149,8 @@ def canonical(text: str) -> str:
     text = " ".join(text.split())
     if text.isascii():
         text = _fold_romanization(text)
-    return _CJK_GAP.sub("", text)
+    text = _CJK_GAP.sub("", text)
+    return original if text == original else text
 
 
 # Pinyin names of ethnic groups in autonomous units' names: Zangzu, Zangzuqiangzu.

@@ -125,6 +125,7 @@ class Dataset:
         self._lock = threading.Lock()
         self._indices: dict[str, _Index] = {}
         self._name_indices: dict[tuple[str, int], NameIndex] = {}
+        self._got: dict[str, Division] = {}
         self._lookups: dict[
             tuple[str, str | None, int | None, str | None, datetime.date | None],
             Division | LookupError,
@@ -144,12 +145,18 @@ class Dataset:
 
     def get(self, code: object, *, as_of: datetime.date | None = None) -> Division:
         """Return the division with *code*; see `regionkit.get`."""
+        if as_of is None and type(code) is str:
+            hit = self._got.get(code)  # the codes a program asks for, as it spells them
+            if hit is not None:
+                return hit
         key = _code_key(code)
         day = _day(as_of)
         for country in _countries_for(key):
             for stage in _stages(country):
                 found = self._find(country, key, stage, day)
                 if found is not None:
+                    if day is None and len(self._got) < _LOOKUP_CACHE:
+                        self._got[code] = found  # type: ignore[index]  # a str here
                     return found
         raise UnknownCode(code)
 
@@ -214,7 +221,9 @@ class Dataset:
         else:
             stage = _TOP
             if division.level is not None and _has_lower(division.country):
-                stage = _LOWER_LEVELS if as_of is None and division.is_current else _HISTORY
+                stage = (
+                    _LOWER_LEVELS if as_of is None and division.is_current else _HISTORY
+                )
             pool = self._index(division.country, stage).children.get(division.code, ())
         day = as_of if as_of is not None else division.valid_to
         if day is None:
@@ -281,9 +290,7 @@ class Dataset:
     ) -> tuple[Division, ...]:
         """Return every unit below *division*, depth first."""
         day = _day(as_of)
-        return _hierarchy.descendants(
-            division, lambda d: self.children(d, as_of=day)
-        )
+        return _hierarchy.descendants(division, lambda d: self.children(d, as_of=day))
 
     def siblings(
         self, division: Division, *, as_of: datetime.date | None = None
