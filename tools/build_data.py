@@ -127,13 +127,16 @@ def grouped(rows: Iterable[tuple[str, Row]]) -> dict[str, list[tuple[str, Row]]]
 def history_names(table: str) -> Iterator[tuple[str, Row]]:
     """Yield the Simplified Chinese names of the former units in ``history.csv``."""
     for where, row in optional_csv(table):
-        yield where, {
-            "code": row["code"],
-            "locale": "zh-Hans",
-            "form": "full",
-            "text": row["name"],
-            "source": row["source"],
-        }
+        yield (
+            where,
+            {
+                "code": row["code"],
+                "locale": "zh-Hans",
+                "form": "full",
+                "text": row["name"],
+                "source": row["source"],
+            },
+        )
 
 
 def history_changes(table: str) -> Iterator[tuple[str, Row]]:
@@ -142,14 +145,17 @@ def history_changes(table: str) -> Iterator[tuple[str, Row]]:
         if not row["valid_to"]:
             continue
         day = datetime.date.fromisoformat(row["valid_to"]) + datetime.timedelta(1)
-        yield where, {
-            "date": day.isoformat(),
-            "kind": row["kind"] or "abolished",
-            "before": row["code"],
-            "after": row["successors"],
-            "note": "",
-            "source": row["source"],
-        }
+        yield (
+            where,
+            {
+                "date": day.isoformat(),
+                "kind": row["kind"] or "abolished",
+                "before": row["code"],
+                "after": row["successors"],
+                "note": "",
+                "source": row["source"],
+            },
+        )
 
 
 def build_country_file(
@@ -267,8 +273,10 @@ def build_country_file(
         check_references(places[division.code], division, known)
     # Every row of a table must find its division; ranks of lower-level units
     # wait for the lower-level file.
-    leftovers = (names, centres, figures, claims) if top_level else (names,)
-    if name == "cn-lower.json":
+    leftovers: tuple[dict[str, list[tuple[str, Row]]], ...] = (names,)
+    if top_level:
+        leftovers = (names, centres, figures, claims)
+    elif name == "cn-lower.json":
         leftovers = (names, ranks)
     for leftover in (*leftovers, validity):
         for code, rows in leftover.items():
