@@ -411,12 +411,14 @@ def build() -> dict[str, str]:
         tally = Counter(d.category.value for d in divisions)
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
     if len(outputs) == len(FILES):  # reporting lines need every division
+        # Lines and neighbours are today's: units that no longer exist have none.
+        current = {code: d for code, d in known.items() if d.is_current}
         try:
-            outputs["reporting.json"] = reporting_file(known, read_csv, load_sources)
+            outputs["reporting.json"] = reporting_file(current, read_csv, load_sources)
         except ReportingDataError as error:
             raise BuildError(str(error)) from error
         try:  # neighbours and crossings name units of both countries
-            outputs.update(build_neighbours(known, DATA_VERSION))
+            outputs.update(build_neighbours(current, DATA_VERSION))
         except NeighboursError as error:
             raise BuildError(str(error)) from error
     return outputs

@@ -215,7 +215,7 @@ def changes(
     >>> import datetime
     >>> [(c.date.isoformat(), c.kind.value, c.after) for c in changes(
     ...     "RU", since=datetime.date(2008, 1, 1), until=datetime.date(2008, 12, 31))]
-    [('2008-03-01', 'merged', ('RU-ZAB',))]
+    [('2008-01-01', 'merged', ('RU-IRK',)), ('2008-03-01', 'merged', ('RU-ZAB',))]
     """
     return default_dataset().changes(country, since=since, until=until)
 

@@ -175,6 +175,25 @@ CATEGORY_NAMES: dict[Category, dict[str, tuple[str, str]]] = {
         "zh-Hans": ("特区", "特区"),
         "zh-Hant": ("特區", "特區"),
     },
+    # Former kinds of unit, in China's code history only (MCA names).
+    _C.ADMINISTRATIVE_REGION: {
+        "en": ("administrative region", "administrative regions"),
+        "ru": ("административный район", "административные районы"),
+        "zh-Hans": ("行政区", "行政区"),
+        "zh-Hant": ("行政區", "行政區"),
+    },
+    _C.ISLANDS_OFFICE: {
+        "en": ("islands office", "islands offices"),
+        "ru": ("управление островов", "управления островов"),
+        "zh-Hans": ("群岛办事处", "群岛办事处"),
+        "zh-Hant": ("群島辦事處", "群島辦事處"),
+    },
+    _C.COUNTY_LEVEL_TOWN: {
+        "en": ("county-level town", "county-level towns"),
+        "ru": ("посёлок уездного уровня", "посёлки уездного уровня"),
+        "zh-Hans": ("县级镇", "县级镇"),
+        "zh-Hant": ("縣級鎮", "縣級鎮"),
+    },
     # Groupings: ОКЭР's "экономический район" (Chinese Wikipedia: 经济地区) and
     # China's 七大地理分区 (sources: data/*/sources-reporting.csv).
     _C.ECONOMIC_REGION: {

@@ -68,6 +68,13 @@ class Category(enum.Enum):
     AUTONOMOUS_BANNER = "autonomous_banner"
     FORESTRY_DISTRICT = "forestry_district"
     SPECIAL_DISTRICT = "special_district"
+    # China, former kinds of unit that only the code history holds.
+    ADMINISTRATIVE_REGION = "administrative_region"
+    """海南行政区: Hainan as an administrative region of Guangdong, until 1988."""
+    ISLANDS_OFFICE = "islands_office"
+    """The offices for the Xisha, Nansha and Zhongsha islands, until 2012."""
+    COUNTY_LEVEL_TOWN = "county_level_town"
+    """畹町镇: a county-level town of Yunnan, until 1999."""
     # Groupings that are neither levels nor lines of government (data/REPORTING.md).
     ECONOMIC_REGION = "economic_region"
     """Russia: one of the twelve economic regions of ОКЭР (ОК 024-95)."""
@@ -231,7 +238,7 @@ class Change:
     """
 
     date: datetime.date
-    kind: ChangeKind
+    kind: ChangeKind = attrs.field(order=lambda kind: kind.value)
     before: tuple[str, ...]
     after: tuple[str, ...]
     note: str
@@ -557,7 +564,7 @@ class Division:
     @property
     def groupings(self) -> tuple[Division, ...]:
         """
-        The groupings this unit belongs to: federal district, economic region, region.
+        The groupings this unit belongs to (federal district, economic region, region).
 
         >>> import regionkit
         >>> [g.code for g in regionkit.get("RU-NEN").groupings]

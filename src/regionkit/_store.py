@@ -761,6 +761,9 @@ _LOWER = {
     Category.AUTONOMOUS_BANNER,
     Category.FORESTRY_DISTRICT,
     Category.SPECIAL_DISTRICT,
+    Category.ADMINISTRATIVE_REGION,
+    Category.ISLANDS_OFFICE,
+    Category.COUNTY_LEVEL_TOWN,
 }
 
 

@@ -1,5 +1,6 @@
 """China below the provinces: counts, codes, parents, names and lookup."""
 
+import datetime
 from collections import Counter
 
 import pytest
@@ -40,9 +41,17 @@ def test_the_2025_changes_are_applied() -> None:
     liangjiang = regionkit.get("500157")
     assert liangjiang.name("zh") == "两江新区"
     assert liangjiang.parent == regionkit.get("CN-CQ")
+    current = {d.code for d in regionkit.divisions("CN", level=3)}
     for retired in ("500105", "500112"):
-        with pytest.raises(KeyError):
-            regionkit.get(retired)
+        former = regionkit.get(retired)  # the code of a unit that no longer exists
+        assert not former.is_current
+        assert former.valid_to == datetime.date(2025, 11, 6)
+        assert liangjiang in former.successors()
+        assert former.code not in current
+    assert {d.code for d in liangjiang.predecessors()} == {
+        "CN-500105-1997",
+        "CN-500112-1997",
+    }
 
 
 def test_harbin() -> None:
