@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import importlib.resources
+import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -151,8 +152,11 @@ class Dataset:
                 return hit
         key = _code_key(code)
         day = _day(as_of)
+        # Only a code shaped like a lower unit's (digits) needs China's lower
+        # files: a miss on "RU-XYZ" must not load them.
+        stages_of = _stages if _ISO_SHAPE.fullmatch(key) is None else _top_only
         for country in _countries_for(key):
-            for stage in _stages(country):
+            for stage in stages_of(country):
                 found = self._find(country, key, stage, day)
                 if found is not None:
                     if day is None and len(self._got) < _LOOKUP_CACHE:
@@ -710,7 +714,7 @@ def _countries_for(key: str) -> tuple[str, ...]:
     """Return the countries whose data may hold *key*, likeliest first."""
     prefix = key.partition("-")[0].partition(":")[0]
     if prefix in COUNTRIES:
-        return (prefix, *(c for c in COUNTRIES if c != prefix))
+        return (prefix,)
     if prefix in {"OKATO", "OKTMO", "SUBJECT"}:
         return ("RU",)
     if prefix == "GB" or key.isdigit():
@@ -720,6 +724,13 @@ def _countries_for(key: str) -> tuple[str, ...]:
 
 def _has_lower(country: str) -> bool:
     return len(_FILES[country]) > 1
+
+
+_ISO_SHAPE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}|(?:SUBJECT|OKATO|OKTMO):.*")
+
+
+def _top_only(country: str) -> tuple[int, ...]:
+    return (_TOP,)
 
 
 def _stages(country: str) -> tuple[int, ...]:
