@@ -385,7 +385,7 @@ def _category(category: object) -> Category:
     try:
         return Category(category)
     except ValueError:
-        raise ValueError(f"unknown category {category!r}") from None
+        raise ValueError(f"unknown category {shorten(category)}") from None
 
 
 def category_name(
