@@ -338,7 +338,14 @@ class Dataset:
         code = code_match(self, text)
         if code is not None and scope.accepts(code.division):
             return (code,)
-        return tuple(self._matches(text, scope, stop_early=False))
+        found = self._matches(text, scope, stop_early=False, fuzzy=False)
+        if not found and scope.as_of is None:  # former lower units, then typos
+            found = self._matches(
+                text, scope, stop_early=False, fuzzy=False, stages=(_HISTORY,)
+            )
+        if not found:
+            found = self._matches(text, scope, stop_early=False)
+        return tuple(found)
 
     def lookup(
         self,
@@ -459,6 +466,7 @@ class Dataset:
             return code.division
         # Exact kinds first, then "name, container" readings, and typos last:
         # a qualified name must not be taken for a typo of its container.
+        # Lower units that no longer exist come after both, unless a date asks.
         try:
             return self._strict(text, scope)
         except AmbiguousName as error:
@@ -467,14 +475,26 @@ class Dataset:
             qualified = self._qualified(text, scope)
             if qualified is not None:
                 return qualified
+        if scope.as_of is None:
+            try:
+                return self._strict(text, scope, stages=(_HISTORY,))
+            except AmbiguousName as error:
+                return error
+            except NotFound:
+                pass
         try:
             return pick(text, self._matches(text, scope, stop_early=True, fuzzy=True))
         except (NotFound, AmbiguousName) as error:
             return error
 
-    def _strict(self, text: str, scope: _Scope) -> Division:
+    def _strict(
+        self, text: str, scope: _Scope, stages: tuple[int, ...] | None = None
+    ) -> Division:
         """Return the one division *text* names without typos, or raise."""
-        return pick(text, self._matches(text, scope, stop_early=True, fuzzy=False))
+        return pick(
+            text,
+            self._matches(text, scope, stop_early=True, fuzzy=False, stages=stages),
+        )
 
     def _qualified(self, text: str, scope: _Scope, depth: int = 0) -> Division | None:
         """
@@ -534,13 +554,24 @@ class Dataset:
         )
 
     def _matches(
-        self, text: str, scope: _Scope, *, stop_early: bool, fuzzy: bool = True
+        self,
+        text: str,
+        scope: _Scope,
+        *,
+        stop_early: bool,
+        fuzzy: bool = True,
+        stages: tuple[int, ...] | None = None,
     ) -> list[Match]:
         # Today's units first, level by level; the lower units that no longer
-        # exist last ("崇明县" is the former county, whose successor is 崇明区).
+        # exist only where a date asks for them, or where asked for by *stages*
+        # ("崇明县" is the former county, whose successor is 崇明区).
+        if stages is None:
+            stages = (_TOP, _LOWER_LEVELS, _HISTORY)
+            if scope.as_of is None:
+                stages = (_TOP, _LOWER_LEVELS)
         tiers = [
             (c, stage)
-            for stage in (_TOP, _LOWER_LEVELS, _HISTORY)
+            for stage in stages
             for c in scope.countries
             if stage in _stages(c)
             and (scope.level is None or (scope.level > 1) == (stage > _TOP))
