@@ -21,7 +21,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -824,30 +824,29 @@ def _country(value: object) -> str:
     return country
 
 
-def _category(value: object) -> Category:
-    if isinstance(value, Category):
+_E = TypeVar("_E", Category, Perspective)
+
+
+def _member(value: object, enum: type[_E], what: str) -> _E:
+    """Return the *enum* member *value* names (a member or its value string)."""
+    if isinstance(value, enum):
         return value
     if not isinstance(value, str):
         raise TypeError(
-            f"category must be a Category or str, not {type(value).__name__}"
+            f"{what} must be a {enum.__name__} or str, not {type(value).__name__}"
         )
     try:
-        return Category(value.strip().lower())
+        return enum(value.strip().lower())
     except ValueError:
-        raise ValueError(f"unknown category {shorten(value)}") from None
+        raise ValueError(f"unknown {what} {shorten(value)}") from None
+
+
+def _category(value: object) -> Category:
+    return _member(value, Category, "category")
 
 
 def _perspective(value: object) -> Perspective:
-    if isinstance(value, Perspective):
-        return value
-    if not isinstance(value, str):
-        raise TypeError(
-            f"perspective must be a Perspective or str, not {type(value).__name__}"
-        )
-    try:
-        return Perspective(value.strip().lower())
-    except ValueError:
-        raise ValueError(f"unknown perspective {shorten(value)}") from None
+    return _member(value, Perspective, "perspective")
 
 
 def _read_package_file(name: str) -> bytes:

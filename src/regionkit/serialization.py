@@ -58,12 +58,22 @@ def configure_converter(converter: cattrs.Converter) -> None:
     Use this to serialize regionkit records inside your own attrs classes.
     Dates become ISO 8601 strings.
     """
+    _add_hooks(converter, compact=False)
+
+
+def _add_hooks(converter: cattrs.Converter, *, compact: bool) -> None:
+    """Register the hooks both forms share; *compact* leaves out empty fields."""
     converter.register_structure_hook(int | float, _structure_number)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_unstructure_hook(
         Division,
-        make_dict_unstructure_fn(Division, converter, _dataset=override(omit=True)),
+        make_dict_unstructure_fn(
+            Division,
+            converter,
+            _cattrs_omit_if_default=compact,
+            _dataset=override(omit=True),
+        ),
     )
     converter.register_structure_hook(
         Division,
@@ -92,13 +102,11 @@ def _make_file_converter() -> cattrs.Converter:
 
     The files are the public form made compact: a name is a
     ``[locale, form, text, source]`` list (the public object form is read too)
-    and empty fields are left out. Repeated
-    strings (locales, sources, codes) are interned, so a loaded dataset shares them.
+    and empty fields are left out. Repeated strings (locales, sources, codes)
+    are interned, so a loaded dataset shares them.
     """
     converter = cattrs.Converter(forbid_extra_keys=True)
-    converter.register_structure_hook(int | float, _structure_number)
-    converter.register_structure_hook(datetime.date, _structure_date)
-    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    # The name hooks first: the Division hooks are generated with them.
     converter.register_structure_hook(Name, _structure_packed_name)
     converter.register_structure_hook_func(
         lambda type_: type_ == tuple[Name, ...], _structure_packed_names
@@ -107,24 +115,7 @@ def _make_file_converter() -> cattrs.Converter:
         Name, lambda name: [name.locale, name.form.value, name.text, name.source]
     )
     converter.register_structure_hook(str, _structure_interned)
-    converter.register_unstructure_hook(
-        Division,
-        make_dict_unstructure_fn(
-            Division,
-            converter,
-            _cattrs_omit_if_default=True,
-            _dataset=override(omit=True),
-        ),
-    )
-    converter.register_structure_hook(
-        Division,
-        make_dict_structure_fn(
-            Division,
-            converter,
-            _dataset=override(omit=True),
-            _cattrs_forbid_extra_keys=True,
-        ),
-    )
+    _add_hooks(converter, compact=True)
     return converter
 
 
