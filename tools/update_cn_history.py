@@ -357,6 +357,14 @@ class History:
                 found.append(self.iso[code[:2]])
             else:
                 found.append(self.at(code, year, where))
+        if not found and record.end is not None:
+            # A renaming that kept the code (襄樊市 became 襄阳市 as 420600 in
+            # 2010) names no successor: the record that starts then is it.
+            found = [
+                r
+                for r in self.by_code.get(record.code, ())
+                if r is not record and r.start == record.end and r.level == record.level
+            ]
         return found
 
     def parent(self, record: Record) -> str:

@@ -245,7 +245,11 @@ def pick_name(
     forms = table.get(_FALLBACK, {})
     text = forms.get(wanted) or forms.get(other)
     if text is None:
-        raise LookupError("no English name stored")  # the build guarantees one
+        # Units named in one language only (China's former counties, in the
+        # MCA's Chinese): that name, whatever the locale asked for.
+        text = next((f.get(wanted) or f.get(other) for f in table.values() if f), None)
+    if text is None:
+        raise LookupError("no full or short name stored")  # the build ensures one
     return text
 
 

@@ -339,9 +339,12 @@ class Dataset:
         if code is not None and scope.accepts(code.division):
             return (code,)
         found = self._matches(text, scope, stop_early=False, fuzzy=False)
-        if not found and scope.as_of is None:  # former lower units, then typos
-            found = self._matches(
-                text, scope, stop_early=False, fuzzy=False, stages=(_HISTORY,)
+        if scope.as_of is None and (not found or found[0].score < _CONFIDENT):
+            found = _ranked(  # former lower units join weak or no matches
+                found
+                + self._matches(
+                    text, scope, stop_early=False, fuzzy=False, stages=(_HISTORY,)
+                )
             )
         if not found:
             found = self._matches(text, scope, stop_early=False)
@@ -466,35 +469,40 @@ class Dataset:
             return code.division
         # Exact kinds first, then "name, container" readings, and typos last:
         # a qualified name must not be taken for a typo of its container.
-        # Lower units that no longer exist come after both, unless a date asks.
         try:
-            return self._strict(text, scope)
+            return pick(text, self._exact(text, scope))
         except AmbiguousName as error:
             return self._qualified(text, scope) or error
         except NotFound:
             qualified = self._qualified(text, scope)
             if qualified is not None:
                 return qualified
-        if scope.as_of is None:
-            try:
-                return self._strict(text, scope, stages=(_HISTORY,))
-            except AmbiguousName as error:
-                return error
-            except NotFound:
-                pass
         try:
             return pick(text, self._matches(text, scope, stop_early=True, fuzzy=True))
         except (NotFound, AmbiguousName) as error:
             return error
 
-    def _strict(
-        self, text: str, scope: _Scope, stages: tuple[int, ...] | None = None
-    ) -> Division:
+    def _exact(self, text: str, scope: _Scope) -> list[Match]:
+        """
+        Return the matches of *text* without typos, best first.
+
+        Lower units that no longer exist are consulted, unless a date asks for
+        them anyway, only where today's units give no confident match: "崇明县"
+        (the former county) beats the bare core of 崇明区, but "吉林" stays
+        today's province.
+        """
+        found = self._matches(text, scope, stop_early=True, fuzzy=False)
+        if scope.as_of is None and (not found or found[0].score < _CONFIDENT):
+            former = self._matches(
+                text, scope, stop_early=True, fuzzy=False, stages=(_HISTORY,)
+            )
+            if former and (not found or former[0].score > found[0].score):
+                return former
+        return found
+
+    def _strict(self, text: str, scope: _Scope) -> Division:
         """Return the one division *text* names without typos, or raise."""
-        return pick(
-            text,
-            self._matches(text, scope, stop_early=True, fuzzy=False, stages=stages),
-        )
+        return pick(text, self._exact(text, scope))
 
     def _qualified(self, text: str, scope: _Scope, depth: int = 0) -> Division | None:
         """
@@ -657,7 +665,8 @@ class Dataset:
             file_meta, divisions, file_changes = structure_division_file(
                 raw, f"{self._origin}/{name}", dataset=self
             )
-            meta.update(file_meta)
+            for key, value in file_meta.items():  # the top file's edition wins
+                meta.setdefault(key, value)
             changes += file_changes
             for division in divisions:
                 if division.country != country:
