@@ -237,7 +237,13 @@ class Tables:
     """Our tables, indexed by code."""
 
     def __init__(self) -> None:
-        self.divisions = {r["code"]: r for r in read_csv(DATA / "divisions.csv")}
+        # The federal subjects and districts: other groupings (economic regions)
+        # are in no source compared here, and each row names its district.
+        self.divisions = {
+            r["code"]: {**r, "groupings": _district(r["groupings"])}
+            for r in read_csv(DATA / "divisions.csv")
+            if r["category"] != "economic_region"
+        }
         self.names: dict[tuple[str, str, str], str] = {
             (r["code"], r["locale"], r["form"]): r["text"]
             for r in read_csv(DATA / "names.csv")
@@ -274,10 +280,12 @@ def check_internal(t: Tables) -> list[Finding]:
                     "internal", "*", "count", str(want), f"{cat}={counts[cat]}", True
                 )
             )
-    sources = {r["id"] for r in read_csv(DATA / "sources.csv")}
+    sources = {
+        r["id"] for path in sorted(DATA.glob("sources*.csv")) for r in read_csv(path)
+    }
     for fname in ("divisions", "names", "centres", "statistics", "claims"):
         for row in read_csv(DATA / f"{fname}.csv"):
-            if row["code"] not in t.divisions:
+            if row["code"] not in t.divisions and not row["code"].startswith("RU-ER-"):
                 out.append(
                     Finding("internal", row["code"], f"{fname}.code", "", "", True)
                 )
@@ -536,6 +544,11 @@ def check_hflabs_city(t: Tables, shared: Path) -> list[Finding]:
         if code not in t.divisions:
             out.append(Finding("hflabs-city", code, "row", "", marked[code], False))
     return out
+
+
+def _district(groupings: str) -> str:
+    """Return the federal district among a row's groupings ("" if none)."""
+    return next((g for g in groupings.split() if g.startswith("RU-FD-")), "")
 
 
 def main(argv: list[str] | None = None) -> int:
