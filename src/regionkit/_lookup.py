@@ -174,37 +174,44 @@ class NameIndex:
         exact_table = keys[MatchKind.EXACT]
         normalized_table = keys[MatchKind.NORMALIZED]
         inflected_table = keys[MatchKind.INFLECTED]
+        full, short = NameForm.FULL, NameForm.SHORT
         for division in divisions:
             code = division.code
             category = division.category.value
-            seen: set[tuple[str, NameForm]] = set()
+            seen: set[tuple[str, bool]] = set()
             for name in division.names:
                 text, form = name.text, name.form
-                if (text, form) in seen:  # the same text in several locales
-                    continue
-                seen.add((text, form))
-                kind = _FORM_KINDS.get(form)
-                if kind is not None:
+                is_full = form is full
+                if not is_full and form is not short:  # abbreviations, aliases …
+                    kind = _FORM_KINDS[form]
                     ref: _Ref = (code, text, 0.0)
                     for key in {fold(text), canonical(text)}:
                         _file(keys[kind], key, ref)
                     continue
-                ref = (code, text, 0.0 if form is NameForm.FULL else _SHORT_PENALTY)
-                for part in _name_parts(text) if form is NameForm.FULL else ():
+                if (text, is_full) in seen:  # the same text in several locales
+                    continue
+                seen.add((text, is_full))
+                ref = (code, text, 0.0 if is_full else _SHORT_PENALTY)
+                if is_full and _COMPOUND.search(text):
                     # "Чувашская Республика — Чувашия": each part names the unit.
-                    _file(
-                        normalized_table, canonical(part), (code, part, _SHORT_PENALTY)
-                    )
+                    for part in _name_parts(text):
+                        _file(
+                            normalized_table,
+                            canonical(part),
+                            (code, part, _SHORT_PENALTY),
+                        )
                 _file(exact_table, fold(text), ref)
                 normalized = canonical(text)
                 _file(normalized_table, normalized, ref)
                 core = strip_category_words(normalized)
                 entry: _Core = (code, text, category)
-                for key in {core, core.replace(" ", "")}:
-                    _file(cores, key, entry)
-                if name.locale == "ru":
+                _file(cores, core, entry)
+                if " " in core:
+                    _file(cores, core.replace(" ", ""), entry)
+                locale = name.locale
+                if locale == "ru":
                     _file(inflected_table, russian_stems(normalized), ref)
-                if form is NameForm.SHORT or name.locale == "zh-Hans":
+                if not is_full or locale == "zh-Hans":
                     _file(fuzzy, normalized, ref)
         return cls(keys=keys, cores=cores, fuzzy_keys=fuzzy)
 
@@ -286,6 +293,7 @@ class NameIndex:
 
 
 _PARTS = re.compile(r"\s+[—–]\s+|\s*[()]\s*")
+_COMPOUND = re.compile(r"[—–()]")
 
 
 def _name_parts(text: str) -> list[str]:

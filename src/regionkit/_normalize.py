@@ -141,6 +141,10 @@ def canonical(text: str) -> str:
     if _CJK_ONLY.fullmatch(text):  # most Chinese names: nothing to do
         return text
     original = text
+    if text.isascii():  # English and plain pinyin: no width, script or accents
+        text = " ".join(_WORD.findall(text.lower().translate(_APOSTROPHES)))
+        text = _fold_romanization(" ".join(text.replace("_", " ").split()))
+        return original if text == original else text
     text = unicodedata.normalize("NFKC", text)
     text = " ".join(_mend_script(word) for word in text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
@@ -167,9 +171,12 @@ def _fold_romanization(text: str) -> str:
     Yevreyskaya/Evreyskaya, Khabarovskiy/Khabarovskij/Khabarovsky, and pinyin
     run together with its generic term (Zhuangzuzizhiqu).
     """
-    text = text.replace("ye", "e").replace("yo", "e")
-    text = _ADJECTIVE_END.sub("y", text)
-    text = _JA_END.sub("ya", text)
+    previous = ""
+    while previous != text:  # each step shortens or settles: a fixed point
+        previous = text
+        text = text.replace("ye", "e").replace("yo", "e")
+        text = _ADJECTIVE_END.sub("y", text)
+        text = _JA_END.sub("ya", text)
     return _ZIZHI.sub(r" \1", text)
 
 
