@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import gc
 import importlib.resources
-import re
+import operator
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -152,9 +153,9 @@ class Dataset:
                 return hit
         key = _code_key(code)
         day = _day(as_of)
-        # Only a code shaped like a lower unit's (digits) needs China's lower
-        # files: a miss on "RU-XYZ" must not load them.
-        stages_of = _stages if _ISO_SHAPE.fullmatch(key) is None else _top_only
+        # Only a code with digits (GB/T 2260) can name a lower unit of China:
+        # a miss on "RU-XYZ" or "MOSCOW" must not load the lower files.
+        stages_of = _stages if any(c.isdigit() for c in key) else _top_only
         for country in _countries_for(key):
             for stage in stages_of(country):
                 found = self._find(country, key, stage, day)
@@ -195,13 +196,16 @@ class Dataset:
             )
         return tuple(
             sorted(
-                d
-                for d in pool
-                if d.country in countries
-                and (wanted is None or d.category is wanted)
-                and (level is None or d.level == level)
-                and (d.is_current if day is None else d.valid_on(day))
-                and d.in_view(view)
+                (
+                    d
+                    for d in pool
+                    if d.country in countries
+                    and (wanted is None or d.category is wanted)
+                    and (level is None or d.level == level)
+                    and (d.is_current if day is None else d.valid_on(day))
+                    and d.in_view(view)
+                ),
+                key=_by_code,
             )
         )
 
@@ -317,7 +321,12 @@ class Dataset:
             )
         return tuple(
             sorted(
-                d for d in pool if d.code != division.code and d.level == division.level
+                (
+                    d
+                    for d in pool
+                    if d.code != division.code and d.level == division.level
+                ),
+                key=_by_code,
             )
         )
 
@@ -608,7 +617,10 @@ class Dataset:
             with self._lock:
                 index = self._name_indices.get((country, stage))
                 if index is None:
-                    index = NameIndex.build(d for d in records if _stage_of(d) == stage)
+                    with _no_cyclic_gc():
+                        index = NameIndex.build(
+                            d for d in records if _stage_of(d) == stage
+                        )
                     self._name_indices[(country, stage)] = index
         return index
 
@@ -652,6 +664,10 @@ class Dataset:
             return index
 
     def _load(self, country: str, files: int, old: _Index | None) -> _Index:
+        with _no_cyclic_gc():
+            return self._load_files(country, files, old)
+
+    def _load_files(self, country: str, files: int, old: _Index | None) -> _Index:
         from regionkit.serialization import structure_division_file
 
         records = dict(old.records) if old is not None else {}
@@ -687,7 +703,7 @@ def _build_index(
     children: dict[str | None, list[Division]] = {}
     members: dict[str, list[Division]] = {}
     enclosed: dict[str, list[Division]] = {}
-    for division in sorted(records.values()):
+    for division in sorted(records.values(), key=_by_code):
         for alias in _aliases(division):
             if alias != division.code:
                 aliases.setdefault(alias, []).append(division.code)
@@ -762,11 +778,28 @@ def _countries_for(key: str) -> tuple[str, ...]:
     return COUNTRIES
 
 
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """
+    Pause the cyclic garbage collector while building large acyclic data.
+
+    Loading and indexing make 100,000 objects and no cycles; the collector
+    would scan the growing heap again and again for nothing.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+_by_code = operator.attrgetter("code")  # sorts as Division's order, in C
+
+
 def _has_lower(country: str) -> bool:
     return len(_FILES[country]) > 1
-
-
-_ISO_SHAPE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}|(?:SUBJECT|OKATO|OKTMO):.*")
 
 
 def _top_only(country: str) -> tuple[int, ...]:
