@@ -476,31 +476,40 @@ class Dataset:
         code = code_match(self, text)
         if code is not None and scope.accepts(code.division):
             return code.division
-        # Exact kinds first, then "name, container" readings, and typos last:
-        # a qualified name must not be taken for a typo of its container.
-        try:
-            return pick(text, self._exact(text, scope))
-        except AmbiguousName as error:
-            return self._qualified(text, scope) or error
-        except NotFound:
+        # Today's units first; then "name, container" readings; then the lower
+        # units that no longer exist (unless a date asked for them already);
+        # typos last: a qualified name must not be taken for a typo of its
+        # container, nor cost the loading of the code history.
+        found = self._matches(text, scope, stop_early=True, fuzzy=False)
+        if not found:
             qualified = self._qualified(text, scope)
             if qualified is not None:
                 return qualified
+        found = self._with_former(text, scope, found)
+        try:
+            return pick(text, found)
+        except AmbiguousName as error:
+            return self._qualified(text, scope) or error
+        except NotFound:
+            pass
         try:
             return pick(text, self._matches(text, scope, stop_early=True, fuzzy=True))
         except (NotFound, AmbiguousName) as error:
             return error
 
     def _exact(self, text: str, scope: _Scope) -> list[Match]:
-        """
-        Return the matches of *text* without typos, best first.
-
-        Lower units that no longer exist are consulted, unless a date asks for
-        them anyway, only where today's units give no confident match: "崇明县"
-        (the former county) beats the bare core of 崇明区, but "吉林" stays
-        today's province.
-        """
+        """Return the matches of *text* without typos, best first."""
         found = self._matches(text, scope, stop_early=True, fuzzy=False)
+        return self._with_former(text, scope, found)
+
+    def _with_former(self, text: str, scope: _Scope, found: list[Match]) -> list[Match]:
+        """
+        Return *found*, or the matches of lower units that no longer exist.
+
+        They are consulted, unless a date asked for them already, only where
+        today's units give no confident match: "崇明县" (the former county)
+        beats the bare core of 崇明区, but "吉林" stays today's province.
+        """
         if scope.as_of is None and (not found or found[0].score < _CONFIDENT):
             former = self._matches(
                 text, scope, stop_early=True, fuzzy=False, stages=(_HISTORY,)
