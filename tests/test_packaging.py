@@ -40,3 +40,51 @@ def test_import_loads_no_data_and_no_dependency() -> None:
 def test_unknown_attribute_raises_attribute_error() -> None:
     with pytest.raises(AttributeError, match="nonexistent"):
         regionkit.nonexistent  # noqa: B018 (the access is the test)
+
+
+def test_the_library_reads_only_package_data_and_never_the_network() -> None:
+    """
+    An audit hook sees every file opened and socket used by a whole session.
+
+    Nothing outside the package and the Python installation is opened, no
+    socket is touched, and no text from the data is ever compiled as code.
+    """
+    code = r"""
+import sys, json, pathlib
+opened, sockets = [], []
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, pathlib.Path)):
+        opened.append(str(args[0]))
+    elif event.startswith("socket."):
+        sockets.append(event)
+    elif event == "compile" and not str(args[1]).endswith(".py") and any(
+        word in str(args[0]) for word in ("Хабаровск", "哈尔滨", "Shenzhen")
+    ):
+        sockets.append("data compiled as code")  # attrs/cattrs compile classes only
+sys.addaudithook(hook)
+import regionkit
+regionkit.get("RU-KHA").name("de")
+regionkit.lookup("Chaoyang, Beijing")
+regionkit.lookup("崇明县")
+regionkit.divisions("CN", as_of=__import__("datetime").date(2000, 1, 1))
+regionkit.reporting_line("CN-440300")
+regionkit.get("RU-KHA").neighbours(across_borders=True)
+regionkit.get("RU-TA").describe("ru")
+print(json.dumps({"opened": opened, "other": sockets}))
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    report = json.loads(out.stdout)
+    assert report["other"] == []
+    package = str(importlib.resources.files("regionkit"))
+    data_files = [p for p in report["opened"] if p.startswith(package)]
+    assert any(p.endswith("cn-history.json") for p in data_files)
+    outside = [
+        p
+        for p in report["opened"]
+        if not p.startswith((package, sys.prefix, sys.base_prefix))
+        and not p.endswith((".py", ".pyc", ".so", ".pth"))
+        and "/dev/" not in p
+    ]
+    assert outside == []
