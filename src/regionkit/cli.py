@@ -235,6 +235,21 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     ):
         if related is not None:
             rows.append((label, f"{related.code}  {related.name(locale)}"))
+    others = [g for g in division.groupings if g != division.federal_district]
+    for grouping in others:
+        rows.append(("grouping", f"{grouping.code}  {grouping.name(locale)}"))
+    for designation in division.designations:
+        rows.append(("rank", designation.rank.value.replace("_", " ")))
+    if division.valid_from or division.valid_to:
+        start = division.valid_from.isoformat() if division.valid_from else "?"
+        end = division.valid_to.isoformat() if division.valid_to else "today"
+        rows.append(("valid", f"{start} to {end}"))
+    for label, related_units in (
+        ("made from", division.predecessors()),
+        ("became", division.successors()),
+    ):
+        if related_units:
+            rows.append((label, ", ".join(d.code for d in related_units)))
     for centre in division.centres:
         text = centre.name("ru" if locale.startswith("ru") else "en") or ""
         rows.append((centre.role.value, f"{text}  {centre.note}".strip()))
