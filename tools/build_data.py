@@ -207,6 +207,8 @@ def build_country_file(
                         "form": n["form"],
                         "text": n["text"],
                         "source": source_ids(w, n["source"], sources, used),
+                        "valid_from": n.get("valid_from") or None,
+                        "valid_to": n.get("valid_to") or None,
                     }
                     for w, n in names.pop(code, [])
                 ],

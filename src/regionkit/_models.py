@@ -126,7 +126,7 @@ class NameForm(enum.Enum):
     """A name the unit once had, or an old romanization: "Peking", "Sinkiang"."""
 
 
-@attrs.frozen(order=True)
+@attrs.frozen
 class Name:
     """
     One name of a division in one locale.
@@ -137,12 +137,17 @@ class Name:
             romanizations carry their system (``"zh-Latn-pinyin"``).
         form: Full official form or short form.
         source: Space-separated ids of the sources that give this name.
+        valid_from: The first day the unit bore the name, where known.
+        valid_to: The last day the unit bore the name; ``None`` while it does.
+            A unit's names are valid while the unit is, unless they say more.
     """
 
     locale: str
     form: NameForm
     text: str
     source: str
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
 
 
 class CentreRole(enum.Enum):

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -111,15 +112,24 @@ def _make_file_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda type_: type_ == tuple[Name, ...], _structure_packed_names
     )
-    converter.register_unstructure_hook(
-        Name, lambda name: [name.locale, name.form.value, name.text, name.source]
-    )
+    converter.register_unstructure_hook(Name, _unstructure_packed_name)
     converter.register_structure_hook(str, _structure_interned)
     _add_hooks(converter, compact=True)
     return converter
 
 
 _FORMS = {form.value: form for form in NameForm}
+
+
+def _unstructure_packed_name(name: Name) -> list[str]:
+    packed = [name.locale, name.form.value, name.text, name.source]
+    if name.valid_from is not None or name.valid_to is not None:
+        packed += [_day(name.valid_from), _day(name.valid_to)]
+    return packed
+
+
+def _day(day: datetime.date | None) -> str:
+    return "" if day is None else day.isoformat()
 
 
 def _structure_packed_name(value: object, _: object) -> Name:
@@ -132,9 +142,21 @@ def _structure_packed_name(value: object, _: object) -> Name:
             and form in _FORMS
         ):
             return Name(sys.intern(locale), _FORMS[form], text, sys.intern(source))
+    elif type(value) is list and len(value) == 6:  # a name with its dates
+        name = _structure_packed_name(value[:4], Name)
+        start, end = value[4:]
+        if type(start) is str and type(end) is str:
+            return attrs.evolve(
+                name,
+                valid_from=datetime.date.fromisoformat(start) if start else None,
+                valid_to=datetime.date.fromisoformat(end) if end else None,
+            )
     elif type(value) is dict:  # the public form, as hand-written files have it
         return _converter.structure(value, Name)
-    raise ValueError("a name must be [locale, form, text, source] or an object")
+    raise ValueError(
+        "a name must be [locale, form, text, source (, valid_from, valid_to)]"
+        " or an object"
+    )
 
 
 def _structure_packed_names(value: object, _: object) -> tuple[Name, ...]:

@@ -150,3 +150,13 @@ def test_navigation_as_of_a_date() -> None:
     assert "江北区" in districts_2010
     assert "两江新区" not in districts_2010
     assert "两江新区" in {d.name("zh") for d in chongqing.children}
+
+
+def test_former_names_carry_their_dates() -> None:
+    kemerovo = regionkit.get("RU-KEM")
+    former = [n for n in kemerovo.names if n.form.value == "former"]
+    assert [(n.text, n.valid_to) for n in former] == [
+        ("Кемеровская область", D(2019, 3, 26))
+    ]
+    assert kemerovo.name("ru") == "Кемеровская область — Кузбасс"
+    assert regionkit.lookup("Ингушская Республика").code == "RU-IN"

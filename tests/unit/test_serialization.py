@@ -67,5 +67,7 @@ def test_configure_converter_serves_a_users_converter() -> None:
         "form": "short",
         "text": "Tuva",
         "source": "s",
+        "valid_from": None,
+        "valid_to": None,
     }
     assert make_converter().structure(converter.unstructure(name), Name) == name
