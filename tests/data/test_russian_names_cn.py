@@ -1,0 +1,97 @@
+"""Russian names of China's prefecture- and county-level units (Palladius)."""
+
+import re
+import unicodedata
+
+import pytest
+
+import regionkit
+from regionkit import NameForm
+from regionkit._normalize import normalize
+
+LOWER = regionkit.divisions("CN", level=2) + regionkit.divisions("CN", level=3)
+# Cyrillic words, joined by spaces and hyphens (Хух-Хото, уезд Чжаосянь).
+CYRILLIC = re.compile(r"[А-Яа-яЁё]+(?:[ -][А-Яа-яЁё]+)*")
+
+
+def russian(division: regionkit.Division, form: NameForm) -> list[str]:
+    return [n.text for n in division.names if n.locale == "ru" and n.form is form]
+
+
+def test_every_lower_unit_has_one_russian_full_and_short_name() -> None:
+    assert len(LOWER) == 3178
+    for division in LOWER:
+        for form in (NameForm.FULL, NameForm.SHORT):
+            assert len(russian(division, form)) == 1, (division.code, form)
+
+
+def test_the_russian_names_are_cyrillic_nfc_text() -> None:
+    for division in LOWER:
+        for form in ("full", "short"):
+            text = regionkit.get(division.code).name("ru", form=form)
+            assert text, (division.code, form)
+            assert unicodedata.normalize("NFC", text) == text, division.code
+            assert CYRILLIC.fullmatch(text), (division.code, text)
+
+
+@pytest.mark.parametrize(
+    ("code", "full", "short"),
+    [
+        ("CN-230100", "городской округ Харбин", "Харбин"),
+        ("CN-440300", "городской округ Шэньчжэнь", "Шэньчжэнь"),
+        ("CN-650100", "городской округ Урумчи", "Урумчи"),
+        ("CN-320100", "городской округ Нанкин", "Нанкин"),
+        ("CN-150781", "городской уезд Маньчжурия", "Маньчжурия"),
+        ("CN-231081", "городской уезд Суйфэньхэ", "Суйфэньхэ"),
+        ("CN-230321", "уезд Цзидун", "Цзидун"),
+        ("CN-130133", "уезд Чжаосянь", "Чжаосянь"),
+        ("CN-230302", "район Цзигуань", "Цзигуань"),
+        ("CN-610116", "район Чанъань", "Чанъань"),
+        ("CN-610600", "городской округ Яньань", "Яньань"),
+        ("CN-152530", "хошун Шулун-Хух", "Шулун-Хух"),
+        ("CN-150121", "хошун Тумотэ-Цзоци", "Тумотэ-Цзоци"),
+        ("CN-152500", "аймак Шилин-Гол", "Шилин-Гол"),
+        ("CN-654200", "округ Чугучак", "Чугучак"),
+        ("CN-222400", "Яньбянь-Корейский автономный округ", "Яньбянь"),
+        ("CN-522600", "Цяньдуннань-Мяо-Дунский автономный округ", "Цяньдуннань"),
+        ("CN-530829", "Симэн-Ваский автономный уезд", "Симэн"),
+        ("CN-230208", "Мэйлисы-Даурский национальный район", "Мэйлисы"),
+        ("CN-150723", "Орочонский автономный хошун", "Орочонский автономный хошун"),
+        ("CN-429021", "лесной район Шэньнунцзя", "Шэньнунцзя"),
+        ("CN-520203", "особый район Лючжи", "Лючжи"),
+    ],
+)
+def test_spot_checks(code: str, full: str, short: str) -> None:
+    division = regionkit.get(code)
+    assert division.name("ru") == full
+    assert division.name("ru", form="short") == short
+
+
+def test_no_short_name_is_that_of_a_russian_federal_subject() -> None:
+    subjects = {
+        normalize(n.text)
+        for d in regionkit.divisions("RU")
+        for n in d.names
+        if n.locale == "ru"
+    }
+    clashes = [
+        (d.code, text)
+        for d in LOWER
+        for text in russian(d, NameForm.SHORT)
+        if normalize(text) in subjects
+    ]
+    assert clashes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Харбин", "CN-230100"),
+        ("городской округ Урумчи", "CN-650100"),
+        ("Яньбянь-Корейский автономный округ", "CN-222400"),
+        ("Алтай", "RU-AL"),
+        ("округ Алтай", "CN-654300"),
+    ],
+)
+def test_lookup_of_russian_names(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
