@@ -178,6 +178,8 @@ class NameIndex:
         for division in divisions:
             code = division.code
             category = division.category.value
+            # Russian case forms ("в Хабаровском крае") are for Russia's units.
+            inflect = division.country == "RU"
             seen: set[tuple[str, bool]] = set()
             for name in division.names:
                 text, form = name.text, name.form
@@ -209,7 +211,7 @@ class NameIndex:
                 if " " in core:
                     _file(cores, core.replace(" ", ""), entry)
                 locale = name.locale
-                if locale == "ru":
+                if inflect and locale == "ru":
                     _file(inflected_table, russian_stems(normalized), ref)
                 if not is_full or locale == "zh-Hans":
                     _file(fuzzy, normalized, ref)

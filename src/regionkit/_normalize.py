@@ -322,11 +322,29 @@ def _mend_script(word: str) -> str:
     return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
 
 
+def _latin_base(char: str) -> str | None:
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() and base.isalpha() and base != char else None
+
+
+# Accented Latin letters (Latin-1, Extended-A and -B, pinyin's tones) to their
+# base letters, for str.translate: the common case without a Python loop.
+_LATIN_BASES = {
+    code: base
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+    if (base := _latin_base(chr(code))) is not None
+}
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
 def _strip_latin_marks(text: str) -> str:
     """Drop accents from Latin letters only: Cyrillic й keeps its breve."""
     if text.isascii():
         return text
-    kept: list[str] = []
+    text = text.translate(_LATIN_BASES)
+    if not _COMBINING.search(text):
+        return text
+    kept: list[str] = []  # marks typed apart from their letters: the slow way
     base_is_latin = False
     for char in unicodedata.normalize("NFD", text):
         if unicodedata.combining(char):
