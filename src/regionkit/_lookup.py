@@ -139,6 +139,10 @@ _Core = tuple[str, str, str]  # code, text, category value
 _Filed: TypeAlias = "_T | list[_T]"
 
 
+_fold_uncached = fold.__wrapped__
+_canonical_uncached = canonical.__wrapped__
+
+
 def _file(table: dict[str, _Filed[_T]], key: str, item: _T) -> None:
     old = table.get(key)
     if old is None:
@@ -174,6 +178,9 @@ class NameIndex:
         exact_table = keys[MatchKind.EXACT]
         normalized_table = keys[MatchKind.NORMALIZED]
         inflected_table = keys[MatchKind.INFLECTED]
+        # The uncached functions: 60,000 stored names would only crowd the
+        # caches that serve the queries (and cost megabytes of cache nodes).
+        fold, canonical = _fold_uncached, _canonical_uncached
         full, short = NameForm.FULL, NameForm.SHORT
         for division in divisions:
             code = division.code
