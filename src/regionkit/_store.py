@@ -249,25 +249,23 @@ class Dataset:
 
     def predecessors(self, division: Division) -> tuple[Division, ...]:
         """Return the units *division* was made from."""
-        index = self._index(division.country, _full(division.country))
-        codes = {
-            code
-            for change in index.after.get(division.code, ())
-            for code in change.before
-            if code != division.code
-        }
-        return tuple(sorted(self.get(code) for code in codes))
+        return self._linked(division, successors=False)
 
     def successors(self, division: Division) -> tuple[Division, ...]:
         """Return the units *division* became."""
+        return self._linked(division, successors=True)
+
+    def _linked(self, division: Division, *, successors: bool) -> tuple[Division, ...]:
+        """Return the units on the other side of the changes *division* took part in."""
         index = self._index(division.country, _full(division.country))
+        changes = (index.before if successors else index.after).get(division.code, ())
         codes = {
             code
-            for change in index.before.get(division.code, ())
-            for code in change.after
+            for change in changes
+            for code in (change.after if successors else change.before)
             if code != division.code
         }
-        return tuple(sorted(self.get(code) for code in codes))
+        return tuple(sorted((self.get(code) for code in codes), key=_by_code))
 
     def changes(
         self,
