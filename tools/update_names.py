@@ -36,14 +36,12 @@ import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import iuliia
 import opencc
 import pycountry
-import pypinyin
-from pypinyin.pinyin_dict import pinyin_dict
+from update_cn import load_overrides, name_syllables, syllable_inventory
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -231,75 +229,6 @@ SHORT_WORDS = {"内蒙古": ("内", "蒙古")}
 TONE_MARKS = frozenset("\u0300\u0301\u0304\u030c")
 
 
-@dataclass(frozen=True)
-class Override:
-    """One row of ``data/cn/pinyin_overrides.csv``: a reading for a string."""
-
-    hanzi: str
-    syllables: tuple[str, ...]
-    source: str
-
-
-def syllables_of(hanzi: str, spelling: str) -> tuple[str, ...]:
-    """Split an override spelling (``Měnggǔ``) into one toned syllable per character."""
-    inventory = {s for v in pinyin_dict.values() for s in v.split(",")}
-    target = spelling.replace("'", "").replace(" ", "").lower()
-    own = [
-        set(pypinyin.pinyin(char, style=pypinyin.Style.TONE, heteronym=True)[0])
-        for char in hanzi
-    ]
-
-    def search(index: int, offset: int) -> list[str] | None:
-        if index == len(hanzi):
-            return [] if offset == len(target) else None
-        ranked = sorted(inventory, key=lambda s: (s not in own[index], -len(s), s))
-        for syllable in ranked:
-            if target.startswith(syllable, offset):
-                tail = search(index + 1, offset + len(syllable))
-                if tail is not None:
-                    return [syllable, *tail]
-        return None
-
-    found = search(0, 0)
-    if found is None:
-        raise BuildError(f"pinyin override {hanzi}: cannot split {spelling!r}")
-    return tuple(found)
-
-
-def read_overrides(path: Path) -> list[Override]:
-    """Read the reviewed readings, longest string first (absent file: none)."""
-    if not path.exists():
-        return []
-    overrides = [
-        Override(row["hanzi"], syllables_of(row["hanzi"], row["pinyin"]), row["source"])
-        for row in read_table(path)
-    ]
-    return sorted(overrides, key=lambda o: (-len(o.hanzi), o.hanzi))
-
-
-def reading(name: str, overrides: Sequence[Override]) -> tuple[list[str], set[str]]:
-    """Toned syllables of *name*, one per character, overrides applied first."""
-    syllables = [
-        options[0]
-        for options in pypinyin.pinyin(name, style=pypinyin.Style.TONE, errors="strict")
-    ]
-    if len(syllables) != len(name):
-        raise BuildError(f"{name}: pypinyin did not give one syllable per character")
-    taken = [False] * len(name)
-    sources: set[str] = set()
-    for override in overrides:
-        start = name.find(override.hanzi)
-        while start != -1:
-            span = range(start, start + len(override.hanzi))
-            if not any(taken[i] for i in span):
-                for i, syllable in zip(span, override.syllables, strict=True):
-                    syllables[i] = syllable
-                    taken[i] = True
-                sources.update(override.source.split())
-            start = name.find(override.hanzi, start + 1)
-    return syllables, sources
-
-
 def pinyin_word(syllables: Sequence[str]) -> str:
     """Join one word's syllables: apostrophe before a, o, e; capital first letter."""
     word = ""
@@ -340,12 +269,13 @@ PLAIN_EXCEPTIONS = {"陕西": "Shaanxi"}
 
 def pinyin_rows(names: dict[str, dict[tuple[str, str], Row]], path: Path) -> list[Row]:
     """Toned and plain pinyin of every provincial unit, full and short."""
-    overrides = read_overrides(path)
+    # The readings and the override table of the lower levels (tools/update_cn.py).
+    overrides = load_overrides(path, syllable_inventory())
     rows: list[Row] = []
     for code, by_key in names.items():
         full = by_key[("zh-Hans", "full")][3]
         short = by_key[("zh-Hans", "short")][3]
-        syllables, extra = reading(full, overrides)
+        syllables, extra = name_syllables(full, overrides)
         toned: list[str] = []
         offset = 0
         for word in words_of(full, short):
