@@ -37,6 +37,7 @@ from pathlib import Path
 
 import opencc
 import pypinyin
+from cn_codes import LEVEL2_SUFFIXES, LEVEL3_SUFFIXES, PROVINCE_ISO
 from pypinyin.pinyin_dict import pinyin_dict
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,34 +60,6 @@ UNIT_COLUMNS = (
 NAME_COLUMNS = ("code", "locale", "form", "text", "source")
 LOCALES = ("en", "zh-Hans", "zh-Hant", "zh-Latn-pinyin", "zh-Latn-pinyin-x-plain")
 
-# GB/T 2260 province prefix -> ISO 3166-2 code; used only when data/cn/divisions.csv
-# does not exist yet. Every value is checked against pycountry at run time.
-PROVINCE_ISO = {
-    "11": "CN-BJ", "12": "CN-TJ", "13": "CN-HE", "14": "CN-SX", "15": "CN-NM",
-    "21": "CN-LN", "22": "CN-JL", "23": "CN-HL", "31": "CN-SH", "32": "CN-JS",
-    "33": "CN-ZJ", "34": "CN-AH", "35": "CN-FJ", "36": "CN-JX", "37": "CN-SD",
-    "41": "CN-HA", "42": "CN-HB", "43": "CN-HN", "44": "CN-GD", "45": "CN-GX",
-    "46": "CN-HI", "50": "CN-CQ", "51": "CN-SC", "52": "CN-GZ", "53": "CN-YN",
-    "54": "CN-XZ", "61": "CN-SN", "62": "CN-GS", "63": "CN-QH", "64": "CN-NX",
-    "65": "CN-XJ", "71": "CN-TW", "81": "CN-HK", "82": "CN-MO",
-}  # fmt: skip
-
-# Category by name suffix, longest suffix first, as the MCA lists name them.
-LEVEL2_SUFFIXES = (
-    ("自治州", "autonomous_prefecture"),
-    ("地区", "prefecture"),
-    ("盟", "league"),
-    ("市", "prefecture_level_city"),
-)
-LEVEL3_SUFFIXES = (
-    ("自治县", "autonomous_county"),
-    ("自治旗", "autonomous_banner"),
-    ("旗", "banner"),
-    ("特区", "special_district"),
-    ("区", "district"),
-    ("县", "county"),
-    ("市", "county_level_city"),
-)
 # The one unit whose category the suffix does not decide: four ordinary districts
 # also end in 林区 (万柏林区, 金林区, 北林区, 碑林区).
 CATEGORY_BY_CODE = {"429021": "forestry_district"}  # 神农架林区

@@ -36,6 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cn_codes import LEVEL2_SUFFIXES, LEVEL3_SUFFIXES
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "cn"
 BASE_YEAR = 2024  # the last year result.csv covers
@@ -55,23 +57,6 @@ HISTORY_COLUMNS = (
 )
 VALIDITY_COLUMNS = ("code", "valid_from", "source")
 
-# Category by name suffix, longest suffix first, as tools/update_cn.py does (that
-# module imports pypinyin and opencc at load time, so the rules are repeated here).
-LEVEL2_SUFFIXES = (
-    ("自治州", "autonomous_prefecture"),
-    ("地区", "prefecture"),
-    ("盟", "league"),
-    ("市", "prefecture_level_city"),
-)
-LEVEL3_SUFFIXES = (
-    ("自治县", "autonomous_county"),
-    ("自治旗", "autonomous_banner"),
-    ("旗", "banner"),
-    ("特区", "special_district"),
-    ("区", "district"),
-    ("县", "county"),
-    ("市", "county_level_city"),
-)
 # Records whose category the suffix does not decide.
 CATEGORY_BY_CODE = {
     "429021": "forestry_district",  # 神农架林区; 万柏林区 and others are districts
