@@ -31,6 +31,7 @@ from build_neighbours import NeighboursError, build_neighbours  # noqa: E402
 from build_reporting import ReportingDataError, reporting_file  # noqa: E402
 
 from regionkit._models import Change, Division, NameForm  # noqa: E402 (path fix)
+from regionkit._normalize import fold  # noqa: E402
 from regionkit.errors import DataError  # noqa: E402
 from regionkit.serialization import encode_division_file, from_dict  # noqa: E402
 
@@ -347,6 +348,9 @@ def check_division(where: str, division: Division, known: dict[str, Division]) -
         raise BuildError(f"{where}: groupings, and only groupings, have no level")
     if division.level == 1 and division.parent_code is not None:
         raise BuildError(f"{where}: a level-1 unit has no parent")
+    for name in division.names:
+        if fold(name.text) != name.text.casefold():  # lookup's exact table needs it
+            raise BuildError(f"{where}: {code}: name {name.text!r} is not fold-stable")
     locales = {(n.locale, n.form.value) for n in division.names}
     # Former lower units of China are named in the MCA's Chinese only.
     former_chinese = (

@@ -35,10 +35,13 @@ typos are considered.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import enum
+import gc
 import re
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 import attrs
@@ -161,92 +164,99 @@ def _items(filed: _Filed[_T] | None) -> Iterable[_T]:
     return (filed,)  # type: ignore[return-value]  # a single item
 
 
-@attrs.frozen
-class NameIndex:
-    """Every stored name of some divisions, under the keys lookup tries."""
+_Tables: TypeAlias = (
+    "tuple[dict[MatchKind, dict[str, _Filed[_Ref]]],"  # every kind but EXACT
+    " dict[str, _Filed[_Core]],"  # cores
+    " dict[str, _Filed[_Ref]]]"  # fuzzy keys
+)
 
-    keys: dict[MatchKind, dict[str, _Filed[_Ref]]]
-    cores: dict[str, _Filed[_Core]]
-    fuzzy_keys: dict[str, _Filed[_Ref]]
+
+@contextlib.contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """
+    Pause the cyclic garbage collector while building large acyclic data.
+
+    Loading and indexing make 100,000 objects and no cycles; the collector
+    would scan the growing heap again and again for nothing.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+class NameIndex:
+    """
+    Every stored name of some divisions, under the keys lookup tries.
+
+    The exact names are indexed at once; the other keys (normalized forms,
+    cores, aliases, case forms, typos) the first time a search needs them, so
+    that a first lookup by an exact name pays only for the exact table.
+    """
+
+    __slots__ = ("_divisions", "_exact", "_lock", "_rest")
+
+    def __init__(self, divisions: Iterable[Division]) -> None:
+        self._divisions = tuple(divisions)
+        self._exact = _exact_table(self._divisions)
+        self._rest: _Tables | None = None
+        self._lock = threading.Lock()
 
     @classmethod
     def build(cls, divisions: Iterable[Division]) -> NameIndex:
         """Index the names of *divisions*."""
-        keys: dict[MatchKind, dict[str, _Filed[_Ref]]] = {k: {} for k in MatchKind}
-        cores: dict[str, _Filed[_Core]] = {}
-        fuzzy: dict[str, _Filed[_Ref]] = {}
-        exact_table = keys[MatchKind.EXACT]
-        normalized_table = keys[MatchKind.NORMALIZED]
-        inflected_table = keys[MatchKind.INFLECTED]
-        # The uncached functions: 60,000 stored names would only crowd the
-        # caches that serve the queries (and cost megabytes of cache nodes).
-        fold, canonical = _fold_uncached, _canonical_uncached
-        full, short = NameForm.FULL, NameForm.SHORT
-        for division in divisions:
-            code = division.code
-            category = division.category.value
-            # Russian case forms ("в Хабаровском крае") are for Russia's units.
-            inflect = division.country == "RU"
-            seen: set[tuple[str, bool]] = set()
-            for name in division.names:
-                text, form = name.text, name.form
-                is_full = form is full
-                if not is_full and form is not short:  # abbreviations, aliases …
-                    kind = _FORM_KINDS[form]
-                    ref: _Ref = (code, text, 0.0)
-                    for key in {fold(text), canonical(text)}:
-                        _file(keys[kind], key, ref)
-                    continue
-                if (text, is_full) in seen:  # the same text in several locales
-                    continue
-                seen.add((text, is_full))
-                ref = (code, text, 0.0 if is_full else _SHORT_PENALTY)
-                if is_full and _COMPOUND.search(text):
-                    # "Чувашская Республика — Чувашия": each part names the unit.
-                    for part in _name_parts(text):
-                        _file(
-                            normalized_table,
-                            canonical(part),
-                            (code, part, _SHORT_PENALTY),
-                        )
-                _file(exact_table, fold(text), ref)
-                normalized = canonical(text)
-                _file(normalized_table, normalized, ref)
-                core = strip_category_words(normalized)
-                entry: _Core = (code, text, category)
-                _file(cores, core, entry)
-                if " " in core:
-                    _file(cores, core.replace(" ", ""), entry)
-                locale = name.locale
-                if inflect and locale == "ru":
-                    _file(inflected_table, russian_stems(normalized), ref)
-                if not is_full or locale == "zh-Hans":
-                    _file(fuzzy, normalized, ref)
-        return cls(keys=keys, cores=cores, fuzzy_keys=fuzzy)
+        return cls(divisions)
+
+    def _tables(self) -> _Tables:
+        rest = self._rest
+        if rest is None:
+            with self._lock:
+                rest = self._rest
+                if rest is None:
+                    with no_cyclic_gc():
+                        rest = self._rest = _other_tables(self._divisions)
+        return rest
 
     def knows(self, text: str) -> bool:
         """Whether *text* is a stored name (any form) up to normalization."""
         keys = {fold(text), canonical(text), normalize(text)}
+        tables, cores, _ = self._tables()
         return any(
-            key in table for table in self.keys.values() for key in keys
-        ) or bool(self.cores.get(strip_category_words(normalize(text))))
+            key in table for table in (self._exact, *tables.values()) for key in keys
+        ) or bool(cores.get(strip_category_words(normalize(text))))
 
-    def search(self, text: str, *, fuzzy: bool) -> list[_Entry]:
-        """Return the entries of the best kind that *text* reaches."""
+    def search(
+        self, text: str, *, fuzzy: bool, exact_first: bool = False
+    ) -> list[_Entry]:
+        """
+        Return the entries of the best kind that *text* reaches.
+
+        With *exact_first*, a text that is a stored name returns those matches
+        alone: no other kind can rank above them.
+        """
         folded = fold(text)
+        exact = [
+            (code, 1.0 - penalty, matched, MatchKind.EXACT)
+            for code, matched, penalty in _items(self._exact.get(folded))
+        ]
+        if exact and exact_first:
+            return exact
+        tables, _, _ = self._tables()
         whole = canonical(text)
         normalized = normalize(text)  # less a country name at either end
         tiers: tuple[tuple[MatchKind, tuple[str, ...]], ...] = (
-            (MatchKind.EXACT, (folded,)),
             (MatchKind.NORMALIZED, (whole, normalized)),
             (MatchKind.ABBREVIATION, (folded, whole, normalized)),
             (MatchKind.ALIAS, (folded, whole, normalized)),
             (MatchKind.FORMER, (folded, whole, normalized)),
             (MatchKind.INFLECTED, (russian_stems(normalized),)),
         )
-        found: list[_Entry] = []
+        found = exact
         for kind, candidates in tiers:
-            table = self.keys[kind]
+            table = tables[kind]
             base = _SCORES[kind]
             for key in dict.fromkeys(candidates):
                 found.extend(
@@ -261,7 +271,8 @@ class NameIndex:
     def _cores(self, normalized: str) -> list[_Entry]:
         """Match on names without category words; a matching category word helps."""
         core = strip_category_words(normalized)
-        hits = self.cores.get(core) or self.cores.get(core.replace(" ", ""))
+        _, cores, _ = self._tables()
+        hits = cores.get(core) or cores.get(core.replace(" ", ""))
         if hits is None:
             return []
         hints = category_hints(normalized)
@@ -283,7 +294,7 @@ class NameIndex:
         matcher.set_seq2(normalized)
         found: list[_Entry] = []
         size = len(normalized)
-        for key, entries in self.fuzzy_keys.items():
+        for key, entries in self._tables()[2].items():
             if abs(len(key) - size) > max(2, size // 4):
                 continue
             matcher.set_seq1(key)
@@ -299,6 +310,79 @@ class NameIndex:
                     for code, text, _ in _items(entries)
                 )
         return found
+
+
+def _exact_table(divisions: Iterable[Division]) -> dict[str, _Filed[_Ref]]:
+    """
+    File every full and short name under its case-folded form.
+
+    Stored names are NFC, stripped and singly spaced (the build checks that
+    `fold` of each is its `str.casefold`), so the C method serves here.
+    """
+    table: dict[str, _Filed[_Ref]] = {}
+    full, short = NameForm.FULL, NameForm.SHORT
+    for division in divisions:
+        code = division.code
+        for name in division.names:
+            form = name.form
+            if form is full:
+                _file(table, name.text.casefold(), (code, name.text, 0.0))
+            elif form is short:
+                _file(table, name.text.casefold(), (code, name.text, _SHORT_PENALTY))
+    return table
+
+
+def _other_tables(divisions: Iterable[Division]) -> _Tables:
+    """File every name under the keys other than its exact form."""
+    keys: dict[MatchKind, dict[str, _Filed[_Ref]]] = {
+        k: {} for k in MatchKind if k is not MatchKind.EXACT
+    }
+    cores: dict[str, _Filed[_Core]] = {}
+    fuzzy: dict[str, _Filed[_Ref]] = {}
+    normalized_table = keys[MatchKind.NORMALIZED]
+    inflected_table = keys[MatchKind.INFLECTED]
+    # The uncached functions: 60,000 stored names would only crowd the caches
+    # that serve the queries (and cost megabytes of cache nodes).
+    fold, canonical = _fold_uncached, _canonical_uncached
+    full, short = NameForm.FULL, NameForm.SHORT
+    for division in divisions:
+        code = division.code
+        category = division.category.value
+        # Russian case forms ("в Хабаровском крае") are for Russia's units.
+        inflect = division.country == "RU"
+        seen: set[tuple[str, bool]] = set()
+        for name in division.names:
+            text, form = name.text, name.form
+            is_full = form is full
+            if not is_full and form is not short:  # abbreviations, aliases …
+                kind = _FORM_KINDS[form]
+                ref: _Ref = (code, text, 0.0)
+                for key in {fold(text), canonical(text)}:
+                    _file(keys[kind], key, ref)
+                continue
+            if (text, is_full) in seen:  # the same text in several locales
+                continue
+            seen.add((text, is_full))
+            ref = (code, text, 0.0 if is_full else _SHORT_PENALTY)
+            if is_full and _COMPOUND.search(text):
+                # "Чувашская Республика — Чувашия": each part names the unit.
+                for part in _name_parts(text):
+                    _file(
+                        normalized_table, canonical(part), (code, part, _SHORT_PENALTY)
+                    )
+            normalized = canonical(text)
+            _file(normalized_table, normalized, ref)
+            core = strip_category_words(normalized)
+            entry: _Core = (code, text, category)
+            _file(cores, core, entry)
+            if " " in core:
+                _file(cores, core.replace(" ", ""), entry)
+            locale = name.locale
+            if inflect and locale == "ru":
+                _file(inflected_table, russian_stems(normalized), ref)
+            if not is_full or locale == "zh-Hans":
+                _file(fuzzy, normalized, ref)
+    return keys, cores, fuzzy
 
 
 _PARTS = re.compile(r"\s+[—–]\s+|\s*[()]\s*")

@@ -102,7 +102,12 @@ def fold(text: str) -> str:
     >>> fold("  ХАБАРОВСКИЙ   край ")
     'хабаровский край'
     """
-    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    if _CJK_ONLY.fullmatch(text):  # no case, width or spaces to fold
+        return text
+    if text.isascii():
+        folded = " ".join(text.lower().split())
+    else:
+        folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     return text if folded == text else folded  # share the string where it is one
 
 

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import gc
 import importlib.resources
 import operator
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,6 +32,7 @@ from regionkit._lookup import (
     NameIndex,
     check_text,
     code_match,
+    no_cyclic_gc,
     pick,
     split_qualified,
 )
@@ -603,8 +603,9 @@ class Dataset:
         found: list[Match] = []
         for typos in (False, True) if fuzzy else (False,):
             for country, stage in tiers:
-                for code, score, matched, kind in self._names(country, stage).search(
-                    text, fuzzy=typos
+                index = self._names(country, stage)
+                for code, score, matched, kind in index.search(
+                    text, fuzzy=typos, exact_first=stop_early
                 ):
                     division = self._index(country, stage).records[code]
                     if scope.accepts(division):
@@ -624,7 +625,7 @@ class Dataset:
             with self._lock:
                 index = self._name_indices.get((country, stage))
                 if index is None:
-                    with _no_cyclic_gc():
+                    with no_cyclic_gc():
                         index = NameIndex.build(
                             d for d in records if _stage_of(d) == stage
                         )
@@ -671,7 +672,7 @@ class Dataset:
             return index
 
     def _load(self, country: str, files: int, old: _Index | None) -> _Index:
-        with _no_cyclic_gc():
+        with no_cyclic_gc():
             return self._load_files(country, files, old)
 
     def _load_files(self, country: str, files: int, old: _Index | None) -> _Index:
@@ -783,23 +784,6 @@ def _countries_for(key: str) -> tuple[str, ...]:
     if prefix == "GB" or key.isdigit():
         return ("CN",)
     return COUNTRIES
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """
-    Pause the cyclic garbage collector while building large acyclic data.
-
-    Loading and indexing make 100,000 objects and no cycles; the collector
-    would scan the growing heap again and again for nothing.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 _by_code = operator.attrgetter("code")  # sorts as Division's order, in C
