@@ -1,11 +1,14 @@
 import json
+from pathlib import Path
 
 import cattrs
 import pytest
 
 import regionkit
-from regionkit import DataError, Division, Name, NameForm
+from regionkit import DataError, Dataset, Division, Name, NameForm
 from regionkit.serialization import configure_converter, make_converter
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "mini"
 
 
 @pytest.mark.parametrize("division", regionkit.divisions(), ids=lambda d: d.code)
@@ -71,3 +74,26 @@ def test_configure_converter_serves_a_users_converter() -> None:
         "valid_to": None,
     }
     assert make_converter().structure(converter.unstructure(name), Name) == name
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("grouping_codes", "RU-FD-URAL"),
+        ("level", True),
+        ("level", "1"),
+        ("category", "canton"),
+        ("names", "Khabarovsk"),
+        ("valid_from", 2020),
+        ("code", 7),
+    ],
+)
+def test_data_files_are_read_as_strictly_as_from_dict(
+    tmp_path: Path, field: str, value: object
+) -> None:
+    document = json.loads((FIXTURES / "ru.json").read_bytes())
+    document["divisions"][0][field] = value
+    (tmp_path / "ru.json").write_text(json.dumps(document))
+    with pytest.raises(DataError) as caught:
+        Dataset.from_path(tmp_path).get("RU-KHA")
+    assert any(field in line for line in caught.value.details)
