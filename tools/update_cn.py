@@ -25,19 +25,18 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
 import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import opencc
 import pypinyin
-from cn_codes import LEVEL2_SUFFIXES, LEVEL3_SUFFIXES, PROVINCE_ISO
+from cn_codes import LEVEL2_SUFFIXES, LEVEL3_SUFFIXES, PROVINCE_ISO, write_csv
 from pypinyin.pinyin_dict import pinyin_dict
 
 REPO = Path(__file__).resolve().parent.parent
@@ -590,18 +589,6 @@ def make_names(
 
 
 # ------------------------------------------------------------------------ the output
-
-
-def write_csv(
-    path: Path, columns: Sequence[str], rows: Iterable[Sequence[str]]
-) -> None:
-    """Write a CSV deterministically (LF line ends, minimal quoting, NFC)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([unicodedata.normalize("NFC", cell) for cell in row])
-    path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
 def unit_rows(units: list[Unit]) -> list[list[str]]:

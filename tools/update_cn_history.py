@@ -27,16 +27,15 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
-import io
 import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cn_codes import LEVEL2_SUFFIXES, LEVEL3_SUFFIXES
+from cn_codes import LEVEL2_SUFFIXES, LEVEL3_SUFFIXES, write_csv
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "cn"
@@ -624,18 +623,6 @@ def report(
         )
     today = Counter(int(row["level"]) for row in units)
     print(f"today: {today[2]} prefecture-level, {today[3]} county-level units")
-
-
-def write_csv(
-    path: Path, columns: Sequence[str], rows: Iterable[Sequence[str]]
-) -> None:
-    """Write a CSV deterministically (LF line ends, minimal quoting, NFC)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([unicodedata.normalize("NFC", cell) for cell in row])
-    path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
