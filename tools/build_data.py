@@ -1,7 +1,8 @@
 """
 Build the packaged data: ``data/<cc>/*.csv`` -> ``src/regionkit/_data/*.json``.
 
-Every row is structured with regionkit's own converter, so the build is the
+Each data file comes with its lookup name index (``*.index``), tied to the
+file by its CRC-32. Every row is structured with regionkit's own converter, so the build is the
 validation gate: a bad category, a missing parent, an unknown source id or a
 name that is not NFC stops it with ``file:row: problem``.
 
@@ -19,6 +20,7 @@ import datetime
 import re
 import sys
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -30,7 +32,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from build_neighbours import NeighboursError, build_neighbours  # noqa: E402
 from build_reporting import ReportingDataError, reporting_file  # noqa: E402
 
-from regionkit._models import Change, Division, NameForm  # noqa: E402 (path fix)
+from regionkit._lookup import NameIndex  # noqa: E402 (path fix)
+from regionkit._models import Change, Division, NameForm  # noqa: E402
 from regionkit._normalize import fold  # noqa: E402
 from regionkit.errors import DataError  # noqa: E402
 from regionkit.serialization import encode_division_file, from_dict  # noqa: E402
@@ -78,9 +81,13 @@ def read_csv(relative: str) -> Iterator[tuple[str, Row]]:
                 if (
                     value != value.strip()
                     or unicodedata.normalize("NFC", value) != value
+                    or any(unicodedata.category(c) == "Cc" for c in value)
                 ):
+                    # Control characters separate the parts of the packed
+                    # names and of the name indices.
                     raise BuildError(
                         f"{where}: column {column} is not stripped NFC text"
+                        " without control characters"
                     )
             yield where, row
 
@@ -414,6 +421,10 @@ def build() -> dict[str, str]:
         sources = load_sources(FILES[name][0].lower())
         meta, divisions, changes = build_country_file(name, sources, known)
         outputs[name] = render(meta, divisions, changes)
+        # Lookup's name index, prebuilt: it loads faster than it is made.
+        digest = zlib.crc32(outputs[name].encode())
+        index = NameIndex.build(divisions).encode(digest).decode()
+        outputs[name.removesuffix(".json") + ".index"] = index
         tally = Counter(d.category.value for d in divisions)
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
     if len(outputs) == len(FILES):  # reporting lines need every division

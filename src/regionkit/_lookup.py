@@ -35,14 +35,15 @@ typos are considered.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import enum
 import gc
 import re
-import threading
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeAlias, TypeVar
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -59,8 +60,6 @@ from regionkit.errors import AmbiguousName, NotFound, UnknownCode, shorten
 
 if TYPE_CHECKING:
     from regionkit._store import Dataset
-
-_T = TypeVar("_T")
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -133,42 +132,98 @@ class Match:
 
 
 _Entry = tuple[str, float, str, MatchKind]  # code, score, matched text, kind
-# What the tables hold: one tuple per stored name, shared by every table it is
-# filed in (memory matters with 30,000 names): code, text, score penalty.
-_Ref = tuple[str, str, float]
-_Core = tuple[str, str, str]  # code, text, category value
-# A key files one tuple, or a list of them where several names share the key;
-# most keys have one, and a bare tuple saves a list per key.
-_Filed: TypeAlias = "_T | list[_T]"
+# What a table files under a key: the code, the stored text, and one more field:
+# for names, "short" for a short name (it scores a little lower) or "" for a
+# full one; for cores, the unit's category value.
+_Item = tuple[str, str, str]
+_SHORT = "short"
 
-
-_fold_uncached = fold.__wrapped__
-_canonical_uncached = canonical.__wrapped__
-
-
-def _file(table: dict[str, _Filed[_T]], key: str, item: _T) -> None:
-    old = table.get(key)
-    if old is None:
-        table[key] = item
-    elif type(old) is list:
-        old.append(item)
-    elif old != item:
-        table[key] = [old, item]  # type: ignore[list-item]  # old is an item here
-
-
-def _items(filed: _Filed[_T] | None) -> Iterable[_T]:
-    if filed is None:
-        return ()
-    if type(filed) is list:
-        return filed
-    return (filed,)  # type: ignore[return-value]  # a single item
-
-
-_Tables: TypeAlias = (
-    "tuple[dict[MatchKind, dict[str, _Filed[_Ref]]],"  # every kind but EXACT
-    " dict[str, _Filed[_Core]],"  # cores
-    " dict[str, _Filed[_Ref]]]"  # fuzzy keys
+# The tables of an index, by name: the exact names, one per other kind of
+# match, the cores (names less their category words) and the typo keys.
+_EXACT = MatchKind.EXACT.value
+_CORES = "cores"
+_FUZZY = "fuzzy"
+_TABLES = (
+    _EXACT,
+    *(k.value for k in MatchKind if k not in {MatchKind.EXACT, MatchKind.CODE}),
+    _CORES,
+    _FUZZY,
 )
+# An index file: a header line, then the tables. Control characters separate
+# the parts; stored names never hold them (the build checks).
+_MAGIC = "regionkit name index 1"
+_TABLE_SEP, _PART_SEP, _ITEM_SEP = "\x1e", "\x1d", "\x1f"
+
+
+class _Table:
+    """
+    Keys in sorted order, each with the items filed under it.
+
+    Two parallel lists that splitting two strings makes, so that a prebuilt
+    index loads in milliseconds. A row joins a key's items with a unit separator
+    (U+001F), an item its fields with tabs; items are split only when asked for.
+    """
+
+    __slots__ = ("_keys", "_rows")
+
+    def __init__(self, keys: list[str], rows: list[str]) -> None:
+        self._keys = keys
+        self._rows = rows
+
+    @classmethod
+    def of(cls, filed: dict[str, list[_Item]]) -> _Table:
+        keys = sorted(filed)
+        return cls(keys, [_ITEM_SEP.join(map("\t".join, filed[k])) for k in keys])
+
+    @classmethod
+    def decode(cls, keys: str, rows: str) -> _Table:
+        if not keys:
+            return cls([], [])
+        key_list, row_list = keys.split("\n"), rows.split("\n")
+        items = len(row_list) + rows.count(_ITEM_SEP)
+        if len(key_list) != len(row_list) or rows.count("\t") != 2 * items:
+            raise ValueError("keys and items do not line up")
+        return cls(key_list, row_list)
+
+    def encode(self) -> str:
+        return _PART_SEP.join(("\n".join(self._keys), "\n".join(self._rows)))
+
+    def get(self, key: str) -> list[_Item]:
+        keys = self._keys
+        at = bisect.bisect_left(keys, key)
+        if at == len(keys) or keys[at] != key:
+            return []
+        return [_item(item) for item in self._rows[at].split(_ITEM_SEP)]
+
+    def has(self, key: str) -> bool:
+        keys = self._keys
+        at = bisect.bisect_left(keys, key)
+        return at < len(keys) and keys[at] == key
+
+    def rows(self) -> Iterable[tuple[str, str]]:
+        """Yield each key with its row of items, still joined (see `items`)."""
+        return zip(self._keys, self._rows, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Table):
+            return NotImplemented
+        return self._keys == other._keys and self._rows == other._rows
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _item(text: str) -> _Item:
+    code, name, extra = text.split("\t")
+    return code, name, extra
+
+
+def items(row: str) -> list[_Item]:
+    """Return the items of a row that `_Table.rows` yields."""
+    return [_item(item) for item in row.split(_ITEM_SEP)]
+
+
+def _penalty(extra: str) -> float:
+    return _SHORT_PENALTY if extra == _SHORT else 0.0
 
 
 @contextlib.contextmanager
@@ -192,41 +247,98 @@ class NameIndex:
     """
     Every stored name of some divisions, under the keys lookup tries.
 
-    The exact names are indexed at once; the other keys (normalized forms,
-    cores, aliases, case forms, typos) the first time a search needs them, so
-    that a first lookup by an exact name pays only for the exact table.
+    `NameIndex.build` files the names of any divisions; the packaged data comes
+    with each file's index prebuilt (`NameIndex.encode`), which
+    `NameIndex.decode` reads one table at a time, as searches first need them:
+    a lookup by an exact name reads only the exact table.
     """
 
-    __slots__ = ("_divisions", "_exact", "_lock", "_rest")
+    __slots__ = ("_parts", "_raw", "_tables")
 
-    def __init__(self, divisions: Iterable[Division]) -> None:
-        self._divisions = tuple(divisions)
-        self._exact = _exact_table(self._divisions)
-        self._rest: _Tables | None = None
-        self._lock = threading.Lock()
+    def __init__(
+        self,
+        tables: dict[str, _Table] | None = None,
+        raw: bytes = b"",
+        parts: dict[str, tuple[int, int, int]] | None = None,
+    ) -> None:
+        self._tables = tables if tables is not None else {}
+        self._raw = memoryview(raw)  # a prebuilt file, read without copies
+        self._parts = parts if parts is not None else {}  # table -> its offsets
 
     @classmethod
     def build(cls, divisions: Iterable[Division]) -> NameIndex:
         """Index the names of *divisions*."""
-        return cls(divisions)
+        return cls({name: _Table.of(table) for name, table in _file(divisions).items()})
 
-    def _tables(self) -> _Tables:
-        rest = self._rest
-        if rest is None:
-            with self._lock:
-                rest = self._rest
-                if rest is None:
-                    with no_cyclic_gc():
-                        rest = self._rest = _other_tables(self._divisions)
-        return rest
+    def encode(self, digest: int) -> bytes:
+        """
+        Return the index as a prebuilt index file holds it.
+
+        *digest* is the CRC-32 of the data file the index was built from:
+        `NameIndex.decode` accepts the index only with that file.
+        """
+        body = _TABLE_SEP.join(
+            f"{name}{_PART_SEP}{self._table(name).encode()}" for name in _TABLES
+        ).encode()
+        return f"{_MAGIC}\t{digest}\t{zlib.crc32(body)}\n".encode() + body
+
+    @classmethod
+    def decode(cls, raw: bytes, digest: int) -> NameIndex | None:
+        """
+        Read a prebuilt index file; ``None`` if it was built from other data.
+
+        Only the offsets of the tables are read here; each table is decoded
+        when a search first needs it.
+
+        Raises:
+            ValueError: The file is damaged or not an index.
+        """
+        start = raw.find(b"\n") + 1
+        header = raw[: start - 1].decode("utf-8", "replace").split("\t")
+        if not start or len(header) != 3 or header[0] != _MAGIC:
+            raise ValueError("not a regionkit name index")
+        if header[1] != str(digest):
+            return None  # the data changed after the index was built
+        if header[2] != str(zlib.crc32(memoryview(raw)[start:])):
+            raise ValueError("the index does not match its checksum")
+        parts: dict[str, tuple[int, int, int]] = {}
+        table, part = ord(_TABLE_SEP), ord(_PART_SEP)
+        while start <= len(raw):
+            end = raw.find(table, start)
+            end = len(raw) if end < 0 else end
+            name_end = raw.find(part, start, end)
+            middle = raw.find(part, name_end + 1, end)
+            name = raw[start : max(name_end, start)].decode("utf-8", "replace")
+            if name not in _TABLES or name_end < 0 or middle < 0:
+                raise ValueError(f"unknown or damaged table {shorten(name)}")
+            parts[name] = (name_end + 1, middle, end)
+            start = end + 1
+        return cls(raw=raw, parts=parts)
+
+    def _table(self, name: str) -> _Table:
+        table = self._tables.get(name)
+        if table is None:  # two threads may both decode it: the same result
+            keys, middle, end = self._parts.get(name, (0, 0, 0))
+            table = self._tables[name] = _Table.decode(
+                str(self._raw[keys:middle], "utf-8"),
+                str(self._raw[middle + 1 : end], "utf-8"),
+            )
+        return table
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NameIndex):
+            return NotImplemented
+        return all(self._table(name) == other._table(name) for name in _TABLES)
+
+    __hash__ = None  # type: ignore[assignment]
 
     def knows(self, text: str) -> bool:
         """Whether *text* is a stored name (any form) up to normalization."""
         keys = {fold(text), canonical(text), normalize(text)}
-        tables, cores, _ = self._tables()
-        return any(
-            key in table for table in (self._exact, *tables.values()) for key in keys
-        ) or bool(cores.get(strip_category_words(normalize(text))))
+        tables = [self._table(name) for name in _TABLES if name not in {_CORES, _FUZZY}]
+        return any(table.has(key) for table in tables for key in keys) or (
+            self._table(_CORES).has(strip_category_words(normalize(text)))
+        )
 
     def search(
         self, text: str, *, fuzzy: bool, exact_first: bool = False
@@ -239,12 +351,11 @@ class NameIndex:
         """
         folded = fold(text)
         exact = [
-            (code, 1.0 - penalty, matched, MatchKind.EXACT)
-            for code, matched, penalty in _items(self._exact.get(folded))
+            (code, 1.0 - _penalty(extra), matched, MatchKind.EXACT)
+            for code, matched, extra in self._table(_EXACT).get(folded)
         ]
         if exact and exact_first:
             return exact
-        tables, _, _ = self._tables()
         whole = canonical(text)
         normalized = normalize(text)  # less a country name at either end
         tiers: tuple[tuple[MatchKind, tuple[str, ...]], ...] = (
@@ -256,12 +367,12 @@ class NameIndex:
         )
         found = exact
         for kind, candidates in tiers:
-            table = tables[kind]
+            table = self._table(kind.value)
             base = _SCORES[kind]
             for key in dict.fromkeys(candidates):
                 found.extend(
-                    (code, base - penalty, text, kind)
-                    for code, text, penalty in _items(table.get(key))
+                    (code, base - _penalty(extra), matched, kind)
+                    for code, matched, extra in table.get(key)
                 )
         found.extend(self._cores(normalized))
         if found or not fuzzy:
@@ -271,9 +382,9 @@ class NameIndex:
     def _cores(self, normalized: str) -> list[_Entry]:
         """Match on names without category words; a matching category word helps."""
         core = strip_category_words(normalized)
-        _, cores, _ = self._tables()
+        cores = self._table(_CORES)
         hits = cores.get(core) or cores.get(core.replace(" ", ""))
-        if hits is None:
+        if not hits:
             return []
         hints = category_hints(normalized)
         kind = MatchKind.NORMALIZED
@@ -284,7 +395,7 @@ class NameIndex:
                 text,
                 kind,
             )
-            for code, text, category in _items(hits)
+            for code, text, category in hits
         ]
 
     def _fuzzy(self, normalized: str) -> list[_Entry]:
@@ -294,7 +405,7 @@ class NameIndex:
         matcher.set_seq2(normalized)
         found: list[_Entry] = []
         size = len(normalized)
-        for key, entries in self._tables()[2].items():
+        for key, row in self._table(_FUZZY).rows():
             if abs(len(key) - size) > max(2, size // 4):
                 continue
             matcher.set_seq1(key)
@@ -306,44 +417,20 @@ class NameIndex:
             if ratio >= FUZZY_THRESHOLD:
                 score = round(_SCORES[MatchKind.FUZZY] * ratio, 4)
                 found.extend(
-                    (code, score, text, MatchKind.FUZZY)
-                    for code, text, _ in _items(entries)
+                    (code, score, text, MatchKind.FUZZY) for code, text, _ in items(row)
                 )
         return found
 
 
-def _exact_table(divisions: Iterable[Division]) -> dict[str, _Filed[_Ref]]:
-    """
-    File every full and short name under its case-folded form.
+def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
+    """File every name of *divisions* under each key lookup tries, by table."""
+    tables: dict[str, dict[str, list[_Item]]] = {name: {} for name in _TABLES}
 
-    Stored names are NFC, stripped and singly spaced (the build checks that
-    `fold` of each is its `str.casefold`), so the C method serves here.
-    """
-    table: dict[str, _Filed[_Ref]] = {}
-    full, short = NameForm.FULL, NameForm.SHORT
-    for division in divisions:
-        code = division.code
-        for name in division.names:
-            form = name.form
-            if form is full:
-                _file(table, name.text.casefold(), (code, name.text, 0.0))
-            elif form is short:
-                _file(table, name.text.casefold(), (code, name.text, _SHORT_PENALTY))
-    return table
+    def file(table: str, key: str, item: _Item) -> None:
+        filed = tables[table].setdefault(key, [])
+        if item not in filed:
+            filed.append(item)
 
-
-def _other_tables(divisions: Iterable[Division]) -> _Tables:
-    """File every name under the keys other than its exact form."""
-    keys: dict[MatchKind, dict[str, _Filed[_Ref]]] = {
-        k: {} for k in MatchKind if k is not MatchKind.EXACT
-    }
-    cores: dict[str, _Filed[_Core]] = {}
-    fuzzy: dict[str, _Filed[_Ref]] = {}
-    normalized_table = keys[MatchKind.NORMALIZED]
-    inflected_table = keys[MatchKind.INFLECTED]
-    # The uncached functions: 60,000 stored names would only crowd the caches
-    # that serve the queries (and cost megabytes of cache nodes).
-    fold, canonical = _fold_uncached, _canonical_uncached
     full, short = NameForm.FULL, NameForm.SHORT
     for division in divisions:
         code = division.code
@@ -355,34 +442,37 @@ def _other_tables(divisions: Iterable[Division]) -> _Tables:
             text, form = name.text, name.form
             is_full = form is full
             if not is_full and form is not short:  # abbreviations, aliases …
-                kind = _FORM_KINDS[form]
-                ref: _Ref = (code, text, 0.0)
-                for key in {fold(text), canonical(text)}:
-                    _file(keys[kind], key, ref)
+                kind = _FORM_KINDS[form].value
+                for key in dict.fromkeys((fold(text), canonical(text))):
+                    file(kind, key, (code, text, ""))
                 continue
+            extra = "" if is_full else _SHORT
+            # Stored names are NFC, stripped and singly spaced (the build
+            # checks that `fold` of each is its casefold).
+            file(_EXACT, text.casefold(), (code, text, extra))
             if (text, is_full) in seen:  # the same text in several locales
                 continue
             seen.add((text, is_full))
-            ref = (code, text, 0.0 if is_full else _SHORT_PENALTY)
             if is_full and _COMPOUND.search(text):
                 # "Чувашская Республика — Чувашия": each part names the unit.
                 for part in _name_parts(text):
-                    _file(
-                        normalized_table, canonical(part), (code, part, _SHORT_PENALTY)
-                    )
+                    file(_NORMALIZED, canonical(part), (code, part, _SHORT))
             normalized = canonical(text)
-            _file(normalized_table, normalized, ref)
+            file(_NORMALIZED, normalized, (code, text, extra))
             core = strip_category_words(normalized)
-            entry: _Core = (code, text, category)
-            _file(cores, core, entry)
+            file(_CORES, core, (code, text, category))
             if " " in core:
-                _file(cores, core.replace(" ", ""), entry)
+                file(_CORES, core.replace(" ", ""), (code, text, category))
             locale = name.locale
             if inflect and locale == "ru":
-                _file(inflected_table, russian_stems(normalized), ref)
+                file(_INFLECTED, russian_stems(normalized), (code, text, extra))
             if not is_full or locale == "zh-Hans":
-                _file(fuzzy, normalized, ref)
-    return keys, cores, fuzzy
+                file(_FUZZY, normalized, (code, text, extra))
+    return tables
+
+
+_NORMALIZED = MatchKind.NORMALIZED.value
+_INFLECTED = MatchKind.INFLECTED.value
 
 
 _PARTS = re.compile(r"\s+[—–]\s+|\s*[()]\s*")

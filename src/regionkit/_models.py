@@ -377,6 +377,30 @@ class Division:
     _dataset: object = attrs.field(
         default=None, kw_only=True, alias="dataset", eq=False, repr=False
     )
+    # The names as a data file packs them, while `names` is still unset: the
+    # loader defers building Name objects (40,000 of them below China's
+    # provinces) until a program reads them.
+    _packed_names: str | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+
+    if not TYPE_CHECKING:  # mypy would take any attribute name as valid
+
+        def __getattr__(self, attribute: str) -> object:
+            # Called only for an unset slot: `names` of a record loaded packed.
+            if attribute != "names":
+                raise AttributeError(
+                    f"'Division' object has no attribute {attribute!r}"
+                )
+            packed = object.__getattribute__(self, "_packed_names")
+            if packed is None:  # another thread unpacked them meanwhile
+                return object.__getattribute__(self, "names")
+            from regionkit.serialization import unpack_names
+
+            names = unpack_names(packed)
+            object.__setattr__(self, "names", names)
+            object.__setattr__(self, "_packed_names", None)
+            return names
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Division):

@@ -19,6 +19,7 @@ import datetime
 import importlib.resources
 import operator
 import threading
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -109,6 +110,7 @@ class _Index:
     after: dict[str, tuple[Change, ...]]  # code -> changes that produced it
     before: dict[str, tuple[Change, ...]]  # code -> changes that ended it
     files: int  # how many of the country's files are loaded
+    digests: tuple[int, ...]  # CRC-32 of each loaded file, to match its name index
     meta: tuple[tuple[str, Any], ...]
 
 
@@ -124,6 +126,7 @@ class Dataset:
     def __init__(self, read: Callable[[str], bytes], origin: str = "regionkit") -> None:
         self._read = read
         self._origin = origin
+        self._folder: Path | None = None  # set by `from_path`
         self._lock = threading.Lock()
         self._indices: dict[str, _Index] = {}
         self._name_indices: dict[tuple[str, int], NameIndex] = {}
@@ -137,7 +140,22 @@ class Dataset:
     def from_path(cls, path: str | Path) -> Dataset:
         """Return a dataset that reads ``ru.json``, ``cn.json``… from *path*."""
         folder = Path(path)
-        return cls(lambda name: (folder / name).read_bytes(), origin=str(folder))
+        dataset = cls(lambda name: (folder / name).read_bytes(), origin=str(folder))
+        dataset._folder = folder
+        return dataset
+
+    def __reduce__(self) -> tuple[Callable[..., Dataset], tuple[Any, ...]]:
+        """
+        Pickle a dataset as where it reads from, so that divisions pickle.
+
+        In the receiving process, the records of one source share one dataset.
+        A dataset made from a read function cannot be pickled.
+        """
+        if self is _default:
+            return default_dataset, ()
+        if self._folder is not None:
+            return _shared_dataset, (str(self._folder),)
+        raise TypeError("a Dataset made from a read function cannot be pickled")
 
     def __repr__(self) -> str:
         loaded = ", ".join(sorted(self._indices)) or "nothing"
@@ -619,18 +637,43 @@ class Dataset:
         return found
 
     def _names(self, country: str, stage: int) -> NameIndex:
+        """Return the name index of *country*'s file for *stage*."""
         index = self._name_indices.get((country, stage))
         if index is None:
-            records = self._index(country, stage).records.values()
+            loaded = self._index(country, stage)
             with self._lock:
                 index = self._name_indices.get((country, stage))
                 if index is None:
                     with no_cyclic_gc():
-                        index = NameIndex.build(
-                            d for d in records if _stage_of(d) == stage
-                        )
+                        index = self._prebuilt_names(country, stage, loaded)
+                        if index is None:
+                            index = NameIndex.build(
+                                d
+                                for d in loaded.records.values()
+                                if _stage_of(d) == stage
+                            )
                     self._name_indices[(country, stage)] = index
         return index
+
+    def _prebuilt_names(
+        self, country: str, stage: int, loaded: _Index
+    ) -> NameIndex | None:
+        """
+        Read the index built with the data file of *stage*, if it is there.
+
+        An index built from other data (a data file edited since) is ignored
+        and the names are indexed anew; a damaged one raises `DataError`.
+        """
+        data_file = _FILES[country][stage - 1]
+        name = data_file.removesuffix(".json") + ".index"
+        try:
+            raw = self._read(name)
+        except OSError:
+            return None
+        try:
+            return NameIndex.decode(raw, loaded.digests[stage - 1])
+        except ValueError as error:
+            raise DataError(f"{self._origin}/{name}", [str(error)]) from None
 
     def meta(self, country: str) -> dict[str, Any]:
         """Return the ``meta`` block of *country*'s data files (merged)."""
@@ -681,11 +724,13 @@ class Dataset:
         records = dict(old.records) if old is not None else {}
         meta = dict(old.meta) if old is not None else {}
         changes = list(old.changes) if old is not None else []
+        digests = list(old.digests) if old is not None else []
         for name in _FILES[country][old.files if old is not None else 0 : files]:
             try:
                 raw = self._read(name)
             except OSError as error:
                 raise DataError(f"{self._origin}/{name}", [str(error)]) from error
+            digests.append(zlib.crc32(raw))
             file_meta, divisions, file_changes = structure_division_file(
                 raw, f"{self._origin}/{name}", dataset=self
             )
@@ -698,12 +743,12 @@ class Dataset:
                         name, [f"{division.code}: country is not {country}"]
                     )
                 records[division.code] = division
-        return _build_index(records, files, meta, changes)
+        return _build_index(records, tuple(digests), meta, changes)
 
 
 def _build_index(
     records: dict[str, Division],
-    files: int,
+    digests: tuple[int, ...],
     meta: dict[str, Any],
     changes: list[Change],
 ) -> _Index:
@@ -737,7 +782,8 @@ def _build_index(
         changes=tuple(sorted(changes)),
         after={k: tuple(v) for k, v in after.items()},
         before={k: tuple(v) for k, v in before.items()},
-        files=files,
+        files=len(digests),
+        digests=digests,
         meta=tuple(sorted(meta.items())),
     )
 
@@ -888,6 +934,18 @@ def _read_package_file(name: str) -> bytes:
 
 _default: Dataset | None = None
 _default_lock = threading.Lock()
+
+
+_shared: dict[str, Dataset] = {}
+
+
+def _shared_dataset(folder: str) -> Dataset:
+    """Return the one dataset of *folder* that unpickled records share."""
+    with _default_lock:
+        dataset = _shared.get(folder)
+        if dataset is None:
+            dataset = _shared[folder] = Dataset.from_path(folder)
+        return dataset
 
 
 def default_dataset() -> Dataset:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, TypeVar
@@ -137,9 +138,11 @@ def _make_file_converter() -> cattrs.Converter:
     """
     Return the converter of regionkit's data files.
 
-    The files are the public form made compact: a name is a
-    ``[locale, form, text, source]`` list (the public object form is read too)
-    and empty fields are left out. Repeated strings (locales, sources, codes)
+    The files are the public form made compact: a division's names are one
+    string, a line per name of tab-separated ``locale, form, text, source`` (and
+    ``valid_from, valid_to`` where a name has dates; see `pack_names`); lists
+    of ``[locale, form, text, source]`` and the public object form are read
+    too. Empty fields are left out. Repeated strings (locales, sources, codes)
     are interned, so a loaded dataset shares them.
     """
     converter = cattrs.Converter(forbid_extra_keys=True)
@@ -149,12 +152,54 @@ def _make_file_converter() -> cattrs.Converter:
         lambda type_: type_ == tuple[Name, ...], _structure_packed_names
     )
     converter.register_unstructure_hook(Name, _unstructure_packed_name)
+    converter.register_unstructure_hook_func(
+        lambda type_: type_ == tuple[Name, ...], pack_names
+    )
     converter.register_structure_hook(str, _structure_interned)
     _add_hooks(converter, compact=True)
     return converter
 
 
 _FORMS = {form.value: form for form in NameForm}
+
+
+def pack_names(names: Sequence[Name]) -> str:
+    r"""
+    Return *names* as a data file stores them: a line per name, fields by tabs.
+
+    >>> from regionkit import Name, NameForm
+    >>> pack_names([Name("en", NameForm.FULL, "Harbin", "mca-2024")])
+    'en\tfull\tHarbin\tmca-2024'
+    """
+    lines = []
+    for name in names:
+        fields = _unstructure_packed_name(name)
+        if any(_SEPARATORS.intersection(field) for field in fields):
+            raise ValueError(f"a name field holds a tab or a line break: {fields}")
+        lines.append("\t".join(fields))
+    return "\n".join(lines)
+
+
+_SEPARATORS = frozenset("\t\n\r")
+# Packed names without dates: they can be built later, as nothing in them can
+# fail; names with dates are built (and their dates checked) at once.
+_PLAIN_NAME = (
+    r"[A-Za-z0-9-]+\t(?:full|short|abbreviation|alias|former)\t[^\t\n]+\t[^\t\n]+"
+)
+_PLAIN_NAMES = re.compile(rf"{_PLAIN_NAME}(?:\n{_PLAIN_NAME})*")
+
+
+def unpack_names(packed: str) -> tuple[Name, ...]:
+    """
+    Return the names *packed* holds (the inverse of `pack_names`).
+
+    Raises:
+        ValueError: A line is not ``locale, form, text, source`` with optional
+            ``valid_from, valid_to``.
+    """
+    if not packed:
+        return ()
+    return _structure_packed_names([line.split("\t") for line in packed.split("\n")])
 
 
 def _unstructure_packed_name(name: Name) -> list[str]:
@@ -195,8 +240,10 @@ def _structure_packed_name(value: object, _: object) -> Name:
     )
 
 
-def _structure_packed_names(value: object, _: object) -> tuple[Name, ...]:
-    # The hot path of loading, 40,000 names: the common shape is read inline.
+def _structure_packed_names(value: object, _: object = None) -> tuple[Name, ...]:
+    # The common shape is read inline: a dataset has 40,000 names.
+    if type(value) is str:
+        return unpack_names(value)
     if type(value) is not list:
         raise TypeError(f"expected a list of names, got {type(value).__name__}")
     names: list[Name] = []
@@ -323,7 +370,9 @@ def structure_division_file(
     return document["meta"], divisions, changes
 
 
-_FIELDS = frozenset(a.alias for a in attrs.fields(Division) if a.name != "_dataset")
+_FIELDS = frozenset(
+    a.alias for a in attrs.fields(Division) if a.init and a.name != "_dataset"
+)
 _CATEGORIES = {category.value: category for category in Category}
 _NESTED: dict[str, Any] = {
     "centres": tuple[Centre, ...],
@@ -356,27 +405,31 @@ def _fast_divisions(items: list[Any], dataset: object) -> tuple[Division, ...] |
                 groupings
             ) is not list:
                 return None
-            built.append(
-                Division(
-                    code=_text(item["code"]),
-                    country=_text(item["country"]),
-                    category=_CATEGORIES[item["category"]],
-                    level=level,
-                    names=_structure_packed_names(item.get("names", []), None),
-                    source=_text(item["source"]),
-                    iso_3166_2=_optional_text(item.get("iso_3166_2")),
-                    national_code=_optional_text(item.get("national_code")),
-                    okato=_optional_text(item.get("okato")),
-                    oktmo=_optional_text(item.get("oktmo")),
-                    parent_code=_optional_text(item.get("parent_code")),
-                    within_code=_optional_text(item.get("within_code")),
-                    grouping_codes=tuple(_text(code) for code in groupings),
-                    valid_from=_optional_date(item.get("valid_from")),
-                    valid_to=_optional_date(item.get("valid_to")),
-                    dataset=dataset,
-                    **nested,
-                )
+            names = item.get("names", "")
+            lazy = type(names) is str and _PLAIN_NAMES.fullmatch(names) is not None
+            division = Division(
+                code=_text(item["code"]),
+                country=_text(item["country"]),
+                category=_CATEGORIES[item["category"]],
+                level=level,
+                names=() if lazy else _structure_packed_names(names),
+                source=_text(item["source"]),
+                iso_3166_2=_optional_text(item.get("iso_3166_2")),
+                national_code=_optional_text(item.get("national_code")),
+                okato=_optional_text(item.get("okato")),
+                oktmo=_optional_text(item.get("oktmo")),
+                parent_code=_optional_text(item.get("parent_code")),
+                within_code=_optional_text(item.get("within_code")),
+                grouping_codes=tuple(_text(code) for code in groupings),
+                valid_from=_optional_date(item.get("valid_from")),
+                valid_to=_optional_date(item.get("valid_to")),
+                dataset=dataset,
+                **nested,
             )
+            if lazy:  # `Division.names` builds them on first read
+                object.__setattr__(division, "_packed_names", names)
+                object.__delattr__(division, "names")
+            built.append(division)
         except (KeyError, TypeError, ValueError, cattrs.BaseValidationError):
             return None
     return tuple(built)

@@ -1,0 +1,163 @@
+"""The prebuilt name indices and the names loaded on first read."""
+
+import copy
+import importlib.resources
+import pickle
+import shutil
+import zlib
+from pathlib import Path
+
+import attrs
+import pytest
+
+import regionkit
+from regionkit import DataError, Dataset
+from regionkit._lookup import NameIndex
+from regionkit.serialization import structure_division_file
+
+DATA = importlib.resources.files("regionkit") / "_data"
+FILES = ["ru.json", "cn.json", "cn-lower.json", "cn-history.json"]
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the packaged data that a test may edit."""
+    for item in DATA.iterdir():
+        if item.name.endswith((".json", ".index")):
+            (tmp_path / item.name).write_bytes(item.read_bytes())
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_each_prebuilt_index_is_the_index_of_its_file(name: str) -> None:
+    # Catches a change to normalization that the packaged data was not rebuilt for.
+    raw = (DATA / name).read_bytes()
+    _, divisions, _ = structure_division_file(raw, name, dataset=None)
+    prebuilt = NameIndex.decode(
+        (DATA / name.replace(".json", ".index")).read_bytes(), zlib.crc32(raw)
+    )
+    assert prebuilt is not None
+    assert prebuilt == NameIndex.build(divisions)
+
+
+def test_an_index_round_trips_through_its_encoding() -> None:
+    divisions = regionkit.divisions("RU", level=1)
+    index = NameIndex.build(divisions)
+    assert NameIndex.decode(index.encode(7), 7) == index
+    assert NameIndex.decode(index.encode(7), 8) is None  # built from other data
+
+
+def test_an_index_of_edited_data_is_ignored_and_the_names_indexed_anew(
+    data_copy: Path,
+) -> None:
+    path = data_copy / "cn-lower.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Harbin", "Harbinopolis"), encoding="utf-8")
+    edited = Dataset.from_path(data_copy)
+    assert edited.lookup("Harbinopolis").code == "CN-230100"
+    assert edited.lookup("Harbinopolis Shi").code == "CN-230100"  # the alias
+    # Only a typo of the pinyin "Ha'erbin" is left.
+    assert {m.kind for m in edited.resolve("Harbin")} == {regionkit.MatchKind.FUZZY}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[:-10],  # cut short
+        lambda raw: raw.replace(b"harbin", b"harbon", 1),  # checksum fails
+        lambda raw: b"not an index\n" + raw,
+        lambda raw: b"",
+    ],
+)
+def test_a_damaged_index_raises_data_error(data_copy: Path, damage: object) -> None:
+    path = data_copy / "cn-lower.index"
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    dataset = Dataset.from_path(data_copy)
+    with pytest.raises(DataError, match="cn-lower.index"):
+        dataset.lookup("Harbin", level=2)
+
+
+def test_a_missing_index_is_built_from_the_data(data_copy: Path) -> None:
+    (data_copy / "cn-lower.index").unlink()
+    dataset = Dataset.from_path(data_copy)
+    assert dataset.lookup("Харбин").code == "CN-230100"
+    assert dataset.lookup("北京市朝阳区").code == "CN-110105"
+
+
+def test_data_without_indices_looks_up_the_same(data_copy: Path) -> None:
+    plain = data_copy / "plain"
+    plain.mkdir()
+    for item in data_copy.glob("*.json"):
+        shutil.copy(item, plain / item.name)
+    rebuilt, packaged = Dataset.from_path(plain), Dataset.from_path(data_copy)
+    for text in ["Moscow", "Хабаровском крае", "吉林", "Chaoyang, Beijing", "Pekin"]:
+        assert rebuilt.resolve(text) == packaged.resolve(text)
+
+
+# -- names loaded on first read --------------------------------------------------
+
+
+def fresh(code: str) -> regionkit.Division:
+    return Dataset.from_path(Path(str(DATA))).get(code)
+
+
+def test_names_are_built_on_first_read_and_kept() -> None:
+    harbin = fresh("CN-230100")
+    assert harbin.names is harbin.names
+    assert harbin.name("en") == "Harbin"
+    assert harbin.name("zh-Hant") == "哈爾濱市"
+
+
+def test_a_unit_with_unread_names_equals_one_with_read_names() -> None:
+    unread, read = fresh("CN-230100"), fresh("CN-230100")
+    assert read.names
+    assert unread == read
+    assert hash(fresh("CN-230100")) == hash(read)
+    assert attrs.evolve(fresh("CN-230100")) == read
+
+
+def test_a_unit_with_unread_names_copies_pickles_and_serializes_whole() -> None:
+    expected = fresh("CN-230100").names
+    assert copy.copy(fresh("CN-230100")).names == expected
+    assert copy.deepcopy(fresh("CN-230100")).names == expected
+    assert pickle.loads(pickle.dumps(fresh("CN-230100"))).names == expected
+    data = regionkit.to_dict(fresh("CN-230100"))
+    assert len(data["names"]) == len(expected)
+    assert "packed_names" not in data and "_packed_names" not in data
+
+
+def test_other_missing_attributes_still_raise_attribute_error() -> None:
+    harbin = fresh("CN-230100")
+    with pytest.raises(AttributeError, match="nonesuch"):
+        harbin.nonesuch  # type: ignore[attr-defined]  # noqa: B018
+    assert not hasattr(harbin, "nonesuch")
+
+
+# -- pickling ----------------------------------------------------------------------
+
+
+def test_divisions_pickle_and_keep_navigating() -> None:
+    harbin = regionkit.get("CN-230100")
+    again = pickle.loads(pickle.dumps(harbin))
+    assert again == harbin
+    assert again.parent == regionkit.get("CN-HL")
+    units = regionkit.divisions("CN", level=2)
+    assert pickle.loads(pickle.dumps(units)) == units
+
+
+def test_divisions_of_a_folder_unpickle_into_one_shared_dataset(
+    data_copy: Path,
+) -> None:
+    dataset = Dataset.from_path(data_copy)
+    first, second = pickle.loads(
+        pickle.dumps([dataset.get("RU-KHA"), dataset.get("RU-MOW")])
+    )
+    assert first == dataset.get("RU-KHA")
+    assert first._dataset is second._dataset
+    assert first.federal_district == dataset.get("RU-FD-FAR-EASTERN")
+
+
+def test_a_dataset_of_a_read_function_does_not_pickle() -> None:
+    dataset = Dataset(lambda name: (Path(str(DATA)) / name).read_bytes())
+    with pytest.raises(TypeError, match="read function"):
+        pickle.dumps(dataset)
