@@ -2,9 +2,9 @@
 Build the packaged data: ``data/<cc>/*.csv`` -> ``src/regionkit/_data/*.json``.
 
 Each data file comes with its lookup name index (``*.index``), tied to the
-file by its CRC-32. Every row is structured with regionkit's own converter, so the build is the
-validation gate: a bad category, a missing parent, an unknown source id or a
-name that is not NFC stops it with ``file:row: problem``.
+file by its CRC-32. Every row is structured with regionkit's own converter, so
+the build is the validation gate: a bad category, a missing parent, an unknown
+source id or a name that is not NFC stops it with ``file:row: problem``.
 
     python tools/build_data.py          # rebuild
     python tools/build_data.py --check  # fail if a rebuild would change a byte
@@ -32,11 +32,12 @@ sys.path.insert(0, str(ROOT / "src"))
 from build_neighbours import NeighboursError, build_neighbours  # noqa: E402
 from build_reporting import ReportingDataError, reporting_file  # noqa: E402
 
+from regionkit._datafile import encode_division_file  # noqa: E402
 from regionkit._lookup import NameIndex  # noqa: E402 (path fix)
 from regionkit._models import Change, Division, NameForm  # noqa: E402
 from regionkit._normalize import fold  # noqa: E402
 from regionkit.errors import DataError  # noqa: E402
-from regionkit.serialization import encode_division_file, from_dict  # noqa: E402
+from regionkit.serialization import from_dict  # noqa: E402
 
 DATA = ROOT / "data"
 OUT = ROOT / "src" / "regionkit" / "_data"

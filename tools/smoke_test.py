@@ -62,10 +62,14 @@ def check_version() -> None:
 def check_packaged_files() -> None:
     package = importlib.resources.files("regionkit")
     assert package.joinpath("py.typed").is_file(), "py.typed is missing"
-    for name in ("ru.json", "cn.json"):
-        data = package.joinpath("_data", name)
-        assert data.is_file(), f"_data/{name} is missing"
-        assert data.read_bytes().startswith(b"{"), f"_data/{name} is not JSON"
+    for stem in ("ru", "cn", "cn-lower", "cn-history"):
+        data = package.joinpath("_data", f"{stem}.json")
+        assert data.is_file(), f"_data/{stem}.json is missing"
+        assert data.read_bytes().startswith(b"{"), f"_data/{stem}.json is not JSON"
+        index = package.joinpath("_data", f"{stem}.index")
+        assert index.read_bytes().startswith(b"regionkit name index"), (
+            f"_data/{stem}.index is missing or not an index"
+        )
 
 
 def check_get() -> None:
@@ -196,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lambda: check_installed_copy(args.source_tree),
         ),
         ("__version__ matches the metadata", check_version),
-        ("py.typed and _data/*.json are packaged", check_packaged_files),
+        ("py.typed, _data/*.json and *.index are packaged", check_packaged_files),
         ("get() by ISO, GB/T 2260 and unknown codes", check_get),
         ("divisions(): 89 / 83 / 34 / 8", check_divisions),
         ("names in ru, zh and zh-Hant", check_names),

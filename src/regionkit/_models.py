@@ -380,7 +380,7 @@ class Division:
     # The names as a data file packs them, while `names` is still unset: the
     # loader defers building Name objects (40,000 of them below China's
     # provinces) until a program reads them.
-    _packed_names: str | None = attrs.field(
+    _packed_names: object = attrs.field(  # a _datafile.Packed
         default=None, init=False, eq=False, repr=False
     )
 
@@ -395,7 +395,7 @@ class Division:
             packed = object.__getattribute__(self, "_packed_names")
             if packed is None:  # another thread unpacked them meanwhile
                 return object.__getattribute__(self, "names")
-            from regionkit.serialization import unpack_names
+            from regionkit._datafile import unpack_names
 
             names = unpack_names(packed)
             object.__setattr__(self, "names", names)

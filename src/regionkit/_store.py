@@ -719,7 +719,7 @@ class Dataset:
             return self._load_files(country, files, old)
 
     def _load_files(self, country: str, files: int, old: _Index | None) -> _Index:
-        from regionkit.serialization import structure_division_file
+        from regionkit._datafile import read_division_file
 
         records = dict(old.records) if old is not None else {}
         meta = dict(old.meta) if old is not None else {}
@@ -731,7 +731,7 @@ class Dataset:
             except OSError as error:
                 raise DataError(f"{self._origin}/{name}", [str(error)]) from error
             digests.append(zlib.crc32(raw))
-            file_meta, divisions, file_changes = structure_division_file(
+            file_meta, divisions, file_changes = read_division_file(
                 raw, f"{self._origin}/{name}", dataset=self
             )
             for key, value in file_meta.items():  # the top file's edition wins

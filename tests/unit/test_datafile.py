@@ -1,0 +1,116 @@
+"""The packed data files: written stably, read strictly, names built on first read."""
+
+import importlib.resources
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import regionkit
+from regionkit import DataError, Division
+from regionkit._datafile import encode_division_file, read_division_file
+
+DATA = importlib.resources.files("regionkit") / "_data"
+Document = dict[str, Any]
+
+
+def packaged(name: str) -> Document:
+    document: Document = json.loads((DATA / name).read_bytes())
+    return document
+
+
+def read(document: Document) -> tuple[Division, ...]:
+    raw = json.dumps(document, ensure_ascii=False).encode()
+    return read_division_file(raw, "test.json", dataset=None)[1]
+
+
+def row_of(document: Document, code: str) -> list[Any]:
+    row: list[Any] = next(r for r in document["divisions"] if r[0] == code)
+    return row
+
+
+def set_field(code: str, column: str, value: object) -> Callable[[Document], None]:
+    def change(document: Document) -> None:
+        row_of(document, code)[document["columns"].index(column)] = value
+
+    return change
+
+
+def test_a_packed_file_reads_back_what_was_written() -> None:
+    document = packaged("cn-lower.json")
+    divisions = read(document)
+    assert len(divisions) == 3178
+    text = encode_division_file(document["meta"], divisions)
+    again = read_division_file(text.encode(), "again.json", dataset=None)[1]
+    assert again == divisions
+    assert text == (DATA / "cn-lower.json").read_text(encoding="utf-8")
+
+
+def test_names_of_a_packed_file_are_the_heads_with_their_texts() -> None:
+    harbin = next(d for d in read(packaged("cn-lower.json")) if d.code == "CN-230100")
+    by_form = {(n.locale, n.form.value): n.text for n in harbin.names}
+    assert by_form[("zh-Hans", "full")] == "哈尔滨市"
+    assert by_form[("ru", "short")] == "Харбин"
+    assert by_form[("zh-Latn-pinyin", "full")] == "Hā'ěrbīn Shì"
+    assert {n.source for n in harbin.names if n.locale == "zh-Hans"} == {"mca-2024"}
+
+
+def test_dated_names_keep_their_dates() -> None:
+    # Russia's former official names carry the days they were borne.
+    names = [n for d in read(packaged("ru.json")) for n in d.names if n.valid_to]
+    assert names
+    assert all(n.valid_from is None or n.valid_from < n.valid_to for n in names)  # type: ignore[operator]
+
+
+FAULTS: list[tuple[str, Callable[[Document], None], str]] = [
+    ("a level as text", set_field("RU-KHA", "level", "1"), "level"),
+    ("a code as a number", set_field("RU-KHA", "code", 27), "code"),
+    ("an unknown category", set_field("RU-KHA", "category", "canton"), "category"),
+    ("a bad date", set_field("RU-KHA", "valid_from", "1938-02-30"), "valid_from"),
+    ("one text too few", set_field("RU-KHA", "names", "Khabarovsk"), "RU-KHA"),
+    ("a head out of range", set_field("RU-KHA", "name_heads", 999), "RU-KHA"),
+    ("a head as text", set_field("RU-KHA", "name_heads", "0"), "RU-KHA"),
+    (
+        "a row too short",
+        lambda d: row_of(d, "RU-KHA").pop(),
+        "fields",
+    ),
+    (
+        "an unknown column",
+        lambda d: d["columns"].__setitem__(0, "colour"),
+        "columns",
+    ),
+    (
+        "an unknown name form",
+        lambda d: d["name_heads"][0][0].__setitem__(1, "nickname"),
+        "name_heads[0][0]",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "named"), [f[1:] for f in FAULTS], ids=[f[0] for f in FAULTS]
+)
+def test_a_fault_in_a_packed_file_raises_data_error_naming_it(
+    change: Callable[[Document], None], named: str
+) -> None:
+    document = packaged("ru.json")
+    change(document)
+    with pytest.raises(DataError) as caught:
+        read(document)
+    assert caught.value.path == "test.json"
+    assert named in str(caught.value)
+
+
+def test_names_are_not_built_until_read() -> None:
+    harbin = next(d for d in read(packaged("cn-lower.json")) if d.code == "CN-230100")
+    assert object.__getattribute__(harbin, "_packed_names") is not None
+    assert harbin.name("en") == "Harbin"
+    assert object.__getattribute__(harbin, "_packed_names") is None
+
+
+def test_the_packaged_data_reads_the_same_through_the_public_form() -> None:
+    # The packed file and the public form say the same of every division.
+    for division in regionkit.divisions("RU"):
+        assert regionkit.from_dict(Division, regionkit.to_dict(division)) == division
