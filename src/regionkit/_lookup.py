@@ -152,74 +152,89 @@ _TABLES = (
 # An index file: a header line, then the tables. Control characters separate
 # the parts; stored names never hold them (the build checks).
 _MAGIC = "regionkit name index 1"
-_TABLE_SEP, _PART_SEP, _ITEM_SEP = "\x1e", "\x1d", "\x1f"
+_TABLE_SEP, _KEY_SEP, _ITEM_SEP = "\x1e", "\x1d", "\x1f"
+_fold, _canonical = fold, canonical
+_SPACES = str.maketrans(dict.fromkeys("\t\n\r\x1d\x1e\x1f", " "))
 
 
 class _Table:
     """
     Keys in sorted order, each with the items filed under it.
 
-    Two parallel lists that splitting two strings makes, so that a prebuilt
-    index loads in milliseconds. A row joins a key's items with a unit separator
-    (U+001F), an item its fields with tabs; items are split only when asked for.
+    One line per key: the key, a group separator (U+001D), then its items,
+    joined by unit separators (U+001F), each of three tab-separated fields.
+    The lines of a prebuilt index become this list with one split, so a table
+    loads in milliseconds; a key is found by bisection, since the separator
+    sorts below every character a key holds.
     """
 
-    __slots__ = ("_keys", "_rows")
+    __slots__ = ("_keys", "_lines")
 
-    def __init__(self, keys: list[str], rows: list[str]) -> None:
-        self._keys = keys
-        self._rows = rows
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._keys: list[str] | None = None  # for the typo scan, made at its first
 
     @classmethod
     def of(cls, filed: dict[str, list[_Item]]) -> _Table:
-        keys = sorted(filed)
-        return cls(keys, [_ITEM_SEP.join(map("\t".join, filed[k])) for k in keys])
+        # Keys are folded, so they hold no separator (all are whitespace to
+        # str.split); in the fields, separators that data from elsewhere may
+        # hold become spaces, so that every line keeps its shape.
+        return cls(
+            [
+                key
+                + _KEY_SEP
+                + _ITEM_SEP.join(
+                    "\t".join(field.translate(_SPACES) for field in item)
+                    for item in filed[key]
+                )
+                for key in sorted(filed)
+            ]
+        )
 
     @classmethod
-    def decode(cls, keys: str, rows: str) -> _Table:
-        if not keys:
-            return cls([], [])
-        key_list, row_list = keys.split("\n"), rows.split("\n")
-        items = len(row_list) + rows.count(_ITEM_SEP)
-        if len(key_list) != len(row_list) or rows.count("\t") != 2 * items:
-            raise ValueError("keys and items do not line up")
-        return cls(key_list, row_list)
+    def decode(cls, text: str) -> _Table:
+        # Well formed by construction: the index's checksum covers the text.
+        return cls(text.split("\n") if text else [])
 
     def encode(self) -> str:
-        return _PART_SEP.join(("\n".join(self._keys), "\n".join(self._rows)))
+        return "\n".join(self._lines)
 
     def get(self, key: str) -> list[_Item]:
-        keys = self._keys
-        at = bisect.bisect_left(keys, key)
-        if at == len(keys) or keys[at] != key:
+        lines, probe = self._lines, key + _KEY_SEP
+        at = bisect.bisect_left(lines, probe)
+        if at == len(lines) or not lines[at].startswith(probe):
             return []
-        return [_item(item) for item in self._rows[at].split(_ITEM_SEP)]
+        return _items(lines[at][len(probe) :])
 
     def has(self, key: str) -> bool:
-        keys = self._keys
-        at = bisect.bisect_left(keys, key)
-        return at < len(keys) and keys[at] == key
+        lines, probe = self._lines, key + _KEY_SEP
+        at = bisect.bisect_left(lines, probe)
+        return at < len(lines) and lines[at].startswith(probe)
 
-    def rows(self) -> Iterable[tuple[str, str]]:
-        """Yield each key with its row of items, still joined (see `items`)."""
-        return zip(self._keys, self._rows, strict=True)
+    def keys(self) -> list[str]:
+        """Return every key, in order."""
+        if self._keys is None:
+            self._keys = [line.partition(_KEY_SEP)[0] for line in self._lines]
+        return self._keys
+
+    def row(self, at: int) -> list[_Item]:
+        """Return the items of the key at position *at* of `keys`."""
+        return _items(self._lines[at].partition(_KEY_SEP)[2])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, _Table):
             return NotImplemented
-        return self._keys == other._keys and self._rows == other._rows
+        return self._lines == other._lines
 
     __hash__ = None  # type: ignore[assignment]
 
 
-def _item(text: str) -> _Item:
-    code, name, extra = text.split("\t")
-    return code, name, extra
-
-
-def items(row: str) -> list[_Item]:
-    """Return the items of a row that `_Table.rows` yields."""
-    return [_item(item) for item in row.split(_ITEM_SEP)]
+def _items(row: str) -> list[_Item]:
+    found: list[_Item] = []
+    for item in row.split(_ITEM_SEP):
+        code, text, extra = item.split("\t")
+        found.append((code, text, extra))
+    return found
 
 
 def _penalty(extra: str) -> float:
@@ -259,7 +274,7 @@ class NameIndex:
         self,
         tables: dict[str, _Table] | None = None,
         raw: bytes = b"",
-        parts: dict[str, tuple[int, int, int]] | None = None,
+        parts: dict[str, tuple[int, int]] | None = None,
     ) -> None:
         self._tables = tables if tables is not None else {}
         self._raw = memoryview(raw)  # a prebuilt file, read without copies
@@ -278,7 +293,7 @@ class NameIndex:
         `NameIndex.decode` accepts the index only with that file.
         """
         body = _TABLE_SEP.join(
-            f"{name}{_PART_SEP}{self._table(name).encode()}" for name in _TABLES
+            f"{name}\n{self._table(name).encode()}" for name in _TABLES
         ).encode()
         return f"{_MAGIC}\t{digest}\t{zlib.crc32(body)}\n".encode() + body
 
@@ -301,28 +316,24 @@ class NameIndex:
             return None  # the data changed after the index was built
         if header[2] != str(zlib.crc32(memoryview(raw)[start:])):
             raise ValueError("the index does not match its checksum")
-        parts: dict[str, tuple[int, int, int]] = {}
-        table, part = ord(_TABLE_SEP), ord(_PART_SEP)
-        while start <= len(raw):
-            end = raw.find(table, start)
+        parts: dict[str, tuple[int, int]] = {}
+        while start <= len(raw):  # each table: its name, a line break, its lines
+            end = raw.find(_TABLE_SEP.encode(), start)
             end = len(raw) if end < 0 else end
-            name_end = raw.find(part, start, end)
-            middle = raw.find(part, name_end + 1, end)
+            name_end = raw.find(b"\n", start, end)
             name = raw[start : max(name_end, start)].decode("utf-8", "replace")
-            if name not in _TABLES or name_end < 0 or middle < 0:
+            if name not in _TABLES or name_end < 0:
                 raise ValueError(f"unknown or damaged table {shorten(name)}")
-            parts[name] = (name_end + 1, middle, end)
+            parts[name] = (name_end + 1, end)
             start = end + 1
         return cls(raw=raw, parts=parts)
 
     def _table(self, name: str) -> _Table:
         table = self._tables.get(name)
         if table is None:  # two threads may both decode it: the same result
-            keys, middle, end = self._parts.get(name, (0, 0, 0))
-            table = self._tables[name] = _Table.decode(
-                str(self._raw[keys:middle], "utf-8"),
-                str(self._raw[middle + 1 : end], "utf-8"),
-            )
+            start, end = self._parts.get(name, (0, 0))
+            text = str(self._raw[start:end], "utf-8")
+            table = self._tables[name] = _Table.decode(text)
         return table
 
     def __eq__(self, other: object) -> bool:
@@ -405,7 +416,8 @@ class NameIndex:
         matcher.set_seq2(normalized)
         found: list[_Entry] = []
         size = len(normalized)
-        for key, row in self._table(_FUZZY).rows():
+        table = self._table(_FUZZY)
+        for at, key in enumerate(table.keys()):
             if abs(len(key) - size) > max(2, size // 4):
                 continue
             matcher.set_seq1(key)
@@ -417,7 +429,8 @@ class NameIndex:
             if ratio >= FUZZY_THRESHOLD:
                 score = round(_SCORES[MatchKind.FUZZY] * ratio, 4)
                 found.extend(
-                    (code, score, text, MatchKind.FUZZY) for code, text, _ in items(row)
+                    (code, score, text, MatchKind.FUZZY)
+                    for code, text, _ in table.row(at)
                 )
         return found
 
@@ -431,6 +444,9 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
         if item not in filed:
             filed.append(item)
 
+    # The uncached forms: 60,000 stored names would only crowd the caches
+    # that serve the queries.
+    fold, canonical = _fold.__wrapped__, _canonical.__wrapped__
     full, short = NameForm.FULL, NameForm.SHORT
     for division in divisions:
         code = division.code
@@ -447,9 +463,7 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                     file(kind, key, (code, text, ""))
                 continue
             extra = "" if is_full else _SHORT
-            # Stored names are NFC, stripped and singly spaced (the build
-            # checks that `fold` of each is its casefold).
-            file(_EXACT, text.casefold(), (code, text, extra))
+            file(_EXACT, fold(text), (code, text, extra))
             if (text, is_full) in seen:  # the same text in several locales
                 continue
             seen.add((text, is_full))

@@ -625,8 +625,8 @@ class Dataset:
                 for code, score, matched, kind in index.search(
                     text, fuzzy=typos, exact_first=stop_early
                 ):
-                    division = self._index(country, stage).records[code]
-                    if scope.accepts(division):
+                    division = self._index(country, stage).records.get(code)
+                    if division is not None and scope.accepts(division):
                         found.append(Match(division, score, matched, kind))
                 # A confident match on a higher level ends the search; a bare
                 # core match ("Hebei" in "Hebei Qu") lets lower levels compete.

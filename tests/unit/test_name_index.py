@@ -2,6 +2,7 @@
 
 import copy
 import importlib.resources
+import json
 import pickle
 import shutil
 import zlib
@@ -162,3 +163,23 @@ def test_a_dataset_of_a_read_function_does_not_pickle() -> None:
     dataset = Dataset(lambda name: (Path(str(DATA)) / name).read_bytes())
     with pytest.raises(TypeError, match="read function"):
         pickle.dumps(dataset)
+
+
+def test_names_holding_separators_are_indexed_safely(tmp_path: Path) -> None:
+    # Data from elsewhere may hold tabs, line breaks or the index's own
+    # separators in a name: the index keeps its shape and finds the name.
+    mini = Path(__file__).parent.parent / "fixtures" / "mini"
+    for item in mini.iterdir():
+        shutil.copy(item, tmp_path / item.name)
+    document = json.loads((tmp_path / "ru.json").read_text(encoding="utf-8"))
+    record = next(d for d in document["divisions"] if d["code"] == "RU-KHA")
+    odd = "Khabarovsk\tland\x1dof\x1fthe\nAmur"
+    record["names"].append(
+        {"locale": "en", "form": "alias", "text": odd, "source": "test"}
+    )
+    (tmp_path / "ru.json").write_text(json.dumps(document), encoding="utf-8")
+    dataset = Dataset.from_path(tmp_path)
+    assert dataset.lookup("Khabarovsk land of the Amur").code == "RU-KHA"
+    (match,) = dataset.resolve("khabarovsk  land of the amur")
+    assert match.division.code == "RU-KHA"
+    assert match.matched == "Khabarovsk land of the Amur"
