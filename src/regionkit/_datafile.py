@@ -37,6 +37,7 @@ from regionkit._models import (
     Category,
     Centre,
     Change,
+    ChangeKind,
     Claim,
     Designation,
     Division,
@@ -147,9 +148,7 @@ def read_division_file(
             divisions = _packed_divisions(document)
         else:
             divisions = _object_divisions(document["divisions"])
-        changes = _file_converter.structure(
-            document.get("changes", []), tuple[Change, ...]
-        )
+        changes = _changes(document.get("changes", []))
     except DataError as error:
         raise DataError(path, error.details) from None
     except Exception as error:  # cattrs raises several kinds; report them as one
@@ -375,6 +374,36 @@ def _head(item: object) -> _Head:
         sys.intern(source),
         datetime.date.fromisoformat(start) if start else None,
         datetime.date.fromisoformat(end) if end else None,
+    )
+
+
+def _changes(items: object) -> tuple[Change, ...]:
+    """Read the changes; any fault sends them to the strict converter to name it."""
+    try:
+        return tuple(map(_change, _list(items)))
+    except (_OffError, KeyError, TypeError, ValueError):
+        return _file_converter.structure(items, tuple[Change, ...])
+
+
+_KINDS = {kind.value: kind for kind in ChangeKind}
+_CHANGE_KEYS = frozenset(a.name for a in attrs.fields(Change))
+
+
+def _change(item: object) -> Change:
+    if type(item) is not dict or item.keys() != _CHANGE_KEYS:
+        raise _OffError
+    before, after = _list(item["before"]), _list(item["after"])
+    note, source = item["note"], item["source"]
+    if type(note) is not str or type(source) is not str:
+        raise _OffError
+    _types(tuple(before) + tuple(after), {_STR})
+    return Change(
+        _structure_date(item["date"], None),
+        _KINDS[item["kind"]],
+        tuple(before),
+        tuple(after),
+        note,
+        source,
     )
 
 

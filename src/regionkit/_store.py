@@ -723,8 +723,9 @@ class Dataset:
 
         records = dict(old.records) if old is not None else {}
         meta = dict(old.meta) if old is not None else {}
-        changes = list(old.changes) if old is not None else []
         digests = list(old.digests) if old is not None else []
+        added: list[Division] = []
+        changes: list[Change] = []
         for name in _FILES[country][old.files if old is not None else 0 : files]:
             try:
                 raw = self._read(name)
@@ -738,25 +739,40 @@ class Dataset:
                 meta.setdefault(key, value)
             changes += file_changes
             for division in divisions:
-                if division.country != country:
+                problem = (
+                    f"country is not {country}"
+                    if division.country != country
+                    else "the code is used twice"
+                    if division.code in records
+                    else None
+                )
+                if problem:
                     raise DataError(
-                        name, [f"{division.code}: country is not {country}"]
+                        f"{self._origin}/{name}", [f"{division.code}: {problem}"]
                     )
                 records[division.code] = division
-        return _build_index(records, tuple(digests), meta, changes)
+            added += divisions
+        return _build_index(old, records, added, changes, tuple(digests), meta)
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 def _build_index(
+    old: _Index | None,
     records: dict[str, Division],
+    added: list[Division],
+    changes: list[Change],
     digests: tuple[int, ...],
     meta: dict[str, Any],
-    changes: list[Change],
 ) -> _Index:
+    """Return the index of *records*: *old*'s, with the *added* units and *changes*."""
     aliases: dict[str, list[str]] = {}
     children: dict[str | None, list[Division]] = {}
     members: dict[str, list[Division]] = {}
     enclosed: dict[str, list[Division]] = {}
-    for division in sorted(records.values(), key=_by_code):
+    for division in sorted(added, key=_by_code):
         for alias in _aliases(division):
             if alias != division.code:
                 aliases.setdefault(alias, []).append(division.code)
@@ -775,17 +791,33 @@ def _build_index(
             before.setdefault(code, []).append(change)
     return _Index(
         records=records,
-        aliases={k: tuple(v) for k, v in aliases.items()},
-        children={k: tuple(v) for k, v in children.items()},
-        members={k: tuple(v) for k, v in members.items()},
-        enclosed={k: tuple(v) for k, v in enclosed.items()},
-        changes=tuple(sorted(changes)),
-        after={k: tuple(v) for k, v in after.items()},
-        before={k: tuple(v) for k, v in before.items()},
+        aliases=_merged(old.aliases if old else {}, aliases, str),
+        children=_merged(old.children if old else {}, children, _by_code),
+        members=_merged(old.members if old else {}, members, _by_code),
+        enclosed=_merged(old.enclosed if old else {}, enclosed, _by_code),
+        changes=tuple(
+            sorted((*(old.changes if old else ()), *changes), key=_change_order)
+        ),
+        after=_merged(old.after if old else {}, after, _change_order),
+        before=_merged(old.before if old else {}, before, _change_order),
         files=len(digests),
         digests=digests,
         meta=tuple(sorted(meta.items())),
     )
+
+
+def _merged(
+    old: dict[_K, tuple[_V, ...]],
+    new: dict[_K, list[_V]],
+    order: Callable[[_V], Any],
+) -> dict[_K, tuple[_V, ...]]:
+    """Return *old* with *new*'s items added under each key, kept in *order*."""
+    merged = dict(old)
+    for key, items in new.items():
+        present = merged.get(key)
+        items.sort(key=order)
+        merged[key] = tuple(sorted((*present, *items), key=order) if present else items)
+    return merged
 
 
 def _aliases(division: Division) -> Iterable[str]:
@@ -833,6 +865,10 @@ def _countries_for(key: str) -> tuple[str, ...]:
 
 
 _by_code = operator.attrgetter("code")  # sorts as Division's order, in C
+# Change's order (attrs compares its fields in turn, the kind by value), in C.
+_change_order = operator.attrgetter(
+    "date", "kind.value", "before", "after", "note", "source"
+)
 
 
 def _has_lower(country: str) -> bool:

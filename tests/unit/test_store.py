@@ -187,3 +187,15 @@ def test_a_wrong_field_is_named(tmp_path: Path) -> None:
 def test_a_missing_data_folder_raises_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"ru\.json"):
         Dataset.from_path(tmp_path / "nowhere").get("RU-KHA")
+
+
+def test_a_code_used_twice_raises_data_error(tmp_path: Path) -> None:
+    for item in FIXTURES.iterdir():
+        (tmp_path / item.name).write_bytes(item.read_bytes())
+    lower = json.loads((tmp_path / "cn-lower.json").read_text(encoding="utf-8"))
+    lower["divisions"][0]["code"] = "CN-HL"  # a top-level code again
+    (tmp_path / "cn-lower.json").write_text(json.dumps(lower), encoding="utf-8")
+    dataset = Dataset.from_path(tmp_path)
+    assert dataset.get("CN-HL").code == "CN-HL"  # the top level alone is fine
+    with pytest.raises(DataError, match="CN-HL: the code is used twice"):
+        dataset.divisions("CN", level=3)
