@@ -378,13 +378,19 @@ class NameIndex:
         )
         found = exact
         for kind, candidates in tiers:
-            table = self._table(kind.value)
+            # The normalized table leaves out what the exact table files
+            # under the same key: a name whose normalized form is its folded
+            # form (most of them) is filed once.
+            tables = [self._table(kind.value)]
+            if kind is MatchKind.NORMALIZED:
+                tables.append(self._table(_EXACT))
             base = _SCORES[kind]
             for key in dict.fromkeys(candidates):
-                found.extend(
-                    (code, base - _penalty(extra), matched, kind)
-                    for code, matched, extra in table.get(key)
-                )
+                for table in tables:
+                    found.extend(
+                        (code, base - _penalty(extra), matched, kind)
+                        for code, matched, extra in table.get(key)
+                    )
         found.extend(self._cores(normalized))
         if found or not fuzzy:
             return found
@@ -482,6 +488,13 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 file(_INFLECTED, russian_stems(normalized), (code, text, extra))
             if not is_full or locale == "zh-Hans":
                 file(_FUZZY, normalized, (code, text, extra))
+    exact, normalized_table = tables[_EXACT], tables[_NORMALIZED]
+    for key, filed in list(normalized_table.items()):
+        left = [item for item in filed if item not in exact.get(key, ())]
+        if left:
+            normalized_table[key] = left
+        else:
+            del normalized_table[key]
     return tables
 
 
