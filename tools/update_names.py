@@ -13,6 +13,10 @@ The tool reads the reviewed name tables and writes exactly these generated files
   tone marks and plain, words joined as GB/T 16159-2012 says;
 - ``data/cn/names_ru.csv``: Russian full names of the provincial units that
   ``data/cn/names.csv`` gives only a short form for;
+- ``data/ru/names_cldr.csv`` and ``data/cn/names_cldr.csv``: CLDR's names and
+  the ISO 3166-2 names (pycountry) that no other table stores, as lookup
+  aliases, and for the units Ukraine claims, the names ISO 3166-2:UA gives
+  them in its romanization and in Ukrainian;
 - ``tests/fixtures/han_scripts.json``: the characters that mark a name as the
   wrong Chinese script, so that the data tests need no OpenCC.
 
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gettext
 import io
 import json
 import re
@@ -424,6 +429,36 @@ def iso_alias_rows(country: str, stored: dict[str, set[str]]) -> list[Row]:
     return rows
 
 
+def ukrainian_rows(stored: dict[str, set[str]]) -> list[Row]:
+    """
+    Return the names that Ukraine's side gives the units it claims.
+
+    ISO 3166-2 lists these units under Ukraine (claims.csv names the codes):
+    its romanized name ("Zaporizka oblast") and the Ukrainian one from
+    pycountry's Ukrainian catalogue ("Запорізька область") find the unit, as
+    the codes do.
+    """
+    ukrainian = gettext.translation(
+        "iso3166-2", pycountry.LOCALES_DIR, languages=["uk"]
+    )
+    rows: list[Row] = []
+    for claim in read_table(DATA / "ru/claims.csv"):
+        if claim["party"] != "UA" or not claim["party_code"]:
+            continue
+        subdivision = pycountry.subdivisions.get(code=claim["party_code"])
+        code = claim["code"]
+        for locale, text in (
+            ("und-Latn", subdivision.name),
+            ("uk", ukrainian.gettext(subdivision.name)),
+        ):
+            text = unicodedata.normalize("NFC", text).strip()
+            if text.casefold() in stored[code]:
+                continue
+            stored[code].add(text.casefold())
+            rows.append((code, locale, "alias", text, "pycountry"))
+    return rows
+
+
 def stored_texts(*patterns: str) -> dict[str, set[str]]:
     """Return every stored name of every unit, case-folded, by code."""
     texts: dict[str, set[str]] = defaultdict(set)
@@ -516,13 +551,12 @@ def build(shared: Path) -> dict[Path, str]:
         ),
         DATA / "cn/names_ru.csv": render(ru_rows(cn_divisions, cn_names)),
     }
+    ru_stored = stored_texts("ru/names*.csv")
     outputs[DATA / "ru/names_cldr.csv"] = render(
         cldr_alias_rows(
-            shared / "ru" / "cldr-41-subdivisions",
-            "ru",
-            set(ru_divisions),
-            stored_texts("ru/names*.csv"),
+            shared / "ru" / "cldr-41-subdivisions", "ru", set(ru_divisions), ru_stored
         )
+        + ukrainian_rows(ru_stored)
     )
     cn_stored = stored_texts("cn/names*.csv")
     outputs[DATA / "cn/names_cldr.csv"] = render(

@@ -416,29 +416,43 @@ class NameIndex:
         ]
 
     def _fuzzy(self, normalized: str) -> list[_Entry]:
-        if len(normalized) < 3:
-            return []
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(normalized)
-        found: list[_Entry] = []
-        size = len(normalized)
+        """
+        Match typos against short names and aliases, by the text and its core.
+
+        The core catches a typo beside a category word: "Zaporizhia Oblast" is
+        a typo of "Zaporizhzhia". A stored name plus or less whole words is not
+        a typo: "N. Novgorod" (Nizhny Novgorod) is not Novgorod.
+        """
+        best: dict[int, float] = {}  # table position -> best ratio
         table = self._table(_FUZZY)
-        for at, key in enumerate(table.keys()):
-            if abs(len(key) - size) > max(2, size // 4):
+        keys = table.keys()
+        for text in dict.fromkeys((normalized, strip_category_words(normalized))):
+            if len(text) < 3:
                 continue
-            matcher.set_seq1(key)
-            if matcher.real_quick_ratio() < FUZZY_THRESHOLD:
-                continue
-            if matcher.quick_ratio() < FUZZY_THRESHOLD:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= FUZZY_THRESHOLD:
-                score = round(_SCORES[MatchKind.FUZZY] * ratio, 4)
-                found.extend(
-                    (code, score, text, MatchKind.FUZZY)
-                    for code, text, _ in table.row(at)
-                )
-        return found
+            words = set(text.split())
+            matcher = difflib.SequenceMatcher(autojunk=False)
+            matcher.set_seq2(text)
+            size = len(text)
+            for at, key in enumerate(keys):
+                if abs(len(key) - size) > max(2, size // 4):
+                    continue
+                matcher.set_seq1(key)
+                if (
+                    matcher.real_quick_ratio() < FUZZY_THRESHOLD
+                    or matcher.quick_ratio() < FUZZY_THRESHOLD
+                ):
+                    continue
+                ratio = matcher.ratio()
+                if ratio >= FUZZY_THRESHOLD and ratio > best.get(at, 0.0):
+                    key_words = set(key.split())
+                    if key_words != words and (key_words < words or words < key_words):
+                        continue
+                    best[at] = ratio
+        return [
+            (code, round(_SCORES[MatchKind.FUZZY] * ratio, 4), text, MatchKind.FUZZY)
+            for at, ratio in best.items()
+            for code, text, _ in table.row(at)
+        ]
 
 
 def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
@@ -467,6 +481,8 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 kind = _FORM_KINDS[form].value
                 for key in dict.fromkeys((fold(text), canonical(text))):
                     file(kind, key, (code, text, ""))
+                if form is not NameForm.ABBREVIATION:  # nicknames get typos too
+                    file(_FUZZY, canonical(text), (code, text, ""))
                 continue
             extra = "" if is_full else _SHORT
             file(_EXACT, fold(text), (code, text, extra))

@@ -58,8 +58,9 @@ _CATEGORY_WORDS = {
     "avtonomnaya", "avtonomnyj", "avtonomnaja", "okrug", "district", "area",
     "federal", "city", "of", "the", "gorod", "g", "ao", "aobl",
     # Russian
-    "республика", "респ", "край", "область", "обл", "автономный", "автономная",
-    "округ", "ао", "аобл", "город", "г", "федерального", "значения",
+    "республика", "респ", "край", "кр", "область", "обл", "автономный",
+    "автономная", "авт", "округ", "окр", "ао", "аобл", "город", "г",
+    "федерального", "значения",
     # Chinese in pinyin
     "sheng", "shi", "zizhiqu", "zizhizhou", "zizhixian", "diqu", "meng", "qu",
     "xian", "qi", "tebie", "xingzhengqu", "municipality", "prefecture",
@@ -214,9 +215,9 @@ _CITY = ("city", "shi", "gorod", "город", "г")
 _HINT_WORDS = {
     "oblast": ("oblast", "obl", "область", "обл", "province", "region"),
     "province": ("province", "sheng", "provinz"),
-    "krai": ("krai", "kray", "kraj", "край", "territory"),
+    "krai": ("krai", "kray", "kraj", "край", "кр", "territory"),
     "republic": ("republic", "respublika", "resp", "республика", "респ", "rep"),
-    "autonomous_okrug": ("okrug", "округ", "ao", "ао", "district"),
+    "autonomous_okrug": ("okrug", "округ", "окр", "ao", "ао", "district"),
     "autonomous_oblast": ("aobl", "аобл"),
     "federal_city": _CITY,
     "municipality": (*_CITY, "municipality"),
