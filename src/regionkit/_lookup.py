@@ -18,7 +18,10 @@ abbreviation   0.94   an abbreviation ("ХМАО", "黑")
 alias          0.94   a common nickname or variant spelling ("Yakutia")
 former         0.935  a former name or old romanization ("Peking")
 inflected      0.80   a Russian case form ("в Хабаровском крае")
-fuzzy          ≤0.75  a typo: similarity of at least `FUZZY_THRESHOLD`
+fuzzy          ≤0.75  a typo of a short name or nickname, in the text or
+                      in the text less its category words: similarity of
+                      at least `FUZZY_THRESHOLD`; a name plus or less
+                      whole words is no typo ("N. Novgorod")
 =============  =====  ====================================================
 
 Within a kind, a full-name match outranks a short-name match: "Moscow" is the
