@@ -31,15 +31,18 @@ provincial-level unit bears means that unit ("吉林" is Jilin Province, not
 Jilin City), and among equal matches below, the higher level wins ("Yanbian"
 is the prefecture, not 盐边县); pass ``level=`` or ``within=`` to ask for
 another. Units of one level that fit equally (朝阳区 in Beijing and in
-Changchun) raise `AmbiguousName`. Qualified names ("北京市朝阳区",
-"Chaoyang District, Beijing") are read as a name inside a container before
-typos are considered.
+Changchun) raise `AmbiguousName`; among former units that fit equally, the
+one that ended last wins ("渝北区": Chongqing's district until 2025, not
+Sichuan's until 1997). Qualified names ("北京市朝阳区", "Chaoyang District,
+Beijing", "Tianhe District, Guangzhou, Guangdong", "Harbin Daoli District")
+are read as a name inside a container before typos are considered.
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
+import datetime
 import difflib
 import enum
 import gc
@@ -546,20 +549,41 @@ def split_qualified(text: str) -> list[tuple[str, str]]:
     """
     Return the (name, container) readings of a qualified name.
 
-    "Chaoyang, Beijing" reads as Chaoyang in Beijing; "北京市朝阳区" as 朝阳区
-    in 北京市 (every split of Chinese text is offered, longest container first).
+    "Chaoyang, Beijing" reads as Chaoyang in Beijing, and as Beijing in
+    Chaoyang; with more parts, the first or the last part is the name
+    ("Tianhe District, Guangzhou, Guangdong"). "北京市朝阳区" reads as 朝阳区 in
+    北京市 (every split of Chinese text is offered, longest container first),
+    and words without commas split at each space, the container first or last
+    ("Harbin Daoli District").
     """
     if "," in text or "，" in text:
         parts = [p.strip() for p in text.replace("，", ",").split(",") if p.strip()]
-        if len(parts) == 2:
-            return [(parts[0], parts[1]), (parts[1], parts[0])]
-        if len(parts) > 2:
-            return [(parts[0], ", ".join(parts[1:]))]
+        if len(parts) < 2:
+            return []
+        return [
+            (parts[0], ", ".join(parts[1:])),
+            (parts[-1], ", ".join(parts[:-1])),
+        ]
+    folded = fold(text)
+    joined = folded.replace(" ", "")
+    if all("\u3400" <= c <= "\u9fff" for c in joined):
+        if len(joined) < 4:
+            return []
+        return [(joined[i:], joined[:i]) for i in range(len(joined) - 2, 1, -1)]
+    words = folded.split()
+    if not 2 <= len(words) <= _MAX_WORDS:
         return []
-    folded = fold(text).replace(" ", "")
-    if len(folded) < 4 or not all("\u3400" <= c <= "\u9fff" for c in folded):
-        return []
-    return [(folded[i:], folded[:i]) for i in range(len(folded) - 2, 1, -1)]
+    return [
+        reading
+        for i in range(1, len(words))
+        for reading in (
+            (" ".join(words[i:]), " ".join(words[:i])),
+            (" ".join(words[:i]), " ".join(words[i:])),
+        )
+    ]
+
+
+_MAX_WORDS = 6  # longer texts are not split at spaces: too many readings
 
 
 def pick(query: str, matches: Sequence[Match]) -> Division:
@@ -569,10 +593,14 @@ def pick(query: str, matches: Sequence[Match]) -> Division:
     best = matches[0].score
     top = [m.division for m in matches if m.score == best]
     # Among equals, a unit of today beats one that no longer exists ("Perm":
-    # Perm Krai, not Perm Oblast), and the higher level wins: "Yanbian" is the
-    # prefecture, not the county; groupings count as the top.
+    # Perm Krai, not Perm Oblast), among former units the one that ended last
+    # wins, and the higher level wins: "Yanbian" is the prefecture, not the
+    # county; groupings count as the top.
     if any(d.is_current for d in top):
         top = [d for d in top if d.is_current]
+    else:  # only former units: the last to bear the name ("渝北区", recoded in 1997)
+        last = max(d.valid_to or datetime.date.max for d in top)
+        top = [d for d in top if (d.valid_to or datetime.date.max) == last]
     highest = min(d.level or 0 for d in top)
     top = [d for d in top if (d.level or 0) == highest]
     if len(top) > 1:

@@ -542,20 +542,15 @@ class Dataset:
         """
         Try "name, container" and "容器名称" readings of *text*.
 
-        A container must be a name the data holds, so only a few readings are
-        tried; a reading may nest twice more (省 + 市 + 区).
+        A container must be a name the data holds, or itself a qualified name
+        with commas or in Chinese ("Tianhe, Guangzhou, Guangdong"); a reading
+        may nest twice more (省 + 市 + 区).
         """
         if depth > 2:
             return None
         for name, container_text in split_qualified(text):
-            if not self._is_name(container_text, scope.countries):
-                continue
-            try:
-                container = self._strict(
-                    container_text,
-                    self._scope(scope.country, None, scope.within, scope.as_of),
-                )
-            except (LookupError, ValueError):
+            container = self._container(container_text, scope, depth)
+            if container is None:
                 continue
             inner = self._scope(scope.country, scope.level, container, scope.as_of)
             try:
@@ -564,6 +559,18 @@ class Dataset:
                 found = self._qualified(name, inner, depth + 1)
                 if found is not None:
                     return found
+        return None
+
+    def _container(self, text: str, scope: _Scope, depth: int) -> Division | None:
+        """Return the one unit *text* names as a container, or ``None``."""
+        outer = self._scope(scope.country, None, scope.within, scope.as_of)
+        if self._is_name(text, scope.countries):
+            try:
+                return self._strict(text, outer)
+            except (LookupError, ValueError):
+                return None
+        if "," in text or "，" in text or _is_chinese(text):
+            return self._qualified(text, outer, depth + 1)
         return None
 
     def _is_name(self, text: str, countries: tuple[str, ...]) -> bool:
@@ -869,6 +876,10 @@ _by_code = operator.attrgetter("code")  # sorts as Division's order, in C
 _change_order = operator.attrgetter(
     "date", "kind.value", "before", "after", "note", "source"
 )
+
+
+def _is_chinese(text: str) -> bool:
+    return all("\u3400" <= c <= "\u9fff" or c.isspace() for c in text)
 
 
 def _has_lower(country: str) -> bool:

@@ -32,3 +32,35 @@ def test_the_other_sides_names_find_a_contested_unit() -> None:
         unit = regionkit.lookup(text)
         assert unit.code == "RU-ZAPOROZHYE"
         assert unit.is_contested
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Tianhe District, Guangzhou, Guangdong", "CN-440106"),  # smallest first
+        ("Guangdong, Guangzhou, Tianhe District", "CN-440106"),  # largest first
+        ("Harbin Daoli District", "CN-230102"),  # no commas: split at a space
+        ("Daoli District Harbin", "CN-230102"),
+        ("Xinjiang Kashgar", "CN-653101"),
+    ],
+)
+def test_qualified_names_of_three_parts_or_without_commas(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize("text", ["Pushkin street 10 Moscow", "Moscow Kremlin"])
+def test_a_known_name_beside_unknown_words_is_no_match(text: str) -> None:
+    with pytest.raises(regionkit.NotFound):
+        regionkit.lookup(text)
+
+
+def test_among_former_units_of_one_name_the_last_wins() -> None:
+    # 渝北区 was 510218 under Sichuan until 1997, then 500112 under Chongqing
+    # until its merger into 两江新区 in 2025.
+    found = regionkit.lookup("渝北区")
+    assert found.code == "CN-500112-1997"
+    assert not found.is_current
+    # Its land went to two units of today, so no one unit answers for it.
+    (today,) = regionkit.lookup_many(["渝北区"], current=True)
+    assert isinstance(today.error, regionkit.AmbiguousName)
+    assert [d.code for d in today.error.candidates] == ["CN-500109", "CN-500157"]
