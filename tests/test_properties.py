@@ -1,12 +1,16 @@
 """Properties over the whole public API, checked with Hypothesis."""
 
 import contextlib
+import copy
+import importlib.resources
+import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import regionkit
 from regionkit import AmbiguousName, DataError, Division, NameForm, NotFound
+from regionkit._datafile import read_division_file
 from regionkit._normalize import normalize
 
 TOP = regionkit.divisions(level=1) + regionkit.divisions(
@@ -65,3 +69,33 @@ def test_arbitrary_json_structures_into_a_division_or_a_data_error(
 @given(st.sampled_from(TOP))
 def test_unstructure_structure_round_trips(division: Division) -> None:
     assert regionkit.from_dict(Division, regionkit.to_dict(division)) == division
+
+
+PACKED = json.loads(
+    (importlib.resources.files("regionkit") / "_data/ru.json").read_bytes()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), JSON | st.text(max_size=30))
+def test_a_damaged_packed_file_loads_whole_or_raises_data_error(
+    data: st.DataObject, value: object
+) -> None:
+    # One cell of a row or of a name head replaced: the file loads, and every
+    # division's names then build, or it raises DataError at load.
+    document = copy.deepcopy(PACKED)
+    if data.draw(st.booleans()):
+        row = data.draw(st.sampled_from(document["divisions"]))
+        row[data.draw(st.integers(0, len(row) - 1))] = value
+    else:
+        head = data.draw(st.sampled_from(document["name_heads"]))
+        item = data.draw(st.sampled_from(head))
+        item[data.draw(st.integers(0, len(item) - 1))] = value
+    raw = json.dumps(document, ensure_ascii=False).encode()
+    try:
+        _, divisions, _ = read_division_file(raw, "ru.json", dataset=None)
+    except DataError as error:
+        assert error.details
+        return
+    for division in divisions:
+        assert all(isinstance(name.text, str) for name in division.names)
