@@ -39,6 +39,22 @@ def test_import_loads_no_data_and_no_dependency() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_codes_and_lookups_load_no_converter_and_no_locale_data() -> None:
+    # cattrs and babel cost tens of milliseconds to import: a program that
+    # only gets and looks up units (all levels, history too) pays for neither.
+    code = (
+        "import sys, regionkit\n"
+        "regionkit.get('RU-KHA'); regionkit.get('CN-230100')\n"
+        "regionkit.lookup('Chaoyang, Beijing'); regionkit.lookup('Peking')\n"
+        "regionkit.get('CN-230100').names; regionkit.changes('CN')\n"
+        "print(sorted({'cattrs', 'babel', 'importlib.resources'} & set(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
 def test_unknown_attribute_raises_attribute_error() -> None:
     with pytest.raises(AttributeError, match="nonexistent"):
         regionkit.nonexistent  # noqa: B018 (the access is the test)

@@ -18,40 +18,43 @@ file has them, the ``changes``. Divisions come in one of two forms:
 Reading is strict either way: a fault raises `DataError` naming the record
 and field. Packed files are read a column at a time, and names are built
 only when a program first reads them (see `Division.names`), so loading
-China's lower levels stays fast.
+China's lower levels stays fast. A well-formed file is read without cattrs
+(which costs tens of milliseconds to import and set up); the strict converter
+reads a file again only to name its faults.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import json
 import sys
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
 
 from regionkit._models import (
     Category,
     Centre,
+    CentreRole,
     Change,
     ChangeKind,
     Claim,
+    ClaimStance,
     Designation,
     Division,
     Figure,
+    Measure,
     Name,
     NameForm,
+    Rank,
 )
 from regionkit.errors import DataError, shorten
-from regionkit.serialization import (
-    _add_hooks,
-    _converter,
-    _details,
-    _structure_date,
-)
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["encode_division_file", "read_division_file", "unpack_names"]
 
@@ -72,11 +75,11 @@ _REQUIRED = frozenset({"code", "country", "category", "source"})
 _NO_DEFAULT = frozenset(
     a.name for a in attrs.fields(Division) if a.default is attrs.NOTHING
 )
-_NESTED: dict[str, Any] = {
-    "centres": tuple[Centre, ...],
-    "figures": tuple[Figure, ...],
-    "claims": tuple[Claim, ...],
-    "designations": tuple[Designation, ...],
+_NESTED: dict[str, type] = {
+    "centres": Centre,
+    "figures": Figure,
+    "claims": Claim,
+    "designations": Designation,
 }
 
 
@@ -94,7 +97,7 @@ def encode_division_file(
     heads: dict[str, int] = {}
     records: list[dict[str, Any]] = []
     for division in sorted(divisions):
-        record = _file_converter.unstructure(division)
+        record = _file_converter().unstructure(division)
         names = record.pop("names", [])
         if any("\n" in name[2] for name in names):
             raise ValueError(f"{division.code}: a name holds a line break")
@@ -115,7 +118,7 @@ def encode_division_file(
     rows = ([record.get(c) for c in columns] for record in records)
     text += f'"divisions": [\n{lines(rows)}\n]'
     if changes:
-        unstructured = (_file_converter.unstructure(c) for c in sorted(changes))
+        unstructured = (_file_converter().unstructure(c) for c in sorted(changes))
         text += f',\n"changes": [\n{lines(unstructured)}\n]'
     return text + "}\n"
 
@@ -152,6 +155,8 @@ def read_division_file(
     except DataError as error:
         raise DataError(path, error.details) from None
     except Exception as error:  # cattrs raises several kinds; report them as one
+        from regionkit.serialization import _details
+
         raise DataError(path, _details(error)) from error
     # Records are born here, before anyone sees them: attach their dataset so that
     # navigation resolves codes through the data they came from.
@@ -175,7 +180,7 @@ def _packed_divisions(document: dict[str, Any]) -> tuple[Division, ...]:
     """Read packed divisions; on any fault, read them again to name it."""
     try:
         return _read_packed(document)
-    except (_OffError, KeyError, TypeError, ValueError, cattrs.BaseValidationError):
+    except (_OffError, KeyError, TypeError, ValueError):
         pass
     columns, rows = document["columns"], document["divisions"]
     if (
@@ -215,8 +220,10 @@ def _packed_divisions(document: dict[str, Any]) -> tuple[Division, ...]:
             faults.append(f"{where}: names do not fit name heads {head!r}")
             continue
         try:
-            divisions.append(_file_converter.structure(record, Division))
+            divisions.append(_file_converter().structure(record, Division))
         except Exception as error:  # cattrs raises several kinds
+            from regionkit.serialization import _details
+
             faults += [f"{where}: {detail}" for detail in _details(error)]
     if faults:
         raise DataError("", faults)
@@ -292,7 +299,7 @@ def _column(name: str, column: tuple[Any, ...]) -> Sequence[Any]:
         _types(column, {_LIST, _NONE})
         kind = _NESTED[name]
         return tuple(
-            () if not items else _file_converter.structure(items, kind)
+            () if not items else tuple(_record(kind, item) for item in items)
             for items in column
         )
     _types(column, {_STR, _NONE})  # the optional codes
@@ -380,38 +387,91 @@ def _head(item: object) -> _Head:
 def _changes(items: object) -> tuple[Change, ...]:
     """Read the changes; any fault sends them to the strict converter to name it."""
     try:
-        return tuple(map(_change, _list(items)))
+        return tuple(_record(Change, item) for item in _list(items))
     except (_OffError, KeyError, TypeError, ValueError):
-        return _file_converter.structure(items, tuple[Change, ...])
+        return _file_converter().structure(items, tuple[Change, ...])
 
 
-_KINDS = {kind.value: kind for kind in ChangeKind}
-_CHANGE_KEYS = frozenset(a.name for a in attrs.fields(Change))
-
-
-def _change(item: object) -> Change:
-    if type(item) is not dict or item.keys() != _CHANGE_KEYS:
+def _date(value: object) -> datetime.date:
+    if type(value) is not str:
         raise _OffError
-    before, after = _list(item["before"]), _list(item["after"])
-    note, source = item["note"], item["source"]
-    if type(note) is not str or type(source) is not str:
+    return datetime.date.fromisoformat(value)
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    _types(tuple(_list(value)), {_STR})
+    return tuple(value)  # type: ignore[arg-type]  # a list of str here
+
+
+def _number(value: object) -> int | float:
+    if type(value) is not int and type(value) is not float:
         raise _OffError
-    _types(tuple(before) + tuple(after), {_STR})
-    return Change(
-        _structure_date(item["date"], None),
-        _KINDS[item["kind"]],
-        tuple(before),
-        tuple(after),
-        note,
-        source,
-    )
+    return value
+
+
+def _exactly(kind: type) -> Callable[[object], object]:
+    def check(value: object) -> object:
+        if type(value) is not kind:
+            raise _OffError
+        return value
+
+    return check
+
+
+# The small records inside a division and the changes, field by field in
+# their attrs order, each with what reads its value: a well-formed file needs
+# no converter. An enum reads its value string (ValueError otherwise).
+_SHAPES: dict[type, tuple[tuple[str, Callable[[Any], object]], ...]] = {
+    Centre: (
+        ("role", CentreRole),
+        ("names", lambda names: _structure_names(names, None)),
+        ("note", _exactly(str)),
+        ("source", _exactly(str)),
+    ),
+    Figure: (
+        ("measure", Measure),
+        ("value", _number),
+        ("year", _exactly(int)),
+        ("source", _exactly(str)),
+    ),
+    Claim: (
+        ("party", _exactly(str)),
+        ("stance", ClaimStance),
+        ("party_code", _exactly(str)),
+        ("note", _exactly(str)),
+        ("source", _exactly(str)),
+    ),
+    Designation: (
+        ("rank", Rank),
+        ("note", _exactly(str)),
+        ("source", _exactly(str)),
+    ),
+    Change: (
+        ("date", _date),
+        ("kind", ChangeKind),
+        ("before", _strings),
+        ("after", _strings),
+        ("note", _exactly(str)),
+        ("source", _exactly(str)),
+    ),
+}
+for _kind, _shape in _SHAPES.items():  # the shapes follow the classes
+    assert tuple(a.name for a in attrs.fields(_kind)) == tuple(k for k, _ in _shape)
+
+
+def _record(kind: type, item: object) -> Any:
+    """Build a *kind* record from its object; raise on anything unexpected."""
+    shape = _SHAPES[kind]
+    if type(item) is not dict or len(item) != len(shape):
+        raise _OffError
+    return kind(*(read(item[key]) for key, read in shape))
 
 
 # -- records as objects ------------------------------------------------------------
 
 
 def _object_divisions(items: list[Any]) -> tuple[Division, ...]:
-    return _fast_objects(items) or _file_converter.structure(
+    return _fast_objects(items) or _file_converter().structure(
         items, tuple[Division, ...]
     )
 
@@ -432,7 +492,7 @@ def _fast_objects(items: list[Any]) -> tuple[Division, ...] | None:
             return None
         try:
             nested: dict[str, Any] = {
-                key: _file_converter.structure(item[key], kind)
+                key: tuple(_record(kind, nested_item) for nested_item in item[key])
                 for key, kind in _NESTED.items()
                 if item.get(key)
             }
@@ -462,7 +522,7 @@ def _fast_objects(items: list[Any]) -> tuple[Division, ...] | None:
                     **nested,
                 )
             )
-        except (KeyError, TypeError, ValueError, cattrs.BaseValidationError):
+        except (_OffError, KeyError, TypeError, ValueError):
             return None
     return tuple(built)
 
@@ -478,20 +538,25 @@ def _optional_text(value: object) -> str | None:
 
 
 def _optional_date(value: object) -> datetime.date | None:
-    return None if value is None else _structure_date(value, None)
+    return None if value is None else _date(value)
 
 
 # -- the converter of the files ----------------------------------------------------
 
 
-def _make_file_converter() -> cattrs.Converter:
+@functools.cache
+def _file_converter() -> cattrs.Converter:
     """
-    Return the converter of the data files' records.
+    Return the converter of the data files' records (made on first need).
 
     It is the public converter made compact: empty fields are left out, and a
     name is a ``[locale, form, text, source]`` list (with ``valid_from,
     valid_to`` where it has dates); the public object form is read too.
     """
+    import cattrs
+
+    from regionkit.serialization import _add_hooks
+
     converter = cattrs.Converter(forbid_extra_keys=True)
     # The name hooks first: the Division hooks are generated with them.
     converter.register_structure_hook(Name, _structure_name)
@@ -528,6 +593,8 @@ def _structure_name(value: object, _: object) -> Name:
                 datetime.date.fromisoformat(end) if end else None,
             )
     elif type(value) is dict:  # the public form, as hand-written files have it
+        from regionkit.serialization import _converter
+
         return _converter.structure(value, Name)
     raise ValueError(
         "a name must be [locale, form, text, source (, valid_from, valid_to)]"
@@ -539,6 +606,3 @@ def _structure_names(value: object, _: object) -> tuple[Name, ...]:
     if type(value) is not list:
         raise TypeError(f"expected a list of names, got {type(value).__name__}")
     return tuple(_structure_name(item, Name) for item in value)
-
-
-_file_converter = _make_file_converter()

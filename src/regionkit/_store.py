@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import importlib.resources
 import operator
+import os
+import sys
 import threading
 import zlib
 from collections.abc import Callable, Iterable
@@ -976,7 +977,18 @@ def _perspective(value: object) -> Perspective:
 
 
 def _read_package_file(name: str) -> bytes:
-    return importlib.resources.files("regionkit").joinpath("_data", name).read_bytes()
+    # The package's own loader reads its data (from a zip too), as pkgutil
+    # does; importlib.resources would cost its imports on every first call.
+    spec = sys.modules["regionkit"].__spec__
+    get_data = getattr(spec and spec.loader, "get_data", None)
+    if spec is None or spec.origin is None or get_data is None:
+        import importlib.resources
+
+        return (
+            importlib.resources.files("regionkit").joinpath("_data", name).read_bytes()
+        )
+    data: bytes = get_data(os.path.join(os.path.dirname(spec.origin), "_data", name))
+    return data
 
 
 _default: Dataset | None = None
