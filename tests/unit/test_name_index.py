@@ -183,3 +183,24 @@ def test_names_holding_separators_are_indexed_safely(tmp_path: Path) -> None:
     (match,) = dataset.resolve("khabarovsk  land of the amur")
     assert match.division.code == "RU-KHA"
     assert match.matched == "Khabarovsk land of the Amur"
+
+
+def test_threads_reading_unread_names_at_once_see_the_same_names() -> None:
+    import threading
+
+    harbin = fresh("CN-230100")
+    seen: list[tuple[regionkit.Name, ...]] = []
+    start = threading.Barrier(16)
+
+    def read() -> None:
+        start.wait()
+        seen.append(harbin.names)
+
+    threads = [threading.Thread(target=read) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 16
+    assert all(names == seen[0] for names in seen)
+    assert harbin.names in seen
