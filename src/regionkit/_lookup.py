@@ -20,8 +20,9 @@ former         0.935  a former name or old romanization ("Peking")
 inflected      0.80   a Russian case form ("в Хабаровском крае")
 fuzzy          ≤0.75  a typo of a short name or nickname, in the text or
                       in the text less its category words: similarity of
-                      at least `FUZZY_THRESHOLD`; a name plus or less
-                      whole words is no typo ("N. Novgorod")
+                      at least `FUZZY_THRESHOLD`, the first or the last
+                      letter kept; a name plus or less whole words is no
+                      typo ("N. Novgorod")
 =============  =====  ====================================================
 
 Within a kind, a full-name match outranks a short-name match: "Moscow" is the
@@ -174,11 +175,14 @@ class _Table:
     sorts below every character a key holds.
     """
 
-    __slots__ = ("_keys", "_lines")
+    __slots__ = ("_ends", "_keys", "_lines")
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
-        self._keys: list[str] | None = None  # for the typo scan, made at its first
+        # For the typo scan, made at its first: the keys, and their positions
+        # by first and by last character.
+        self._keys: list[str] | None = None
+        self._ends: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, filed: dict[str, list[_Item]]) -> _Table:
@@ -222,6 +226,18 @@ class _Table:
         if self._keys is None:
             self._keys = [line.partition(_KEY_SEP)[0] for line in self._lines]
         return self._keys
+
+    def ending(self, first: str, last: str) -> list[int]:
+        """Return where the keys that begin with *first* or end with *last* are."""
+        ends = self._ends
+        if ends is None:
+            ends = {}
+            for at, key in enumerate(self.keys()):
+                if key:
+                    ends.setdefault("^" + key[0], []).append(at)
+                    ends.setdefault("$" + key[-1], []).append(at)
+            self._ends = ends
+        return sorted({*ends.get("^" + first, ()), *ends.get("$" + last, ())})
 
     def row(self, at: int) -> list[_Item]:
         """Return the items of the key at position *at* of `keys`."""
@@ -438,15 +454,15 @@ class NameIndex:
             words = set(text.split())
             matcher = difflib.SequenceMatcher(autojunk=False)
             matcher.set_seq2(text)
-            size = len(text)
-            for at, key in enumerate(keys):
-                if abs(len(key) - size) > max(2, size // 4):
+            size, band = len(text), max(2, len(text) // 4)
+            # A typo keeps the first or the last letter ("Ekaterinburg",
+            # "Yekaterinburg"), and about the length: cheap tests first.
+            for at in table.ending(text[0], text[-1]):
+                key = keys[at]
+                if abs(len(key) - size) > band:
                     continue
                 matcher.set_seq1(key)
-                if (
-                    matcher.real_quick_ratio() < FUZZY_THRESHOLD
-                    or matcher.quick_ratio() < FUZZY_THRESHOLD
-                ):
+                if matcher.quick_ratio() < FUZZY_THRESHOLD:
                     continue
                 ratio = matcher.ratio()
                 if ratio >= FUZZY_THRESHOLD and ratio > best.get(at, 0.0):
@@ -487,8 +503,8 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 kind = _FORM_KINDS[form].value
                 for key in dict.fromkeys((fold(text), canonical(text))):
                     file(kind, key, (code, text, ""))
-                if form is not NameForm.ABBREVIATION:  # nicknames get typos too
-                    file(_FUZZY, canonical(text), (code, text, ""))
+                if form is not NameForm.ABBREVIATION and canonical(text):
+                    file(_FUZZY, canonical(text), (code, text, ""))  # nicknames too
                 continue
             extra = "" if is_full else _SHORT
             file(_EXACT, fold(text), (code, text, extra))
@@ -508,7 +524,7 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
             locale = name.locale
             if inflect and locale == "ru":
                 file(_INFLECTED, russian_stems(normalized), (code, text, extra))
-            if not is_full or locale == "zh-Hans":
+            if normalized and (not is_full or locale == "zh-Hans"):
                 file(_FUZZY, normalized, (code, text, extra))
     exact, normalized_table = tables[_EXACT], tables[_NORMALIZED]
     for key, filed in list(normalized_table.items()):
