@@ -438,12 +438,18 @@ class Division:
         """
         Return one sentence about the division in *locale*, with its figures.
 
-        Numbers and units follow the locale's conventions (babel).
+        Numbers and units follow the locale's conventions (babel). A unit that
+        another state claims or governs says so.
 
         >>> import regionkit
         >>> print(regionkit.get("RU-TA").describe())  # doctest: +NORMALIZE_WHITESPACE
         Republic of Tatarstan, a republic of Russia in the Volga Federal District;
         area 67,847 km²; population 4,004,809 (2021 census).
+        >>> sevastopol = regionkit.get("RU-SEVASTOPOL")
+        >>> print(sevastopol.describe())  # doctest: +NORMALIZE_WHITESPACE
+        Sevastopol, a federal city of Russia in the Southern Federal District;
+        area 864 km²; population 547,820 (2021 census);
+        contested: claimed by Ukraine (UA-40).
         """
         from regionkit._names import describe
 

@@ -435,12 +435,55 @@ def _is_census(figure: Figure) -> bool:
     return any("census" in source for source in figure.source.split())
 
 
+# How describe() says that another state claims or governs a unit, by language.
+_CONTEST = {
+    "en": ("contested", {"claims": "claimed by {}", "administers": "governed by {}",
+                         "administers_in_part": "governed in part by {}"}),
+    "ru": ("спорная территория", {"claims": "на неё претендует {}",
+                                  "administers": "ею управляет {}",
+                                  "administers_in_part": "частью её управляет {}"}),
+    "zh-Hans": ("存在争议", {"claims": "{}主张主权", "administers": "由{}管辖",
+                             "administers_in_part": "部分由{}管辖"}),
+    "zh-Hant": ("存在爭議", {"claims": "{}主張主權", "administers": "由{}管轄",
+                             "administers_in_part": "部分由{}管轄"}),
+}  # fmt: skip
+
+
+def _contest(division: Division, template: str) -> list[str]:
+    """
+    Say which other states claim or govern *division*, with their codes.
+
+    Empty for a unit no other state claims: the sentence never hides a dispute.
+    """
+    word, stances = _CONTEST[template]
+    territories = babel.Locale.parse(template.replace("-", "_")).territories
+    chinese = template.startswith("zh")
+    brackets = "（{}）" if chinese else " ({})"
+    said = [
+        stances[claim.stance.value].format(
+            territories.get(claim.party, claim.party)
+            + (brackets.format(claim.party_code) if claim.party_code else "")
+        )
+        for claim in division.claims
+        if len(claim.party) == 2  # a state, not ISO or the UN
+        and claim.party != division.country
+        and claim.stance.value in stances
+    ]
+    if not said:
+        return []
+    if chinese:
+        return [f"{word}：{'，'.join(said)}"]
+    return [f"{word}: {', '.join(said)}"]
+
+
 def describe(division: Division, locale: object = "en") -> str:
     """
     Return one sentence about *division* in *locale*, numbers formatted by babel.
 
     English, Russian and Chinese (both scripts) have their own sentence; other
-    locales get English. Parts without data (area, population) are left out.
+    locales get English. Parts without data (area, population) are left out. A
+    unit that another state claims or governs says so, with that state's code
+    for it ("contested: claimed by Ukraine (UA-43)").
 
     Raises:
         UnknownLocaleError: *locale* is not a well-formed tag.
@@ -473,6 +516,7 @@ def describe(division: Division, locale: object = "en") -> str:
         else None
     )
     people_text = format_decimal(people.value, locale=numbers) if people else None
+    contest = _contest(division, template)
     if template == "en":
         article = "an" if kind[0] in "aeiou" else "a"
         parts = [f"{name}, {article} {kind} of {country}"]
@@ -485,7 +529,7 @@ def describe(division: Division, locale: object = "en") -> str:
         if people is not None:
             when = f"{people.year} census" if _is_census(people) else f"{people.year}"
             parts.append(f"population {people_text} ({when})")
-        return "; ".join(parts) + "."
+        return "; ".join(parts + contest) + "."
     if template == "ru":
         country = _RU_GENITIVE.get(division.country, country)
         parts = [f"{name} — {kind} {country}"]
@@ -502,7 +546,7 @@ def describe(division: Division, locale: object = "en") -> str:
                 else f"данные {people.year} года"
             )
             parts.append(f"население {people_text} чел. ({when})")
-        sentence = "; ".join(parts) + "."
+        sentence = "; ".join(parts + contest) + "."
         return sentence[:1].upper() + sentence[1:]  # "провинция Хэйлунцзян" opens it
     traditional = template == "zh-Hant"
     belongs = "屬" if traditional else "属"
@@ -515,4 +559,4 @@ def describe(division: Division, locale: object = "en") -> str:
     if people is not None:
         when = f"{people.year}年人口普查" if _is_census(people) else f"{people.year}年"
         text += f"；人口{people_text}（{when}）"
-    return text + "。"
+    return "；".join([text, *contest]) + "。"

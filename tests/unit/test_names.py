@@ -313,3 +313,17 @@ def test_supported_locales_lists_stored_and_pycountry_locales() -> None:
     assert {"en", "ru", "zh-Hans", "zh-Hant", "zh-Latn-pinyin", "de", "uk"} <= set(
         locales
     )
+
+
+def test_describe_says_who_else_claims_or_governs_a_unit(mini: Dataset) -> None:
+    """A contested unit's sentence names the other state and its code."""
+    crimea = mini.get("RU-CRIMEA")
+    assert describe(crimea).endswith("; contested: claimed by Ukraine (UA-43).")
+    assert describe(crimea, "ru").endswith(
+        "; спорная территория: на неё претендует Украина (UA-43)."
+    )
+    assert describe(crimea, "zh").endswith("；存在争议：乌克兰（UA-43）主张主权。")
+    assert describe(mini.get("CN-TW"), "en").endswith(
+        "; contested: governed by Taiwan (TW)."
+    )
+    assert "contested" not in describe(mini.get("RU-KHA"))
