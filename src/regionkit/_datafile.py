@@ -71,10 +71,10 @@ _FIELDS = tuple(
 )
 _POSITIONAL = tuple(a.name for a in attrs.fields(Division) if a.init and not a.kw_only)
 _COLUMNS = (*_POSITIONAL[:4], "name_heads", *_POSITIONAL[4:])
-_REQUIRED = frozenset({"code", "country", "category", "source"})
 _NO_DEFAULT = frozenset(
     a.name for a in attrs.fields(Division) if a.default is attrs.NOTHING
 )
+_REQUIRED = _NO_DEFAULT - {"names"}  # code, country, category, level, source
 _NESTED: dict[str, type] = {
     "centres": Centre,
     "figures": Figure,
@@ -189,7 +189,13 @@ def _packed_divisions(document: dict[str, Any]) -> tuple[Division, ...]:
         or not _REQUIRED <= set(columns) <= set(_COLUMNS)
         or len(set(columns)) != len(columns)
     ):
-        raise DataError("", [f"columns must name fields of a division: {columns}"])
+        raise DataError(
+            "",
+            [
+                "columns must name fields of a division, each once, among them"
+                f" {', '.join(sorted(_REQUIRED))}: {shorten(columns)}"
+            ],
+        )
     heads = document.get("name_heads", [])
     faults = [
         f"name_heads[{i}][{j}]: not [locale, form, source (, valid_from, valid_to)]"
@@ -277,7 +283,7 @@ def _types(column: tuple[Any, ...], allowed: set[type]) -> None:
 
 def _column(name: str, column: tuple[Any, ...]) -> Sequence[Any]:
     """Check and convert one column of a packed file."""
-    if name in _REQUIRED and name != "category":
+    if name in {"code", "country", "source"}:
         _types(column, {_STR})
         return column
     if name == "category":

@@ -63,6 +63,16 @@ def test_dated_names_keep_their_dates() -> None:
     assert all(n.valid_from is None or n.valid_from < n.valid_to for n in names)  # type: ignore[operator]
 
 
+def drop_column(column: str) -> Callable[[Document], None]:
+    def change(document: Document) -> None:
+        at = document["columns"].index(column)
+        del document["columns"][at]
+        for row in document["divisions"]:
+            del row[at]
+
+    return change
+
+
 FAULTS: list[tuple[str, Callable[[Document], None], str]] = [
     ("a level as text", set_field("RU-KHA", "level", "1"), "level"),
     ("a code as a number", set_field("RU-KHA", "code", 27), "code"),
@@ -81,6 +91,7 @@ FAULTS: list[tuple[str, Callable[[Document], None], str]] = [
         lambda d: d["columns"].__setitem__(0, "colour"),
         "columns",
     ),
+    ("no level column", drop_column("level"), "level"),
     (
         "an unknown name form",
         lambda d: d["name_heads"][0][0].__setitem__(1, "nickname"),
