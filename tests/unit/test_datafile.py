@@ -5,11 +5,12 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 import regionkit
 from regionkit import DataError, Division
-from regionkit._datafile import encode_division_file, read_division_file
+from regionkit._datafile import _SHAPES, encode_division_file, read_division_file
 
 DATA = importlib.resources.files("regionkit") / "_data"
 Document = dict[str, Any]
@@ -125,3 +126,9 @@ def test_the_packaged_data_reads_the_same_through_the_public_form() -> None:
     # The packed file and the public form say the same of every division.
     for division in regionkit.divisions("RU"):
         assert regionkit.from_dict(Division, regionkit.to_dict(division)) == division
+
+
+def test_the_record_shapes_follow_the_classes() -> None:
+    # The fast reader builds these records positionally, field by field.
+    for kind, shape in _SHAPES.items():
+        assert [a.name for a in attrs.fields(kind)] == [key for key, _ in shape]
