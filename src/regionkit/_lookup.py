@@ -171,8 +171,7 @@ class _Table:
     One line per key: the key, a group separator (U+001D), then its items,
     joined by unit separators (U+001F), each of three tab-separated fields.
     The lines of a prebuilt index become this list with one split, so a table
-    loads in milliseconds; a key is found by bisection, since the separator
-    sorts below every character a key holds.
+    loads in milliseconds; a key's line is found by bisection.
     """
 
     __slots__ = ("_ends", "_keys", "_lines")
@@ -188,17 +187,18 @@ class _Table:
     def of(cls, filed: dict[str, list[_Item]]) -> _Table:
         # Keys are folded, so they hold no separator (all are whitespace to
         # str.split); in the fields, separators that data from elsewhere may
-        # hold become spaces, so that every line keeps its shape.
+        # hold become spaces, so that every line keeps its shape. The lines
+        # themselves are sorted: bisection finds a key's line among them.
         return cls(
-            [
+            sorted(
                 key
                 + _KEY_SEP
                 + _ITEM_SEP.join(
                     "\t".join(field.translate(_SPACES) for field in item)
-                    for item in filed[key]
+                    for item in items
                 )
-                for key in sorted(filed)
-            ]
+                for key, items in filed.items()
+            )
         )
 
     @classmethod

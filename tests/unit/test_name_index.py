@@ -204,3 +204,20 @@ def test_threads_reading_unread_names_at_once_see_the_same_names() -> None:
     assert len(seen) == 16
     assert all(names == seen[0] for names in seen)
     assert harbin.names in seen
+
+
+def test_names_holding_control_characters_are_found(tmp_path: Path) -> None:
+    # A control character sorts below the key separator: the lines, not the
+    # keys, are what bisection searches.
+    mini = Path(__file__).parent.parent / "fixtures" / "mini"
+    for item in mini.iterdir():
+        shutil.copy(item, tmp_path / item.name)
+    document = json.loads((tmp_path / "ru.json").read_text(encoding="utf-8"))
+    record = next(d for d in document["divisions"] if d["code"] == "RU-KHA")
+    record["names"].append(
+        {"locale": "en", "form": "alias", "text": "Khabarovsk\x01", "source": "t"}
+    )
+    (tmp_path / "ru.json").write_text(json.dumps(document), encoding="utf-8")
+    dataset = Dataset.from_path(tmp_path)
+    assert dataset.lookup("Khabarovsk\x01").code == "RU-KHA"
+    assert dataset.lookup("Khabarovsk").code == "RU-KHA"
