@@ -6,7 +6,8 @@ Matching runs in tiers, best first, and stops at the first tier that matches:
 =============  =====  ====================================================
 kind           score  what matched
 =============  =====  ====================================================
-code           1.00   a code `regionkit.get` accepts
+code           1.00   a code `regionkit.get` accepts; with ``country="RU"``
+                      also a bare subject code ("27")
 exact          1.00   a stored full name (0.99 for a short name), up to
                       case, width and spacing
 normalized     0.95   a stored name after normalization: ё/е, look-alike
@@ -36,7 +37,8 @@ Changchun) raise `AmbiguousName`; among former units that fit equally, the
 one that ended last wins ("渝北区": Chongqing's district until 2025, not
 Sichuan's until 1997). Qualified names ("北京市朝阳区", "Chaoyang District,
 Beijing", "Tianhe District, Guangzhou, Guangdong", "Harbin Daoli District")
-are read as a name inside a container before typos are considered.
+are read as a name inside a container before typos are considered, and so is
+the text without a gloss in brackets ("Primorskiy (Maritime) Kray").
 """
 
 from __future__ import annotations
@@ -624,11 +626,22 @@ def pick(query: str, matches: Sequence[Match]) -> Division:
     return top[0]
 
 
-def code_match(dataset: Dataset, text: str) -> Match | None:
-    """Return a code match for *text*, if it is a code `get` accepts."""
+def code_match(
+    dataset: Dataset, text: str, countries: Sequence[str] = ()
+) -> Match | None:
+    """
+    Return a code match for *text*, if it is a code `get` accepts.
+
+    Where the search is limited to Russia, a bare number of one or two digits
+    is a subject's code ("27", as KLADR and the tax service write it); without
+    a country it is none: "23" is Krasnodar Krai's and, in GB/T 2260, the start
+    of Heilongjiang's.
+    """
     stripped = text.strip()
     if len(stripped) > 32 or " " in stripped:
         return None
+    if tuple(countries) == ("RU",) and stripped.isascii() and stripped.isdigit():
+        stripped = f"SUBJECT:{stripped.zfill(2)}" if len(stripped) <= 2 else stripped
     try:
         division = dataset.get(stripped)
     except UnknownCode:

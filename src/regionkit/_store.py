@@ -18,6 +18,7 @@ import contextlib
 import datetime
 import operator
 import os
+import re
 import sys
 import threading
 import zlib
@@ -361,7 +362,7 @@ class Dataset:
         """Return every match for *text*, best first; see `regionkit.resolve`."""
         check_text(text)
         scope = self._scope(country, level, within, as_of)
-        code = code_match(self, text)
+        code = code_match(self, text, scope.countries)
         if code is not None and scope.accepts(code.division):
             return (code,)
         found = self._matches(text, scope, stop_early=False, fuzzy=False)
@@ -490,7 +491,7 @@ class Dataset:
     ) -> Division | LookupError:
         check_text(text)
         scope = self._scope(country, level, within, as_of)
-        code = code_match(self, text)
+        code = code_match(self, text, scope.countries)
         if code is not None and scope.accepts(code.division):
             return code.division
         # Today's units first; then "name, container" readings; then the lower
@@ -509,6 +510,15 @@ class Dataset:
             return self._qualified(text, scope) or error
         except NotFound:
             pass
+        # A gloss in brackets is no part of the name: "Primorskiy (Maritime) Kray".
+        bare = " ".join(_BRACKETED.sub(" ", text).split())
+        if bare and bare != " ".join(text.split()):
+            try:
+                return self._strict(bare, scope)
+            except AmbiguousName as error:
+                return error
+            except (NotFound, ValueError):
+                pass
         try:
             return pick(text, self._matches(text, scope, stop_early=True, fuzzy=True))
         except (NotFound, AmbiguousName) as error:
@@ -872,6 +882,7 @@ def _countries_for(key: str) -> tuple[str, ...]:
     return COUNTRIES
 
 
+_BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 _by_code = operator.attrgetter("code")  # sorts as Division's order, in C
 # Change's order (attrs compares its fields in turn, the kind by value), in C.
 _change_order = operator.attrgetter(

@@ -64,3 +64,31 @@ def test_among_former_units_of_one_name_the_last_wins() -> None:
     (today,) = regionkit.lookup_many(["渝北区"], current=True)
     assert isinstance(today.error, regionkit.AmbiguousName)
     assert [d.code for d in today.error.candidates] == ["CN-500109", "CN-500157"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("27", "RU-KHA"), ("7", "RU-KB"), ("01", "RU-AD"), ("91", "RU-CRIMEA")],
+)
+def test_bare_subject_codes_read_where_the_country_is_russia(
+    text: str, code: str
+) -> None:
+    assert regionkit.lookup(text, country="RU").code == code
+
+
+def test_a_bare_number_is_no_code_without_a_country() -> None:
+    # "23" is Krasnodar Krai's subject code and the start of Heilongjiang's.
+    with pytest.raises(regionkit.NotFound):
+        regionkit.lookup("23")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Primorskiy (Maritime) Kray", "RU-PRI"),  # GeoNames' name
+        ("Хабаровский край (Россия)", "RU-KHA"),
+        ("黑龙江省（中国）", "CN-HL"),
+    ],
+)
+def test_a_gloss_in_brackets_is_no_part_of_the_name(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
