@@ -38,7 +38,9 @@ one that ended last wins ("渝北区": Chongqing's district until 2025, not
 Sichuan's until 1997). Qualified names ("北京市朝阳区", "Chaoyang District,
 Beijing", "Tianhe District, Guangzhou, Guangdong", "Harbin Daoli District")
 are read as a name inside a container before typos are considered, and so is
-the text without a gloss in brackets ("Primorskiy (Maritime) Kray").
+the text without a gloss in brackets ("Primorskiy (Maritime) Kray"). The
+placeholder levels of the statistical bureau's lists (北京市市辖区东城区,
+河南省省直辖县级行政区划济源市) are skipped.
 """
 
 from __future__ import annotations
@@ -561,6 +563,38 @@ def check_text(text: object) -> str:
     if not text.strip():
         raise ValueError(f"text is empty: {shorten(text)}")
     return text
+
+
+# The statistical bureau's lists (and the address data built on them) fill
+# the level a unit skips with a placeholder: 北京市/市辖区/东城区, 重庆市/县/城口县,
+# 河南省/省直辖县级行政区划/济源市. No unit bears these names.
+_PLACEHOLDERS = re.compile(
+    r"(?:省|自治区)直辖县级行政区划|市辖区(?=.)|(?<=^北京市|^天津市|^上海市|^重庆市)县(?=.)"
+)
+
+
+def drop_placeholders(text: str) -> str:
+    """
+    Return *text* without the statistical bureau's placeholder levels.
+
+    >>> drop_placeholders("北京市市辖区东城区"), drop_placeholders("重庆市, 县, 城口县")
+    ('北京市东城区', '重庆市, 城口县')
+    """
+    if "辖" not in text and "县" not in text:
+        return text
+    if "," in text or "，" in text:
+        parts = [p.strip() for p in text.replace("，", ",").split(",")]
+        kept = [p for p in parts if p and not _is_placeholder(p, parts)]
+        return ", ".join(kept) if kept else text
+    if all("\u3400" <= c <= "\u9fff" or c == " " for c in text):
+        return _PLACEHOLDERS.sub("", text.replace(" ", "")) or text
+    return " ".join(_PLACEHOLDERS.sub(" ", text).split()) or text
+
+
+def _is_placeholder(part: str, parts: list[str]) -> bool:
+    if part in {"市辖区", "省直辖县级行政区划", "自治区直辖县级行政区划"}:
+        return True
+    return part == "县" and parts[0] in {"北京市", "天津市", "上海市", "重庆市"}
 
 
 def split_qualified(text: str) -> list[tuple[str, str]]:

@@ -35,11 +35,13 @@ from regionkit._lookup import (
     NameIndex,
     check_text,
     code_match,
+    drop_placeholders,
     no_cyclic_gc,
     pick,
     split_qualified,
 )
 from regionkit._models import Category, Change, Division, Perspective
+from regionkit._normalize import fold
 from regionkit.errors import AmbiguousName, DataError, NotFound, UnknownCode, shorten
 
 __all__ = ["COUNTRIES", "Dataset", "default_dataset"]
@@ -559,10 +561,12 @@ class Dataset:
         """
         if depth > 2:
             return None
-        for name, container_text in split_qualified(text):
+        for name, container_text in split_qualified(drop_placeholders(text)):
             container = self._container(container_text, scope, depth)
             if container is None:
                 continue
+            if fold(name) == fold(container_text) and scope.accepts(container):
+                return container  # 广东省东莞市东莞市: a city with no districts
             inner = self._scope(scope.country, scope.level, container, scope.as_of)
             try:
                 return self._strict(name, inner)

@@ -92,3 +92,27 @@ def test_a_bare_number_is_no_code_without_a_country() -> None:
 )
 def test_a_gloss_in_brackets_is_no_part_of_the_name(text: str, code: str) -> None:
     assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("北京市市辖区东城区", "CN-110101"),
+        ("北京市, 市辖区, 东城区", "CN-110101"),
+        ("重庆市县城口县", "CN-500229"),
+        ("河南省省直辖县级行政区划济源市", "CN-419001"),
+        ("新疆维吾尔自治区自治区直辖县级行政区划石河子市", "CN-659001"),
+        ("广东省东莞市东莞市", "CN-441900"),  # a city with no districts, twice
+    ],
+)
+def test_the_statistical_bureaus_placeholder_levels_are_skipped(
+    text: str, code: str
+) -> None:
+    # Lists built on the NBS codes fill a skipped level with 市辖区, 县 or
+    # 省直辖县级行政区划; no unit bears those names.
+    assert regionkit.lookup(text).code == code
+
+
+def test_a_placeholder_alone_is_no_unit() -> None:
+    with pytest.raises(regionkit.NotFound):
+        regionkit.lookup("市辖区")
