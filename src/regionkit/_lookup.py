@@ -621,7 +621,13 @@ def split_qualified(text: str) -> list[tuple[str, str]]:
     if all("\u3400" <= c <= "\u9fff" for c in joined):
         if len(joined) < 4:
             return []
-        return [(joined[i:], joined[:i]) for i in range(len(joined) - 2, 1, -1)]
+        # Splits after a generic word (省, 市, 区 …) first, longest container
+        # first: "河北省石家庄市长安区" is 长安区 in 河北省石家庄市.
+        splits = sorted(
+            range(len(joined) - 2, 1, -1),
+            key=lambda i: (joined[i - 1] not in _GENERIC_ENDS, -i),
+        )
+        return [(joined[i:], joined[:i]) for i in splits]
     words = folded.split()
     if not 2 <= len(words) <= _MAX_WORDS:
         return []
@@ -636,6 +642,7 @@ def split_qualified(text: str) -> list[tuple[str, str]]:
 
 
 _MAX_WORDS = 6  # longer texts are not split at spaces: too many readings
+_GENERIC_ENDS = frozenset("省市区县州盟旗")
 
 
 def pick(query: str, matches: Sequence[Match]) -> Division:
