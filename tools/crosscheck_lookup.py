@@ -96,9 +96,7 @@ def found(text: str, country: str) -> set[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run both lists; print each miss; return 1 on an unexplained one."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    parser.add_argument(
-        "--shared", type=Path, default=ROOT.parent / "shared" / "data"
-    )
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args(argv)
     unexplained = 0
     for name, rows, country in (
