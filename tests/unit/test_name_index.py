@@ -165,20 +165,23 @@ def test_a_dataset_of_a_read_function_does_not_pickle() -> None:
         pickle.dumps(dataset)
 
 
+def with_khabarovsk_alias(folder: Path, alias: str) -> Dataset:
+    """Return the mini fixture, copied to *folder*, with one more alias of RU-KHA."""
+    for item in (Path(__file__).parent.parent / "fixtures" / "mini").iterdir():
+        shutil.copy(item, folder / item.name)
+    document = json.loads((folder / "ru.json").read_text(encoding="utf-8"))
+    record = next(d for d in document["divisions"] if d["code"] == "RU-KHA")
+    record["names"].append(
+        {"locale": "en", "form": "alias", "text": alias, "source": "test"}
+    )
+    (folder / "ru.json").write_text(json.dumps(document), encoding="utf-8")
+    return Dataset.from_path(folder)
+
+
 def test_names_holding_separators_are_indexed_safely(tmp_path: Path) -> None:
     # Data from elsewhere may hold tabs, line breaks or the index's own
     # separators in a name: the index keeps its shape and finds the name.
-    mini = Path(__file__).parent.parent / "fixtures" / "mini"
-    for item in mini.iterdir():
-        shutil.copy(item, tmp_path / item.name)
-    document = json.loads((tmp_path / "ru.json").read_text(encoding="utf-8"))
-    record = next(d for d in document["divisions"] if d["code"] == "RU-KHA")
-    odd = "Khabarovsk\tland\x1dof\x1fthe\nAmur"
-    record["names"].append(
-        {"locale": "en", "form": "alias", "text": odd, "source": "test"}
-    )
-    (tmp_path / "ru.json").write_text(json.dumps(document), encoding="utf-8")
-    dataset = Dataset.from_path(tmp_path)
+    dataset = with_khabarovsk_alias(tmp_path, "Khabarovsk\tland\x1dof\x1fthe\nAmur")
     assert dataset.lookup("Khabarovsk land of the Amur").code == "RU-KHA"
     (match,) = dataset.resolve("khabarovsk  land of the amur")
     assert match.division.code == "RU-KHA"
@@ -209,15 +212,6 @@ def test_threads_reading_unread_names_at_once_see_the_same_names() -> None:
 def test_names_holding_control_characters_are_found(tmp_path: Path) -> None:
     # A control character sorts below the key separator: the lines, not the
     # keys, are what bisection searches.
-    mini = Path(__file__).parent.parent / "fixtures" / "mini"
-    for item in mini.iterdir():
-        shutil.copy(item, tmp_path / item.name)
-    document = json.loads((tmp_path / "ru.json").read_text(encoding="utf-8"))
-    record = next(d for d in document["divisions"] if d["code"] == "RU-KHA")
-    record["names"].append(
-        {"locale": "en", "form": "alias", "text": "Khabarovsk\x01", "source": "t"}
-    )
-    (tmp_path / "ru.json").write_text(json.dumps(document), encoding="utf-8")
-    dataset = Dataset.from_path(tmp_path)
+    dataset = with_khabarovsk_alias(tmp_path, "Khabarovsk\x01")
     assert dataset.lookup("Khabarovsk\x01").code == "RU-KHA"
     assert dataset.lookup("Khabarovsk").code == "RU-KHA"
