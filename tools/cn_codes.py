@@ -41,6 +41,14 @@ LEVEL3_SUFFIXES = (
 )
 
 
+def suffix_category(name: str, level: int) -> str | None:
+    """Return the category that *name*'s generic suffix gives at *level*."""
+    for suffix, category in LEVEL2_SUFFIXES if level == 2 else LEVEL3_SUFFIXES:
+        if name.endswith(suffix):
+            return category
+    return None
+
+
 def write_csv(
     path: Path, columns: Sequence[str], rows: Iterable[Sequence[str]]
 ) -> None:

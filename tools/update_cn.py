@@ -36,7 +36,7 @@ from pathlib import Path
 
 import opencc
 import pypinyin
-from cn_codes import LEVEL2_SUFFIXES, LEVEL3_SUFFIXES, PROVINCE_ISO, write_csv
+from cn_codes import PROVINCE_ISO, suffix_category, write_csv
 from pypinyin.pinyin_dict import pinyin_dict
 
 REPO = Path(__file__).resolve().parent.parent
@@ -312,12 +312,10 @@ def province_iso(codes: dict[str, str]) -> dict[str, str]:
 
 def categorize(code: str, name: str, level: int) -> str:
     """Return the category of a unit from its name suffix (MCA usage)."""
-    if code in CATEGORY_BY_CODE:
-        return CATEGORY_BY_CODE[code]
-    for suffix, category in LEVEL2_SUFFIXES if level == 2 else LEVEL3_SUFFIXES:
-        if name.endswith(suffix):
-            return category
-    raise BuildError(f"{code} {name}: no category suffix")
+    category = CATEGORY_BY_CODE.get(code) or suffix_category(name, level)
+    if category is None:
+        raise BuildError(f"{code} {name}: no category suffix")
+    return category
 
 
 def build_units(

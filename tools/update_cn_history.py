@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cn_codes import LEVEL2_SUFFIXES, LEVEL3_SUFFIXES, write_csv
+from cn_codes import suffix_category, write_csv
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "cn"
@@ -218,12 +218,10 @@ def read_csv(path: Path, columns: Sequence[str]) -> list[dict[str, str]]:
 
 def categorize(code: str, name: str, level: int) -> str:
     """Return the category of a record from its name suffix (MCA usage)."""
-    if code in CATEGORY_BY_CODE:
-        return CATEGORY_BY_CODE[code]
-    for suffix, category in LEVEL2_SUFFIXES if level == 2 else LEVEL3_SUFFIXES:
-        if name.endswith(suffix):
-            return category
-    raise BuildError(f"{code} {name}: no category suffix")
+    category = CATEGORY_BY_CODE.get(code) or suffix_category(name, level)
+    if category is None:
+        raise BuildError(f"{code} {name}: no category suffix")
+    return category
 
 
 def parse_day(text: str, where: str) -> datetime.date:
