@@ -164,7 +164,6 @@ _TABLES = (
 # the parts; stored names never hold them (the build checks).
 _MAGIC = "regionkit name index 1"
 _TABLE_SEP, _KEY_SEP, _ITEM_SEP = "\x1e", "\x1d", "\x1f"
-_fold, _canonical = fold, canonical
 _SPACES = str.maketrans(dict.fromkeys("\t\n\r\x1d\x1e\x1f", " "))
 
 
@@ -492,7 +491,7 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
 
     # The uncached forms: 60,000 stored names would only crowd the caches
     # that serve the queries.
-    fold, canonical = _fold.__wrapped__, _canonical.__wrapped__
+    fold_name, canonical_name = fold.__wrapped__, canonical.__wrapped__
     full, short = NameForm.FULL, NameForm.SHORT
     for division in divisions:
         code = division.code
@@ -505,21 +504,22 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
             is_full = form is full
             if not is_full and form is not short:  # abbreviations, aliases …
                 kind = _FORM_KINDS[form].value
-                for key in dict.fromkeys((fold(text), canonical(text))):
+                whole = canonical_name(text)
+                for key in dict.fromkeys((fold_name(text), whole)):
                     file(kind, key, (code, text, ""))
-                if form is not NameForm.ABBREVIATION and canonical(text):
-                    file(_FUZZY, canonical(text), (code, text, ""))  # nicknames too
+                if whole and form is not NameForm.ABBREVIATION:  # nicknames: typos
+                    file(_FUZZY, whole, (code, text, ""))
                 continue
             extra = "" if is_full else _SHORT
-            file(_EXACT, fold(text), (code, text, extra))
+            file(_EXACT, fold_name(text), (code, text, extra))
             if (text, is_full) in seen:  # the same text in several locales
                 continue
             seen.add((text, is_full))
             if is_full and _COMPOUND.search(text):
                 # "Чувашская Республика — Чувашия": each part names the unit.
                 for part in _name_parts(text):
-                    file(_NORMALIZED, canonical(part), (code, part, _SHORT))
-            normalized = canonical(text)
+                    file(_NORMALIZED, canonical_name(part), (code, part, _SHORT))
+            normalized = canonical_name(text)
             file(_NORMALIZED, normalized, (code, text, extra))
             core = strip_category_words(normalized)
             file(_CORES, core, (code, text, category))

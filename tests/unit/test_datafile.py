@@ -1,5 +1,6 @@
 """The packed data files: written stably, read strictly, names built on first read."""
 
+import datetime
 import importlib.resources
 import json
 from collections.abc import Callable
@@ -9,7 +10,7 @@ import attrs
 import pytest
 
 import regionkit
-from regionkit import DataError, Division
+from regionkit import DataError, Division, NameForm
 from regionkit._datafile import _SHAPES, encode_division_file, read_division_file
 
 DATA = importlib.resources.files("regionkit") / "_data"
@@ -59,9 +60,14 @@ def test_names_of_a_packed_file_are_the_heads_with_their_texts() -> None:
 
 def test_dated_names_keep_their_dates() -> None:
     # Russia's former official names carry the days they were borne.
-    names = [n for d in read(packaged("ru.json")) for n in d.names if n.valid_to]
-    assert names
-    assert all(n.valid_from is None or n.valid_from < n.valid_to for n in names)  # type: ignore[operator]
+    kemerovo = next(d for d in read(packaged("ru.json")) if d.code == "RU-KEM")
+    (former,) = (n for n in kemerovo.names if n.valid_to is not None)
+    assert (former.text, former.form, former.valid_from, former.valid_to) == (
+        "Кемеровская область",
+        NameForm.FORMER,
+        datetime.date(1993, 12, 25),
+        datetime.date(2019, 3, 26),
+    )
 
 
 def drop_column(column: str) -> Callable[[Document], None]:

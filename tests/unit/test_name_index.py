@@ -207,6 +207,7 @@ def test_threads_reading_unread_names_at_once_see_the_same_names() -> None:
     assert len(seen) == 16
     assert all(names == seen[0] for names in seen)
     assert harbin.names in seen
+    assert harbin.name("zh-Hans") == "哈尔滨市"
 
 
 def test_names_holding_control_characters_are_found(tmp_path: Path) -> None:
