@@ -26,9 +26,18 @@ if TYPE_CHECKING:
         lookup_many,
         lookup_series,
         resolve,
+        supported_locales,
+    )
+    from regionkit._api_borders import border_pairs, crossings
+    from regionkit._api_lines import (
+        centre,
+        reporting_line,
+        reports_directly_to_centre,
+        subordinates,
     )
     from regionkit._lookup import LookupResult, Match, MatchKind
     from regionkit._models import (
+        COUNTRIES,
         Category,
         Centre,
         CentreRole,
@@ -45,26 +54,10 @@ if TYPE_CHECKING:
         Perspective,
         Rank,
     )
-    from regionkit._names import category_name, supported_locales
-    from regionkit._neighbours import (
-        Adjacency,
-        AdjacencyKind,
-        Crossing,
-        CrossingMode,
-        border_pairs,
-        crossings,
-    )
-    from regionkit._reporting import (
-        Authority,
-        Basis,
-        LineKind,
-        ReportingLink,
-        centre,
-        reporting_line,
-        reports_directly_to_centre,
-        subordinates,
-    )
-    from regionkit._store import COUNTRIES, Dataset
+    from regionkit._names import category_name
+    from regionkit._neighbours import Adjacency, AdjacencyKind, Crossing, CrossingMode
+    from regionkit._reporting import Authority, Basis, LineKind, ReportingLink
+    from regionkit._store import Dataset
     from regionkit.errors import (
         AmbiguousName,
         DataError,
@@ -142,36 +135,25 @@ _HOMES = {
             "lookup_many",
             "lookup_series",
             "resolve",
+            "supported_locales",
         ],
         "regionkit._api",
     ),
+    **dict.fromkeys(["border_pairs", "crossings"], "regionkit._api_borders"),
+    **dict.fromkeys(
+        ["centre", "reporting_line", "reports_directly_to_centre", "subordinates"],
+        "regionkit._api_lines",
+    ),
     **dict.fromkeys(["LookupResult", "Match", "MatchKind"], "regionkit._lookup"),
     **dict.fromkeys(
-        [
-            "Authority",
-            "Basis",
-            "LineKind",
-            "ReportingLink",
-            "centre",
-            "reporting_line",
-            "reports_directly_to_centre",
-            "subordinates",
-        ],
-        "regionkit._reporting",
+        ["Authority", "Basis", "LineKind", "ReportingLink"], "regionkit._reporting"
     ),
-    **dict.fromkeys(["category_name", "supported_locales"], "regionkit._names"),
+    "category_name": "regionkit._names",
     **dict.fromkeys(
-        [
-            "Adjacency",
-            "AdjacencyKind",
-            "Crossing",
-            "CrossingMode",
-            "border_pairs",
-            "crossings",
-        ],
+        ["Adjacency", "AdjacencyKind", "Crossing", "CrossingMode"],
         "regionkit._neighbours",
     ),
-    "COUNTRIES": "regionkit._store",
+    "COUNTRIES": "regionkit._models",
     "Dataset": "regionkit._store",
     "dumps": "regionkit.serialization",
     "from_dict": "regionkit.serialization",

@@ -18,6 +18,7 @@ __all__ = [
     "lookup_many",
     "lookup_series",
     "resolve",
+    "supported_locales",
 ]
 
 
@@ -241,3 +242,19 @@ def lookup_series(
         r.code for r in lookup_many(series, country=country, level=level, within=within)
     ]
     return pd.Series(codes, index=series.index, name=series.name, dtype=object)
+
+
+def supported_locales() -> tuple[str, ...]:
+    """
+    Return the locales that some division has a name in, sorted.
+
+    These are the tags of the stored full and short names of the top-level units
+    and federal districts (lower levels add none), and the locales whose
+    pycountry catalogue translates at least one Russian or Chinese ISO 3166-2 name.
+
+    >>> {"en", "ru", "zh-Hans", "zh-Hant", "tt", "de"} <= set(supported_locales())
+    True
+    """
+    from regionkit._names import supported_locales_in
+
+    return supported_locales_in(default_dataset())

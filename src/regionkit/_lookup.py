@@ -54,7 +54,7 @@ import gc
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import attrs
 
@@ -68,9 +68,6 @@ from regionkit._normalize import (
     strip_category_words,
 )
 from regionkit.errors import AmbiguousName, NotFound, UnknownCode, shorten
-
-if TYPE_CHECKING:
-    from regionkit._store import Dataset
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -668,7 +665,7 @@ def pick(query: str, matches: Sequence[Match]) -> Division:
 
 
 def code_match(
-    dataset: Dataset, text: str, countries: Sequence[str] = ()
+    dataset: Source, text: str, countries: Sequence[str] = ()
 ) -> Match | None:
     """
     Return a code match for *text*, if it is a code `get` accepts.
@@ -717,3 +714,301 @@ class LookupResult:
     def ok(self) -> bool:
         """Whether the value named exactly one division."""
         return self.division is not None
+
+
+# -- the algorithm -------------------------------------------------------------------
+# Functions of what they are handed: a `Source` of records and name indices, and
+# a `Scope`. Only the dataset knows where the facts live.
+
+TOP, LOWER_LEVELS, HISTORY = 1, 2, 3
+"""Loading stages: a country's top level, its current lower levels, its former units."""
+CONFIDENT = 0.93
+"""A match at least this good stops lookup at its level."""
+
+
+class Source(Protocol):
+    """What lookup reads: records and name indices by country and stage."""
+
+    def get(self, code: str) -> Division: ...
+
+    def stages(self, country: str) -> tuple[int, ...]: ...
+
+    def name_index(self, country: str, stage: int) -> NameIndex: ...
+
+    def record(self, country: str, stage: int, code: str) -> Division | None: ...
+
+    def successors(self, division: Division) -> tuple[Division, ...]: ...
+
+
+@attrs.frozen
+class Scope:
+    """What a lookup may return: its countries, level, container and date."""
+
+    countries: tuple[str, ...]
+    level: int | None
+    within: Division | None
+    as_of: datetime.date | None = None
+
+    def accepts(self, division: Division) -> bool:
+        """Whether *division* is in scope."""
+        if division.country not in self.countries:
+            return False
+        if self.level is not None and division.level != self.level:
+            return False
+        if self.as_of is not None and not division.valid_on(self.as_of):
+            return False
+        if self.within is None:
+            return True
+        code = self.within.code
+        return (
+            division.within_code == code
+            or code in division.grouping_codes
+            or any(a.code == code for a in division.ancestors())
+        )
+
+    def inside(self, container: Division | None, level: int | None) -> Scope:
+        """Return this scope limited to *container* and *level*."""
+        return attrs.evolve(self, within=container, level=level)
+
+
+@attrs.frozen
+class Miss:
+    """
+    A lookup that named no single division, as a cache may keep it.
+
+    `error` makes a fresh exception for each caller, so that no caller sees
+    another's notes, attributes or traceback.
+    """
+
+    query: str
+    candidates: tuple[Division, ...] = ()
+
+    def error(self) -> LookupError:
+        """Return a new `NotFound` or `AmbiguousName` for this miss."""
+        if self.candidates:
+            return AmbiguousName(self.query, self.candidates)
+        return NotFound(self.query)
+
+
+def find(source: Source, text: str, scope: Scope) -> Division | Miss:
+    """Return the one division *text* names in *scope*, or why there is none."""
+    try:
+        return _find(source, text, scope)
+    except AmbiguousName as error:
+        return Miss(text, error.candidates)
+    except NotFound:
+        return Miss(text)
+
+
+def _find(source: Source, text: str, scope: Scope) -> Division:
+    code = code_match(source, text, scope.countries)
+    if code is not None and scope.accepts(code.division):
+        return code.division
+    # Today's units first; then "name, container" readings; then the lower
+    # units that no longer exist (unless a date asked for them already);
+    # typos last: a qualified name must not be taken for a typo of its
+    # container, nor cost the loading of the code history.
+    found = _matches(source, text, scope, stop_early=True, fuzzy=False)
+    if not found:
+        qualified = _qualified(source, text, scope)
+        if qualified is not None:
+            return qualified
+    found = _with_former(source, text, scope, found)
+    try:
+        return pick(text, found)
+    except AmbiguousName:
+        qualified = _qualified(source, text, scope)
+        if qualified is not None:
+            return qualified
+        raise
+    except NotFound:
+        pass
+    # A gloss in brackets is no part of the name: "Primorskiy (Maritime) Kray".
+    bare = " ".join(_BRACKETED.sub(" ", text).split())
+    if bare and bare != " ".join(text.split()):
+        try:
+            return _strict(source, bare, scope)
+        except (NotFound, ValueError):
+            pass
+    return pick(text, _matches(source, text, scope, stop_early=True, fuzzy=True))
+
+
+def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
+    """Return every match for *text* in *scope*, best first."""
+    code = code_match(source, text, scope.countries)
+    if code is not None and scope.accepts(code.division):
+        return (code,)
+    found = _matches(source, text, scope, stop_early=False, fuzzy=False)
+    if scope.as_of is None and (not found or found[0].score < CONFIDENT):
+        found = _ranked(  # former lower units join weak or no matches
+            found
+            + _matches(
+                source, text, scope, stop_early=False, fuzzy=False, stages=(HISTORY,)
+            )
+        )
+    if not found:
+        found = _matches(source, text, scope, stop_early=False)
+    return tuple(found)
+
+
+def current_unit(source: Source, query: object, division: Division) -> Division:
+    """
+    Follow *division*'s successors to the one unit that exists today.
+
+    Raises:
+        NotFound: The unit was abolished with no successor.
+        AmbiguousName: It was split: several units exist today.
+    """
+    seen = {division.code}
+    units = [division]
+    while any(not d.is_current for d in units):
+        following: list[Division] = []
+        for unit in units:
+            if unit.is_current:
+                following.append(unit)
+                continue
+            for successor in source.successors(unit):
+                if successor.code not in seen:
+                    seen.add(successor.code)
+                    following.append(successor)
+        if not following:
+            raise NotFound(query)
+        units = following
+    found = sorted(set(units))
+    if len(found) > 1:
+        raise AmbiguousName(query, found)
+    return found[0]
+
+
+def _ranked(matches: list[Match]) -> list[Match]:
+    """Return the best match of each division, best first, ties in code order."""
+    best: dict[str, Match] = {}
+    for match in matches:
+        old = best.get(match.division.code)
+        if old is None or match.score > old.score:
+            best[match.division.code] = match
+    return sorted(best.values(), key=lambda m: (-m.score, m.division.code))
+
+
+def _with_former(
+    source: Source, text: str, scope: Scope, found: list[Match]
+) -> list[Match]:
+    """
+    Return *found*, or the matches of lower units that no longer exist.
+
+    They are consulted, unless a date asked for them already, only where
+    today's units give no confident match: "崇明县" (the former county)
+    beats the bare core of 崇明区, but "吉林" stays today's province.
+    """
+    if scope.as_of is None and (not found or found[0].score < CONFIDENT):
+        former = _matches(
+            source, text, scope, stop_early=True, fuzzy=False, stages=(HISTORY,)
+        )
+        if former and (not found or former[0].score > found[0].score):
+            return former
+    return found
+
+
+def _strict(source: Source, text: str, scope: Scope) -> Division:
+    """Return the one division *text* names without typos, or raise."""
+    found = _matches(source, text, scope, stop_early=True, fuzzy=False)
+    return pick(text, _with_former(source, text, scope, found))
+
+
+def _qualified(
+    source: Source, text: str, scope: Scope, depth: int = 0
+) -> Division | None:
+    """
+    Try "name, container" and "容器名称" readings of *text*.
+
+    A container must be a name the data holds, or itself a qualified name
+    with commas or in Chinese ("Tianhe, Guangzhou, Guangdong"); a reading
+    may nest twice more (省 + 市 + 区).
+    """
+    if depth > 2:
+        return None
+    for name, container_text in split_qualified(drop_placeholders(text)):
+        container = _container(source, container_text, scope, depth)
+        if container is None:
+            continue
+        if fold(name) == fold(container_text) and scope.accepts(container):
+            return container  # 广东省东莞市东莞市: a city with no districts
+        inner = scope.inside(container, scope.level)
+        try:
+            return _strict(source, name, inner)
+        except (LookupError, ValueError):
+            found = _qualified(source, name, inner, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _container(source: Source, text: str, scope: Scope, depth: int) -> Division | None:
+    """Return the one unit *text* names as a container, or ``None``."""
+    outer = scope.inside(scope.within, None)
+    if _is_name(source, text, scope.countries):
+        try:
+            return _strict(source, text, outer)
+        except (LookupError, ValueError):
+            return None
+    if "," in text or "，" in text or _is_chinese(text):
+        return _qualified(source, text, outer, depth + 1)
+    return None
+
+
+def _is_name(source: Source, text: str, countries: tuple[str, ...]) -> bool:
+    """Whether *text* is, up to normalization, a name some division bears."""
+    return any(
+        source.name_index(country, stage).knows(text)
+        for country in countries
+        for stage in source.stages(country)
+    )
+
+
+def _matches(
+    source: Source,
+    text: str,
+    scope: Scope,
+    *,
+    stop_early: bool,
+    fuzzy: bool = True,
+    stages: tuple[int, ...] | None = None,
+) -> list[Match]:
+    # Today's units first, level by level; the lower units that no longer
+    # exist only where a date asks for them, or where asked for by *stages*
+    # ("崇明县" is the former county, whose successor is 崇明区).
+    if stages is None:
+        stages = (TOP, LOWER_LEVELS, HISTORY)
+        if scope.as_of is None:
+            stages = (TOP, LOWER_LEVELS)
+    tiers = [
+        (country, stage)
+        for stage in stages
+        for country in scope.countries
+        if stage in source.stages(country)
+        and (scope.level is None or (scope.level > 1) == (stage > TOP))
+    ]
+    found: list[Match] = []
+    for typos in (False, True) if fuzzy else (False,):
+        for country, stage in tiers:
+            index = source.name_index(country, stage)
+            for code, score, matched, kind in index.search(
+                text, fuzzy=typos, exact_first=stop_early
+            ):
+                division = source.record(country, stage, code)
+                if division is not None and scope.accepts(division):
+                    found.append(Match(division, score, matched, kind))
+            # A confident match on a higher level ends the search; a bare
+            # core match ("Hebei" in "Hebei Qu") lets lower levels compete.
+            if stop_early and found and max(m.score for m in found) >= CONFIDENT:
+                return _ranked(found)
+        if found:
+            return _ranked(found)
+    return found
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
+
+
+def _is_chinese(text: str) -> bool:
+    return all("\u3400" <= c <= "\u9fff" or c.isspace() for c in text)

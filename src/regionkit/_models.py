@@ -6,16 +6,16 @@ import datetime
 import enum
 import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import attrs
 
-if TYPE_CHECKING:  # navigation resolves the store at call time
-    from regionkit._store import Dataset
+from regionkit.errors import shorten
 
 _T = TypeVar("_T")
 
 __all__ = [
+    "COUNTRIES",
     "Category",
     "Centre",
     "CentreRole",
@@ -29,9 +29,21 @@ __all__ = [
     "Measure",
     "Name",
     "NameForm",
+    "Navigator",
     "Perspective",
     "Rank",
+    "parse_category",
+    "parse_country",
+    "parse_day",
+    "parse_flag",
+    "parse_form",
+    "parse_level",
+    "parse_member",
+    "parse_perspective",
 ]
+
+COUNTRIES = ("CN", "RU")
+"""The countries regionkit covers, as ISO 3166-1 alpha-2 codes."""
 
 
 class Category(enum.Enum):
@@ -430,9 +442,10 @@ class Division:
         >>> regionkit.get("CN-HL").name("zh", form="short")
         '黑龙江'
         """
-        from regionkit._names import division_name
+        from regionkit._locales import pick  # babel loads with the first name
 
-        return division_name(self, locale, form)
+        wanted = parse_form(form).value
+        return pick(self.names, locale, wanted, iso_code=self.iso_3166_2)
 
     def describe(self, locale: object = "en") -> str:
         """
@@ -451,9 +464,7 @@ class Division:
         area 864 km²; population 547,820 (2021 census);
         contested: claimed by Ukraine (UA-40).
         """
-        from regionkit._names import describe
-
-        return describe(self, locale)
+        return self._nav().describe(self, locale)
 
     # -- centres and figures -----------------------------------------------------
 
@@ -490,7 +501,7 @@ class Division:
         >>> regionkit.get("CN-210200").has_rank("separately_planned")  # Dalian
         True
         """
-        wanted = Rank(rank)
+        wanted = parse_member(rank, Rank, "rank")
         return any(d.rank is wanted for d in self.designations)
 
     @property
@@ -506,7 +517,7 @@ class Division:
         only (Crimea as ``UA-43``). Taiwan stays: ISO 3166-2:CN lists it as
         ``CN-TW``, though ISO 3166-1 also lists it as ``TW``.
         """
-        if Perspective(perspective) is Perspective.NATIONAL:
+        if parse_perspective(perspective) is Perspective.NATIONAL:
             return True
         listed = [
             claim.party_code
@@ -542,7 +553,7 @@ class Division:
         >>> [d.code for d in regionkit.get("RU-ZAB").predecessors()]
         ['RU-AGB', 'RU-CHI']
         """
-        return self._store().predecessors(self)
+        return self._nav().predecessors(self)
 
     def successors(self) -> tuple[Division, ...]:
         """
@@ -552,7 +563,7 @@ class Division:
         >>> [d.code for d in regionkit.get("RU-CHI").successors()]
         ['RU-ZAB']
         """
-        return self._store().successors(self)
+        return self._nav().successors(self)
 
     # -- navigation ----------------------------------------------------------------
 
@@ -565,12 +576,12 @@ class Division:
         >>> regionkit.get("RU-NEN").parent is None
         True
         """
-        return self._store().parent(self)
+        return self._nav().parent(self)
 
     @property
     def children(self) -> tuple[Division, ...]:
         """The units one level down; for a grouping, its member units."""
-        return self._store().children(self)
+        return self._nav().children(self)
 
     @property
     def within(self) -> Division | None:
@@ -583,7 +594,7 @@ class Division:
         """
         if self.within_code is None:
             return None
-        return self._store().get(self.within_code)
+        return self._nav().get(self.within_code)
 
     @property
     def enclosed(self) -> tuple[Division, ...]:
@@ -594,7 +605,7 @@ class Division:
         >>> [d.code for d in regionkit.get("RU-TYU").enclosed]
         ['RU-KHM', 'RU-YAN']
         """
-        return self._store().enclosed(self)
+        return self._nav().enclosed(self)
 
     @property
     def groupings(self) -> tuple[Division, ...]:
@@ -605,7 +616,7 @@ class Division:
         >>> [g.code for g in regionkit.get("RU-NEN").groupings]
         ['RU-FD-NORTHWESTERN', 'RU-ER-NORTHERN']
         """
-        return tuple(self._store().get(code) for code in self.grouping_codes)
+        return tuple(self._nav().get(code) for code in self.grouping_codes)
 
     @property
     def federal_district(self) -> Division | None:
@@ -622,21 +633,21 @@ class Division:
 
     def children_on(self, day: datetime.date) -> tuple[Division, ...]:
         """Return the units one level down as they were on *day*."""
-        return self._store().children(self, as_of=day)
+        return self._nav().children(self, as_of=day)
 
     def ancestors(self) -> tuple[Division, ...]:
         """Return the chain of parents, nearest first."""
-        return self._store().ancestors(self)
+        return self._nav().ancestors(self)
 
     def descendants(
         self, *, as_of: datetime.date | None = None
     ) -> tuple[Division, ...]:
         """Return every unit below this one (on *as_of*, else today), depth first."""
-        return self._store().descendants(self, as_of=as_of)
+        return self._nav().descendants(self, as_of=as_of)
 
     def siblings(self, *, as_of: datetime.date | None = None) -> tuple[Division, ...]:
         """Return the other units with the same parent and level (on *as_of*)."""
-        return self._store().siblings(self, as_of=as_of)
+        return self._nav().siblings(self, as_of=as_of)
 
     def neighbours(
         self,
@@ -667,19 +678,164 @@ class Division:
         >>> regionkit.get("RU-KGD").neighbours(), regionkit.get("CN-HI").neighbours()
         ((), ())
         """
-        from regionkit._neighbours import neighbours
-
-        return neighbours(
+        return self._nav().neighbours(
             self, across_borders=across_borders, sea=sea, perspective=perspective
         )
 
-    def _store(self) -> Dataset:
-        from regionkit._store import Dataset, default_dataset
-
-        if isinstance(self._dataset, Dataset):
-            return self._dataset
-        return default_dataset()
+    def _nav(self) -> Navigator:
+        dataset = self._dataset
+        if dataset is None:
+            raise ValueError(
+                f"{self.code} belongs to no Dataset, so it cannot navigate:"
+                " read it with a Dataset or regionkit.from_dict"
+            )
+        return dataset  # type: ignore[return-value]  # a Navigator, typed loosely
 
 
 def _first(items: Iterable[_T]) -> _T | None:
     return next(iter(items), None)
+
+
+class Navigator(Protocol):
+    """
+    What a record asks of the dataset it came from (`regionkit.Dataset` is one).
+
+    Records store codes; navigation, names and neighbours resolve them here, so
+    that a record never reaches for data it was not loaded with.
+    """
+
+    def get(self, code: str, *, as_of: datetime.date | None = None) -> Division: ...
+
+    def parent(self, division: Division) -> Division | None: ...
+
+    def children(
+        self, division: Division, *, as_of: datetime.date | None = None
+    ) -> tuple[Division, ...]: ...
+
+    def enclosed(self, division: Division) -> tuple[Division, ...]: ...
+
+    def ancestors(self, division: Division) -> tuple[Division, ...]: ...
+
+    def descendants(
+        self, division: Division, *, as_of: datetime.date | None = None
+    ) -> tuple[Division, ...]: ...
+
+    def siblings(
+        self, division: Division, *, as_of: datetime.date | None = None
+    ) -> tuple[Division, ...]: ...
+
+    def predecessors(self, division: Division) -> tuple[Division, ...]: ...
+
+    def successors(self, division: Division) -> tuple[Division, ...]: ...
+
+    def describe(self, division: Division, locale: object) -> str: ...
+
+    def neighbours(
+        self,
+        division: Division,
+        *,
+        across_borders: bool,
+        sea: bool,
+        perspective: Perspective | str,
+    ) -> tuple[Division, ...]: ...
+
+
+# -- arguments ---------------------------------------------------------------------
+# One parser per kind of argument, shared by every function that takes it, so that
+# a spelling is accepted or refused everywhere alike.
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def parse_member(value: object, kind: type[_E], what: str) -> _E:
+    """
+    Return the member of *kind* that *value* names.
+
+    A member, or a string naming its value or its member name in any case, with
+    spaces, hyphens or underscores between words: ``"Krai"``, ``" ISO "``,
+    ``"federal district"``, ``"FEDERAL_DISTRICT"``.
+
+    Raises:
+        TypeError: *value* is neither a member nor a string.
+        ValueError: *value* names no member.
+
+    >>> parse_member(" Federal district ", Category, "category")
+    <Category.FEDERAL_DISTRICT: 'federal_district'>
+    """
+    if isinstance(value, kind):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{what} must be a {kind.__name__} or str, not {type(value).__name__}"
+        )
+    key = "_".join(value.replace("-", " ").replace("_", " ").split()).lower()
+    found = _members(kind).get(key)
+    if found is None:
+        choices = [str(m.value) for m in kind]
+        hint = f"; one of: {', '.join(choices)}" if len(choices) <= 8 else ""
+        raise ValueError(f"unknown {what} {shorten(value)}{hint}")
+    return found  # type: ignore[return-value]  # a member of kind
+
+
+@functools.cache
+def _members(kind: type[enum.Enum]) -> dict[str, enum.Enum]:
+    """Return *kind*'s members by lower-case value and by lower-case name."""
+    found = {member.name.lower(): member for member in kind}
+    found.update({str(member.value).lower(): member for member in kind})
+    return found
+
+
+def parse_category(value: object) -> Category:
+    """Return the `Category` *value* names (see `parse_member`)."""
+    return parse_member(value, Category, "category")
+
+
+def parse_perspective(value: object) -> Perspective:
+    """Return the `Perspective` *value* names (see `parse_member`)."""
+    return parse_member(value, Perspective, "perspective")
+
+
+def parse_form(value: object) -> NameForm:
+    """Return the `NameForm` *value* names (see `parse_member`)."""
+    return parse_member(value, NameForm, "form")
+
+
+def parse_country(value: object) -> str:
+    """
+    Return the country code *value* names: ``"RU"`` or ``"CN"``, in any case.
+
+    Raises:
+        TypeError: *value* is not a string.
+        ValueError: *value* is not a country regionkit covers.
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"country must be a str, not {type(value).__name__}")
+    country = value.strip().upper()
+    if country not in COUNTRIES:
+        raise ValueError(
+            f"country must be one of {', '.join(COUNTRIES)}, not {shorten(value)}"
+        )
+    return country
+
+
+def parse_level(value: object) -> int | None:
+    """Return a ``level`` argument: an int (not a bool) or ``None``."""
+    if value is not None and (type(value) is bool or not isinstance(value, int)):
+        raise TypeError(f"level must be an int or None, not {shorten(value)}")
+    return value
+
+
+def parse_day(value: object, what: str = "as_of") -> datetime.date | None:
+    """Return a date argument: a `datetime.date` (not a datetime) or ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise TypeError(f"{what} must be a datetime.date, not {type(value).__name__}")
+    return value
+
+
+def parse_flag(value: object, what: str) -> bool:
+    """Return a flag argument: exactly True or False."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{what} must be True or False, not {shorten(value)}")
+    return value

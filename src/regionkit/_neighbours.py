@@ -12,28 +12,33 @@ from __future__ import annotations
 
 import enum
 import json
-import threading
-import weakref
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import attrs
 
-from regionkit._models import Division, Perspective
+from regionkit._models import (
+    Division,
+    Perspective,
+    parse_country,
+    parse_flag,
+    parse_member,
+    parse_perspective,
+)
 from regionkit.errors import DataError, shorten
-
-if TYPE_CHECKING:  # the store imports nothing from here; resolve it at call time
-    from regionkit._store import Dataset
 
 __all__ = [
     "FILE",
     "Adjacency",
     "AdjacencyKind",
+    "Borders",
     "Crossing",
     "CrossingMode",
-    "border_pairs",
-    "crossings",
-    "neighbours",
+    "border_pairs_in",
+    "borders",
+    "crossings_in",
+    "neighbours_in",
+    "parse",
 ]
 
 FILE = "neighbours.json"
@@ -152,30 +157,30 @@ class Borders:
     meta: Mapping[str, Any]
 
 
-_loaded: weakref.WeakKeyDictionary[Dataset, Borders] = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
+class Holder(Protocol):
+    """What these functions ask of a dataset: its divisions and its borders."""
+
+    def get(self, code: str) -> Division: ...
+
+    def borders(self) -> Borders: ...
 
 
-def borders(dataset: Dataset) -> Borders:
-    """Return the neighbours data of *dataset*, reading it on first use."""
-    found = _loaded.get(dataset)
-    if found is None:
-        with _lock:
-            found = _loaded.get(dataset)
-            if found is None:
-                found = _load(dataset)
-                _loaded[dataset] = found
-    return found
+def borders(dataset: Holder) -> Borders:
+    """Return the neighbours data of *dataset* (read by it on first use)."""
+    return dataset.borders()
 
 
-def _load(dataset: Dataset) -> Borders:
-    from regionkit.serialization import from_dict
+def parse(raw: bytes, path: str) -> Borders:
+    """
+    Read the text of a neighbours file.
 
-    path = f"{dataset._origin}/{FILE}"
+    Raises:
+        DataError: The file is not JSON or does not hold what it should.
+    """
+    from regionkit.serialization import from_dict  # cattrs loads with this file
+
     try:
-        document = json.loads(dataset._read(FILE))
-    except OSError as error:
-        raise DataError(path, [str(error)]) from error
+        document = json.loads(raw)
     except ValueError as error:
         raise DataError(path, [f"not JSON: {error}"]) from error
     if not isinstance(document, dict) or not all(
@@ -203,14 +208,8 @@ def _load(dataset: Dataset) -> Borders:
     )
 
 
-def _flag(name: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} must be True or False, not {shorten(value)}")
-    return value
-
-
 def _kinds(sea: bool) -> frozenset[AdjacencyKind]:
-    if _flag("sea", sea):
+    if parse_flag(sea, "sea"):
         return frozenset(AdjacencyKind)
     return frozenset({AdjacencyKind.LAND})
 
@@ -219,7 +218,8 @@ def _country_of(code: str) -> str:
     return code.partition("-")[0]
 
 
-def neighbours(
+def neighbours_in(
+    dataset: Holder,
     division: Division,
     *,
     across_borders: bool = False,
@@ -227,68 +227,39 @@ def neighbours(
     perspective: Perspective | str = Perspective.NATIONAL,
 ) -> tuple[Division, ...]:
     """Return the units that touch *division*; see `Division.neighbours`."""
-    from regionkit._store import _perspective
-
     if not isinstance(division, Division):
         raise TypeError(f"expected a Division, not {shorten(division)}")
-    across = _flag("across_borders", across_borders)
+    across = parse_flag(across_borders, "across_borders")
     kinds = _kinds(sea)
-    view = _perspective(perspective)
+    view = parse_perspective(perspective)
     if division.level != 1:
         raise ValueError(
             f"neighbours are known for level-1 units only, not {division.code}"
         )
-    store = division._store()
     codes = sorted(
         pair.other(division.code)
-        for pair in borders(store).by_code.get(division.code, ())
+        for pair in dataset.borders().by_code.get(division.code, ())
         if pair.kind in kinds
         and (across or _country_of(pair.other(division.code)) == division.country)
     )
-    found = (store.get(code) for code in codes)
+    found = (dataset.get(code) for code in codes)
     return tuple(d for d in found if d.in_view(view))
 
 
-def border_pairs(
+def border_pairs_in(
+    dataset: Holder,
     first: str,
     second: str,
     *,
     sea: bool = False,
     perspective: Perspective | str = Perspective.NATIONAL,
 ) -> tuple[Adjacency, ...]:
-    """
-    Return the pairs of level-1 units that touch across two countries' border.
-
-    Each pair is oriented: ``a`` lies in *first*, ``b`` in *second*. With the same
-    country twice, the pairs inside that country are returned (``a < b``).
-
-    Args:
-        first: ``"RU"`` or ``"CN"``.
-        second: ``"RU"`` or ``"CN"``.
-        sea: Also return contact across the sea only (`AdjacencyKind.SEA`).
-        perspective: Leave out units that this view does not list under their
-            country (``"iso"`` leaves out Crimea and the subjects of 2022).
-
-    Raises:
-        ValueError: An unknown country or perspective.
-        TypeError: An argument has the wrong type.
-
-    >>> import regionkit
-    >>> [(p.a, p.b) for p in regionkit.border_pairs("RU", "CN")][:3]
-    [('RU-AL', 'CN-XJ'), ('RU-AMU', 'CN-HL'), ('RU-KHA', 'CN-HL')]
-    >>> len(regionkit.border_pairs("RU", "CN"))
-    8
-    >>> len(regionkit.border_pairs("RU", "RU"))
-    197
-    """
-    from regionkit._store import _country, _perspective, default_dataset
-
-    one, two = _country(first), _country(second)
+    """`regionkit.border_pairs` on *dataset*."""
+    one, two = parse_country(first), parse_country(second)
     kinds = _kinds(sea)
-    view = _perspective(perspective)
-    dataset = default_dataset()
+    view = parse_perspective(perspective)
     found: list[Adjacency] = []
-    for pair in borders(dataset).adjacency:
+    for pair in dataset.borders().adjacency:
         if pair.kind not in kinds:
             continue
         countries = (_country_of(pair.a), _country_of(pair.b))
@@ -303,45 +274,20 @@ def border_pairs(
     return tuple(sorted(found, key=lambda p: p.codes))
 
 
-def crossings(
+def crossings_in(
+    dataset: Holder,
     *,
     between: Iterable[str] = ("RU", "CN"),
     division: Division | str | None = None,
     mode: CrossingMode | str | None = None,
 ) -> tuple[Crossing, ...]:
-    """
-    Return the border crossings in force between two countries, by id.
-
-    Args:
-        between: The two countries, in either order; the data holds the
-            Russia–China border.
-        division: Only the crossings in this unit (a division or its code): a
-            Russian subject, a Chinese province, or the prefecture or county the
-            Chinese checkpoint lies in.
-        mode: Only crossings that carry this kind of traffic (a `CrossingMode`
-            or its value, ``"rail"``).
-
-    Raises:
-        UnknownCode: *division* is not a known code.
-        ValueError: *between* does not name two different countries, or *mode*
-            is unknown.
-        TypeError: An argument has the wrong type.
-
-    >>> import regionkit
-    >>> [c.ru_town for c in regionkit.crossings(mode="rail")]
-    ['Makhalino', 'Nizhneleninskoye', 'Pogranichny', 'Zabaykalsk']
-    >>> [c.cn_town for c in regionkit.crossings(division="RU-ZAB")]
-    ['Shiwei', 'Heishantou', 'Manzhouli']
-    """
-    from regionkit._store import _country, default_dataset
-
+    """`regionkit.crossings` on *dataset*."""
     if isinstance(between, str) or not isinstance(between, Iterable):
         raise TypeError(f"between must be two country codes, not {shorten(between)}")
-    countries = [_country(c) for c in between]
+    countries = [parse_country(c) for c in between]
     if len(countries) != 2 or countries[0] == countries[1]:
         raise ValueError(f"between must name two different countries, not {countries}")
-    wanted = _mode(mode)
-    dataset = default_dataset()
+    wanted = None if mode is None else parse_member(mode, CrossingMode, "crossing mode")
     if division is None:
         where: Division | None = None
     elif isinstance(division, Division):
@@ -350,7 +296,7 @@ def crossings(
         where = dataset.get(division)
     found = [
         c
-        for c in borders(dataset).crossings
+        for c in dataset.borders().crossings
         if {c.ru_unit[:2], c.cn_unit[:2]} == set(countries)
         and (wanted is None or wanted in c.modes)
         and (where is None or _in(c, where, dataset))
@@ -358,18 +304,7 @@ def crossings(
     return tuple(sorted(found, key=lambda c: c.id))
 
 
-def _mode(value: object) -> CrossingMode | None:
-    if value is None or isinstance(value, CrossingMode):
-        return value
-    if not isinstance(value, str):
-        raise TypeError(f"mode must be a CrossingMode or str, not {shorten(value)}")
-    try:
-        return CrossingMode(value.strip().lower())
-    except ValueError:
-        raise ValueError(f"unknown crossing mode {shorten(value)}") from None
-
-
-def _in(crossing: Crossing, division: Division, dataset: Dataset) -> bool:
+def _in(crossing: Crossing, division: Division, dataset: Holder) -> bool:
     """Whether *crossing* lies in *division* (a unit on either side, or below)."""
     code = division.code
     if code in (crossing.ru_unit, crossing.cn_unit, crossing.cn_county):

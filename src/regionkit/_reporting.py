@@ -31,28 +31,35 @@ from __future__ import annotations
 
 import enum
 import json
-import threading
-import weakref
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import attrs
 
-from regionkit._models import Category, Centre, Division, Name, Rank
+from regionkit._models import (
+    Category,
+    Centre,
+    Division,
+    Name,
+    Rank,
+    parse_country,
+    parse_member,
+)
 from regionkit.errors import DataError, UnknownCode, shorten
-
-if TYPE_CHECKING:  # the store is imported at call time, as the models do
-    from regionkit._store import Dataset
 
 __all__ = [
     "Authority",
     "Basis",
     "LineKind",
     "ReportingLink",
-    "centre",
-    "reporting_line",
-    "reports_directly_to_centre",
-    "subordinates",
+    "State",
+    "Tables",
+    "centre_in",
+    "directly_in",
+    "line_in",
+    "links_in",
+    "node_in",
+    "subordinates_in",
 ]
 
 FILE = "reporting.json"
@@ -185,10 +192,11 @@ class Authority:
         """
         Return the authority's name in *locale*, along the names' fallback chain.
 
-        >>> centre("CN").name("zh-Hans")
+        >>> import regionkit
+        >>> regionkit.centre("CN").name("zh-Hans")
         '中央人民政府（国务院）'
         """
-        from regionkit._names import pick_name
+        from regionkit._names import pick_name  # babel loads with the first name
 
         return pick_name(self.names, locale)
 
@@ -334,7 +342,7 @@ class Tables:
     @classmethod
     def from_document(cls, document: object, path: str) -> Tables:
         """Structure the parsed ``reporting.json``; raise `DataError` if it is bad."""
-        from regionkit.serialization import from_dict
+        from regionkit.serialization import from_dict  # cattrs loads with this file
 
         if not isinstance(document, dict) or not all(
             isinstance(document.get(key), dict if key == "rules" else list)
@@ -490,14 +498,21 @@ def _join(*sources: str) -> str:
 
 # ----------------------------------------------------------- per dataset
 
-_STATES: weakref.WeakKeyDictionary[Dataset, _State] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
+
+class Holder(Protocol):
+    """What these functions ask of a dataset: its divisions and its engine."""
+
+    def get(self, code: str) -> Division: ...
+
+    def divisions(self, country: str | None = None) -> tuple[Division, ...]: ...
+
+    def reporting(self) -> State: ...
 
 
-class _State:
+class State:
     """The engine of one dataset and its index of links by superior."""
 
-    def __init__(self, dataset: Dataset, tables: Tables) -> None:
+    def __init__(self, dataset: Holder, tables: Tables) -> None:
         self.dataset = dataset
         self.engine = Engine(tables, dataset.get)
         self._below: dict[str, dict[str, tuple[ReportingLink, ...]]] = {}
@@ -521,23 +536,13 @@ class _State:
         )
 
 
-def _state(dataset: Dataset) -> _State:
-    state = _STATES.get(dataset)
-    if state is None:
-        with _LOCK:
-            state = _STATES.get(dataset)
-            if state is None:
-                state = _State(dataset, _load(dataset))
-                _STATES[dataset] = state
-    return state
+def parse(raw: bytes, path: str) -> Tables:
+    """
+    Read the text of a reporting file.
 
-
-def _load(dataset: Dataset) -> Tables:
-    path = f"{dataset._origin}/{FILE}"  # the store keeps where it reads from
-    try:
-        raw = dataset._read(FILE)
-    except OSError as error:
-        raise DataError(path, [str(error)]) from error
+    Raises:
+        DataError: The file is not JSON or does not hold what it should.
+    """
     try:
         document: Any = json.loads(raw)
     except ValueError as error:
@@ -546,30 +551,18 @@ def _load(dataset: Dataset) -> Tables:
 
 
 def _kind(value: object) -> LineKind | None:
-    if value is None or isinstance(value, LineKind):
-        return value
-    if not isinstance(value, str):
-        raise TypeError(f"kind must be a LineKind or str, not {type(value).__name__}")
-    try:
-        return LineKind(value.strip().lower())
-    except ValueError:
-        raise ValueError(f"unknown kind {shorten(value)}") from None
+    return None if value is None else parse_member(value, LineKind, "kind")
 
 
-def _country(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"country must be a str, not {type(value).__name__}")
-    country = value.strip().upper()
-    if country not in CENTRES:
-        raise ValueError(f"country must be RU or CN, not {shorten(value)}")
-    return country
+def _state(dataset: Holder) -> State:
+    return dataset.reporting()
 
 
 # ------------------------------------------------------ dataset functions
 
 
 def line_in(
-    dataset: Dataset, division: object, *, kind: LineKind | str | None = None
+    dataset: Holder, division: object, *, kind: LineKind | str | None = None
 ) -> tuple[ReportingLink, ...]:
     """`reporting_line` on *dataset*."""
     wanted = _kind(kind)
@@ -577,7 +570,7 @@ def line_in(
     return state.engine.line(state.engine.node(division), wanted)
 
 
-def directly_in(dataset: Dataset, division: object) -> bool:
+def directly_in(dataset: Holder, division: object) -> bool:
     """`reports_directly_to_centre` on *dataset*."""
     engine = _state(dataset).engine
     link = engine.primary(engine.node(division))
@@ -585,7 +578,7 @@ def directly_in(dataset: Dataset, division: object) -> bool:
 
 
 def subordinates_in(
-    dataset: Dataset, division: object, *, kind: LineKind | str | None = None
+    dataset: Holder, division: object, *, kind: LineKind | str | None = None
 ) -> tuple[Node, ...]:
     """`subordinates` on *dataset*."""
     wanted = _kind(kind)
@@ -598,117 +591,21 @@ def subordinates_in(
     return tuple(state.engine.node(code) for code in codes)
 
 
-def centre_in(dataset: Dataset, country: str) -> Authority:
+def centre_in(dataset: Holder, country: str) -> Authority:
     """`centre` on *dataset*."""
-    code = CENTRES[_country(country)]
+    code = CENTRES[parse_country(country)]
     found = _state(dataset).engine.tables.authorities.get(code)
     if found is None:
         raise UnknownCode(code)
     return found
 
 
-def node_in(dataset: Dataset, value: object) -> Node:
+def node_in(dataset: Holder, value: object) -> Node:
     """Return the division or authority that *value* (an object or code) is."""
     return _state(dataset).engine.node(value)
 
 
-def links_in(dataset: Dataset, division: object) -> tuple[ReportingLink, ...]:
+def links_in(dataset: Holder, division: object) -> tuple[ReportingLink, ...]:
     """Return every link up from *division*: its administrative link first."""
     engine = _state(dataset).engine
     return engine.links(engine.node(division))
-
-
-# ------------------------------------------------------ public functions
-
-
-def _default() -> Dataset:
-    from regionkit._store import default_dataset
-
-    return default_dataset()
-
-
-def reporting_line(
-    division: Division | Authority | str, *, kind: LineKind | str | None = None
-) -> tuple[ReportingLink, ...]:
-    """
-    Return the chain of links from *division* up to its national centre.
-
-    Each unit has one administrative line, and that is what comes back by
-    default. A unit with more lines (Shenzhen plans directly with the State
-    Council; an XPCC city also answers to the Corps; Nenets Autonomous Okrug lies
-    within Arkhangelsk Oblast) gives the line of *kind*: at each step the link of
-    that kind is taken where the unit has one, else its administrative link. A
-    federal district's line is its envoy's line to the President. Economic and
-    geographic regions take part in no line: their chain is empty, as is a
-    centre's.
-
-    Args:
-        division: A `Division`, an `Authority` or a code (``"RU-NEN"``,
-            ``"440300"``, ``"CN-XPCC"``).
-        kind: A `LineKind` or its value (``"within"``); ``None`` for the
-            administrative line.
-
-    Raises:
-        UnknownCode: No division or authority has this code.
-        TypeError: *division* or *kind* has the wrong type.
-        ValueError: *kind* is no `LineKind` value.
-
-    >>> [(s.superior_code, s.kind.value) for s in reporting_line("RU-NEN")]
-    [('RU-CENTRE', 'administrative')]
-    >>> [s.superior_code for s in reporting_line("RU-NEN", kind="within")]
-    ['RU-ARK', 'RU-CENTRE']
-    >>> [s.superior_code for s in reporting_line("CN-440304")]  # Futian, Shenzhen
-    ['CN-440300', 'CN-GD', 'CN-CENTRE']
-    >>> [s.superior_code for s in reporting_line("CN-440304", kind="separate_planning")]
-    ['CN-440300', 'CN-CENTRE']
-    >>> print(reporting_line("CN-HK")[0].basis.citation)  # doctest: +ELLIPSIS
-    A special administrative region (art. 31): ... Macao, art. 12).
-    """
-    return line_in(_default(), division, kind=kind)
-
-
-def reports_directly_to_centre(division: Division | Authority | str) -> bool:
-    """
-    Whether the administrative line of *division* goes straight to its centre.
-
-    True for every Russian subject (an autonomous okrug inside an oblast too) and
-    every Chinese provincial-level unit, and for the federal districts, whose
-    envoys answer to the President.
-
-    >>> reports_directly_to_centre("RU-NEN"), reports_directly_to_centre("CN-HK")
-    (True, True)
-    >>> reports_directly_to_centre("CN-440300")  # Shenzhen: through Guangdong
-    False
-    """
-    return directly_in(_default(), division)
-
-
-def subordinates(
-    division: Division | Authority | str, *, kind: LineKind | str | None = None
-) -> tuple[Division | Authority, ...]:
-    """
-    Return the units with a link of *kind* (any kind if ``None``) to *division*.
-
-    In code order. For the centres, these are the top-level units, the federal
-    districts or the Corps, and whatever reaches them directly by another line.
-
-    >>> [d.code for d in subordinates("RU-ARK")]
-    ['RU-NEN']
-    >>> [d.code for d in subordinates("CN-CENTRE", kind="separate_planning")]
-    ['CN-210200', 'CN-330200', 'CN-350200', 'CN-370200', 'CN-440300']
-    >>> len(subordinates("CN-XPCC"))
-    12
-    """
-    return subordinates_in(_default(), division, kind=kind)
-
-
-def centre(country: str) -> Authority:
-    """
-    Return the national centre of *country* (``"RU"`` or ``"CN"``).
-
-    >>> centre("RU").name()
-    'Federal centre of the Russian Federation (the President and the Government)'
-    >>> centre("CN").seat.name("en")
-    'Beijing'
-    """
-    return centre_in(_default(), country)

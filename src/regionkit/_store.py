@@ -16,106 +16,64 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import operator
+import functools
 import os
-import re
 import sys
 import threading
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from regionkit import _hierarchy
+from regionkit import _hierarchy, _lookup
+from regionkit._datafile import read_division_file
+from regionkit._hierarchy import RecordIndex, by_code
 from regionkit._lookup import (
+    HISTORY,
+    LOWER_LEVELS,
+    TOP,
     LookupResult,
     Match,
+    Miss,
     NameIndex,
+    Scope,
     check_text,
-    code_match,
-    drop_placeholders,
+    current_unit,
     no_cyclic_gc,
-    pick,
-    split_qualified,
 )
-from regionkit._models import Category, Change, Division, Perspective
-from regionkit._normalize import fold
-from regionkit.errors import AmbiguousName, DataError, NotFound, UnknownCode, shorten
+from regionkit._models import (
+    COUNTRIES,
+    Category,
+    Change,
+    Division,
+    Perspective,
+    parse_category,
+    parse_country,
+    parse_day,
+    parse_level,
+    parse_perspective,
+)
+from regionkit.errors import DataError, UnknownCode
+
+if TYPE_CHECKING:
+    from regionkit._neighbours import Borders
+    from regionkit._reporting import State
 
 __all__ = ["COUNTRIES", "Dataset", "default_dataset"]
-
-COUNTRIES = ("CN", "RU")
-"""The countries regionkit covers, as ISO 3166-1 alpha-2 codes."""
 
 # The files of each country, top level first; later files are loaded on demand.
 _FILES: dict[str, tuple[str, ...]] = {
     "RU": ("ru.json",),
     "CN": ("cn.json", "cn-lower.json", "cn-history.json"),
 }
-# How much of a country to load: its top level, its current lower levels, or
-# also the lower units that no longer exist.
-_TOP, _LOWER_LEVELS, _HISTORY = 1, 2, 3
 _MAX_CODE = 64
-_CONFIDENT = 0.93  # a match at least this good stops lookup at its level
-_LOOKUP_CACHE = 100_000  # remembered lookups per dataset; enough for real columns
+CACHE_SIZE = 100_000
+"""
+How many answers of `Dataset.get` and of `Dataset.lookup` a dataset remembers,
+each: the least recently used are forgotten first. Failures are not kept.
+"""
 # Prefixed forms of national codes accepted by `get`.
 _PREFIXES = {"OKATO": "okato", "OKTMO": "oktmo", "SUBJECT": "subject", "GB": "gb"}
-
-
-@attrs.frozen
-class _Scope:
-    """What a lookup may return: its country, level and container."""
-
-    country: str | None
-    countries: tuple[str, ...]
-    level: int | None
-    within: Division | None
-    as_of: datetime.date | None = None
-
-    def accepts(self, division: Division) -> bool:
-        if division.country not in self.countries:
-            return False
-        if self.level is not None and division.level != self.level:
-            return False
-        if self.as_of is not None and not division.valid_on(self.as_of):
-            return False
-        if self.within is None:
-            return True
-        code = self.within.code
-        return (
-            division.within_code == code
-            or code in division.grouping_codes
-            or any(a.code == code for a in division.ancestors())
-        )
-
-
-def _ranked(matches: list[Match]) -> list[Match]:
-    """Return the best match of each division, best first, ties in code order."""
-    best: dict[str, Match] = {}
-    for match in matches:
-        old = best.get(match.division.code)
-        if old is None or match.score > old.score:
-            best[match.division.code] = match
-    return sorted(best.values(), key=lambda m: (-m.score, m.division.code))
-
-
-@attrs.frozen
-class _Index:
-    """Everything loaded so far for one country, and the indices over it."""
-
-    records: dict[str, Division]
-    aliases: dict[str, tuple[str, ...]]  # other codes (upper case) -> codes
-    children: dict[str | None, tuple[Division, ...]]  # of every date
-    members: dict[str, tuple[Division, ...]]  # grouping code -> member units
-    enclosed: dict[str, tuple[Division, ...]]  # subject code -> subjects within it
-    changes: tuple[Change, ...]
-    after: dict[str, tuple[Change, ...]]  # code -> changes that produced it
-    before: dict[str, tuple[Change, ...]]  # code -> changes that ended it
-    files: int  # how many of the country's files are loaded
-    digests: tuple[int, ...]  # CRC-32 of each loaded file, to match its name index
-    meta: tuple[tuple[str, Any], ...]
 
 
 class Dataset:
@@ -132,13 +90,13 @@ class Dataset:
         self._origin = origin
         self._folder: Path | None = None  # set by `from_path`
         self._lock = threading.Lock()
-        self._indices: dict[str, _Index] = {}
+        self._indices: dict[str, RecordIndex] = {}
         self._name_indices: dict[tuple[str, int], NameIndex] = {}
-        self._got: dict[str, Division] = {}
-        self._lookups: dict[
-            tuple[str, str | None, int | None, str | None, datetime.date | None],
-            Division | LookupError,
-        ] = {}
+        self._borders: Borders | None = None
+        self._reporting: State | None = None
+        # Bounded caches of answers (CACHE_SIZE); a miss raises afresh each time.
+        self._get_today = functools.lru_cache(maxsize=CACHE_SIZE)(self._get_uncached)
+        self._find = functools.lru_cache(maxsize=CACHE_SIZE)(self._find_uncached)
 
     @classmethod
     def from_path(cls, path: str | Path) -> Dataset:
@@ -170,20 +128,21 @@ class Dataset:
     def get(self, code: object, *, as_of: datetime.date | None = None) -> Division:
         """Return the division with *code*; see `regionkit.get`."""
         if as_of is None and type(code) is str:
-            hit = self._got.get(code)  # the codes a program asks for, as it spells them
-            if hit is not None:
-                return hit
+            return self._get_today(code)  # the codes a program asks for, as spelled
+        return self._get(code, parse_day(as_of))
+
+    def _get_uncached(self, code: str) -> Division:
+        return self._get(code, None)
+
+    def _get(self, code: object, day: datetime.date | None) -> Division:
         key = _code_key(code)
-        day = _day(as_of)
         # Only a code with digits (GB/T 2260) can name a lower unit of China:
         # a miss on "RU-XYZ" or "MOSCOW" must not load the lower files.
-        stages_of = _stages if any(c.isdigit() for c in key) else _top_only
+        stages_of = self.stages if any(c.isdigit() for c in key) else _top_only
         for country in _countries_for(key):
             for stage in stages_of(country):
-                found = self._find(country, key, stage, day)
+                found = self._find_code(country, key, stage, day)
                 if found is not None:
-                    if day is None and len(self._got) < _LOOKUP_CACHE:
-                        self._got[code] = found  # type: ignore[index]  # a str here
                     return found
         raise UnknownCode(code)
 
@@ -198,21 +157,18 @@ class Dataset:
         as_of: datetime.date | None = None,
     ) -> tuple[Division, ...]:
         """List divisions in code order; see `regionkit.divisions`."""
-        day = _day(as_of)
-        countries = COUNTRIES if country is None else (_country(country),)
-        wanted = None if category is None else _category(category)
-        view = _perspective(perspective)
-        if level is not None and (
-            not isinstance(level, int) or isinstance(level, bool)
-        ):
-            raise TypeError(f"level must be an int or None, not {shorten(level)}")
+        day = parse_day(as_of)
+        countries = COUNTRIES if country is None else (parse_country(country),)
+        wanted = None if category is None else parse_category(category)
+        view = parse_perspective(perspective)
+        level = parse_level(level)
         if parent is not None:
             pool: Iterable[Division] = self.children(self._division(parent), as_of=day)
         else:
             deep = (
                 level is None or level > 1 or (wanted is not None and _is_lower(wanted))
             )
-            stage = (_HISTORY if day else _LOWER_LEVELS) if deep else _TOP
+            stage = (HISTORY if day else LOWER_LEVELS) if deep else TOP
             pool = (
                 d for c in countries for d in self._index(c, stage).records.values()
             )
@@ -227,7 +183,7 @@ class Dataset:
                     and (d.is_current if day is None else d.valid_on(day))
                     and d.in_view(view)
                 ),
-                key=_by_code,
+                key=by_code,
             )
         )
 
@@ -247,12 +203,12 @@ class Dataset:
         children of a unit that no longer exists.
         """
         if division.category.is_grouping:
-            pool = self._index(division.country, _TOP).members.get(division.code, ())
+            pool = self._index(division.country, TOP).members.get(division.code, ())
         else:
-            stage = _TOP
+            stage = TOP
             if division.level is not None and _has_lower(division.country):
                 stage = (
-                    _LOWER_LEVELS if as_of is None and division.is_current else _HISTORY
+                    LOWER_LEVELS if as_of is None and division.is_current else HISTORY
                 )
             pool = self._index(division.country, stage).children.get(division.code, ())
         day = as_of if as_of is not None else division.valid_to
@@ -265,7 +221,7 @@ class Dataset:
         day = division.valid_to
         return tuple(
             d
-            for d in self._index(division.country, _TOP).enclosed.get(division.code, ())
+            for d in self._index(division.country, TOP).enclosed.get(division.code, ())
             if (d.is_current if day is None else d.valid_on(day))
         )
 
@@ -287,7 +243,7 @@ class Dataset:
             for code in (change.after if successors else change.before)
             if code != division.code
         }
-        return tuple(sorted((self.get(code) for code in codes), key=_by_code))
+        return tuple(sorted((self.get(code) for code in codes), key=by_code))
 
     def changes(
         self,
@@ -297,8 +253,8 @@ class Dataset:
         until: datetime.date | None = None,
     ) -> tuple[Change, ...]:
         """List the changes in date order; see `regionkit.changes`."""
-        countries = COUNTRIES if country is None else (_country(country),)
-        start, end = _day(since), _day(until)
+        countries = COUNTRIES if country is None else (parse_country(country),)
+        start, end = parse_day(since, "since"), parse_day(until, "until")
         return tuple(
             sorted(
                 change
@@ -317,14 +273,14 @@ class Dataset:
         self, division: Division, *, as_of: datetime.date | None = None
     ) -> tuple[Division, ...]:
         """Return every unit below *division*, depth first."""
-        day = _day(as_of)
+        day = parse_day(as_of)
         return _hierarchy.descendants(division, lambda d: self.children(d, as_of=day))
 
     def siblings(
         self, division: Division, *, as_of: datetime.date | None = None
     ) -> tuple[Division, ...]:
         """Return the other units that share *division*'s parent and level."""
-        day = _day(as_of) or division.valid_to
+        day = parse_day(as_of) or division.valid_to
         if division.parent_code is not None:
             pool = self.children(self.get(division.parent_code), as_of=day)
         else:
@@ -333,7 +289,7 @@ class Dataset:
             grouping = division.category.is_grouping
             pool = tuple(
                 d
-                for d in self._index(division.country, _TOP).records.values()
+                for d in self._index(division.country, TOP).records.values()
                 if d.parent_code is None
                 and d.category.is_grouping == grouping
                 and (not grouping or d.category is division.category)
@@ -346,9 +302,61 @@ class Dataset:
                     for d in pool
                     if d.code != division.code and d.level == division.level
                 ),
-                key=_by_code,
+                key=by_code,
             )
         )
+
+    # -- names and neighbours ---------------------------------------------------------
+
+    def describe(self, division: Division, locale: object = "en") -> str:
+        """Return one sentence about *division*; see `Division.describe`."""
+        from regionkit import _names
+
+        return _names.describe(division, locale)
+
+    def neighbours(
+        self,
+        division: Division,
+        *,
+        across_borders: bool = False,
+        sea: bool = False,
+        perspective: Perspective | str = Perspective.NATIONAL,
+    ) -> tuple[Division, ...]:
+        """Return the level-1 units that touch *division*; see `Division.neighbours`."""
+        from regionkit import _neighbours
+
+        return _neighbours.neighbours_in(
+            self,
+            division,
+            across_borders=across_borders,
+            sea=sea,
+            perspective=perspective,
+        )
+
+    def borders(self) -> Borders:
+        """Return the neighbours and crossings data, read on first use."""
+        from regionkit import _neighbours
+
+        if self._borders is None:
+            with self._lock:
+                if self._borders is None:
+                    name = _neighbours.FILE
+                    raw = self._read_file(name)
+                    self._borders = _neighbours.parse(raw, f"{self._origin}/{name}")
+        return self._borders
+
+    def reporting(self) -> State:
+        """Return the reporting lines' tables and engine, read on first use."""
+        from regionkit import _reporting
+
+        if self._reporting is None:
+            name = _reporting.FILE
+            raw = self._read_file(name)
+            tables = _reporting.parse(raw, f"{self._origin}/{name}")
+            with self._lock:
+                if self._reporting is None:
+                    self._reporting = _reporting.State(self, tables)
+        return self._reporting
 
     # -- lookup ----------------------------------------------------------------------
 
@@ -364,20 +372,7 @@ class Dataset:
         """Return every match for *text*, best first; see `regionkit.resolve`."""
         check_text(text)
         scope = self._scope(country, level, within, as_of)
-        code = code_match(self, text, scope.countries)
-        if code is not None and scope.accepts(code.division):
-            return (code,)
-        found = self._matches(text, scope, stop_early=False, fuzzy=False)
-        if scope.as_of is None and (not found or found[0].score < _CONFIDENT):
-            found = _ranked(  # former lower units join weak or no matches
-                found
-                + self._matches(
-                    text, scope, stop_early=False, fuzzy=False, stages=(_HISTORY,)
-                )
-            )
-        if not found:
-            found = self._matches(text, scope, stop_early=False)
-        return tuple(found)
+        return _lookup.resolve(self, text, scope)
 
     def lookup(
         self,
@@ -389,26 +384,39 @@ class Dataset:
         as_of: datetime.date | None = None,
     ) -> Division:
         """Return the one division *text* names; see `regionkit.lookup`."""
-        key = (
-            text,
-            country,
-            level,
-            within.code if isinstance(within, Division) else within,
-            as_of,
-        )
-        try:
-            cached = self._lookups.get(key)
-        except TypeError:  # an unhashable argument: let the checks below name it
-            cached = None
-        if cached is None:
-            cached = self._lookup(
-                text, country=country, level=level, within=within, as_of=as_of
+        if (
+            type(text) is str
+            and country is None
+            and level is None
+            and within is None
+            and as_of is None
+        ):
+            found = self._find(text, None, None, None, None)
+        else:
+            # Arguments are checked before the cache sees them: True is not 1.
+            check_text(text)
+            found = self._find(
+                text,
+                None if country is None else parse_country(country),
+                parse_level(level),
+                None if within is None else self._division(within).code,
+                parse_day(as_of),
             )
-            if len(self._lookups) < _LOOKUP_CACHE:
-                self._lookups[key] = cached
-        if isinstance(cached, Division):
-            return cached
-        raise cached.with_traceback(None)  # a remembered miss: don't grow its traceback
+        if isinstance(found, Miss):
+            raise found.error()
+        return found
+
+    def _find_uncached(
+        self,
+        text: object,
+        country: str | None,
+        level: int | None,
+        within: str | None,
+        as_of: datetime.date | None,
+    ) -> Division | Miss:
+        check_text(text)
+        scope = self._scope(country, level, within, as_of)
+        return _lookup.find(self, text, scope)  # type: ignore[arg-type]  # a str
 
     def lookup_many(
         self,
@@ -455,146 +463,10 @@ class Dataset:
                 as_of=as_of,
             )
             if current and not found.is_current:
-                found = self._today(value, found)
+                found = current_unit(self, value, found)
         except (LookupError, ValueError, TypeError) as error:
             return LookupResult(value, None, error)
         return LookupResult(value, found, None)
-
-    def _today(self, query: object, division: Division) -> Division:
-        """Follow *division*'s successors to the one unit that exists today."""
-        seen = {division.code}
-        units = [division]
-        while any(not d.is_current for d in units):
-            following: list[Division] = []
-            for unit in units:
-                if unit.is_current:
-                    following.append(unit)
-                    continue
-                for successor in self.successors(unit):
-                    if successor.code not in seen:
-                        seen.add(successor.code)
-                        following.append(successor)
-            if not following:
-                raise NotFound(query)  # abolished with no successor
-            units = following
-        found = sorted(set(units))
-        if len(found) > 1:
-            raise AmbiguousName(query, found)  # split: several units today
-        return found[0]
-
-    def _lookup(
-        self,
-        text: str,
-        *,
-        country: str | None,
-        level: int | None,
-        within: Division | str | None,
-        as_of: datetime.date | None,
-    ) -> Division | LookupError:
-        check_text(text)
-        scope = self._scope(country, level, within, as_of)
-        code = code_match(self, text, scope.countries)
-        if code is not None and scope.accepts(code.division):
-            return code.division
-        # Today's units first; then "name, container" readings; then the lower
-        # units that no longer exist (unless a date asked for them already);
-        # typos last: a qualified name must not be taken for a typo of its
-        # container, nor cost the loading of the code history.
-        found = self._matches(text, scope, stop_early=True, fuzzy=False)
-        if not found:
-            qualified = self._qualified(text, scope)
-            if qualified is not None:
-                return qualified
-        found = self._with_former(text, scope, found)
-        try:
-            return pick(text, found)
-        except AmbiguousName as error:
-            return self._qualified(text, scope) or error
-        except NotFound:
-            pass
-        # A gloss in brackets is no part of the name: "Primorskiy (Maritime) Kray".
-        bare = " ".join(_BRACKETED.sub(" ", text).split())
-        if bare and bare != " ".join(text.split()):
-            try:
-                return self._strict(bare, scope)
-            except AmbiguousName as error:
-                return error
-            except (NotFound, ValueError):
-                pass
-        try:
-            return pick(text, self._matches(text, scope, stop_early=True, fuzzy=True))
-        except (NotFound, AmbiguousName) as error:
-            return error
-
-    def _exact(self, text: str, scope: _Scope) -> list[Match]:
-        """Return the matches of *text* without typos, best first."""
-        found = self._matches(text, scope, stop_early=True, fuzzy=False)
-        return self._with_former(text, scope, found)
-
-    def _with_former(self, text: str, scope: _Scope, found: list[Match]) -> list[Match]:
-        """
-        Return *found*, or the matches of lower units that no longer exist.
-
-        They are consulted, unless a date asked for them already, only where
-        today's units give no confident match: "崇明县" (the former county)
-        beats the bare core of 崇明区, but "吉林" stays today's province.
-        """
-        if scope.as_of is None and (not found or found[0].score < _CONFIDENT):
-            former = self._matches(
-                text, scope, stop_early=True, fuzzy=False, stages=(_HISTORY,)
-            )
-            if former and (not found or former[0].score > found[0].score):
-                return former
-        return found
-
-    def _strict(self, text: str, scope: _Scope) -> Division:
-        """Return the one division *text* names without typos, or raise."""
-        return pick(text, self._exact(text, scope))
-
-    def _qualified(self, text: str, scope: _Scope, depth: int = 0) -> Division | None:
-        """
-        Try "name, container" and "容器名称" readings of *text*.
-
-        A container must be a name the data holds, or itself a qualified name
-        with commas or in Chinese ("Tianhe, Guangzhou, Guangdong"); a reading
-        may nest twice more (省 + 市 + 区).
-        """
-        if depth > 2:
-            return None
-        for name, container_text in split_qualified(drop_placeholders(text)):
-            container = self._container(container_text, scope, depth)
-            if container is None:
-                continue
-            if fold(name) == fold(container_text) and scope.accepts(container):
-                return container  # 广东省东莞市东莞市: a city with no districts
-            inner = self._scope(scope.country, scope.level, container, scope.as_of)
-            try:
-                return self._strict(name, inner)
-            except (LookupError, ValueError):
-                found = self._qualified(name, inner, depth + 1)
-                if found is not None:
-                    return found
-        return None
-
-    def _container(self, text: str, scope: _Scope, depth: int) -> Division | None:
-        """Return the one unit *text* names as a container, or ``None``."""
-        outer = self._scope(scope.country, None, scope.within, scope.as_of)
-        if self._is_name(text, scope.countries):
-            try:
-                return self._strict(text, outer)
-            except (LookupError, ValueError):
-                return None
-        if "," in text or "，" in text or _is_chinese(text):
-            return self._qualified(text, outer, depth + 1)
-        return None
-
-    def _is_name(self, text: str, countries: tuple[str, ...]) -> bool:
-        """Whether *text* is, up to normalization, a name some division bears."""
-        return any(
-            self._names(country, stage).knows(text)
-            for country in countries
-            for stage in _stages(country)
-        )
 
     def _scope(
         self,
@@ -602,61 +474,27 @@ class Dataset:
         level: int | None,
         within: Division | str | None,
         as_of: datetime.date | None = None,
-    ) -> _Scope:
-        countries = COUNTRIES if country is None else (_country(country),)
-        if level is not None and (
-            not isinstance(level, int) or isinstance(level, bool)
-        ):
-            raise TypeError(f"level must be an int or None, not {shorten(level)}")
-        container = None if within is None else self._division(within)
-        return _Scope(
-            country=country if country is None else _country(country),
-            countries=countries,
-            level=level,
-            within=container,
-            as_of=_day(as_of),
+    ) -> Scope:
+        return Scope(
+            countries=COUNTRIES if country is None else (parse_country(country),),
+            level=parse_level(level),
+            within=None if within is None else self._division(within),
+            as_of=parse_day(as_of),
         )
 
-    def _matches(
-        self,
-        text: str,
-        scope: _Scope,
-        *,
-        stop_early: bool,
-        fuzzy: bool = True,
-        stages: tuple[int, ...] | None = None,
-    ) -> list[Match]:
-        # Today's units first, level by level; the lower units that no longer
-        # exist only where a date asks for them, or where asked for by *stages*
-        # ("崇明县" is the former county, whose successor is 崇明区).
-        if stages is None:
-            stages = (_TOP, _LOWER_LEVELS, _HISTORY)
-            if scope.as_of is None:
-                stages = (_TOP, _LOWER_LEVELS)
-        tiers = [
-            (c, stage)
-            for stage in stages
-            for c in scope.countries
-            if stage in _stages(c)
-            and (scope.level is None or (scope.level > 1) == (stage > _TOP))
-        ]
-        found: list[Match] = []
-        for typos in (False, True) if fuzzy else (False,):
-            for country, stage in tiers:
-                index = self._names(country, stage)
-                for code, score, matched, kind in index.search(
-                    text, fuzzy=typos, exact_first=stop_early
-                ):
-                    division = self._index(country, stage).records.get(code)
-                    if division is not None and scope.accepts(division):
-                        found.append(Match(division, score, matched, kind))
-                # A confident match on a higher level ends the search; a bare
-                # core match ("Hebei" in "Hebei Qu") lets lower levels compete.
-                if stop_early and found and max(m.score for m in found) >= _CONFIDENT:
-                    return _ranked(found)
-            if found:
-                return _ranked(found)
-        return found
+    # -- what lookup reads (`regionkit._lookup.Source`) --------------------------------
+
+    def stages(self, country: str) -> tuple[int, ...]:
+        """Return the loading stages *country* has, top first."""
+        return (TOP, LOWER_LEVELS, HISTORY)[: len(_FILES[country])]
+
+    def record(self, country: str, stage: int, code: str) -> Division | None:
+        """Return the record *code* among *country*'s units loaded up to *stage*."""
+        return self._index(country, stage).records.get(code)
+
+    def name_index(self, country: str, stage: int) -> NameIndex:
+        """Return the name index of *country*'s file for *stage*."""
+        return self._names(country, stage)
 
     def _names(self, country: str, stage: int) -> NameIndex:
         """Return the name index of *country*'s file for *stage*."""
@@ -678,7 +516,7 @@ class Dataset:
         return index
 
     def _prebuilt_names(
-        self, country: str, stage: int, loaded: _Index
+        self, country: str, stage: int, loaded: RecordIndex
     ) -> NameIndex | None:
         """
         Read the index built with the data file of *stage*, if it is there.
@@ -697,9 +535,16 @@ class Dataset:
         except ValueError as error:
             raise DataError(f"{self._origin}/{name}", [str(error)]) from None
 
+    def _read_file(self, name: str) -> bytes:
+        """Return the bytes of the data file *name*; the only place files are read."""
+        try:
+            return self._read(name)
+        except OSError as error:
+            raise DataError(f"{self._origin}/{name}", [str(error)]) from error
+
     def meta(self, country: str) -> dict[str, Any]:
         """Return the ``meta`` block of *country*'s data files (merged)."""
-        return dict(self._index(_country(country), _TOP).meta)
+        return dict(self._index(parse_country(country), TOP).meta)
 
     # -- loading -------------------------------------------------------------------
 
@@ -708,7 +553,7 @@ class Dataset:
             return value
         return self.get(value)
 
-    def _find(
+    def _find_code(
         self, country: str, key: str, stage: int, day: datetime.date | None
     ) -> Division | None:
         """Return the record *key* names: valid on *day*, else today's or the last."""
@@ -724,7 +569,7 @@ class Dataset:
             return current[0] if current else None
         return max(candidates, key=lambda d: d.valid_to or datetime.date.max)
 
-    def _index(self, country: str, stage: int) -> _Index:
+    def _index(self, country: str, stage: int) -> RecordIndex:
         wanted = min(stage, len(_FILES[country]))
         index = self._indices.get(country)
         if index is not None and index.files >= wanted:
@@ -736,23 +581,20 @@ class Dataset:
                 self._indices[country] = index
             return index
 
-    def _load(self, country: str, files: int, old: _Index | None) -> _Index:
+    def _load(self, country: str, files: int, old: RecordIndex | None) -> RecordIndex:
         with no_cyclic_gc():
             return self._load_files(country, files, old)
 
-    def _load_files(self, country: str, files: int, old: _Index | None) -> _Index:
-        from regionkit._datafile import read_division_file
-
+    def _load_files(
+        self, country: str, files: int, old: RecordIndex | None
+    ) -> RecordIndex:
         records = dict(old.records) if old is not None else {}
         meta = dict(old.meta) if old is not None else {}
         digests = list(old.digests) if old is not None else []
         added: list[Division] = []
         changes: list[Change] = []
         for name in _FILES[country][old.files if old is not None else 0 : files]:
-            try:
-                raw = self._read(name)
-            except OSError as error:
-                raise DataError(f"{self._origin}/{name}", [str(error)]) from error
+            raw = self._read_file(name)
             digests.append(zlib.crc32(raw))
             file_meta, divisions, file_changes = read_division_file(
                 raw, f"{self._origin}/{name}", dataset=self
@@ -774,92 +616,7 @@ class Dataset:
                     )
                 records[division.code] = division
             added += divisions
-        return _build_index(old, records, added, changes, tuple(digests), meta)
-
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-def _build_index(
-    old: _Index | None,
-    records: dict[str, Division],
-    added: list[Division],
-    changes: list[Change],
-    digests: tuple[int, ...],
-    meta: dict[str, Any],
-) -> _Index:
-    """Return the index of *records*: *old*'s, with the *added* units and *changes*."""
-    aliases: dict[str, list[str]] = {}
-    children: dict[str | None, list[Division]] = {}
-    members: dict[str, list[Division]] = {}
-    enclosed: dict[str, list[Division]] = {}
-    for division in sorted(added, key=_by_code):
-        for alias in _aliases(division):
-            if alias != division.code:
-                aliases.setdefault(alias, []).append(division.code)
-        if not division.category.is_grouping:
-            children.setdefault(division.parent_code, []).append(division)
-        for grouping in division.grouping_codes:
-            members.setdefault(grouping, []).append(division)
-        if division.within_code is not None:
-            enclosed.setdefault(division.within_code, []).append(division)
-    after: dict[str, list[Change]] = {}
-    before: dict[str, list[Change]] = {}
-    for change in changes:
-        for code in change.after:
-            after.setdefault(code, []).append(change)
-        for code in change.before:
-            before.setdefault(code, []).append(change)
-    return _Index(
-        records=records,
-        aliases=_merged(old.aliases if old else {}, aliases, str),
-        children=_merged(old.children if old else {}, children, _by_code),
-        members=_merged(old.members if old else {}, members, _by_code),
-        enclosed=_merged(old.enclosed if old else {}, enclosed, _by_code),
-        changes=tuple(
-            sorted((*(old.changes if old else ()), *changes), key=_change_order)
-        ),
-        after=_merged(old.after if old else {}, after, _change_order),
-        before=_merged(old.before if old else {}, before, _change_order),
-        files=len(digests),
-        digests=digests,
-        meta=tuple(sorted(meta.items())),
-    )
-
-
-def _merged(
-    old: dict[_K, tuple[_V, ...]],
-    new: dict[_K, list[_V]],
-    order: Callable[[_V], Any],
-) -> dict[_K, tuple[_V, ...]]:
-    """Return *old* with *new*'s items added under each key, kept in *order*."""
-    merged = dict(old)
-    for key, items in new.items():
-        present = merged.get(key)
-        items.sort(key=order)
-        merged[key] = tuple(sorted((*present, *items), key=order) if present else items)
-    return merged
-
-
-def _aliases(division: Division) -> Iterable[str]:
-    """Yield the other codes that `get` accepts for *division*, upper case."""
-    if division.iso_3166_2:
-        yield division.iso_3166_2.upper()
-    if division.country == "CN" and division.national_code:
-        yield division.national_code
-        yield f"GB:{division.national_code}"
-    if division.country == "RU":
-        if division.national_code:
-            yield f"SUBJECT:{division.national_code}"
-        if division.okato:
-            yield f"OKATO:{division.okato}"
-        if division.oktmo:
-            yield f"OKTMO:{division.oktmo}"
-    for claim in division.claims:
-        # The code another party uses (UA-43 for Crimea) finds the same unit.
-        if claim.party_code and claim.party_code.upper() != division.code:
-            yield claim.party_code.upper()
+        return _hierarchy.extended(old, records, added, changes, tuple(digests), meta)
 
 
 def _code_key(code: object) -> str:
@@ -886,29 +643,12 @@ def _countries_for(key: str) -> tuple[str, ...]:
     return COUNTRIES
 
 
-_BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
-_by_code = operator.attrgetter("code")  # sorts as Division's order, in C
-# Change's order (attrs compares its fields in turn, the kind by value), in C.
-_change_order = operator.attrgetter(
-    "date", "kind.value", "before", "after", "note", "source"
-)
-
-
-def _is_chinese(text: str) -> bool:
-    return all("\u3400" <= c <= "\u9fff" or c.isspace() for c in text)
-
-
 def _has_lower(country: str) -> bool:
     return len(_FILES[country]) > 1
 
 
 def _top_only(country: str) -> tuple[int, ...]:
-    return (_TOP,)
-
-
-def _stages(country: str) -> tuple[int, ...]:
-    """Return the loading stages *country* has, top first."""
-    return (_TOP, _LOWER_LEVELS, _HISTORY)[: len(_FILES[country])]
+    return (TOP,)
 
 
 def _full(country: str) -> int:
@@ -919,17 +659,8 @@ def _full(country: str) -> int:
 def _stage_of(division: Division) -> int:
     """Return the stage whose file holds *division*."""
     if (division.level or 1) == 1:
-        return _TOP
-    return _LOWER_LEVELS if division.is_current else _HISTORY
-
-
-def _day(value: object) -> datetime.date | None:
-    """Check an ``as_of`` argument: a date (not a datetime) or None."""
-    if value is None:
-        return None
-    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
-        raise TypeError(f"as_of must be a datetime.date, not {type(value).__name__}")
-    return value
+        return TOP
+    return LOWER_LEVELS if division.is_current else HISTORY
 
 
 _LOWER = {
@@ -953,42 +684,6 @@ _LOWER = {
 
 def _is_lower(category: Category) -> bool:
     return category in _LOWER
-
-
-def _country(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"country must be a str, not {type(value).__name__}")
-    country = value.strip().upper()
-    if country not in COUNTRIES:
-        raise ValueError(
-            f"country must be one of {', '.join(COUNTRIES)}, not {shorten(value)}"
-        )
-    return country
-
-
-_E = TypeVar("_E", Category, Perspective)
-
-
-def _member(value: object, enum: type[_E], what: str) -> _E:
-    """Return the *enum* member *value* names (a member or its value string)."""
-    if isinstance(value, enum):
-        return value
-    if not isinstance(value, str):
-        raise TypeError(
-            f"{what} must be a {enum.__name__} or str, not {type(value).__name__}"
-        )
-    try:
-        return enum(value.strip().lower())
-    except ValueError:
-        raise ValueError(f"unknown {what} {shorten(value)}") from None
-
-
-def _category(value: object) -> Category:
-    return _member(value, Category, "category")
-
-
-def _perspective(value: object) -> Perspective:
-    return _member(value, Perspective, "perspective")
 
 
 def _read_package_file(name: str) -> bytes:

@@ -21,9 +21,9 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from regionkit._models import Division, Perspective
+from regionkit._models import COUNTRIES, Division, Perspective
 from regionkit._reporting import CENTRES, LineKind, line_in, links_in, node_in
-from regionkit._store import COUNTRIES, default_dataset
+from regionkit._store import default_dataset
 from regionkit.errors import AmbiguousName, RegionkitError, UnknownCode
 
 __all__ = ["main"]
@@ -454,7 +454,7 @@ def _neighbours(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _crossings(args: argparse.Namespace, out: TextIO) -> int:
-    from regionkit._neighbours import crossings
+    from regionkit._api_borders import crossings
 
     found = crossings(division=args.code, mode=args.mode)
     if args.json:

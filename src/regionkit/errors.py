@@ -9,10 +9,7 @@ offending value as an attribute.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # only for annotations; errors must import nothing heavy
-    from regionkit._models import Division
+from typing import Any
 
 __all__ = [
     "AmbiguousName",
@@ -79,10 +76,12 @@ class AmbiguousName(RegionkitError, LookupError):  # noqa: N818 (public API name
         candidates: The divisions that fit equally, in code order.
     """
 
-    def __init__(self, query: object, candidates: Sequence[Division]) -> None:
+    # The candidates are `regionkit.Division` records; typed loosely because
+    # errors sit below the records and import nothing of regionkit.
+    def __init__(self, query: object, candidates: Sequence[Any]) -> None:
         super().__init__(query, tuple(candidates))
         self.query = query
-        self.candidates: tuple[Division, ...] = tuple(candidates)
+        self.candidates: tuple[Any, ...] = tuple(candidates)
 
     def __str__(self) -> str:
         codes = ", ".join(d.code for d in self.candidates)

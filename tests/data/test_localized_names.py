@@ -12,7 +12,8 @@ import pytest
 
 import regionkit
 from regionkit import Division, Name, NameForm
-from regionkit._names import division_name, supported_locales
+from regionkit._api import supported_locales
+from regionkit._names import division_name
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TOP = tuple(

@@ -3,13 +3,13 @@ import pytest
 
 import regionkit
 from regionkit import Category, Dataset, Name, NameForm, UnknownLocaleError
+from regionkit._api import supported_locales
 from regionkit._names import (
     category_name,
     describe,
     division_name,
     fallback_chain,
     pick_name,
-    supported_locales,
 )
 
 
