@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from regionkit._api import (
         changes,
         divisions,
+        from_dict,
         get,
+        loads,
         lookup,
         lookup_many,
         lookup_series,
@@ -66,7 +68,7 @@ if TYPE_CHECKING:
         UnknownCode,
         UnknownLocaleError,
     )
-    from regionkit.serialization import dumps, from_dict, loads, to_dict
+    from regionkit.serialization import dumps, to_dict
 
 __all__ = [
     "COUNTRIES",
@@ -130,7 +132,9 @@ _HOMES = {
         [
             "changes",
             "divisions",
+            "from_dict",
             "get",
+            "loads",
             "lookup",
             "lookup_many",
             "lookup_series",
@@ -156,8 +160,6 @@ _HOMES = {
     "COUNTRIES": "regionkit._models",
     "Dataset": "regionkit._store",
     "dumps": "regionkit.serialization",
-    "from_dict": "regionkit.serialization",
-    "loads": "regionkit.serialization",
     "to_dict": "regionkit.serialization",
     **dict.fromkeys(
         [

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from regionkit._lookup import LookupResult, Match
 from regionkit._models import Category, Change, Division, Perspective
 from regionkit._store import default_dataset
 
+T = TypeVar("T")
+
 __all__ = [
     "changes",
     "divisions",
+    "from_dict",
     "get",
+    "loads",
     "lookup",
     "lookup_many",
     "lookup_series",
@@ -258,3 +262,32 @@ def supported_locales() -> tuple[str, ...]:
     from regionkit._names import supported_locales_in
 
     return supported_locales_in(default_dataset())
+
+
+def from_dict(cls: type[T], data: object, *, path: str = "<data>") -> T:
+    """
+    Build a *cls* record from plain *data*; divisions navigate the package's data.
+
+    Raises:
+        DataError: *data* does not fit *cls*; `DataError.details` names each bad
+            field.
+
+    >>> import regionkit
+    >>> regionkit.from_dict(regionkit.Division, regionkit.to_dict(get("RU-NEN"))).within
+    <Division RU-ARK 'Arkhangelsk Oblast' (oblast)>
+    """
+    from regionkit import serialization
+
+    return serialization.from_dict(cls, data, path=path, dataset=default_dataset())
+
+
+def loads(text: str | bytes, cls: type[T]) -> T:
+    """
+    Build a *cls* record from JSON *text*; divisions navigate the package's data.
+
+    Raises:
+        DataError: The text is not JSON or does not fit *cls*.
+    """
+    from regionkit import serialization
+
+    return serialization.loads(text, cls, dataset=default_dataset())

@@ -19,6 +19,7 @@ import datetime
 import json
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -69,17 +70,21 @@ def _structure_str_tuple(value: object, _: object) -> tuple[str, ...]:
     return tuple(_structure_str(item, str) for item in value)  # type: ignore[attr-defined]
 
 
-def configure_converter(converter: cattrs.Converter) -> None:
+def configure_converter(converter: cattrs.Converter, *, dataset: object = None) -> None:
     """
     Add regionkit's hooks to *converter*.
 
     Use this to serialize regionkit records inside your own attrs classes.
-    Dates become ISO 8601 strings.
+    Dates become ISO 8601 strings. Divisions it builds navigate through
+    *dataset* (a `regionkit.Dataset`); without one they hold their fields only,
+    and navigating them raises `ValueError`.
     """
-    _add_hooks(converter, compact=False)
+    _add_hooks(converter, compact=False, dataset=dataset)
 
 
-def _add_hooks(converter: cattrs.Converter, *, compact: bool) -> None:
+def _add_hooks(
+    converter: cattrs.Converter, *, compact: bool, dataset: object = None
+) -> None:
     """Register the hooks both forms share; *compact* leaves out empty fields."""
     # Strict scalars: cattrs would turn "1" and True into 1, and "abc" into
     # ("a", "b", "c"); untrusted data must say what it means.
@@ -100,25 +105,44 @@ def _add_hooks(converter: cattrs.Converter, *, compact: bool) -> None:
             _dataset=override(omit=True),
         ),
     )
-    converter.register_structure_hook(
+    structure = make_dict_structure_fn(
         Division,
-        make_dict_structure_fn(
-            Division,
-            converter,
-            _dataset=override(omit=True),
-            _cattrs_forbid_extra_keys=True,
-        ),
+        converter,
+        _dataset=override(omit=True),
+        _cattrs_forbid_extra_keys=True,
     )
+    if dataset is None:
+        converter.register_structure_hook(Division, structure)
+    else:
+
+        def structure_in(data: Any, type_: type[Division]) -> Division:
+            return attrs.evolve(structure(data, type_), dataset=dataset)
+
+        converter.register_structure_hook(Division, structure_in)
 
 
-def make_converter() -> cattrs.Converter:
-    """Return a new strict converter configured for regionkit's records."""
+def make_converter(*, dataset: object = None) -> cattrs.Converter:
+    """
+    Return a new strict converter configured for regionkit's records.
+
+    Divisions it builds navigate through *dataset* (see `configure_converter`).
+    """
     converter = cattrs.Converter(forbid_extra_keys=True)
-    configure_converter(converter)
+    configure_converter(converter, dataset=dataset)
     return converter
 
 
 _converter = make_converter()
+_bound: dict[int, tuple[object, cattrs.Converter]] = {}  # id(dataset) -> converter
+
+
+def _converter_of(dataset: object) -> cattrs.Converter:
+    if dataset is None:
+        return _converter
+    found = _bound.get(id(dataset))
+    if found is None or found[0] is not dataset:
+        found = _bound[id(dataset)] = (dataset, make_converter(dataset=dataset))
+    return found[1]
 
 
 def to_dict(obj: Any) -> Any:
@@ -132,16 +156,21 @@ def to_dict(obj: Any) -> Any:
     return _converter.unstructure(obj)
 
 
-def from_dict(cls: type[T], data: object, *, path: str = "<data>") -> T:
+def from_dict(
+    cls: type[T], data: object, *, path: str = "<data>", dataset: object = None
+) -> T:
     """
     Build a *cls* record from plain *data*.
+
+    Divisions navigate through *dataset*; `regionkit.from_dict` passes the
+    package's own data.
 
     Raises:
         DataError: *data* does not fit *cls*; `DataError.details` names each bad
             field.
     """
     try:
-        return _converter.structure(data, cls)
+        return _converter_of(dataset).structure(data, cls)
     except Exception as error:  # cattrs raises several kinds; report them as one
         raise DataError(path, _details(error)) from error
 
@@ -152,9 +181,9 @@ def dumps(obj: Any, **kwargs: Any) -> str:
     return json.dumps(to_dict(obj), **kwargs)
 
 
-def loads(text: str | bytes, cls: type[T]) -> T:
+def loads(text: str | bytes, cls: type[T], *, dataset: object = None) -> T:
     """
-    Build a *cls* record from JSON *text*.
+    Build a *cls* record from JSON *text* (divisions navigate through *dataset*).
 
     Raises:
         DataError: The text is not JSON or does not fit *cls*.
@@ -163,7 +192,7 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         data = json.loads(text)
     except (ValueError, TypeError) as error:
         raise DataError("<json>", [f"not JSON: {error}"]) from error
-    return from_dict(cls, data, path="<json>")
+    return from_dict(cls, data, path="<json>", dataset=dataset)
 
 
 def _details(error: BaseException) -> list[str]:
