@@ -75,6 +75,7 @@ intersphinx_timeout = 5
 nitpick_ignore = [
     # A TypeVar in signatures (`from_dict(cls: type[T], ...)`), not an object.
     ("py:class", "regionkit.serialization.T"),
+    ("py:class", "regionkit._api.T"),
     ("py:class", "T"),
 ]
 nitpick_ignore_regex = [
