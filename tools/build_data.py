@@ -15,11 +15,9 @@ Uses only the standard library and regionkit itself.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import re
 import sys
-import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -31,6 +29,15 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from build_neighbours import NeighboursError, build_neighbours  # noqa: E402
 from build_reporting import ReportingDataError, reporting_file  # noqa: E402
+from tables import (  # noqa: E402
+    DATA,
+    Row,
+    TableError,
+    cited,
+    load_sources,
+    source_ids,
+    table_rows,
+)
 
 from regionkit._datafile import encode_division_file  # noqa: E402
 from regionkit._lookup import NameIndex  # noqa: E402 (path fix)
@@ -39,7 +46,6 @@ from regionkit._normalize import fold  # noqa: E402
 from regionkit.errors import DataError  # noqa: E402
 from regionkit.serialization import from_dict  # noqa: E402
 
-DATA = ROOT / "data"
 OUT = ROOT / "src" / "regionkit" / "_data"
 DATA_VERSION = (DATA / "VERSION").read_text(encoding="utf-8").strip()
 
@@ -67,62 +73,15 @@ class BuildError(Exception):
     """The source tables are wrong; the message says where."""
 
 
-Row = dict[str, str]
-
-
 def read_csv(relative: str) -> Iterator[tuple[str, Row]]:
     """Yield ``("file:row", row)`` for each data row of a table, checking its text."""
-    path = DATA / relative
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=2):
-            where = f"data/{relative}:{number}"
-            for column, value in row.items():
-                if value is None or column is None:
-                    raise BuildError(f"{where}: wrong number of columns")
-                if (
-                    value != value.strip()
-                    or unicodedata.normalize("NFC", value) != value
-                    or any(unicodedata.category(c) == "Cc" for c in value)
-                ):
-                    # Control characters separate the parts of the packed
-                    # names and of the name indices.
-                    raise BuildError(
-                        f"{where}: column {column} is not stripped NFC text"
-                        " without control characters"
-                    )
-            yield where, row
+    return table_rows(DATA / relative)
 
 
 def optional_csv(relative: str) -> Iterator[tuple[str, Row]]:
     """Like `read_csv`, for a table that a country may not have."""
     if (DATA / relative).exists():
         yield from read_csv(relative)
-
-
-def load_sources(cc: str) -> dict[str, Row]:
-    """Return every source id defined for one country, each defined once."""
-    sources: dict[str, Row] = {}
-    for path in sorted(DATA.glob(f"{cc}/sources*.csv")):
-        for where, row in read_csv(str(path.relative_to(DATA))):
-            old = sources.get(row["id"])
-            if old is not None and old != row:
-                raise BuildError(
-                    f"{where}: source {row['id']} defined twice, differently"
-                )
-            sources[row["id"]] = row
-    return sources
-
-
-def source_ids(where: str, value: str, sources: dict[str, Row], used: set[str]) -> str:
-    """Check that every id in a ``source`` cell is defined; return the cell."""
-    ids = value.split()
-    if not ids:
-        raise BuildError(f"{where}: empty source")
-    for source_id in ids:
-        if source_id not in sources:
-            raise BuildError(f"{where}: unknown source id {source_id!r}")
-        used.add(source_id)
-    return value
 
 
 def grouped(rows: Iterable[tuple[str, Row]]) -> dict[str, list[tuple[str, Row]]]:
@@ -321,10 +280,7 @@ def build_country_file(
         "country": country,
         "data_version": DATA_VERSION,
         "edition": edition["edition"],
-        "sources": {
-            i: {k: sources[i][k] for k in ("title", "edition", "license", "url")}
-            for i in sorted(used)
-        },
+        "sources": cited(sources, used),
     }
     return meta, built, changes
 
@@ -432,7 +388,7 @@ def build() -> dict[str, str]:
         # Lines and neighbours are today's: units that no longer exist have none.
         current = {code: d for code, d in known.items() if d.is_current}
         try:
-            outputs["reporting.json"] = reporting_file(current, read_csv, load_sources)
+            outputs["reporting.json"] = reporting_file(current)
         except ReportingDataError as error:
             raise BuildError(str(error)) from error
         try:  # neighbours and crossings name units of both countries
@@ -451,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         outputs = build()
-    except BuildError as error:
+    except (BuildError, TableError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     stale = [
