@@ -15,7 +15,6 @@ Uses only the standard library and regionkit itself.
 from __future__ import annotations
 
 import argparse
-import datetime
 import re
 import sys
 import zlib
@@ -62,7 +61,7 @@ HISTORY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ru.json": (("ru/validity.csv",), ("ru/changes.csv",)),
     "cn.json": (("cn/validity.csv",), ("cn/changes.csv",)),
     "cn-lower.json": (("cn/unit_validity.csv",), ()),
-    "cn-history.json": ((), ()),
+    "cn-history.json": ((), ("cn/history_changes.csv",)),
 }
 ISO_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 PROJECT_KEY = re.compile(r"[A-Z]{2}-[A-Z0-9][A-Z0-9-]{3,}")
@@ -92,40 +91,6 @@ def grouped(rows: Iterable[tuple[str, Row]]) -> dict[str, list[tuple[str, Row]]]
     return by_code
 
 
-def history_names(table: str) -> Iterator[tuple[str, Row]]:
-    """Yield the Simplified Chinese names of the former units in ``history.csv``."""
-    for where, row in optional_csv(table):
-        yield (
-            where,
-            {
-                "code": row["code"],
-                "locale": "zh-Hans",
-                "form": "full",
-                "text": row["name"],
-                "source": row["source"],
-            },
-        )
-
-
-def history_changes(table: str) -> Iterator[tuple[str, Row]]:
-    """Yield a change for every former unit of ``history.csv`` that has an end."""
-    for where, row in optional_csv(table):
-        if not row["valid_to"]:
-            continue
-        day = datetime.date.fromisoformat(row["valid_to"]) + datetime.timedelta(1)
-        yield (
-            where,
-            {
-                "date": day.isoformat(),
-                "kind": row["kind"] or "abolished",
-                "before": row["code"],
-                "after": row["successors"],
-                "note": "",
-                "source": row["source"],
-            },
-        )
-
-
 def build_country_file(
     name: str, sources: dict[str, Row], known: dict[str, Division]
 ) -> tuple[dict[str, Any], list[Division], list[Change]]:
@@ -135,8 +100,6 @@ def build_country_file(
     name_tables = [str(p.relative_to(DATA)) for p in sorted(DATA.glob(name_glob))]
     used: set[str] = set()
     names = grouped(r for t in name_tables for r in read_csv(t))
-    if name == "cn-history.json":
-        names = grouped(history_names(tables[0]))
     validity_tables, change_tables = HISTORY[name]
     validity = grouped(r for t in validity_tables for r in optional_csv(t))
     centres = grouped(optional_csv(f"{cc}/centres.csv"))
@@ -160,8 +123,7 @@ def build_country_file(
                 "level": int(row["level"]) if row["level"] else None,
                 "source": source_ids(where, row["source"], sources, used),
                 "iso_3166_2": row.get("iso_3166_2") or None,
-                "national_code": row.get("national_code")
-                or (code.split("-")[1] if name == "cn-history.json" else None),
+                "national_code": row.get("national_code") or None,
                 "okato": row.get("okato") or None,
                 "oktmo": row.get("oktmo") or None,
                 "parent_code": row["parent"] or None,
@@ -252,8 +214,6 @@ def build_country_file(
         for code, rows in leftover.items():
             raise BuildError(f"{rows[0][0]}: no division has the code {code}")
     change_rows = [r for t in change_tables for r in optional_csv(t)]
-    if name == "cn-history.json":
-        change_rows = list(history_changes(tables[0]))
     changes = []
     for where, row in change_rows:
         try:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,6 +110,26 @@ def write_csv(
 ) -> None:
     """Write a table deterministically (see `render_csv`)."""
     path.write_text(render_csv(columns, table), encoding="utf-8")
+
+
+def update_files(outputs: Mapping[Path, str], *, check: bool, tool: str) -> int:
+    """
+    Write each generated file whose text changed; return the exit status.
+
+    With *check*, write nothing, name every stale file and return 1 if any is.
+    """
+    stale = [
+        path
+        for path, text in outputs.items()
+        if not path.is_file() or path.read_text(encoding="utf-8") != text
+    ]
+    for path in stale:
+        if check:
+            print(f"stale: {where_of(path)}; run {tool}", file=sys.stderr)
+        else:
+            path.write_text(outputs[path], encoding="utf-8")
+            print(f"wrote {where_of(path)}")
+    return 1 if check and stale else 0
 
 
 def sources_path(folder: str) -> Path:

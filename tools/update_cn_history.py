@@ -3,13 +3,17 @@ Build China's lower-level history from the MCA code lists since 1981.
 
 The tool reads ``areacodes/result.csv`` (yescallop/areacodes, CC0: every MCA
 county-and-above code since 1981 with its name, status, first and last list year
-and successor codes) and the later ``area-diff`` files, and writes exactly two
+and successor codes) and the later ``area-diff`` files, and writes exactly four
 generated files:
 
 - ``data/cn/history.csv``: every prefecture- or county-level record that is not in
   use today (status 变更 or 弃用, or in use at 2024-12-31 and ended by a later
   notice), keyed ``CN-<gb>-<yyyy>`` with yyyy the record's first list year, so that
-  a reused GB/T 2260 code never collides;
+  a reused GB/T 2260 code never collides; the columns of ``units.csv`` and the
+  record's first and last day;
+- ``data/cn/history_names.csv``: the MCA's Chinese name of each of those records;
+- ``data/cn/history_changes.csv``: the change that ended each record, dated the day
+  after its last, with its successors;
 - ``data/cn/unit_validity.csv``: the first day of every current lower-level unit.
 
 It reads, and never writes, ``data/cn/units.csv`` (today's units),
@@ -17,7 +21,7 @@ It reads, and never writes, ``data/cn/units.csv`` (today's units),
 ``data/cn/validity.csv`` (the provinces' start dates). The rules are in
 ``data/HISTORY.md``. Run it from anywhere::
 
-    python tools/update_cn_history.py [--shared PATH]
+    python tools/update_cn_history.py [--shared PATH] [--check]
 
 It uses the standard library only.
 """
@@ -35,14 +39,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cn_codes import suffix_category, write_csv
+from cn_codes import suffix_category
+from tables import TableError, read_csv, render_csv, update_files
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "cn"
 BASE_YEAR = 2024  # the last year result.csv covers
-SOURCE = "areacodes-history"  # defined in data/cn/sources-history.csv
+SOURCE = "areacodes-history"  # defined in data/cn/sources.csv
 
-HISTORY_COLUMNS = (
+# The record rows this tool works with; `split_rows` splits them into the three
+# tables that build_data.py reads as it reads those of today's units.
+RECORD_COLUMNS = (
     "code",
     "name",
     "level",
@@ -54,6 +61,18 @@ HISTORY_COLUMNS = (
     "kind",
     "source",
 )
+HISTORY_COLUMNS = (
+    "code",
+    "category",
+    "level",
+    "national_code",
+    "parent",
+    "valid_from",
+    "valid_to",
+    "source",
+)
+NAME_COLUMNS = ("code", "locale", "form", "text", "source")
+CHANGE_COLUMNS = ("date", "kind", "before", "after", "note", "source")
 VALIDITY_COLUMNS = ("code", "valid_from", "source")
 
 # Records whose category the suffix does not decide.
@@ -201,16 +220,6 @@ def read_notices(diff_dir: Path, base_year: int) -> list[Notice]:
             notices.append(Notice(op, code, name, names, date, f"{path}:{number}"))
         year += 1
     return notices
-
-
-def read_csv(path: Path, columns: Sequence[str]) -> list[dict[str, str]]:
-    """Read a reviewed table and check that it has *columns*."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = set(columns) - set(reader.fieldnames or ())
-        if missing:
-            raise BuildError(f"{path}: missing columns {sorted(missing)}")
-        return list(reader)
 
 
 # ------------------------------------------------------------------------ the rules
@@ -444,17 +453,46 @@ def day_text(day: datetime.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def build(shared: Path) -> int:
+def split_rows(
+    rows: list[list[str]],
+) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
+    """Return the rows of history.csv, history_names.csv and history_changes.csv."""
+    records, names, changes = [], [], []
+    for row in rows:
+        record = dict(zip(RECORD_COLUMNS, row, strict=True))
+        code, source = record["code"], record["source"]
+        records.append(
+            [
+                code,
+                record["category"],
+                record["level"],
+                code.split("-")[1],
+                record["parent"],
+                record["valid_from"],
+                record["valid_to"],
+                source,
+            ]
+        )
+        names.append([code, "zh-Hans", "full", record["name"], source])
+        day = datetime.date.fromisoformat(record["valid_to"]) + datetime.timedelta(1)
+        after = record["successors"]
+        changes.append([day.isoformat(), record["kind"], code, after, "", source])
+    return records, names, changes
+
+
+def build(shared: Path, *, check_only: bool) -> int:
     """Do the work of :func:`main`."""
     areacodes = shared / "areacodes"
     records = read_result(areacodes / "result.csv")
     notices = read_notices(areacodes / "diff", BASE_YEAR)
 
-    divisions = read_csv(DATA / "divisions.csv", ("code", "level", "national_code"))
+    divisions = read_csv(
+        DATA / "divisions.csv", required=("code", "level", "national_code")
+    )
     iso = {r["national_code"][:2]: r["code"] for r in divisions if r["level"] == "1"}
     starts = {
         row["code"]: parse_day(row["valid_from"], f"validity.csv {row['code']}")
-        for row in read_csv(DATA / "validity.csv", ("code", "valid_from"))
+        for row in read_csv(DATA / "validity.csv", required=("code", "valid_from"))
         if row["code"] in iso.values()
     }
     missing = sorted(set(iso.values()) - set(starts))
@@ -468,7 +506,7 @@ def build(shared: Path) -> int:
     live = [r for r in lower if r.end is None and r.end_date is None]
     ended = [r for r in lower if r.end is not None or r.end_date is not None]
 
-    units = read_csv(DATA / "units.csv", ("code", "level"))
+    units = read_csv(DATA / "units.csv", required=("code", "level"))
     current = {row["code"] for row in units}
     ours = {history.key(r) for r in live} | {f"CN-{code}" for code in added}
     if ours != current:
@@ -521,12 +559,17 @@ def build(shared: Path) -> int:
     validity_rows.sort()
 
     check(rows, validity_rows, units, starts)
-    write_csv(DATA / "history.csv", HISTORY_COLUMNS, rows)
-    write_csv(DATA / "unit_validity.csv", VALIDITY_COLUMNS, validity_rows)
     print(f"history.csv: {len(rows)} records; kinds {dict(sorted(kinds.items()))}")
     print(f"unit_validity.csv: {len(validity_rows)} current units")
     report(history, rows, validity_rows, units)
-    return 0
+    former, names, changes = split_rows(rows)
+    outputs = {
+        DATA / "history.csv": render_csv(HISTORY_COLUMNS, former),
+        DATA / "history_names.csv": render_csv(NAME_COLUMNS, names),
+        DATA / "history_changes.csv": render_csv(CHANGE_COLUMNS, changes),
+        DATA / "unit_validity.csv": render_csv(VALIDITY_COLUMNS, validity_rows),
+    }
+    return update_files(outputs, check=check_only, tool="tools/update_cn_history.py")
 
 
 # ----------------------------------------------------------------- checks, output
@@ -624,7 +667,7 @@ def report(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Build history.csv and unit_validity.csv; return 0 on success, 1 on bad input."""
+    """Build the history tables; return 0 on success, 1 on bad input or stale."""
     parser = argparse.ArgumentParser(
         description=(__doc__ or "").split("\n\n")[0].strip()
     )
@@ -635,10 +678,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="folder holding areacodes/ (default: ../shared/data/cn next to the "
         "repository)",
     )
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; fail if stale"
+    )
     args = parser.parse_args(argv)
     try:
-        return build(args.shared)
-    except (BuildError, OSError) as error:
+        return build(args.shared, check_only=args.check)
+    except (BuildError, TableError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
