@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pycountry
-from tables import TableError, read_csv
+from tables import SOURCE_COLUMNS, TableError, read_csv
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data" / "cn"
@@ -60,7 +60,7 @@ HEADERS: dict[str, list[str]] = {
     "centres.csv": ["code", "role", "name_ru", "name_en", "name_zh", "note", "source"],
     "statistics.csv": ["code", "measure", "value", "year", "source"],
     "claims.csv": ["code", "party", "stance", "party_code", "note", "source"],
-    "sources.csv": ["id", "title", "edition", "license", "url"],
+    "sources.csv": list(SOURCE_COLUMNS),
 }
 
 CATEGORY_BY_ISO_TYPE = {

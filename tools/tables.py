@@ -132,15 +132,10 @@ def update_files(outputs: Mapping[Path, str], *, check: bool, tool: str) -> int:
     return 1 if check and stale else 0
 
 
-def sources_path(folder: str) -> Path:
-    """Return the sources table of a country folder (``""``: both countries)."""
-    return DATA / folder / "sources.csv"
-
-
 def load_sources(folder: str) -> dict[str, Row]:
-    """Return the sources of a country folder (``"ru"``, ``"cn"``, ``""``) by id."""
+    """Return the sources of a folder by id: ``"ru"``, ``"cn"``, ``""`` for both."""
     sources: dict[str, Row] = {}
-    for where, row in table_rows(sources_path(folder), SOURCE_COLUMNS):
+    for where, row in table_rows(DATA / folder / "sources.csv", SOURCE_COLUMNS):
         if row["id"] in sources:
             raise TableError(f"{where}: source {row['id']} defined twice")
         if not row["license"]:
@@ -159,11 +154,6 @@ def source_ids(where: str, cell: str, sources: Collection[str], used: set[str]) 
             raise TableError(f"{where}: unknown source id {source_id!r}")
     used.update(ids)
     return cell
-
-
-def undefined_sources(used: Iterable[str], folder: str) -> list[str]:
-    """Return the ids of *used* that the folder's sources table does not define."""
-    return sorted(set(used) - set(load_sources(folder)))
 
 
 def cited(sources: dict[str, Row], used: Iterable[str]) -> dict[str, Row]:

@@ -37,7 +37,7 @@ import opencc
 import pypinyin
 from cn_codes import PROVINCE_ISO, suffix_category
 from pypinyin.pinyin_dict import pinyin_dict
-from tables import TableError, read_csv, render_csv, undefined_sources, update_files
+from tables import TableError, load_sources, read_csv, render_csv, update_files
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "cn"
@@ -739,7 +739,7 @@ def build(shared: Path, *, cross: bool, check: bool) -> int:
         used_sources.update(override.sources)
     for unit in units:
         used_sources.update(unit.sources)
-    undefined = undefined_sources(used_sources, "cn")
+    undefined = sorted(used_sources - set(load_sources("cn")))
     if undefined:
         raise BuildError(f"source ids not in data/cn/sources.csv: {undefined}")
 

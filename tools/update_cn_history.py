@@ -47,20 +47,7 @@ DATA = REPO / "data" / "cn"
 BASE_YEAR = 2024  # the last year result.csv covers
 SOURCE = "areacodes-history"  # defined in data/cn/sources.csv
 
-# The record rows this tool works with; `split_rows` splits them into the three
-# tables that build_data.py reads as it reads those of today's units.
-RECORD_COLUMNS = (
-    "code",
-    "name",
-    "level",
-    "category",
-    "parent",
-    "valid_from",
-    "valid_to",
-    "successors",
-    "kind",
-    "source",
-)
+# The former units' tables, shaped as build_data.py reads today's units.
 HISTORY_COLUMNS = (
     "code",
     "category",
@@ -453,33 +440,6 @@ def day_text(day: datetime.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def split_rows(
-    rows: list[list[str]],
-) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
-    """Return the rows of history.csv, history_names.csv and history_changes.csv."""
-    records, names, changes = [], [], []
-    for row in rows:
-        record = dict(zip(RECORD_COLUMNS, row, strict=True))
-        code, source = record["code"], record["source"]
-        records.append(
-            [
-                code,
-                record["category"],
-                record["level"],
-                code.split("-")[1],
-                record["parent"],
-                record["valid_from"],
-                record["valid_to"],
-                source,
-            ]
-        )
-        names.append([code, "zh-Hans", "full", record["name"], source])
-        day = datetime.date.fromisoformat(record["valid_to"]) + datetime.timedelta(1)
-        after = record["successors"]
-        changes.append([day.isoformat(), record["kind"], code, after, "", source])
-    return records, names, changes
-
-
 def build(shared: Path, *, check_only: bool) -> int:
     """Do the work of :func:`main`."""
     areacodes = shared / "areacodes"
@@ -525,30 +485,39 @@ def build(shared: Path, *, check_only: bool) -> int:
         for item in links[id(record)]:
             inflow[(target(item), history.valid_to(record))] += 1
 
-    rows: list[list[str]] = []
+    rows: list[list[str]] = []  # history.csv
+    names: list[list[str]] = []  # history_names.csv
+    changes: list[list[str]] = []  # history_changes.csv
     kinds: Counter[str] = Counter()
     for record in ended:
         after = links[id(record)]
         end = history.valid_to(record)
+        if end is None:
+            raise BuildError(f"result.csv:{record.line}: {record.code} has no end")
         one = inflow[(target(after[0]), end)] if len(after) == 1 else 0
         kind = kind_of(record, after, one)
         kinds[kind] += 1
+        key = history.key(record)
         source = " ".join(filter(None, (SOURCE, record.end_source)))
         rows.append(
             [
-                history.key(record),
-                record.name,
-                str(record.level),
+                key,
                 categorize(record.code, record.name, record.level),
+                str(record.level),
+                record.code,
                 history.parent(record),
                 day_text(history.valid_from(record)),
-                day_text(end),
-                " ".join(sorted(target(item) for item in after)),
-                kind,
+                end.isoformat(),
                 source,
             ]
         )
+        names.append([key, "zh-Hans", "full", record.name, source])
+        successors = " ".join(sorted(target(item) for item in after))
+        day = (end + ONE_DAY).isoformat()
+        changes.append([day, kind, key, successors, "", source])
     rows.sort()
+    names.sort()
+    changes.sort(key=lambda row: row[2])  # by the former unit, as the others
 
     validity_rows = [
         [history.key(r), day_text(history.valid_from(r)), SOURCE] for r in live
@@ -558,13 +527,12 @@ def build(shared: Path, *, check_only: bool) -> int:
     ]
     validity_rows.sort()
 
-    check(rows, validity_rows, units, starts)
+    check(rows, {row[2]: row[3] for row in changes}, validity_rows, units, starts)
     print(f"history.csv: {len(rows)} records; kinds {dict(sorted(kinds.items()))}")
     print(f"unit_validity.csv: {len(validity_rows)} current units")
     report(history, rows, validity_rows, units)
-    former, names, changes = split_rows(rows)
     outputs = {
-        DATA / "history.csv": render_csv(HISTORY_COLUMNS, former),
+        DATA / "history.csv": render_csv(HISTORY_COLUMNS, rows),
         DATA / "history_names.csv": render_csv(NAME_COLUMNS, names),
         DATA / "history_changes.csv": render_csv(CHANGE_COLUMNS, changes),
         DATA / "unit_validity.csv": render_csv(VALIDITY_COLUMNS, validity_rows),
@@ -613,6 +581,7 @@ def spans(
 
 def check(
     rows: list[list[str]],
+    successors: dict[str, str],
     validity_rows: list[list[str]],
     units: list[dict[str, str]],
     starts: dict[str, datetime.date],
@@ -624,14 +593,14 @@ def check(
     known = spans(rows, validity_rows, units, starts)
     problems: list[str] = []
     for row in rows:
-        code, parent, end, successors = row[0], row[4], row[6], row[7]
+        code, parent, end = row[0], row[4], row[6]
         last = parse_day(end, code)
         span = known[code]
         if span.start is not None and span.start > last:
             problems.append(f"{code}: starts after it ends")
         if parent not in known or not known[parent].on(last):
             problems.append(f"{code}: parent {parent} not valid on {last}")
-        for successor in successors.split():
+        for successor in successors[code].split():
             if successor not in known or not known[successor].on(last + ONE_DAY):
                 problems.append(f"{code}: successor {successor} not valid after {last}")
     if problems:
