@@ -15,11 +15,8 @@ Uses only the standard library and regionkit itself.
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime
 import re
 import sys
-import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -31,6 +28,15 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from build_neighbours import NeighboursError, build_neighbours  # noqa: E402
 from build_reporting import ReportingDataError, reporting_file  # noqa: E402
+from tables import (  # noqa: E402
+    DATA,
+    Row,
+    TableError,
+    cited,
+    load_sources,
+    source_ids,
+    table_rows,
+)
 
 from regionkit._datafile import encode_division_file  # noqa: E402
 from regionkit._lookup import NameIndex  # noqa: E402 (path fix)
@@ -39,7 +45,6 @@ from regionkit._normalize import fold  # noqa: E402
 from regionkit.errors import DataError  # noqa: E402
 from regionkit.serialization import from_dict  # noqa: E402
 
-DATA = ROOT / "data"
 OUT = ROOT / "src" / "regionkit" / "_data"
 DATA_VERSION = (DATA / "VERSION").read_text(encoding="utf-8").strip()
 
@@ -56,7 +61,7 @@ HISTORY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ru.json": (("ru/validity.csv",), ("ru/changes.csv",)),
     "cn.json": (("cn/validity.csv",), ("cn/changes.csv",)),
     "cn-lower.json": (("cn/unit_validity.csv",), ()),
-    "cn-history.json": ((), ()),
+    "cn-history.json": ((), ("cn/history_changes.csv",)),
 }
 ISO_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 PROJECT_KEY = re.compile(r"[A-Z]{2}-[A-Z0-9][A-Z0-9-]{3,}")
@@ -67,30 +72,9 @@ class BuildError(Exception):
     """The source tables are wrong; the message says where."""
 
 
-Row = dict[str, str]
-
-
 def read_csv(relative: str) -> Iterator[tuple[str, Row]]:
     """Yield ``("file:row", row)`` for each data row of a table, checking its text."""
-    path = DATA / relative
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=2):
-            where = f"data/{relative}:{number}"
-            for column, value in row.items():
-                if value is None or column is None:
-                    raise BuildError(f"{where}: wrong number of columns")
-                if (
-                    value != value.strip()
-                    or unicodedata.normalize("NFC", value) != value
-                    or any(unicodedata.category(c) == "Cc" for c in value)
-                ):
-                    # Control characters separate the parts of the packed
-                    # names and of the name indices.
-                    raise BuildError(
-                        f"{where}: column {column} is not stripped NFC text"
-                        " without control characters"
-                    )
-            yield where, row
+    return table_rows(DATA / relative)
 
 
 def optional_csv(relative: str) -> Iterator[tuple[str, Row]]:
@@ -99,72 +83,12 @@ def optional_csv(relative: str) -> Iterator[tuple[str, Row]]:
         yield from read_csv(relative)
 
 
-def load_sources(cc: str) -> dict[str, Row]:
-    """Return every source id defined for one country, each defined once."""
-    sources: dict[str, Row] = {}
-    for path in sorted(DATA.glob(f"{cc}/sources*.csv")):
-        for where, row in read_csv(str(path.relative_to(DATA))):
-            old = sources.get(row["id"])
-            if old is not None and old != row:
-                raise BuildError(
-                    f"{where}: source {row['id']} defined twice, differently"
-                )
-            sources[row["id"]] = row
-    return sources
-
-
-def source_ids(where: str, value: str, sources: dict[str, Row], used: set[str]) -> str:
-    """Check that every id in a ``source`` cell is defined; return the cell."""
-    ids = value.split()
-    if not ids:
-        raise BuildError(f"{where}: empty source")
-    for source_id in ids:
-        if source_id not in sources:
-            raise BuildError(f"{where}: unknown source id {source_id!r}")
-        used.add(source_id)
-    return value
-
-
 def grouped(rows: Iterable[tuple[str, Row]]) -> dict[str, list[tuple[str, Row]]]:
     """Group rows by their ``code`` column."""
     by_code: dict[str, list[tuple[str, Row]]] = defaultdict(list)
     for where, row in rows:
         by_code[row["code"]].append((where, row))
     return by_code
-
-
-def history_names(table: str) -> Iterator[tuple[str, Row]]:
-    """Yield the Simplified Chinese names of the former units in ``history.csv``."""
-    for where, row in optional_csv(table):
-        yield (
-            where,
-            {
-                "code": row["code"],
-                "locale": "zh-Hans",
-                "form": "full",
-                "text": row["name"],
-                "source": row["source"],
-            },
-        )
-
-
-def history_changes(table: str) -> Iterator[tuple[str, Row]]:
-    """Yield a change for every former unit of ``history.csv`` that has an end."""
-    for where, row in optional_csv(table):
-        if not row["valid_to"]:
-            continue
-        day = datetime.date.fromisoformat(row["valid_to"]) + datetime.timedelta(1)
-        yield (
-            where,
-            {
-                "date": day.isoformat(),
-                "kind": row["kind"] or "abolished",
-                "before": row["code"],
-                "after": row["successors"],
-                "note": "",
-                "source": row["source"],
-            },
-        )
 
 
 def build_country_file(
@@ -176,8 +100,6 @@ def build_country_file(
     name_tables = [str(p.relative_to(DATA)) for p in sorted(DATA.glob(name_glob))]
     used: set[str] = set()
     names = grouped(r for t in name_tables for r in read_csv(t))
-    if name == "cn-history.json":
-        names = grouped(history_names(tables[0]))
     validity_tables, change_tables = HISTORY[name]
     validity = grouped(r for t in validity_tables for r in optional_csv(t))
     centres = grouped(optional_csv(f"{cc}/centres.csv"))
@@ -201,8 +123,7 @@ def build_country_file(
                 "level": int(row["level"]) if row["level"] else None,
                 "source": source_ids(where, row["source"], sources, used),
                 "iso_3166_2": row.get("iso_3166_2") or None,
-                "national_code": row.get("national_code")
-                or (code.split("-")[1] if name == "cn-history.json" else None),
+                "national_code": row.get("national_code") or None,
                 "okato": row.get("okato") or None,
                 "oktmo": row.get("oktmo") or None,
                 "parent_code": row["parent"] or None,
@@ -293,8 +214,6 @@ def build_country_file(
         for code, rows in leftover.items():
             raise BuildError(f"{rows[0][0]}: no division has the code {code}")
     change_rows = [r for t in change_tables for r in optional_csv(t)]
-    if name == "cn-history.json":
-        change_rows = list(history_changes(tables[0]))
     changes = []
     for where, row in change_rows:
         try:
@@ -321,10 +240,7 @@ def build_country_file(
         "country": country,
         "data_version": DATA_VERSION,
         "edition": edition["edition"],
-        "sources": {
-            i: {k: sources[i][k] for k in ("title", "edition", "license", "url")}
-            for i in sorted(used)
-        },
+        "sources": cited(sources, used),
     }
     return meta, built, changes
 
@@ -428,11 +344,11 @@ def build() -> dict[str, str]:
         outputs[name.removesuffix(".json") + ".index"] = index
         tally = Counter(d.category.value for d in divisions)
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
-    if len(outputs) == len(FILES):  # reporting lines need every division
+    if set(FILES) <= set(outputs):  # reporting lines need every division
         # Lines and neighbours are today's: units that no longer exist have none.
         current = {code: d for code, d in known.items() if d.is_current}
         try:
-            outputs["reporting.json"] = reporting_file(current, read_csv, load_sources)
+            outputs["reporting.json"] = reporting_file(current)
         except ReportingDataError as error:
             raise BuildError(str(error)) from error
         try:  # neighbours and crossings name units of both countries
@@ -451,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         outputs = build()
-    except BuildError as error:
+    except (BuildError, TableError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     stale = [

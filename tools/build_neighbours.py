@@ -12,33 +12,29 @@ table with the reviewed overrides applied:
 - an override ``remove`` drops a derived pair, and must find one.
 
 Then every code must be a level-1 unit, every source id defined in
-``data/sources-neighbours.csv``, and every crossing must join two units that share
+``data/sources.csv``, and every crossing must join two units that share
 a land border. Uses only the standard library and regionkit itself.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import re
-import unicodedata
-from collections.abc import Iterator, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
+
+from tables import DATA, Row, cited, load_sources, source_ids, table_rows
 
 from regionkit._models import Division
 from regionkit._neighbours import FILE, Adjacency, AdjacencyKind, Crossing
 from regionkit.errors import DataError
 from regionkit.serialization import from_dict, to_dict
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 DERIVED = "adjacency_derived.csv"
 OVERRIDES = "adjacency_overrides.csv"
 CROSSINGS = "crossings.csv"
-SOURCES = "sources-neighbours.csv"
 CROSSING_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
-Row = dict[str, str]
 Pair = tuple[str, str]
 
 
@@ -46,44 +42,15 @@ class NeighboursError(Exception):
     """The neighbour tables are wrong; the message says where."""
 
 
-def rows(name: str, columns: tuple[str, ...]) -> Iterator[tuple[str, Row]]:
-    """Yield ``("file:row", row)`` for a table, checking its header and its text."""
-    with (DATA / name).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != columns:
-            raise NeighboursError(f"data/{name}: columns must be {','.join(columns)}")
-        for number, row in enumerate(reader, start=2):
-            where = f"data/{name}:{number}"
-            for column, value in row.items():
-                if value is None or column is None:
-                    raise NeighboursError(f"{where}: wrong number of columns")
-                if (
-                    value != value.strip()
-                    or unicodedata.normalize("NFC", value) != value
-                ):
-                    raise NeighboursError(f"{where}: {column} is not stripped NFC text")
-            yield where, row
-
-
 def build_neighbours(
     known: Mapping[str, Division], data_version: str
 ) -> dict[str, str]:
     """Return ``{"neighbours.json": text}`` built from the tables in ``data/``."""
-    sources = {
-        row["id"]: row
-        for _, row in rows(SOURCES, ("id", "title", "edition", "license", "url"))
-    }
+    sources = load_sources("")  # the sources of tables about both countries
     used: set[str] = set()
 
     def cite(where: str, cell: str) -> list[str]:
-        ids = cell.split()
-        if not ids:
-            raise NeighboursError(f"{where}: empty source")
-        for source in ids:
-            if source not in sources:
-                raise NeighboursError(f"{where}: unknown source id {source!r}")
-        used.update(ids)
-        return ids
+        return source_ids(where, cell, sources, used).split()
 
     def unit(where: str, code: str) -> Division:
         division = known.get(code)
@@ -100,13 +67,15 @@ def build_neighbours(
         return (a, b)
 
     final: dict[Pair, dict[str, Any]] = {}
-    for where, row in rows(DERIVED, ("a", "b", "kind", "source")):
+    for where, row in table_rows(DATA / DERIVED, ("a", "b", "kind", "source")):
         pair = pair_of(where, row)
         if pair in final or row["kind"] != "land":
             raise NeighboursError(f"{where}: a repeated pair, or not land")
         final[pair] = {"kind": "land", "source": cite(where, row["source"]), "note": ""}
     seen: set[Pair] = set()
-    for where, row in rows(OVERRIDES, ("a", "b", "kind", "action", "note", "source")):
+    for where, row in table_rows(
+        DATA / OVERRIDES, ("a", "b", "kind", "action", "note", "source")
+    ):
         pair = pair_of(where, row)
         if pair in seen:
             raise NeighboursError(f"{where}: {pair[0]}–{pair[1]} overridden twice")
@@ -143,7 +112,7 @@ def build_neighbours(
         "note",
         "source",
     )
-    for where, row in rows(CROSSINGS, crossing_columns):
+    for where, row in table_rows(DATA / CROSSINGS, crossing_columns):
         if not CROSSING_ID.fullmatch(row["id"]):
             raise NeighboursError(f"{where}: id must be lower-kebab-case")
         if unit(where, row["ru_unit"]).country != "RU":
@@ -171,10 +140,7 @@ def build_neighbours(
         ),
         "data_version": data_version,
         **edition(),
-        "sources": {
-            i: {k: sources[i][k] for k in ("title", "edition", "license", "url")}
-            for i in sorted(used)
-        },
+        "sources": cited(sources, used),
     }
     return {FILE: render(meta, adjacency, crossings)}
 
@@ -204,7 +170,7 @@ def check_county(
 
 def edition() -> dict[str, str]:
     """Return the ``as_of`` and ``edition`` of the file from data/editions.csv."""
-    for _, row in rows("editions.csv", ("file", "as_of", "edition")):
+    for _, row in table_rows(DATA / "editions.csv", ("file", "as_of", "edition")):
         if row["file"] == FILE:
             return {"as_of": row["as_of"], "edition": row["edition"]}
     raise NeighboursError(f"data/editions.csv: no row for {FILE}")

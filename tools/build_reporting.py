@@ -17,36 +17,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
+
+from tables import DATA, Row, cited, load_sources, source_ids, table_rows
 
 from regionkit._models import Division
 from regionkit._reporting import CENTRES, FILE, RULES, Engine, LineKind, Node, Tables
 from regionkit.errors import DataError, UnknownCode
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 PROJECT_KEY = re.compile(r"[A-Z]{2}-[A-Z0-9][A-Z0-9-]{3,}")
-
-Row = dict[str, str]
-ReadCsv = Callable[[str], Iterator[tuple[str, Row]]]
-LoadSources = Callable[[str], dict[str, Row]]
 
 
 class ReportingDataError(ValueError):
     """A reporting table is wrong; the message says where."""
-
-
-def _ids(where: str, value: str, sources: dict[str, Row], used: set[str]) -> str:
-    ids = value.split()
-    if not ids:
-        raise ReportingDataError(f"{where}: empty source")
-    for source_id in ids:
-        if source_id not in sources:
-            raise ReportingDataError(f"{where}: unknown source id {source_id!r}")
-        used.add(source_id)
-    return value
 
 
 def _kind(where: str, value: str) -> LineKind:
@@ -57,15 +40,15 @@ def _kind(where: str, value: str) -> LineKind:
 
 
 def _authorities(
-    cc: str, read_csv: ReadCsv, sources: dict[str, Row], used: set[str]
+    cc: str, sources: dict[str, Row], used: set[str]
 ) -> list[dict[str, Any]]:
     country = cc.upper()
     found: list[dict[str, Any]] = []
-    for where, row in read_csv(f"{cc}/authorities.csv"):
+    for where, row in table_rows(DATA / cc / "authorities.csv"):
         code = row["code"]
         if not PROJECT_KEY.fullmatch(code) or not code.startswith(f"{country}-"):
             raise ReportingDataError(f"{where}: {code} is no project key of {country}")
-        source = _ids(where, row["source"], sources, used)
+        source = source_ids(where, row["source"], sources, used)
         names = [
             {"locale": locale, "form": "full", "text": row[column], "source": source}
             for locale, column in (
@@ -98,12 +81,10 @@ def _authorities(
     return found
 
 
-def _rules(
-    cc: str, read_csv: ReadCsv, sources: dict[str, Row], used: set[str]
-) -> dict[str, Any]:
+def _rules(cc: str, sources: dict[str, Row], used: set[str]) -> dict[str, Any]:
     country = cc.upper()
     rules: dict[str, Any] = {}
-    for where, row in read_csv(f"{cc}/reporting_rules.csv"):
+    for where, row in table_rows(DATA / cc / "reporting_rules.csv"):
         rule = row["rule"]
         expected = RULES[country].get(rule)
         if expected is None:
@@ -116,7 +97,7 @@ def _rules(
             "kind": expected.value,
             "basis": {
                 "citation": row["citation"],
-                "source": _ids(where, row["source"], sources, used),
+                "source": source_ids(where, row["source"], sources, used),
             },
         }
     missing = sorted(set(RULES[country]) - set(rules))
@@ -127,7 +108,6 @@ def _rules(
 
 def _links(
     cc: str,
-    read_csv: ReadCsv,
     sources: dict[str, Row],
     used: set[str],
     codes: set[str],
@@ -135,7 +115,7 @@ def _links(
     country = cc.upper()
     links: list[dict[str, Any]] = []
     seen: set[tuple[str, LineKind]] = set()
-    for where, row in read_csv(f"{cc}/reporting.csv"):
+    for where, row in table_rows(DATA / cc / "reporting.csv"):
         kind = _kind(where, row["kind"])
         for column in ("subordinate", "superior"):
             code = row[column]
@@ -152,7 +132,7 @@ def _links(
                 "kind": kind.value,
                 "basis": {
                     "citation": row["citation"],
-                    "source": _ids(where, row["source"], sources, used),
+                    "source": source_ids(where, row["source"], sources, used),
                 },
             }
         )
@@ -186,9 +166,7 @@ def check_lines(tables: Tables, known: dict[str, Division]) -> int:
     return count
 
 
-def reporting_file(
-    known: dict[str, Division], read_csv: ReadCsv, load_sources: LoadSources
-) -> str:
+def reporting_file(known: dict[str, Division]) -> str:
     """Return the text of ``reporting.json``, checked against *known* divisions."""
     authorities: list[dict[str, Any]] = []
     rules: dict[str, Any] = {}
@@ -197,18 +175,15 @@ def reporting_file(
     for cc in ("ru", "cn"):
         sources = load_sources(cc)
         used: set[str] = set()
-        found = _authorities(cc, read_csv, sources, used)
+        found = _authorities(cc, sources, used)
         authorities.extend(found)
         if CENTRES[cc.upper()] not in {a["code"] for a in found}:
             raise ReportingDataError(f"data/{cc}/authorities.csv: no centre")
-        rules[cc.upper()] = _rules(cc, read_csv, sources, used)
+        rules[cc.upper()] = _rules(cc, sources, used)
         codes = {c for c in known if c.startswith(f"{cc.upper()}-")}
         codes |= {a["code"] for a in found}
-        links.extend(_links(cc, read_csv, sources, used, codes))
-        used_by_country[cc.upper()] = {
-            i: {k: sources[i][k] for k in ("title", "edition", "license", "url")}
-            for i in sorted(used)
-        }
+        links.extend(_links(cc, sources, used, codes))
+        used_by_country[cc.upper()] = cited(sources, used)
     document: dict[str, Any] = {
         "meta": {
             "about": "Generated by tools/build_data.py from data/; do not edit.",

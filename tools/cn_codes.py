@@ -1,5 +1,5 @@
 """
-What several of China's build tools share: code facts and CSV writing (stdlib).
+What several of China's build tools share: code facts (stdlib).
 
 The MCA names every unit with a generic suffix that decides its category;
 `LEVEL2_SUFFIXES` and `LEVEL3_SUFFIXES` list them longest first. `PROVINCE_ISO`
@@ -7,12 +7,6 @@ maps a GB/T 2260 province prefix to its ISO 3166-2 code.
 """
 
 from __future__ import annotations
-
-import csv
-import io
-import unicodedata
-from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 PROVINCE_ISO = {
     "11": "CN-BJ", "12": "CN-TJ", "13": "CN-HE", "14": "CN-SX", "15": "CN-NM",
@@ -47,15 +41,3 @@ def suffix_category(name: str, level: int) -> str | None:
         if name.endswith(suffix):
             return category
     return None
-
-
-def write_csv(
-    path: Path, columns: Sequence[str], rows: Iterable[Sequence[str]]
-) -> None:
-    """Write a CSV deterministically (LF line ends, minimal quoting, NFC)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([unicodedata.normalize("NFC", cell) for cell in row])
-    path.write_text(buffer.getvalue(), encoding="utf-8")

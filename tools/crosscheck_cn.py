@@ -26,7 +26,6 @@ Only the standard library and pycountry are used.
 from __future__ import annotations
 
 import argparse
-import csv
 import gettext
 import json
 import re
@@ -36,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pycountry
+from tables import SOURCE_COLUMNS, TableError, read_csv
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data" / "cn"
@@ -60,7 +60,7 @@ HEADERS: dict[str, list[str]] = {
     "centres.csv": ["code", "role", "name_ru", "name_en", "name_zh", "note", "source"],
     "statistics.csv": ["code", "measure", "value", "year", "source"],
     "claims.csv": ["code", "party", "stance", "party_code", "note", "source"],
-    "sources.csv": ["id", "title", "edition", "license", "url"],
+    "sources.csv": list(SOURCE_COLUMNS),
 }
 
 CATEGORY_BY_ISO_TYPE = {
@@ -173,18 +173,6 @@ class Report:
         return [
             d for d in self.items if d.explanation is None and d.kind in FATAL_KINDS
         ]
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    """Read one of our tables, checking its header against data/README.md."""
-    if not path.is_file():
-        raise InputError(f"missing file: {path}")
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        expected = HEADERS[path.name]
-        if reader.fieldnames != expected:
-            raise InputError(f"{path}: header {reader.fieldnames} != {expected}")
-        return list(reader)
 
 
 def read_areacodes(shared: Path) -> dict[str, str]:
@@ -539,7 +527,10 @@ def check_pycountry_gettext(
 
 def load_tables(data_dir: Path) -> dict[str, list[dict[str, str]]]:
     """Read our provincial tables, keeping only level-1 divisions."""
-    tables = {name: read_csv(data_dir / name) for name in HEADERS}
+    try:
+        tables = {name: read_csv(data_dir / name, HEADERS[name]) for name in HEADERS}
+    except TableError as error:
+        raise InputError(str(error)) from error
     level1 = [row for row in tables["divisions.csv"] if row["level"] == "1"]
     codes = {row["code"] for row in level1}
     tables["divisions.csv"] = level1

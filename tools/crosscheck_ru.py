@@ -23,7 +23,6 @@ differences are reported but never fail the run.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 import sys
@@ -34,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pycountry
+from tables import load_sources, read_csv
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "ru"
@@ -201,12 +201,6 @@ class Finding:
         )
 
 
-def read_csv(path: Path) -> list[dict[str, str]]:
-    """Read a UTF-8 CSV file into a list of dicts."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def norm(text: str) -> str:
     """Normalise a name for loose comparison (case, dashes, ё, spaces)."""
     text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
@@ -280,9 +274,7 @@ def check_internal(t: Tables) -> list[Finding]:
                     "internal", "*", "count", str(want), f"{cat}={counts[cat]}", True
                 )
             )
-    sources = {
-        r["id"] for path in sorted(DATA.glob("sources*.csv")) for r in read_csv(path)
-    }
+    sources = load_sources("ru")
     for fname in ("divisions", "names", "centres", "statistics", "claims"):
         for row in read_csv(DATA / f"{fname}.csv"):
             if row["code"] not in t.divisions and not row["code"].startswith("RU-ER-"):
@@ -375,7 +367,7 @@ def check_hflabs_region(t: Tables, shared: Path) -> list[Finding]:
     """Compare codes, districts and names with hflabs/region."""
     out: list[Finding] = []
     seen: set[str] = set()
-    for h in read_csv(shared / "hflabs-region" / "region.csv"):
+    for h in read_csv(shared / "hflabs-region" / "region.csv", check_text=False):
         code = UA_TO_OURS.get(h["iso_code"], h["iso_code"])
         row = t.divisions.get(code)
         if row is None:
@@ -529,7 +521,7 @@ def check_hflabs_city(t: Tables, shared: Path) -> list[Finding]:
     """Compare subject centres with hflabs/city rows of capital_marker 2."""
     out: list[Finding] = []
     marked: dict[str, str] = {}
-    for row in read_csv(shared / "hflabs-city" / "city.csv"):
+    for row in read_csv(shared / "hflabs-city" / "city.csv", check_text=False):
         if row["capital_marker"] == "2":
             code = t.by_national.get(row["kladr_id"][:2], "")
             marked[code] = row["city"] or row["settlement"]

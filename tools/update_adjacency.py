@@ -33,9 +33,7 @@ Build-time only: needs ``npm`` (or a downloaded package) and the standard librar
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
-import io
 import itertools
 import json
 import math
@@ -49,6 +47,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from tables import TableError, read_csv, render_csv, table_rows, update_files
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -446,10 +446,9 @@ def contacts(shapes: Sequence[Shape]) -> dict[tuple[str, str], Contact]:
 
 def read_overrides() -> list[dict[str, str]]:
     """Return the override rows, checking their form."""
-    with OVERRIDES.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for number, row in enumerate(rows, start=2):
-        where = f"{OVERRIDES.relative_to(REPO)}:{number}"
+    rows = []
+    for where, row in table_rows(OVERRIDES):
+        rows.append(row)
         if not row["a"] < row["b"]:
             raise UpdateError(f"{where}: a must sort before b")
         if row["action"] not in {"add", "remove"} or row["kind"] not in {"land", "sea"}:
@@ -503,20 +502,15 @@ def check_overrides(
 
 def render(pairs: set[tuple[str, str]]) -> str:
     """Return the text of ``data/adjacency_derived.csv``."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["a", "b", "kind", "source"])
-    for a, b in sorted(pairs):
-        writer.writerow([a, b, "land", SOURCE_ID])
-    return out.getvalue()
+    rows = ([a, b, "land", SOURCE_ID] for a, b in sorted(pairs))
+    return render_csv(("a", "b", "kind", "source"), rows)
 
 
 def level_one_codes() -> set[str]:
     """Return the codes of every level-1 unit in the source tables."""
     codes: set[str] = set()
     for table in ("ru/divisions.csv", "cn/divisions.csv"):
-        with (DATA / table).open(encoding="utf-8", newline="") as handle:
-            codes.update(r["code"] for r in csv.DictReader(handle) if r["level"] == "1")
+        codes.update(r["code"] for r in read_csv(DATA / table) if r["level"] == "1")
     return codes
 
 
@@ -545,7 +539,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for shape in shapes:
             by_code[shape.code].append(shape)
         report = check_overrides(found, derived, by_code)
-    except (UpdateError, OSError, subprocess.CalledProcessError, KeyError) as error:
+    except (
+        UpdateError,
+        TableError,
+        OSError,
+        subprocess.CalledProcessError,
+        KeyError,
+    ) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for line in unmapped:
@@ -558,16 +558,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"override: {line}")
     text = render(derived)
     print(f"{len(derived)} derived pairs")
-    current = DERIVED.read_text(encoding="utf-8") if DERIVED.exists() else ""
-    if args.check:
-        if current != text:
-            print(f"stale: {DERIVED.relative_to(REPO)}", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        DERIVED.write_text(text, encoding="utf-8")
-        print(f"wrote {DERIVED.relative_to(REPO)}")
-    return 0
+    outputs = {DERIVED: text}
+    return update_files(outputs, check=args.check, tool="tools/update_adjacency.py")
 
 
 if __name__ == "__main__":

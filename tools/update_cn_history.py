@@ -3,13 +3,17 @@ Build China's lower-level history from the MCA code lists since 1981.
 
 The tool reads ``areacodes/result.csv`` (yescallop/areacodes, CC0: every MCA
 county-and-above code since 1981 with its name, status, first and last list year
-and successor codes) and the later ``area-diff`` files, and writes exactly two
+and successor codes) and the later ``area-diff`` files, and writes exactly four
 generated files:
 
 - ``data/cn/history.csv``: every prefecture- or county-level record that is not in
   use today (status 变更 or 弃用, or in use at 2024-12-31 and ended by a later
   notice), keyed ``CN-<gb>-<yyyy>`` with yyyy the record's first list year, so that
-  a reused GB/T 2260 code never collides;
+  a reused GB/T 2260 code never collides; the columns of ``units.csv`` and the
+  record's first and last day;
+- ``data/cn/history_names.csv``: the MCA's Chinese name of each of those records;
+- ``data/cn/history_changes.csv``: the change that ended each record, dated the day
+  after its last, with its successors;
 - ``data/cn/unit_validity.csv``: the first day of every current lower-level unit.
 
 It reads, and never writes, ``data/cn/units.csv`` (today's units),
@@ -17,7 +21,7 @@ It reads, and never writes, ``data/cn/units.csv`` (today's units),
 ``data/cn/validity.csv`` (the provinces' start dates). The rules are in
 ``data/HISTORY.md``. Run it from anywhere::
 
-    python tools/update_cn_history.py [--shared PATH]
+    python tools/update_cn_history.py [--shared PATH] [--check]
 
 It uses the standard library only.
 """
@@ -35,25 +39,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cn_codes import suffix_category, write_csv
+from cn_codes import suffix_category
+from tables import TableError, read_csv, render_csv, update_files
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "cn"
 BASE_YEAR = 2024  # the last year result.csv covers
-SOURCE = "areacodes-history"  # defined in data/cn/sources-history.csv
+SOURCE = "areacodes-history"  # defined in data/cn/sources.csv
 
+# The former units' tables, shaped as build_data.py reads today's units.
 HISTORY_COLUMNS = (
     "code",
-    "name",
-    "level",
     "category",
+    "level",
+    "national_code",
     "parent",
     "valid_from",
     "valid_to",
-    "successors",
-    "kind",
     "source",
 )
+NAME_COLUMNS = ("code", "locale", "form", "text", "source")
+CHANGE_COLUMNS = ("date", "kind", "before", "after", "note", "source")
 VALIDITY_COLUMNS = ("code", "valid_from", "source")
 
 # Records whose category the suffix does not decide.
@@ -201,16 +207,6 @@ def read_notices(diff_dir: Path, base_year: int) -> list[Notice]:
             notices.append(Notice(op, code, name, names, date, f"{path}:{number}"))
         year += 1
     return notices
-
-
-def read_csv(path: Path, columns: Sequence[str]) -> list[dict[str, str]]:
-    """Read a reviewed table and check that it has *columns*."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = set(columns) - set(reader.fieldnames or ())
-        if missing:
-            raise BuildError(f"{path}: missing columns {sorted(missing)}")
-        return list(reader)
 
 
 # ------------------------------------------------------------------------ the rules
@@ -444,17 +440,19 @@ def day_text(day: datetime.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def build(shared: Path) -> int:
+def build(shared: Path, *, check_only: bool) -> int:
     """Do the work of :func:`main`."""
     areacodes = shared / "areacodes"
     records = read_result(areacodes / "result.csv")
     notices = read_notices(areacodes / "diff", BASE_YEAR)
 
-    divisions = read_csv(DATA / "divisions.csv", ("code", "level", "national_code"))
+    divisions = read_csv(
+        DATA / "divisions.csv", required=("code", "level", "national_code")
+    )
     iso = {r["national_code"][:2]: r["code"] for r in divisions if r["level"] == "1"}
     starts = {
         row["code"]: parse_day(row["valid_from"], f"validity.csv {row['code']}")
-        for row in read_csv(DATA / "validity.csv", ("code", "valid_from"))
+        for row in read_csv(DATA / "validity.csv", required=("code", "valid_from"))
         if row["code"] in iso.values()
     }
     missing = sorted(set(iso.values()) - set(starts))
@@ -468,7 +466,7 @@ def build(shared: Path) -> int:
     live = [r for r in lower if r.end is None and r.end_date is None]
     ended = [r for r in lower if r.end is not None or r.end_date is not None]
 
-    units = read_csv(DATA / "units.csv", ("code", "level"))
+    units = read_csv(DATA / "units.csv", required=("code", "level"))
     current = {row["code"] for row in units}
     ours = {history.key(r) for r in live} | {f"CN-{code}" for code in added}
     if ours != current:
@@ -487,30 +485,39 @@ def build(shared: Path) -> int:
         for item in links[id(record)]:
             inflow[(target(item), history.valid_to(record))] += 1
 
-    rows: list[list[str]] = []
+    rows: list[list[str]] = []  # history.csv
+    names: list[list[str]] = []  # history_names.csv
+    changes: list[list[str]] = []  # history_changes.csv
     kinds: Counter[str] = Counter()
     for record in ended:
         after = links[id(record)]
         end = history.valid_to(record)
+        if end is None:
+            raise BuildError(f"result.csv:{record.line}: {record.code} has no end")
         one = inflow[(target(after[0]), end)] if len(after) == 1 else 0
         kind = kind_of(record, after, one)
         kinds[kind] += 1
+        key = history.key(record)
         source = " ".join(filter(None, (SOURCE, record.end_source)))
         rows.append(
             [
-                history.key(record),
-                record.name,
-                str(record.level),
+                key,
                 categorize(record.code, record.name, record.level),
+                str(record.level),
+                record.code,
                 history.parent(record),
                 day_text(history.valid_from(record)),
-                day_text(end),
-                " ".join(sorted(target(item) for item in after)),
-                kind,
+                end.isoformat(),
                 source,
             ]
         )
+        names.append([key, "zh-Hans", "full", record.name, source])
+        successors = " ".join(sorted(target(item) for item in after))
+        day = (end + ONE_DAY).isoformat()
+        changes.append([day, kind, key, successors, "", source])
     rows.sort()
+    names.sort()
+    changes.sort(key=lambda row: row[2])  # by the former unit, as the others
 
     validity_rows = [
         [history.key(r), day_text(history.valid_from(r)), SOURCE] for r in live
@@ -520,13 +527,17 @@ def build(shared: Path) -> int:
     ]
     validity_rows.sort()
 
-    check(rows, validity_rows, units, starts)
-    write_csv(DATA / "history.csv", HISTORY_COLUMNS, rows)
-    write_csv(DATA / "unit_validity.csv", VALIDITY_COLUMNS, validity_rows)
+    check(rows, {row[2]: row[3] for row in changes}, validity_rows, units, starts)
     print(f"history.csv: {len(rows)} records; kinds {dict(sorted(kinds.items()))}")
     print(f"unit_validity.csv: {len(validity_rows)} current units")
     report(history, rows, validity_rows, units)
-    return 0
+    outputs = {
+        DATA / "history.csv": render_csv(HISTORY_COLUMNS, rows),
+        DATA / "history_names.csv": render_csv(NAME_COLUMNS, names),
+        DATA / "history_changes.csv": render_csv(CHANGE_COLUMNS, changes),
+        DATA / "unit_validity.csv": render_csv(VALIDITY_COLUMNS, validity_rows),
+    }
+    return update_files(outputs, check=check_only, tool="tools/update_cn_history.py")
 
 
 # ----------------------------------------------------------------- checks, output
@@ -570,6 +581,7 @@ def spans(
 
 def check(
     rows: list[list[str]],
+    successors: dict[str, str],
     validity_rows: list[list[str]],
     units: list[dict[str, str]],
     starts: dict[str, datetime.date],
@@ -581,14 +593,14 @@ def check(
     known = spans(rows, validity_rows, units, starts)
     problems: list[str] = []
     for row in rows:
-        code, parent, end, successors = row[0], row[4], row[6], row[7]
+        code, parent, end = row[0], row[4], row[6]
         last = parse_day(end, code)
         span = known[code]
         if span.start is not None and span.start > last:
             problems.append(f"{code}: starts after it ends")
         if parent not in known or not known[parent].on(last):
             problems.append(f"{code}: parent {parent} not valid on {last}")
-        for successor in successors.split():
+        for successor in successors[code].split():
             if successor not in known or not known[successor].on(last + ONE_DAY):
                 problems.append(f"{code}: successor {successor} not valid after {last}")
     if problems:
@@ -624,7 +636,7 @@ def report(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Build history.csv and unit_validity.csv; return 0 on success, 1 on bad input."""
+    """Build the history tables; return 0 on success, 1 on bad input or stale."""
     parser = argparse.ArgumentParser(
         description=(__doc__ or "").split("\n\n")[0].strip()
     )
@@ -635,10 +647,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="folder holding areacodes/ (default: ../shared/data/cn next to the "
         "repository)",
     )
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; fail if stale"
+    )
     args = parser.parse_args(argv)
     try:
-        return build(args.shared)
-    except (BuildError, OSError) as error:
+        return build(args.shared, check_only=args.check)
+    except (BuildError, TableError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

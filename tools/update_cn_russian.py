@@ -23,13 +23,12 @@ anywhere::
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from tables import Row, TableError, read_csv, render_csv, update_files
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "cn"
@@ -37,7 +36,7 @@ OUTPUT = DATA / "unit_names_ru.csv"
 NAME_COLUMNS = ("code", "locale", "form", "text", "source")
 PLAIN = "zh-Latn-pinyin-x-plain"
 
-# Source ids (defined in data/cn/sources-russian.csv).
+# Source ids (defined in data/cn/sources.csv).
 PALLADIUS_SOURCE = "ruwiki-palladius"
 CATEGORY_SOURCE = "ruwiki-cn-units"
 
@@ -130,22 +129,6 @@ class Conventional:
     full: str
     short: str
     source: str
-
-
-Row = dict[str, str]
-
-
-def read_csv(path: Path) -> list[Row]:
-    """Read a table, checking that every cell is stripped NFC text."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for number, row in enumerate(rows, start=2):
-        for column, value in row.items():
-            if value is None or column is None:
-                raise BuildError(f"{path.name}:{number}: wrong number of columns")
-            if value != value.strip() or unicodedata.normalize("NFC", value) != value:
-                raise BuildError(f"{path.name}:{number}: {column} is not NFC text")
-    return rows
 
 
 def read_palladius(path: Path) -> dict[str, str]:
@@ -367,16 +350,6 @@ def build_rows(
     return rows, notes
 
 
-def render(rows: Iterable[Sequence[str]]) -> str:
-    """Return the CSV text (LF line ends, minimal quoting, NFC)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(NAME_COLUMNS)
-    for row in rows:
-        writer.writerow([unicodedata.normalize("NFC", cell) for cell in row])
-    return buffer.getvalue()
-
-
 def build(data: Path, *, check: bool) -> int:
     """Do the work of :func:`main`."""
     table = read_palladius(data / "palladius.csv")
@@ -386,20 +359,12 @@ def build(data: Path, *, check: bool) -> int:
     rows, notes = build_rows(units, names, table, exceptions)
     for note in notes:
         print(f"note: {note}")
-    text = render(rows)
-    output = data / OUTPUT.name
-    if check:
-        current = output.read_text(encoding="utf-8") if output.exists() else ""
-        if current != text:
-            print(f"{output.name} is out of date", file=sys.stderr)
-            return 1
-        return 0
-    output.write_text(text, encoding="utf-8")
     print(
-        f"wrote {output.name}: {len(rows) // 2} units, "
+        f"{OUTPUT.name}: {len(rows) // 2} units, "
         f"{len(exceptions)} conventional names, {len(notes)} without ethnic part"
     )
-    return 0
+    outputs = {data / OUTPUT.name: render_csv(NAME_COLUMNS, rows)}
+    return update_files(outputs, check=check, tool="tools/update_cn_russian.py")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -419,7 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return build(args.data, check=args.check)
-    except BuildError as error:
+    except (BuildError, TableError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

@@ -46,6 +46,7 @@ from pathlib import Path
 import iuliia
 import opencc
 import pycountry
+from tables import TableError, read_csv, render_csv, update_files
 from update_cn import load_overrides, name_syllables, syllable_inventory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -442,7 +443,7 @@ def ukrainian_rows(stored: dict[str, set[str]]) -> list[Row]:
         "iso3166-2", pycountry.LOCALES_DIR, languages=["uk"]
     )
     rows: list[Row] = []
-    for claim in read_table(DATA / "ru/claims.csv"):
+    for claim in read_csv(DATA / "ru/claims.csv"):
         if claim["party"] != "UA" or not claim["party_code"]:
             continue
         subdivision = pycountry.subdivisions.get(code=claim["party_code"])
@@ -466,7 +467,7 @@ def stored_texts(*patterns: str) -> dict[str, set[str]]:
         for path in sorted(DATA.glob(pattern)):
             if path.name == "names_cldr.csv":
                 continue
-            for row in read_table(path):
+            for row in read_csv(path):
                 texts[row["code"]].add(row["text"].casefold())
     return texts
 
@@ -479,17 +480,11 @@ def sources(*parts: str) -> str:
 # ----------------------------------------------------------------- tables
 
 
-def read_table(path: Path) -> list[dict[str, str]]:
-    """Read a CSV table as dicts."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def read_names(*paths: Path) -> dict[str, dict[tuple[str, str], Row]]:
     """Return ``code -> (locale, form) -> row`` for the full and short names."""
     names: dict[str, dict[tuple[str, str], Row]] = defaultdict(dict)
     for path in paths:
-        for row in read_table(path):
+        for row in read_csv(path):
             if row["form"] in FORMS:
                 key = (row["locale"], row["form"])
                 names[row["code"]][key] = (
@@ -504,12 +499,8 @@ def read_names(*paths: Path) -> dict[str, dict[tuple[str, str], Row]]:
 
 def render(rows: Iterable[Row]) -> str:
     """Return a table's CSV text: header, rows sorted by code, locale, form."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3])):
-        writer.writerow([unicodedata.normalize("NFC", cell).strip() for cell in row])
-    return buffer.getvalue()
+    ordered = sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3]))
+    return render_csv(COLUMNS, ([cell.strip() for cell in row] for row in ordered))
 
 
 def build(shared: Path) -> dict[Path, str]:
@@ -520,12 +511,12 @@ def build(shared: Path) -> dict[Path, str]:
     own_names = {"economic_region", "geographic_region"}
     ru_divisions = {
         r["code"]: r["category"]
-        for r in read_table(DATA / "ru/divisions.csv")
+        for r in read_csv(DATA / "ru/divisions.csv")
         if r["category"] not in own_names
     }
     cn_divisions = {
         r["code"]: r["category"]
-        for r in read_table(DATA / "cn/divisions.csv")
+        for r in read_csv(DATA / "cn/divisions.csv")
         if r["category"] not in own_names
     }
     ru_names = read_names(DATA / "ru/names.csv")
@@ -538,7 +529,7 @@ def build(shared: Path) -> dict[Path, str]:
         row["text"]
         for pattern in ("cn/names.csv", "cn/unit_names.csv")
         for path in sorted(DATA.glob(pattern))
-        for row in read_table(path)
+        for row in read_csv(path)
         if row["locale"] == "zh-Hans"
     }
     outputs = {
@@ -567,7 +558,7 @@ def build(shared: Path) -> dict[Path, str]:
     )
     texts: dict[str, list[str]] = {"zh-Hans": [], "zh-Hant": []}
     tables = [
-        read_table(path)
+        read_csv(path)
         for pattern in ("ru/names*.csv", "cn/names*.csv", "cn/unit_names*.csv")
         for path in sorted(DATA.glob(pattern))
         if path not in outputs
@@ -595,22 +586,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         outputs = build(args.shared)
-    except (BuildError, OSError, KeyError) as error:
+    except (BuildError, TableError, OSError, KeyError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    stale = [
-        path
-        for path, text in outputs.items()
-        if not path.exists() or path.read_text(encoding="utf-8") != text
-    ]
-    for path in stale:
-        where = path.relative_to(ROOT)
-        if args.check:
-            print(f"stale: {where}; run tools/update_names.py", file=sys.stderr)
-        else:
-            path.write_text(outputs[path], encoding="utf-8")
-            print(f"wrote {where}")
-    return 1 if args.check and stale else 0
+    return update_files(outputs, check=args.check, tool="tools/update_names.py")
 
 
 if __name__ == "__main__":

@@ -195,7 +195,7 @@ CATEGORY_NAMES: dict[Category, dict[str, tuple[str, str]]] = {
         "zh-Hant": ("縣級鎮", "縣級鎮"),
     },
     # Groupings: ОКЭР's "экономический район" (Chinese Wikipedia: 经济地区) and
-    # China's 七大地理分区 (sources: data/*/sources-reporting.csv).
+    # China's 七大地理分区 (sources: data/*/sources.csv).
     _C.ECONOMIC_REGION: {
         "en": ("economic region", "economic regions"),
         "ru": ("экономический район", "экономические районы"),
