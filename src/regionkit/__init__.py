@@ -27,7 +27,8 @@ if TYPE_CHECKING:
         lookup_series,
         resolve,
     )
-    from regionkit._lookup import LookupResult, Match, MatchKind
+    from regionkit._index import MatchKind
+    from regionkit._lookup import LookupResult, Match
     from regionkit._models import (
         Category,
         Centre,
@@ -145,7 +146,8 @@ _HOMES = {
         ],
         "regionkit._api",
     ),
-    **dict.fromkeys(["LookupResult", "Match", "MatchKind"], "regionkit._lookup"),
+    **dict.fromkeys(["LookupResult", "Match"], "regionkit._lookup"),
+    "MatchKind": "regionkit._index",
     **dict.fromkeys(
         [
             "Authority",

@@ -14,7 +14,7 @@ import pytest
 import regionkit
 from regionkit import DataError, Dataset
 from regionkit._datafile import read_division_file
-from regionkit._lookup import NameIndex
+from regionkit._index import NameIndex
 
 DATA = importlib.resources.files("regionkit") / "_data"
 FILES = ["ru.json", "cn.json", "cn-lower.json", "cn-history.json"]
