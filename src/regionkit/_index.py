@@ -84,7 +84,11 @@ _CORES = "cores"
 _FUZZY = "fuzzy"
 _TABLES = (
     _EXACT,
-    *(k.value for k in MatchKind if k not in {MatchKind.EXACT, MatchKind.CODE}),
+    *(
+        k.value
+        for k in MatchKind
+        if k not in {MatchKind.CODE, MatchKind.EXACT, MatchKind.FUZZY}
+    ),
     _CORES,
     _FUZZY,
 )
