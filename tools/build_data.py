@@ -424,7 +424,7 @@ def build() -> dict[str, str]:
         outputs[name] = render(meta, divisions, changes)
         # Lookup's name index, prebuilt: it loads faster than it is made.
         digest = zlib.crc32(outputs[name].encode())
-        index = NameIndex.build(divisions).encode(digest).decode()
+        index = NameIndex.build(divisions).encode(digest, source=name).decode()
         outputs[name.removesuffix(".json") + ".index"] = index
         tally = Counter(d.category.value for d in divisions)
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
