@@ -5,6 +5,20 @@ The name index: every stored name of some divisions, under the keys lookup tries
 file's index prebuilt (`NameIndex.encode`), which `NameIndex.decode` reads one
 table at a time, as searches first need them. The kinds of match and their
 scores are here too: the index files names by kind and scores what it finds.
+
+An index file is UTF-8 text to ``grep`` and ``diff``: a first line naming the
+data file it was built from with that file's CRC-32 (and the CRC-32 of the
+rest), then each table as a section, a line ``[exact]`` and one line per item
+filed under a key::
+
+    # regionkit name index 2 of ru.json (CRC-32 1121191310); body CRC-32 …
+    [exact]
+    altai krai<TAB>RU-ALT<TAB>Altai Krai<TAB>
+    altai krai<TAB>RU-ALT<TAB>Altai Krai<TAB>short
+
+The fields are the key, the unit's code, the stored text and one more field
+(``short`` for a short name; a category for a core). A table's lines are
+sorted by key; a key's lines keep the order its items were filed in.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """The prebuilt name indices and the names loaded on first read."""
 
+import ast
 import copy
 import importlib.resources
 import json
@@ -12,7 +13,7 @@ import attrs
 import pytest
 
 import regionkit
-from regionkit import DataError, Dataset
+from regionkit import DataError, Dataset, _index
 from regionkit._datafile import read_division_file
 from regionkit._index import NameIndex
 
@@ -62,6 +63,22 @@ def test_an_encoded_index_holds_each_table_once() -> None:
         "[cores]",
         "[fuzzy]",
     ]
+
+
+def test_the_index_module_imports_only_the_layers_below_it() -> None:
+    tree = ast.parse(Path(_index.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
+    } | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    ours = {name for name in imported if name.startswith("regionkit")}
+    assert ours <= {"regionkit._models", "regionkit._normalize", "regionkit.errors"}
 
 
 def test_an_index_of_edited_data_is_ignored_and_the_names_indexed_anew(
