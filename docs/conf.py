@@ -110,12 +110,14 @@ copybutton_only_copy_prompt_lines = True
 
 # A module path that a name may be written with: a private module, or a public one.
 _HOME = re.compile(r"regionkit\.(?:_\w+|errors|serialization)\.")
-# Where public names are documented (regionkit._lookup: the matching constants).
+# Where public names are documented (regionkit._lookup and regionkit._index: the
+# matching constants).
 _PUBLIC = (
     "regionkit",
     "regionkit.errors",
     "regionkit.serialization",
     "regionkit._lookup",
+    "regionkit._index",
 )
 
 

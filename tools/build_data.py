@@ -39,7 +39,7 @@ from tables import (  # noqa: E402
 )
 
 from regionkit._datafile import encode_division_file  # noqa: E402
-from regionkit._lookup import NameIndex  # noqa: E402 (path fix)
+from regionkit._index import NameIndex  # noqa: E402 (path fix)
 from regionkit._models import Change, Division, NameForm  # noqa: E402
 from regionkit._normalize import fold  # noqa: E402
 from regionkit.errors import DataError  # noqa: E402
@@ -340,7 +340,7 @@ def build() -> dict[str, str]:
         outputs[name] = render(meta, divisions, changes)
         # Lookup's name index, prebuilt: it loads faster than it is made.
         digest = zlib.crc32(outputs[name].encode())
-        index = NameIndex.build(divisions).encode(digest).decode()
+        index = NameIndex.build(divisions).encode(digest, source=name).decode()
         outputs[name.removesuffix(".json") + ".index"] = index
         tally = Counter(d.category.value for d in divisions)
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
         reports_directly_to_centre,
         subordinates,
     )
-    from regionkit._lookup import LookupResult, Match, MatchKind
+    from regionkit._index import MatchKind
+    from regionkit._lookup import LookupResult, Match
     from regionkit._models import (
         COUNTRIES,
         Category,
@@ -148,7 +149,8 @@ _HOMES = {
         ["centre", "reporting_line", "reports_directly_to_centre", "subordinates"],
         "regionkit._api_lines",
     ),
-    **dict.fromkeys(["LookupResult", "Match", "MatchKind"], "regionkit._lookup"),
+    **dict.fromkeys(["LookupResult", "Match"], "regionkit._lookup"),
+    "MatchKind": "regionkit._index",
     **dict.fromkeys(
         ["Authority", "Basis", "LineKind", "ReportingLink"], "regionkit._reporting"
     ),

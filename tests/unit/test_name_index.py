@@ -1,5 +1,6 @@
 """The prebuilt name indices and the names loaded on first read."""
 
+import ast
 import copy
 import importlib.resources
 import json
@@ -12,9 +13,9 @@ import attrs
 import pytest
 
 import regionkit
-from regionkit import DataError, Dataset
+from regionkit import DataError, Dataset, _index
 from regionkit._datafile import read_division_file
-from regionkit._lookup import NameIndex
+from regionkit._index import NameIndex
 
 DATA = importlib.resources.files("regionkit") / "_data"
 FILES = ["ru.json", "cn.json", "cn-lower.json", "cn-history.json"]
@@ -46,6 +47,38 @@ def test_an_index_round_trips_through_its_encoding() -> None:
     index = NameIndex.build(divisions)
     assert NameIndex.decode(index.encode(7), 7) == index
     assert NameIndex.decode(index.encode(7), 8) is None  # built from other data
+
+
+def test_an_encoded_index_holds_each_table_once() -> None:
+    # The typo table was written twice: once as a kind of match, once by name.
+    raw = NameIndex.build(regionkit.divisions("RU", level=1)).encode(7)
+    names = [line for line in raw.decode().splitlines() if line.startswith("[")]
+    assert names == [
+        "[exact]",
+        "[normalized]",
+        "[abbreviation]",
+        "[alias]",
+        "[former]",
+        "[inflected]",
+        "[cores]",
+        "[fuzzy]",
+    ]
+
+
+def test_the_index_module_imports_only_the_layers_below_it() -> None:
+    tree = ast.parse(Path(_index.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
+    } | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    ours = {name for name in imported if name.startswith("regionkit")}
+    assert ours <= {"regionkit._models", "regionkit._normalize", "regionkit.errors"}
 
 
 def test_an_index_of_edited_data_is_ignored_and_the_names_indexed_anew(
