@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from build_neighbours import NeighboursError, build_neighbours  # noqa: E402
 from build_reporting import ReportingDataError, reporting_file  # noqa: E402
+from datafile import encode_division_file  # noqa: E402
 
-from regionkit._datafile import encode_division_file  # noqa: E402
 from regionkit._lookup import NameIndex  # noqa: E402 (path fix)
 from regionkit._models import Change, Division, NameForm  # noqa: E402
 from regionkit._normalize import fold  # noqa: E402

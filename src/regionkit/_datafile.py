@@ -30,7 +30,7 @@ import functools
 import itertools
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -56,7 +56,7 @@ from regionkit.errors import DataError, shorten
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["encode_division_file", "read_division_file", "unpack_names"]
+__all__ = ["COLUMNS", "read_division_file", "unpack_names"]
 
 # What a name is, less its text: shared by the names of many divisions.
 _Head = tuple[str, NameForm, str, datetime.date | None, datetime.date | None]
@@ -70,7 +70,8 @@ _FIELDS = tuple(
     a for a in attrs.fields(Division) if a.init and not a.kw_only and a.name != "names"
 )
 _POSITIONAL = tuple(a.name for a in attrs.fields(Division) if a.init and not a.kw_only)
-_COLUMNS = (*_POSITIONAL[:4], "name_heads", *_POSITIONAL[4:])
+COLUMNS = (*_POSITIONAL[:4], "name_heads", *_POSITIONAL[4:])
+"""The columns a packed file may have, in their order."""
 _NO_DEFAULT = frozenset(
     a.name for a in attrs.fields(Division) if a.default is attrs.NOTHING
 )
@@ -85,42 +86,6 @@ _NESTED: dict[str, type] = {
 
 class _OffError(Exception):
     """A packed file is off somewhere: it is read again slowly, to name the fault."""
-
-
-# -- writing ---------------------------------------------------------------------
-
-
-def encode_division_file(
-    meta: dict[str, Any], divisions: Iterable[Division], changes: Sequence[Change] = ()
-) -> str:
-    """Return the text of a packed data file: sorted, stable, a division a line."""
-    heads: dict[str, int] = {}
-    records: list[dict[str, Any]] = []
-    for division in sorted(divisions):
-        record = _file_converter().unstructure(division)
-        names = record.pop("names", [])
-        if any("\n" in name[2] for name in names):
-            raise ValueError(f"{division.code}: a name holds a line break")
-        head = json.dumps([name[:2] + name[3:] for name in names], ensure_ascii=False)
-        record["name_heads"] = heads.setdefault(head, len(heads))
-        record["names"] = "\n".join(name[2] for name in names)
-        records.append(record)
-    columns = [c for c in _COLUMNS if any(c in record for record in records)]
-
-    def lines(rows: Iterable[Any]) -> str:
-        return ",\n".join(
-            json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows
-        )
-
-    text = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True)
-    text = f'{{"meta": {text},\n"columns": {json.dumps(columns)},\n'
-    text += f'"name_heads": [\n{lines(json.loads(h) for h in heads)}\n],\n'
-    rows = ([record.get(c) for c in columns] for record in records)
-    text += f'"divisions": [\n{lines(rows)}\n]'
-    if changes:
-        unstructured = (_file_converter().unstructure(c) for c in sorted(changes))
-        text += f',\n"changes": [\n{lines(unstructured)}\n]'
-    return text + "}\n"
 
 
 # -- reading ---------------------------------------------------------------------
@@ -186,7 +151,7 @@ def _packed_divisions(document: dict[str, Any]) -> tuple[Division, ...]:
     if (
         type(columns) is not list
         or not all(type(c) is str for c in columns)
-        or not _REQUIRED <= set(columns) <= set(_COLUMNS)
+        or not _REQUIRED <= set(columns) <= set(COLUMNS)
         or len(set(columns)) != len(columns)
     ):
         raise DataError(
@@ -241,7 +206,7 @@ def _read_packed(document: dict[str, Any]) -> tuple[Division, ...]:
     columns, rows = document["columns"], document["divisions"]
     if (
         type(columns) is not list
-        or not _REQUIRED <= set(columns) <= set(_COLUMNS)
+        or not _REQUIRED <= set(columns) <= set(COLUMNS)
         or len(set(columns)) != len(columns)
     ):
         raise _OffError

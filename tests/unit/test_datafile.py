@@ -3,7 +3,9 @@
 import datetime
 import importlib.resources
 import json
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -11,7 +13,11 @@ import pytest
 
 import regionkit
 from regionkit import DataError, Division, NameForm
-from regionkit._datafile import _SHAPES, encode_division_file, read_division_file
+from regionkit._datafile import _SHAPES, read_division_file
+
+# The writer is a build tool: tools/ is not a package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from datafile import encode_division_file
 
 DATA = importlib.resources.files("regionkit") / "_data"
 Document = dict[str, Any]
