@@ -755,7 +755,7 @@ class Dataset:
                 raise DataError(f"{self._origin}/{name}", [str(error)]) from error
             digests.append(zlib.crc32(raw))
             file_meta, divisions, file_changes = read_division_file(
-                raw, f"{self._origin}/{name}", dataset=self
+                raw, f"{self._origin}/{name}", dataset=self, structure=_from_dict
             )
             for key, value in file_meta.items():  # the top file's edition wins
                 meta.setdefault(key, value)
@@ -775,6 +775,13 @@ class Dataset:
                 records[division.code] = division
             added += divisions
         return _build_index(old, records, added, changes, tuple(digests), meta)
+
+
+def _from_dict(data: object, kind: Any, path: str) -> Any:
+    """Read records written as objects with the public strict converter."""
+    from regionkit.serialization import from_dict  # cattrs, for such files only
+
+    return from_dict(kind, data, path=path)
 
 
 _K = TypeVar("_K")
