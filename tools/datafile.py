@@ -1,5 +1,5 @@
 """
-Write the packed data files that ``regionkit._datafile`` reads.
+Write the packed data files that ``regionkit._datafile`` reads, and the MANIFEST.
 
 ``encode_division_file`` turns divisions into the text of ``ru.json``,
 ``cn.json``…: a ``columns`` list, the ``name_heads`` shared by many divisions,
@@ -18,10 +18,12 @@ from typing import Any
 import cattrs
 
 from regionkit._datafile import COLUMNS
+from regionkit._manifest import NAME as MANIFEST
+from regionkit._manifest import digest
 from regionkit._models import Change, Division, Name
 from regionkit.serialization import _add_hooks
 
-__all__ = ["encode_division_file"]
+__all__ = ["MANIFEST", "encode_division_file", "encode_manifest"]
 
 
 def encode_division_file(
@@ -81,3 +83,10 @@ def _unstructure_name(name: Name) -> list[str]:
             for day in (name.valid_from, name.valid_to)
         ]
     return packed
+
+
+def encode_manifest(files: dict[str, str]) -> str:
+    """Return the MANIFEST of *files* (name -> text): a checksum line per file."""
+    return "".join(
+        f"{digest(text.encode())}  {name}\n" for name, text in sorted(files.items())
+    )

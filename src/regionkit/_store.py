@@ -40,6 +40,7 @@ from regionkit._lookup import (
     pick,
     split_qualified,
 )
+from regionkit._manifest import CheckedReader
 from regionkit._models import Category, Change, Division, Perspective
 from regionkit._normalize import fold
 from regionkit.errors import AmbiguousName, DataError, NotFound, UnknownCode, shorten
@@ -142,9 +143,15 @@ class Dataset:
 
     @classmethod
     def from_path(cls, path: str | Path) -> Dataset:
-        """Return a dataset that reads ``ru.json``, ``cn.json``… from *path*."""
+        """
+        Return a dataset that reads ``ru.json``, ``cn.json``… from *path*.
+
+        Where the folder has a ``MANIFEST`` of checksums, each file is checked
+        against it when first read.
+        """
         folder = Path(path)
-        dataset = cls(lambda name: (folder / name).read_bytes(), origin=str(folder))
+        read = CheckedReader(lambda name: (folder / name).read_bytes(), str(folder))
+        dataset = cls(read, origin=str(folder))
         dataset._folder = folder
         return dataset
 
@@ -1035,5 +1042,5 @@ def default_dataset() -> Dataset:
     if _default is None:
         with _default_lock:
             if _default is None:
-                _default = Dataset(_read_package_file)
+                _default = Dataset(CheckedReader(_read_package_file, "regionkit"))
     return _default
