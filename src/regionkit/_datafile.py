@@ -178,9 +178,9 @@ def _record(kind: type) -> Read:
     keys = frozenset(name for name, _ in fields)
 
     def read(value: object) -> object:
-        if type(value) is not dict or value.keys() != keys:
-            if type(value) is not dict:
-                raise _FieldError(f"expected a {kind.__name__} object, {_got(value)}")
+        if type(value) is not dict:
+            raise _FieldError(f"expected a {kind.__name__} object, {_got(value)}")
+        if value.keys() != keys:
             missing, unknown = sorted(keys - value.keys()), sorted(value.keys() - keys)
             raise _FieldError(
                 f"a {kind.__name__} has the keys {', '.join(sorted(keys))};"
