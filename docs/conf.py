@@ -77,6 +77,9 @@ nitpick_ignore = [
     ("py:class", "regionkit.serialization.T"),
     ("py:class", "regionkit._api.T"),
     ("py:class", "T"),
+    # What `Division` holds as its names while a data file's are still unbuilt:
+    # internal, so not documented; a program passes a tuple of `Name`.
+    ("py:class", "PackedNames"),
 ]
 nitpick_ignore_regex = [
     ("py:.*", r"pycountry(\..*)?"),  # no inventory exists (see above)

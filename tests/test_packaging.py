@@ -19,6 +19,12 @@ def test_data_files_are_package_resources() -> None:
         assert index.startswith(f"# regionkit name index 2 of {name} ".encode())
 
 
+def test_the_data_manifest_is_a_package_resource() -> None:
+    # Without it, the package would read its data unchecked.
+    manifest = importlib.resources.files("regionkit") / "_data" / "MANIFEST"
+    assert "  ru.json\n" in manifest.read_text(encoding="utf-8")
+
+
 def test_py_typed_marker_is_present() -> None:
     assert (importlib.resources.files("regionkit") / "py.typed").is_file()
 

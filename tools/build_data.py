@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from build_neighbours import NeighboursError, build_neighbours  # noqa: E402
 from build_reporting import ReportingDataError, reporting_file  # noqa: E402
+from datafile import MANIFEST, encode_division_file, encode_manifest  # noqa: E402
 from tables import (  # noqa: E402
     DATA,
     Row,
@@ -38,7 +39,6 @@ from tables import (  # noqa: E402
     table_rows,
 )
 
-from regionkit._datafile import encode_division_file  # noqa: E402
 from regionkit._index import NameIndex  # noqa: E402 (path fix)
 from regionkit._models import Change, Division, NameForm  # noqa: E402
 from regionkit._normalize import fold  # noqa: E402
@@ -370,6 +370,10 @@ def main(argv: list[str] | None = None) -> int:
     except (BuildError, TableError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    # The manifest lists every file of _data/: those built, and any others there.
+    kept = {p.name: p.read_text(encoding="utf-8") for p in OUT.glob("*") if p.is_file()}
+    kept.pop(MANIFEST, None)
+    outputs[MANIFEST] = encode_manifest({**kept, **outputs})
     stale = [
         name
         for name, text in outputs.items()

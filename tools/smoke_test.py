@@ -70,6 +70,11 @@ def check_packaged_files() -> None:
         assert index.read_bytes().startswith(b"regionkit name index"), (
             f"_data/{stem}.index is missing or not an index"
         )
+    # Without its MANIFEST the package would read its data unchecked.
+    manifest = package.joinpath("_data", "MANIFEST").read_text(encoding="utf-8")
+    listed = {line.split("  ", 1)[1] for line in manifest.splitlines()}
+    shipped = {p.name for p in package.joinpath("_data").iterdir()} - {"MANIFEST"}
+    assert listed == shipped, f"_data/MANIFEST lists {sorted(listed ^ shipped)} wrongly"
 
 
 def check_get() -> None:

@@ -6,7 +6,7 @@ import datetime
 import enum
 import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -160,6 +160,54 @@ class Name:
     source: str
     valid_from: datetime.date | None = None
     valid_to: datetime.date | None = None
+
+
+NameHead = tuple[str, NameForm, str, datetime.date | None, datetime.date | None]
+"""What a `Name` is, less its text (locale, form, source, valid_from, valid_to)."""
+
+
+class PackedNames:
+    """
+    A division's names as a data file packs them; `Name` records on first read.
+
+    The loader leaves the 40,000 names below China's provinces unbuilt until a
+    program reads them. The holder builds them once and keeps them, so the
+    frozen record that holds it never changes. It pickles and deep-copies as
+    the names it holds.
+    """
+
+    __slots__ = ("_built", "_heads", "_texts")
+
+    def __init__(self, heads: tuple[NameHead, ...], texts: str) -> None:
+        """Hold *heads* and their *texts*, one per line (the reader checked them)."""
+        self._heads = heads
+        self._texts = texts
+        self._built: tuple[Name, ...] | None = None
+
+    def build(self) -> tuple[Name, ...]:
+        """Return the names, built on the first call."""
+        if self._built is None:
+            built = tuple(
+                Name(locale, form, text, source, start, end)
+                for (locale, form, source, start, end), text in zip(
+                    self._heads, self._texts.split("\n"), strict=True
+                )
+            )
+            # Threads may build at once: each gets equal names, and one is kept.
+            if self._built is None:
+                self._built = built
+            return built
+        return self._built
+
+    def __reduce__(self) -> tuple[type[tuple[Name, ...]], tuple[tuple[Name, ...]]]:
+        return tuple, (self.build(),)
+
+    def __repr__(self) -> str:
+        return f"<PackedNames of {len(self._heads)} names>"
+
+
+def _built(names: tuple[Name, ...] | PackedNames) -> tuple[Name, ...]:
+    return names.build() if isinstance(names, PackedNames) else names
 
 
 class CentreRole(enum.Enum):
@@ -344,7 +392,6 @@ class Division:
         category: What kind of unit this is.
         level: 1 for federal subjects and provincial-level units, 2 for prefecture
             level, 3 for county level; ``None`` for groupings such as federal districts.
-        names: Every name the data holds.
         iso_3166_2: The ISO 3166-2 code, or ``None`` where ISO assigns none.
         national_code: Russia: the two-digit subject code used in KLADR and tax
             codes (``"27"``); China: the GB/T 2260 code (``"230000"``).
@@ -369,7 +416,9 @@ class Division:
     country: str
     category: Category
     level: int | None
-    names: tuple[Name, ...]
+    # A tuple, or names a data file packed, built on first read (`PackedNames`);
+    # equality and hashing compare the names either way.
+    _names: tuple[Name, ...] | PackedNames = attrs.field(alias="names", eq=_built)
     source: str
     iso_3166_2: str | None = None
     national_code: str | None = None
@@ -389,30 +438,6 @@ class Division:
     _dataset: object = attrs.field(
         default=None, kw_only=True, alias="dataset", eq=False, repr=False
     )
-    # The names as a data file packs them, while `names` is still unset: the
-    # loader defers building Name objects (40,000 of them below China's
-    # provinces) until a program reads them.
-    _packed_names: object = attrs.field(  # a _datafile.Packed
-        default=None, init=False, eq=False, repr=False
-    )
-
-    if not TYPE_CHECKING:  # mypy would take any attribute name as valid
-
-        def __getattr__(self, attribute: str) -> object:
-            # Called only for an unset slot: `names` of a record loaded packed.
-            if attribute != "names":
-                raise AttributeError(
-                    f"'Division' object has no attribute {attribute!r}"
-                )
-            packed = object.__getattribute__(self, "_packed_names")
-            if packed is None:  # another thread unpacked them meanwhile
-                return object.__getattribute__(self, "names")
-            from regionkit._datafile import unpack_names
-
-            names = unpack_names(packed)
-            object.__setattr__(self, "names", names)
-            object.__setattr__(self, "_packed_names", None)
-            return names
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Division):
@@ -423,6 +448,11 @@ class Division:
         return f"<Division {self.code} {self.name('en')!r} ({self.category.value})>"
 
     # -- names -----------------------------------------------------------------
+
+    @property
+    def names(self) -> tuple[Name, ...]:
+        """Every name the data holds."""
+        return _built(self._names)
 
     def name(self, locale: object = "en", *, form: NameForm | str = "full") -> str:
         """

@@ -41,6 +41,7 @@ from regionkit._lookup import (
     current_unit,
     no_cyclic_gc,
 )
+from regionkit._manifest import CheckedReader
 from regionkit._models import (
     COUNTRIES,
     Category,
@@ -100,9 +101,15 @@ class Dataset:
 
     @classmethod
     def from_path(cls, path: str | Path) -> Dataset:
-        """Return a dataset that reads ``ru.json``, ``cn.json``… from *path*."""
+        """
+        Return a dataset that reads ``ru.json``, ``cn.json``… from *path*.
+
+        Where the folder has a ``MANIFEST`` of checksums, each file is checked
+        against it when first read.
+        """
         folder = Path(path)
-        dataset = cls(lambda name: (folder / name).read_bytes(), origin=str(folder))
+        read = CheckedReader(lambda name: (folder / name).read_bytes(), str(folder))
+        dataset = cls(read, origin=str(folder))
         dataset._folder = folder
         return dataset
 
@@ -597,7 +604,7 @@ class Dataset:
             raw = self._read_file(name)
             digests.append(zlib.crc32(raw))
             file_meta, divisions, file_changes = read_division_file(
-                raw, f"{self._origin}/{name}", dataset=self
+                raw, f"{self._origin}/{name}", dataset=self, structure=_from_dict
             )
             for key, value in file_meta.items():  # the top file's edition wins
                 meta.setdefault(key, value)
@@ -617,6 +624,13 @@ class Dataset:
                 records[division.code] = division
             added += divisions
         return _hierarchy.extended(old, records, added, changes, tuple(digests), meta)
+
+
+def _from_dict(data: object, kind: Any, path: str) -> Any:
+    """Read records written as objects with the public strict converter."""
+    from regionkit.serialization import from_dict  # cattrs, for such files only
+
+    return from_dict(kind, data, path=path)
 
 
 def _code_key(code: object) -> str:
@@ -723,5 +737,5 @@ def default_dataset() -> Dataset:
     if _default is None:
         with _default_lock:
             if _default is None:
-                _default = Dataset(_read_package_file)
+                _default = Dataset(CheckedReader(_read_package_file, "regionkit"))
     return _default

@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from regionkit._models import (
-    Division,
-)
+from regionkit._models import Division, Name, PackedNames
 from regionkit.errors import DataError
 
 __all__ = [
@@ -96,6 +95,16 @@ def _add_hooks(
     converter.register_structure_hook(int | float, _structure_number)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+
+    # A division's names are a tuple, or names a data file packed (built here).
+    def structure_names(value: object, _: object) -> tuple[Name, ...]:
+        return converter.structure(value, tuple[Name, ...])
+
+    def unstructure_names(names: tuple[Name, ...] | PackedNames) -> object:
+        if isinstance(names, PackedNames):
+            names = names.build()
+        return converter.unstructure(names, tuple[Name, ...])
+
     converter.register_unstructure_hook(
         Division,
         make_dict_unstructure_fn(
@@ -103,12 +112,14 @@ def _add_hooks(
             converter,
             _cattrs_omit_if_default=compact,
             _dataset=override(omit=True),
+            _names=override(rename="names", unstruct_hook=unstructure_names),
         ),
     )
     structure = make_dict_structure_fn(
         Division,
         converter,
         _dataset=override(omit=True),
+        _names=override(rename="names", struct_hook=structure_names),
         _cattrs_forbid_extra_keys=True,
     )
     if dataset is None:
@@ -197,5 +208,9 @@ def loads(text: str | bytes, cls: type[T], *, dataset: object = None) -> T:
 
 def _details(error: BaseException) -> list[str]:
     if isinstance(error, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
-        return cattrs.transform_error(error)
+        # cattrs names a field by its attribute; a division's names are keyed "names".
+        return [
+            re.sub(r"\._names\b", ".names", line)
+            for line in cattrs.transform_error(error)
+        ]
     return [f"{type(error).__name__}: {error}"]

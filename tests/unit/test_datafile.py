@@ -3,15 +3,21 @@
 import datetime
 import importlib.resources
 import json
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 
 import regionkit
 from regionkit import DataError, Division, NameForm
-from regionkit._datafile import _SHAPES, encode_division_file, read_division_file
+from regionkit._datafile import read_division_file
+from regionkit._models import PackedNames
+
+# The writer is a build tool: tools/ is not a package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from datafile import encode_division_file
 
 DATA = importlib.resources.files("regionkit") / "_data"
 Document = dict[str, Any]
@@ -123,9 +129,12 @@ def test_a_fault_in_a_packed_file_raises_data_error_naming_it(
 
 def test_names_are_not_built_until_read() -> None:
     harbin = next(d for d in read(packaged("cn-lower.json")) if d.code == "CN-230100")
-    assert object.__getattribute__(harbin, "_packed_names") is not None
+    packed = harbin._names
+    assert isinstance(packed, PackedNames)
+    assert packed._built is None
     assert harbin.name("en") == "Harbin"
-    assert object.__getattribute__(harbin, "_packed_names") is None
+    assert harbin._names is packed  # the record is unchanged
+    assert packed._built is harbin.names
 
 
 def test_the_packaged_data_reads_the_same_through_the_public_form() -> None:
@@ -134,7 +143,42 @@ def test_the_packaged_data_reads_the_same_through_the_public_form() -> None:
         assert regionkit.from_dict(Division, regionkit.to_dict(division)) == division
 
 
-def test_the_record_shapes_follow_the_classes() -> None:
-    # The fast reader builds these records positionally, field by field.
-    for kind, shape in _SHAPES.items():
-        assert [a.name for a in attrs.fields(kind)] == [key for key, _ in shape]
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (lambda c: c.__setitem__("role", "capital"), "RU-KHA: centres: [0]: role"),
+        (lambda c: c.pop("note"), "missing ['note']"),
+        (lambda c: c.__setitem__("colour", "red"), "unknown ['colour']"),
+        (lambda c: c["names"][0].__setitem__(1, "nickname"), "[0]: form"),
+    ],
+    ids=["an unknown role", "a key missing", "an unknown key", "a bad name form"],
+)
+def test_a_fault_in_a_small_record_names_the_record_and_field(
+    change: Callable[[dict[str, Any]], None], named: str
+) -> None:
+    # The readers of centres, figures, claims… follow their classes' fields.
+    document = packaged("ru.json")
+    centres = row_of(document, "RU-KHA")[document["columns"].index("centres")]
+    change(centres[0])
+    with pytest.raises(DataError) as caught:
+        read(document)
+    assert named in str(caught.value)
+
+
+def test_a_fault_in_a_change_names_it() -> None:
+    document = packaged("ru.json")
+    document["changes"][0]["date"] = "someday"
+    with pytest.raises(DataError, match=r"changes\[0\]: date: expected an ISO date"):
+        read(document)
+
+
+def test_every_fault_of_a_column_is_named() -> None:
+    document = packaged("ru.json")
+    set_field("RU-KHA", "level", "1")(document)
+    set_field("RU-MOW", "level", 1.0)(document)
+    with pytest.raises(DataError) as caught:
+        read(document)
+    assert caught.value.details == (
+        "RU-KHA: level: expected an integer, got str '1'",
+        "RU-MOW: level: expected an integer, got float 1.0",
+    )

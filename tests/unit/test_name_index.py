@@ -157,8 +157,7 @@ def test_a_unit_with_unread_names_copies_pickles_and_serializes_whole() -> None:
     assert pickle.loads(pickle.dumps(fresh("CN-230100"))).names == expected
     data = regionkit.to_dict(fresh("CN-230100"))
     assert len(data["names"]) == len(expected)
-    assert "packed_names" not in data
-    assert "_packed_names" not in data
+    assert "_names" not in data
 
 
 def test_other_missing_attributes_still_raise_attribute_error() -> None:
