@@ -27,11 +27,10 @@ importing hashlib's OpenSSL bindings 4 ms more), and zlib is loaded already.
 from __future__ import annotations
 
 import threading
+import zlib
 from collections.abc import Callable
 
 from regionkit.errors import DataError
-
-import zlib
 
 __all__ = ["NAME", "CheckedReader", "Manifest", "digest"]
 
