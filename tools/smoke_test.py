@@ -67,7 +67,7 @@ def check_packaged_files() -> None:
         assert data.is_file(), f"_data/{stem}.json is missing"
         assert data.read_bytes().startswith(b"{"), f"_data/{stem}.json is not JSON"
         index = package.joinpath("_data", f"{stem}.index")
-        assert index.read_bytes().startswith(b"regionkit name index"), (
+        assert index.read_bytes().startswith(b"# regionkit name index"), (
             f"_data/{stem}.index is missing or not an index"
         )
     # Without its MANIFEST the package would read its data unchecked.
