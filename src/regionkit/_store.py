@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import functools
+import itertools
 import os
 import sys
 import threading
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from regionkit import _hierarchy, _lookup
 from regionkit._datafile import read_division_file
@@ -71,7 +71,8 @@ _MAX_CODE = 64
 CACHE_SIZE = 100_000
 """
 How many answers of `Dataset.get` and of `Dataset.lookup` a dataset remembers,
-each: the least recently used are forgotten first. Failures are not kept.
+each. When a cache is full, its oldest tenth is forgotten. `get` keeps no
+failure; `lookup` keeps a failure as a record, and raises a fresh exception.
 """
 # Prefixed forms of national codes accepted by `get`.
 _PREFIXES = {"OKATO": "okato", "OKTMO": "oktmo", "SUBJECT": "subject", "GB": "gb"}
@@ -95,9 +96,11 @@ class Dataset:
         self._name_indices: dict[tuple[str, int], NameIndex] = {}
         self._borders: Borders | None = None
         self._reporting: State | None = None
-        # Bounded caches of answers (CACHE_SIZE); a miss raises afresh each time.
-        self._get_today = functools.lru_cache(maxsize=CACHE_SIZE)(self._get_uncached)
-        self._find = functools.lru_cache(maxsize=CACHE_SIZE)(self._find_uncached)
+        # Bounded caches of answers (CACHE_SIZE): codes as spelled, texts looked
+        # up without filters, and texts with filters, keyed after the checks.
+        self._got: dict[str, Division] = {}
+        self._named: dict[str, Division | Miss] = {}
+        self._found: dict[tuple[Any, ...], Division | Miss] = {}
 
     @classmethod
     def from_path(cls, path: str | Path) -> Dataset:
@@ -135,11 +138,11 @@ class Dataset:
     def get(self, code: object, *, as_of: datetime.date | None = None) -> Division:
         """Return the division with *code*; see `regionkit.get`."""
         if as_of is None and type(code) is str:
-            return self._get_today(code)  # the codes a program asks for, as spelled
+            hit = self._got.get(code)  # the codes a program asks for, as spelled
+            if hit is None:
+                hit = _remember(self._got, code, self._get(code, None))
+            return hit
         return self._get(code, parse_day(as_of))
-
-    def _get_uncached(self, code: str) -> Division:
-        return self._get(code, None)
 
     def _get(self, code: object, day: datetime.date | None) -> Division:
         key = _code_key(code)
@@ -398,17 +401,23 @@ class Dataset:
             and within is None
             and as_of is None
         ):
-            found = self._find(text, None, None, None, None)
+            found = self._named.get(text)
+            if found is None:
+                found = self._find_uncached(text, None, None, None, None)
+                _remember(self._named, text, found)
         else:
             # Arguments are checked before the cache sees them: True is not 1.
             check_text(text)
-            found = self._find(
+            key = (
                 text,
                 None if country is None else parse_country(country),
                 parse_level(level),
                 None if within is None else self._division(within).code,
                 parse_day(as_of),
             )
+            found = self._found.get(key)
+            if found is None:
+                found = _remember(self._found, key, self._find_uncached(*key))
         if isinstance(found, Miss):
             raise found.error()
         return found
@@ -631,6 +640,19 @@ def _from_dict(data: object, kind: Any, path: str) -> Any:
     from regionkit.serialization import from_dict  # cattrs, for such files only
 
     return from_dict(kind, data, path=path)
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:
+    """Keep *value* under *key*; a full cache forgets its oldest tenth first."""
+    if len(cache) >= CACHE_SIZE:
+        for old in list(itertools.islice(cache, CACHE_SIZE // 10 or 1)):
+            del cache[old]
+    cache[key] = value
+    return value
 
 
 def _code_key(code: object) -> str:

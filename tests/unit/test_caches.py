@@ -57,15 +57,24 @@ def test_country_spellings_share_one_answer() -> None:
     assert regionkit.lookup("Хабаровский край", country="RU").code == "RU-KHA"
 
 
-def test_caches_are_bounded_and_keep_no_misses(mini: Dataset) -> None:
+def test_caches_keep_answers_and_miss_records_only(mini: Dataset) -> None:
     mini.get("RU-KHA")
     with pytest.raises(UnknownCode):
         mini.get("RU-XYZ")
     with pytest.raises(NotFound):
         mini.lookup("Atlantis")
-    get_info = mini._get_today.cache_info()
-    find_info = mini._find.cache_info()
-    assert get_info.maxsize == find_info.maxsize == CACHE_SIZE == 100_000
-    assert get_info.currsize == 1  # the miss on RU-XYZ is not kept
-    assert find_info.currsize == 1  # a miss is kept as a Miss record, not an error
-    assert not isinstance(mini._find("Atlantis", None, None, None, None), Exception)
+    assert list(mini._got) == ["RU-KHA"]  # the miss on RU-XYZ is not kept
+    kept = mini._named["Atlantis"]
+    assert not isinstance(kept, BaseException)  # a record, not an exception
+
+
+def test_a_full_cache_forgets_its_oldest_tenth(monkeypatch: pytest.MonkeyPatch) -> None:
+    import regionkit._store as store
+
+    assert CACHE_SIZE == 100_000
+    monkeypatch.setattr(store, "CACHE_SIZE", 20)
+    cache: dict[int, int] = {}
+    for number in range(25):
+        store._remember(cache, number, number)
+    assert len(cache) <= 20
+    assert list(cache) == list(range(6, 25))  # two tenths forgotten, oldest first
