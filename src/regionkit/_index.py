@@ -23,26 +23,34 @@ for a core), in the order they were filed. The lines of a table are sorted.
 from __future__ import annotations
 
 import bisect
-import difflib
 import enum
 import re
 import zlib
 from collections.abc import Iterable
 
+from rapidfuzz.distance import OSA, Levenshtein
+
 from regionkit._models import Division, NameForm
 from regionkit._normalize import (
+    CATEGORY_WORDS,
     canonical,
     category_hints,
     fold,
     normalize,
     russian_stems,
     strip_category_words,
+    strong_category_hints,
 )
 
-__all__ = ["FUZZY_THRESHOLD", "SCORES", "MatchKind", "NameIndex"]
+__all__ = ["FUZZY_THRESHOLD", "SCORES", "MatchKind", "NameIndex", "typo_distance"]
 
 FUZZY_THRESHOLD = 0.82
-"""The least similarity (difflib ratio, 0–1) at which a typo still matches."""
+"""
+The least similarity (1 less the edits per letter) at which a typo still matches.
+
+A typo is also bounded in edits by the length of the distinctive part of the
+name (without category words), see `typo_distance`.
+"""
 
 
 class MatchKind(enum.Enum):
@@ -371,62 +379,162 @@ class NameIndex:
         return self._fuzzy(normalized)
 
     def _cores(self, normalized: str) -> list[_Entry]:
-        """Match on names without category words; a matching category word helps."""
-        core = strip_category_words(normalized)
+        """
+        Match on names without category words.
+
+        A category word in the text must fit the unit ("Altay Krai" is not the
+        Altai Republic); one that fits helps ("Moscow Province": the oblast).
+        """
+        core, hints = _core_and_hints(normalized)
         cores = self._table(_CORES)
         hits = cores.get(core) or cores.get(core.replace(" ", ""))
-        if not hits:
-            return []
-        hints = category_hints(normalized)
+        score = _CORE_SCORE
+        if not hits and " " in normalized:
+            # A nickname or former name with a category word: "Transbaikal
+            # Territory" (the typo table holds the cores of every name).
+            hits, score = self._table(_FUZZY).get(core), _CORE_SCORE - _HINT_BONUS
+        helps = category_hints(normalized) | hints  # "Moscow Region": the oblast
+        bonus = {True: _HINT_BONUS, False: 0.0}
         kind = MatchKind.NORMALIZED
         return [
-            (
-                code,
-                _CORE_SCORE + (_HINT_BONUS if category in hints else 0.0),
-                text,
-                kind,
-            )
+            (code, score + bonus[category in helps], text, kind)
             for code, text, category in hits
+            if not hints or category in hints
         ]
 
     def _fuzzy(self, normalized: str) -> list[_Entry]:
         """
-        Match typos against short names and aliases, by the text and its core.
+        Match typos of the distinctive part of a name (see `typo_distance`).
 
-        The core catches a typo beside a category word: "Zaporizhia Oblast" is
-        a typo of "Zaporizhzhia". A stored name plus or less whole words is not
-        a typo: "N. Novgorod" (Nizhny Novgorod) is not Novgorod.
+        The text's category word, if it has one, must fit the unit, and may
+        itself be mistyped ("Khabarovsk Kari"). Chinese characters get no typo
+        matching: one character more or less is another name. A stored name
+        plus or less whole words is not a typo: "N. Novgorod" is not Novgorod.
         """
-        best: dict[int, float] = {}  # table position -> best ratio
+        found: dict[tuple[str, str], float] = {}  # (code, text) -> best score
         table = self._table(_FUZZY)
-        keys = table.keys()
-        for text in dict.fromkeys((normalized, strip_category_words(normalized))):
-            if len(text) < 3:
+        for core, hints in _typo_readings(normalized):
+            if _HAN.search(core):
                 continue
-            words = set(text.split())
-            matcher = difflib.SequenceMatcher(autojunk=False)
-            matcher.set_seq2(text)
-            size, band = len(text), max(2, len(text) // 4)
-            # A typo keeps the first or the last letter ("Ekaterinburg",
-            # "Yekaterinburg"), and about the length: cheap tests first.
-            for at in table.ending(text[0], text[-1]):
+            cores = self._table(_CORES)
+            if core != strip_category_words(normalized):  # a mistyped category word
+                for code, text, category in cores.get(core):
+                    if not hints or category in hints:
+                        _keep(found, code, text, _score(1, len(core) + 1))
+            if len(core) < _MIN_TYPO:
+                continue
+            keys, words = table.keys(), set(core.split())
+            for at in table.ending(core[0], core[-1]):
                 key = keys[at]
-                if abs(len(key) - size) > band:
+                if abs(len(key) - len(core)) > 2:
                     continue
-                matcher.set_seq1(key)
-                if matcher.quick_ratio() < FUZZY_THRESHOLD:
+                edits = typo_distance(core, key)
+                if edits is None or (
+                    set(key.split()) != words
+                    and (set(key.split()) < words or words < set(key.split()))
+                ):
                     continue
-                ratio = matcher.ratio()
-                if ratio >= FUZZY_THRESHOLD and ratio > best.get(at, 0.0):
-                    key_words = set(key.split())
-                    if key_words != words and (key_words < words or words < key_words):
-                        continue
-                    best[at] = ratio
+                for code, text, category in table.row(at):
+                    if not hints or category in hints:
+                        _keep(
+                            found, code, text, _score(edits, max(len(key), len(core)))
+                        )
         return [
-            (code, round(SCORES[MatchKind.FUZZY] * ratio, 4), text, MatchKind.FUZZY)
-            for at, ratio in best.items()
-            for code, text, _ in table.row(at)
+            (code, score, text, MatchKind.FUZZY)
+            for (code, text), score in found.items()
+            if score >= SCORES[MatchKind.FUZZY] * FUZZY_THRESHOLD
         ]
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_MIN_TYPO = 6  # shorter distinctive parts get no typo matching: Omsk is not Osh
+
+
+def typo_distance(text: str, name: str) -> int | None:
+    """
+    Return the edits between *text* and *name* if they count as a typo, else None.
+
+    Edits are insertions, deletions, substitutions and swaps of neighbours
+    (optimal string alignment). What counts depends on the shorter length:
+    under 6 letters nothing; 6 letters one insertion, deletion or swap, but
+    no substitution (Ошская is not Омская); 7–9 letters one edit; 10 or more
+    two edits, but not two substitutions under 12 letters (Харьковская is not
+    Горьковская).
+
+    >>> typo_distance("khabarovsk", "khabarvosk"), typo_distance("ошская", "омская")
+    (1, None)
+    """
+    shorter = min(len(text), len(name))
+    if shorter < _MIN_TYPO or text == name:
+        return None
+    allowed = 2 if shorter >= 10 else 1
+    edits = OSA.distance(text, name, score_cutoff=allowed)
+    if edits > allowed:
+        return None
+    if len(text) == len(name):  # substitutions (and swaps) only
+        substitutions = Levenshtein.distance(text, name)  # a swap counts two
+        if substitutions == edits and shorter < (7 if edits == 1 else 12):
+            return None  # Ошская is not Омская, Харьковская not Горьковская
+    return edits
+
+
+def _score(edits: int, length: int) -> float:
+    return round(SCORES[MatchKind.FUZZY] * (1 - edits / length), 4)
+
+
+def _keep(
+    found: dict[tuple[str, str], float], code: str, text: str, score: float
+) -> None:
+    if score > found.get((code, text), 0.0):
+        found[(code, text)] = score
+
+
+# Category words that name a kind of unit outright ("область", "krai"), which a
+# typo may hit; shorter ones are too close to other words.
+_TYPO_CATEGORY_WORDS = tuple(w for w in CATEGORY_WORDS if len(w) >= 4 and " " not in w)
+# Category words written together with the name ("Московскаяобласть").
+_JOINED = tuple(
+    sorted(
+        ("область", "край", "республика", "округ", "oblast", "krai", "kray",
+         "respublika", "republic", "okrug", "province"),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def _core_and_hints(normalized: str) -> tuple[str, frozenset[str]]:
+    """Return the name without category words, and the categories they name."""
+    core = strip_category_words(normalized)
+    if core == normalized and " " not in normalized:
+        for word in _JOINED:
+            if normalized.endswith(word) and len(normalized) - len(word) >= 4:
+                return normalized[: -len(word)], strong_category_hints(word)
+    return core, strong_category_hints(normalized)
+
+
+def _typo_readings(normalized: str) -> list[tuple[str, frozenset[str]]]:
+    """Return the cores to try for typos: as typed, and with a category word mended."""
+    readings = [_core_and_hints(normalized)]
+    words = normalized.split()
+    if len(words) < 2:
+        return readings
+    for at, word in enumerate(words):
+        if word in CATEGORY_WORDS or len(word) < 4:
+            continue
+        mended = next(
+            (
+                w
+                for w in _TYPO_CATEGORY_WORDS
+                if OSA.distance(word, w, score_cutoff=1) <= 1
+            ),
+            None,
+        )
+        if mended is not None:
+            fixed = " ".join([*words[:at], mended, *words[at + 1 :]])
+            readings.append(_core_and_hints(fixed))
+            break
+    return readings
 
 
 def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
@@ -457,7 +565,7 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 for key in dict.fromkeys((fold_name(text), whole)):
                     file(kind, key, (code, text, ""))
                 if whole and form is not NameForm.ABBREVIATION:  # nicknames: typos
-                    file(_FUZZY, whole, (code, text, ""))
+                    _file_typo(file, whole, (code, text, category))
                 continue
             extra = "" if is_full else _SHORT
             file(_EXACT, fold_name(text), (code, text, extra))
@@ -477,8 +585,8 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
             locale = name.locale
             if inflect and locale == "ru":
                 file(_INFLECTED, russian_stems(normalized), (code, text, extra))
-            if normalized and (not is_full or locale == "zh-Hans"):
-                file(_FUZZY, normalized, (code, text, extra))
+            if normalized:
+                _file_typo(file, normalized, (code, text, category))
     exact, normalized_table = tables[_EXACT], tables[_NORMALIZED]
     for key, filed in list(normalized_table.items()):
         left = [item for item in filed if item not in exact.get(key, ())]
@@ -491,6 +599,13 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
 
 _NORMALIZED = MatchKind.NORMALIZED.value
 _INFLECTED = MatchKind.INFLECTED.value
+
+
+def _file_typo(file: object, normalized: str, item: _Item) -> None:
+    """File the distinctive part of a name for typo matching (none for Chinese)."""
+    core = strip_category_words(normalized)
+    if len(core) >= _MIN_TYPO and not _HAN.search(core):
+        file(_FUZZY, core, item)  # type: ignore[operator]  # the local filer
 
 
 _PARTS = re.compile(r"\s+[—–]\s+|\s*[()]\s*")

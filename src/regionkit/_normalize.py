@@ -7,12 +7,14 @@ import re
 import unicodedata
 
 __all__ = [
+    "CATEGORY_WORDS",
     "canonical",
     "category_hints",
     "fold",
     "normalize",
     "russian_stems",
     "strip_category_words",
+    "strong_category_hints",
 ]
 
 # Latin letters that look like Cyrillic ones, and back (upper and lower case).
@@ -75,6 +77,9 @@ _CN_SUFFIXES = (
     "自治县", "自治縣", "自治旗", "地区", "地區", "林区", "林區", "新区", "新區",
     "矿区", "礦區", "省", "市", "区", "區", "县", "縣", "旗", "州", "盟",
 )  # fmt: skip
+
+CATEGORY_WORDS = frozenset(_CATEGORY_WORDS)
+"""The words that name a category (and are removed to leave a name's core)."""
 
 _CN_SUFFIX = re.compile(f"(?:{'|'.join(_CN_SUFFIXES)})$")
 _RU_PREPOSITIONS = frozenset(
@@ -170,6 +175,12 @@ _JA_END = re.compile(r"(?<=[a-z])ja\b")  # Udmurtskaja: the German-style я
 _ZIZHI = re.compile(r"(?<=[a-z])(zizhiqu|zizhizhou|zizhixian|zizhiqi)\b")
 
 
+# Russian ё romanized as yo (Semyonov, Yoshkar-Ola); not pinyin's yong and you
+# (Pyongyang is not Pengyang).
+_YO = re.compile(r"yo(?!ng|u)")
+_SAINT = re.compile(r"\bst(?= )")
+
+
 def _fold_romanization(text: str) -> str:
     """
     Make the usual romanizations of one Russian or Chinese name agree.
@@ -177,10 +188,11 @@ def _fold_romanization(text: str) -> str:
     Yevreyskaya/Evreyskaya, Khabarovskiy/Khabarovskij/Khabarovsky, and pinyin
     run together with its generic term (Zhuangzuzizhiqu).
     """
+    text = _SAINT.sub("saint", text)  # St. Petersburg, St Petersburg
     previous = ""
     while previous != text:  # each step shortens or settles: a fixed point
         previous = text
-        text = text.replace("ye", "e").replace("yo", "e")
+        text = _YO.sub("e", text.replace("ye", "e"))
         text = _ADJECTIVE_END.sub("y", text)
         text = _JA_END.sub("ya", text)
     return _ZIZHI.sub(r" \1", text)
@@ -289,6 +301,29 @@ def category_hints(normalized: str) -> frozenset[str]:
         if normalized.endswith(suffix):
             return hints | categories
     return hints
+
+
+# Words too loose to rule a unit out: "Perm Region" is Perm Krai.
+_WEAK_HINTS = frozenset({"region"})
+
+
+def strong_category_hints(normalized: str) -> frozenset[str]:
+    """
+    Return the categories the text's category words name outright.
+
+    Lookup rules a unit out when the text names a category that does not fit
+    it; "region" fits any federal subject, so it rules nothing out.
+
+    >>> sorted(strong_category_hints("altay krai"))
+    ['krai']
+    >>> strong_category_hints("perm region")
+    frozenset()
+    """
+    if not any(word in _WEAK_HINTS for word in normalized.split()):
+        return category_hints(normalized)
+    return category_hints(
+        " ".join(w for w in normalized.split() if w not in _WEAK_HINTS)
+    )
 
 
 def russian_stems(normalized: str) -> str:
