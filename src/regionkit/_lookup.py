@@ -157,31 +157,21 @@ def split_qualified(text: str) -> list[tuple[str, str]]:
 
     "Chaoyang, Beijing" reads as Chaoyang in Beijing, and as Beijing in
     Chaoyang; with more parts, the first or the last part is the name
-    ("Tianhe District, Guangzhou, Guangdong"). "北京市朝阳区" reads as 朝阳区 in
-    北京市 (every split of Chinese text is offered, longest container first),
-    and words without commas split at each space, the container first or last
-    ("Harbin Daoli District").
+    ("Tianhe District, Guangzhou, Guangdong"), and words without commas split
+    at each space, the container first or last ("Harbin Daoli District").
+    Chinese text is not split here: it is read as a chain of names (`_chain`).
     """
     if "," in text or "，" in text:
         parts = [p.strip() for p in text.replace("，", ",").split(",") if p.strip()]
-        if len(parts) < 2:
+        if not 2 <= len(parts) <= _MAX_PARTS:
             return []
         return [
             (parts[0], ", ".join(parts[1:])),
             (parts[-1], ", ".join(parts[:-1])),
         ]
     folded = fold(text)
-    joined = folded.replace(" ", "")
-    if all("\u3400" <= c <= "\u9fff" for c in joined):
-        if len(joined) < 4:
-            return []
-        # Splits after a generic word (省, 市, 区 …) first, longest container
-        # first: "河北省石家庄市长安区" is 长安区 in 河北省石家庄市.
-        splits = sorted(
-            range(len(joined) - 2, 1, -1),
-            key=lambda i: (joined[i - 1] not in _GENERIC_ENDS, -i),
-        )
-        return [(joined[i:], joined[:i]) for i in splits]
+    if is_han(folded.replace(" ", "")):
+        return []  # Chinese is read as a chain of names: see `_chain`
     words = folded.split()
     if not 2 <= len(words) <= _MAX_WORDS:
         return []
@@ -196,7 +186,8 @@ def split_qualified(text: str) -> list[tuple[str, str]]:
 
 
 _MAX_WORDS = 6  # longer texts are not split at spaces: too many readings
-_GENERIC_ENDS = frozenset("省市区县州盟旗")
+_MAX_PARTS = 6  # nor at more commas
+_LONGEST_NAME = 16  # characters: the longest Chinese unit name is shorter
 
 
 def pick(query: str, matches: Sequence[Match]) -> Division:
@@ -484,7 +475,10 @@ def _qualified(
     """
     if depth > 2:
         return None
-    for name, container_text in split_qualified(drop_placeholders(text)):
+    text = drop_placeholders(text)
+    if is_han(text.replace(" ", "")):
+        return _chain(source, text.replace(" ", ""), scope)
+    for name, container_text in split_qualified(text):
         container = _container(source, container_text, scope, depth)
         if container is None:
             continue
@@ -508,9 +502,50 @@ def _container(source: Source, text: str, scope: Scope, depth: int) -> Division 
             return _strict(source, text, outer)
         except (LookupError, ValueError):
             return None
-    if "," in text or "，" in text or _is_chinese(text):
+    if "," in text or "，" in text or is_han(text.replace(" ", "")):
         return _qualified(source, text, outer, depth + 1)
     return None
+
+
+def _chain(source: Source, text: str, scope: Scope) -> Division | None:
+    """
+    Read Chinese text as names from the largest unit down: "吉林省长春市朝阳区".
+
+    At each place the longest name the data holds that lies in the unit read
+    so far is taken; a name may repeat its container (广东省东莞市东莞市: a city
+    with no districts). The work is linear in the length of the text: at most
+    `_LONGEST_NAME` names are tried at each place.
+    """
+    container, at = scope.within, 0
+    while at < len(text):
+        for end in range(min(len(text), at + _LONGEST_NAME), at + 1, -1):
+            piece = text[at:end]
+            if not _is_name(source, piece, scope.countries):
+                continue
+            try:
+                found = _strict(source, piece, scope.inside(container, None))
+            except (LookupError, ValueError):
+                if container is None or fold(piece) != fold(_name_of(container, piece)):
+                    continue
+                found = container  # the container named again
+            container, at = found, end
+            break
+        else:
+            return None
+    if container is None or container is scope.within or not scope.accepts(container):
+        return None
+    return container
+
+
+def _name_of(division: Division, text: str) -> str:
+    """Return the name of *division* that *text* is, up to folding, else ''."""
+    folded = fold(text)
+    return next((n.text for n in division.names if fold(n.text) == folded), "")
+
+
+def is_han(text: str) -> bool:
+    """Whether *text* is all Chinese characters (and not empty)."""
+    return bool(text) and all("\u3400" <= c <= "\u9fff" for c in text)
 
 
 def _is_name(source: Source, text: str, countries: tuple[str, ...]) -> bool:
@@ -565,7 +600,3 @@ def _matches(
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
-
-
-def _is_chinese(text: str) -> bool:
-    return all("\u3400" <= c <= "\u9fff" or c.isspace() for c in text)

@@ -1,0 +1,63 @@
+"""Lookup does work linear in the length of the text, for any text: counted, not timed."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+
+import pytest
+
+from regionkit import Dataset, NotFound
+from regionkit._index import NameIndex
+from regionkit._lookup import MAX_INPUT
+
+
+class Counting(Dataset):
+    """The package's data, counting each probe of a name index."""
+
+    probes = 0
+
+    def name_index(self, country: str, stage: int) -> NameIndex:
+        self.probes += 1
+        return super().name_index(country, stage)
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Counting:
+    folder = Path(str(importlib.resources.files("regionkit") / "_data"))
+    counting = Counting(lambda name: (folder / name).read_bytes(), str(folder))
+    counting.lookup("北京市朝阳区")  # load everything once
+    return counting
+
+
+def probes(dataset: Counting, text: str) -> int:
+    dataset.probes = 0
+    try:
+        dataset.lookup(text)
+    except (LookupError, ValueError):
+        pass
+    return dataset.probes
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["龘", "北京市朝阳区", "朝阳", "Moskva ", "a", "Chaoyang, ", "ab ", "市"],
+)
+def test_probes_grow_at_most_linearly(dataset: Counting, unit: str) -> None:
+    counts = {}
+    for size in (50, 100, 200, MAX_INPUT):
+        text = (unit * (size // len(unit) + 1))[:size]
+        counts[size] = probes(dataset, text)
+    # At most a fixed number of probes per character, whatever the length.
+    assert all(count <= 40 * size for size, count in counts.items()), counts
+    assert counts[MAX_INPUT] <= counts[50] * (MAX_INPUT // 50) * 2, counts
+
+
+def test_long_chinese_text_reads_a_chain_of_names_in_linear_work(
+    dataset: Counting,
+) -> None:
+    """The text that cost 32 s before ("龘" * 200) now takes a bounded count."""
+    assert probes(dataset, "龘" * 200) <= 200 * 40
+    with pytest.raises(NotFound):
+        dataset.lookup("龘" * MAX_INPUT)
+    assert dataset.lookup("吉林省长春市朝阳区").code == "CN-220104"
