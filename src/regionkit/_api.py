@@ -113,6 +113,8 @@ def lookup(
     level: int | None = None,
     within: Division | str | None = None,
     as_of: datetime.date | None = None,
+    fuzzy: bool = True,
+    min_score: float = 0.0,
 ) -> Division:
     """
     Return the one division that *text* names.
@@ -133,6 +135,10 @@ def lookup(
         as_of: Only divisions that existed on this day. Without it, units of
             today win, but a name only a former unit bore ("Читинская область")
             finds that unit; its `Division.successors` are today's units.
+        fuzzy: Whether a typo may match (`MatchKind.FUZZY`, scores at most
+            0.75); ``False`` for exact readings only.
+        min_score: The least score the match must reach (0–1); below it the
+            text is `NotFound`. ``0.8`` refuses typos.
 
     Raises:
         NotFound: Nothing matches (a `LookupError`).
@@ -148,7 +154,13 @@ def lookup(
     'RU-MOW'
     """
     return default_dataset().lookup(
-        text, country=country, level=level, within=within, as_of=as_of
+        text,
+        country=country,
+        level=level,
+        within=within,
+        as_of=as_of,
+        fuzzy=fuzzy,
+        min_score=min_score,
     )
 
 
@@ -159,18 +171,27 @@ def resolve(
     level: int | None = None,
     within: Division | str | None = None,
     as_of: datetime.date | None = None,
+    fuzzy: bool = True,
+    min_score: float = 0.0,
 ) -> tuple[Match, ...]:
     """
     Return the divisions that *text* may name, best first.
 
     Each `Match` says how well and how it matched. The result is empty when
     nothing matches; it never guesses between equals (`lookup` raises on them).
+    The arguments are `lookup`'s; *min_score* leaves out weaker matches.
 
     >>> [(m.division.code, m.kind.value) for m in resolve("Khabarovsk kray")]
     [('RU-KHA', 'normalized')]
     """
     return default_dataset().resolve(
-        text, country=country, level=level, within=within, as_of=as_of
+        text,
+        country=country,
+        level=level,
+        within=within,
+        as_of=as_of,
+        fuzzy=fuzzy,
+        min_score=min_score,
     )
 
 
@@ -182,6 +203,8 @@ def lookup_many(
     within: Division | str | None = None,
     as_of: datetime.date | None = None,
     current: bool = False,
+    fuzzy: bool = True,
+    min_score: float = 0.0,
 ) -> tuple[LookupResult, ...]:
     """
     Look up every value of a column; results line up with *values*.
@@ -191,12 +214,17 @@ def lookup_many(
     bad filter arguments raise. With ``current=True``, a name of a unit that no
     longer exists gives the unit of today it became ("Читинская область" gives
     Zabaykalsky Krai); a unit split in several gives `AmbiguousName`.
+    *fuzzy* and *min_score* are `lookup`'s. Each result says how its value
+    matched (``.kind``, ``.score``), so that a reviewer can list every typo
+    match of a column, and why a value failed (``.reason``).
 
     >>> results = lookup_many(["Татарстан", "黑龙江", "Татарстан", "Atlantis"])
     >>> [r.code for r in results]
     ['RU-TA', 'CN-HL', 'RU-TA', None]
     >>> type(results[3].error).__name__
     'NotFound'
+    >>> [(r.kind.value, r.score) for r in lookup_many(["Tatarstn"])]
+    [('fuzzy', 0.6667)]
     """
     return default_dataset().lookup_many(
         values,
@@ -205,6 +233,8 @@ def lookup_many(
         within=within,
         as_of=as_of,
         current=current,
+        fuzzy=fuzzy,
+        min_score=min_score,
     )
 
 
@@ -231,6 +261,8 @@ def lookup_series(
     country: str | None = None,
     level: int | None = None,
     within: Division | str | None = None,
+    fuzzy: bool = True,
+    min_score: float = 0.0,
 ) -> Any:
     """
     Map a pandas Series of names to division codes (``None`` where none fits).
@@ -242,9 +274,15 @@ def lookup_series(
         import pandas as pd
     except ImportError as error:
         raise ImportError("lookup_series needs pandas: pip install pandas") from error
-    codes = [
-        r.code for r in lookup_many(series, country=country, level=level, within=within)
-    ]
+    results = lookup_many(
+        series,
+        country=country,
+        level=level,
+        within=within,
+        fuzzy=fuzzy,
+        min_score=min_score,
+    )
+    codes = [r.code for r in results]
     return pd.Series(codes, index=series.index, name=series.name, dtype=object)
 
 

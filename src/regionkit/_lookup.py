@@ -190,26 +190,54 @@ _MAX_PARTS = 6  # nor at more commas
 _LONGEST_NAME = 16  # characters: the longest Chinese unit name is shorter
 
 
-def pick(query: str, matches: Sequence[Match]) -> Division:
+def pick(query: str, matches: Sequence[Match], source: Source | None = None) -> Match:
     """Return the single best match, or raise NotFound or AmbiguousName."""
     if not matches:
         raise NotFound(query)
+    if source is not None:
+        matches = _successors_first(matches, source)
     best = matches[0].score
-    top = [m.division for m in matches if m.score == best]
+    top = [m for m in matches if m.score == best]
     # Among equals, a unit of today beats one that no longer exists ("Perm":
     # Perm Krai, not Perm Oblast), among former units the one that ended last
     # wins, and the higher level wins: "Yanbian" is the prefecture, not the
     # county; groupings count as the top.
-    if any(d.is_current for d in top):
-        top = [d for d in top if d.is_current]
+    if any(m.division.is_current for m in top):
+        top = [m for m in top if m.division.is_current]
     else:  # only former units: the last to bear the name ("渝北区", recoded in 1997)
-        last = max(d.valid_to or datetime.date.max for d in top)
-        top = [d for d in top if (d.valid_to or datetime.date.max) == last]
-    highest = min(d.level or 0 for d in top)
-    top = [d for d in top if (d.level or 0) == highest]
+        last = max(m.division.valid_to or datetime.date.max for m in top)
+        top = [m for m in top if (m.division.valid_to or datetime.date.max) == last]
+    highest = min(m.division.level or 0 for m in top)
+    top = [m for m in top if (m.division.level or 0) == highest]
     if len(top) > 1:
-        raise AmbiguousName(query, sorted(top))
+        raise AmbiguousName(query, sorted(m.division for m in top))
     return top[0]
+
+
+# The kinds of match by which a former unit keeps its own name: "崇明县" is the
+# former county, though its successor 崇明区 matches by its core.
+_OWN_NAME = frozenset({MatchKind.CODE, MatchKind.EXACT, MatchKind.FORMER})
+
+
+def _successors_first(matches: Sequence[Match], source: Source) -> Sequence[Match]:
+    """
+    Let today's unit win over the former unit it succeeded.
+
+    A former unit that matched by anything but its own name ("Perm Region":
+    the core of Perm Oblast, with a word that fits an oblast) gives way to a
+    successor of it that matched too (Perm Krai).
+    """
+    first = matches[0]
+    if first.division.is_current or first.kind in _OWN_NAME:
+        return matches
+    following = {d.code for d in source.successors(first.division)}
+    heirs = [
+        m for m in matches if m.division.is_current and m.division.code in following
+    ]
+    if not heirs:
+        return matches
+    heir = attrs.evolve(heirs[0], score=max(heirs[0].score, first.score))
+    return [heir, *(m for m in matches if m is not heirs[0])]
 
 
 def code_match(
@@ -247,11 +275,15 @@ class LookupResult:
         division: The division it names, or ``None``.
         error: Why it names none: `NotFound`, `AmbiguousName` (with its
             candidates), or the `TypeError` or `ValueError` of a bad value.
+        kind: How the value matched (`MatchKind.FUZZY` for a typo), or ``None``.
+        score: How well it matched, 0–1 (see `regionkit._lookup`), or ``None``.
     """
 
     query: object
     division: Division | None
     error: Exception | None
+    kind: MatchKind | None = None
+    score: float | None = None
 
     @property
     def code(self) -> str | None:
@@ -262,6 +294,11 @@ class LookupResult:
     def ok(self) -> bool:
         """Whether the value named exactly one division."""
         return self.division is not None
+
+    @property
+    def reason(self) -> str | None:
+        """Why the value names no division, in words; ``None`` if it names one."""
+        return None if self.error is None else str(self.error)
 
 
 # -- the algorithm -------------------------------------------------------------------
@@ -296,6 +333,7 @@ class Scope:
     level: int | None
     within: Division | None
     as_of: datetime.date | None = None
+    fuzzy: bool = True  # whether typos may match
 
     def accepts(self, division: Division) -> bool:
         """Whether *division* is in scope."""
@@ -338,8 +376,8 @@ class Miss:
         return NotFound(self.query)
 
 
-def find(source: Source, text: str, scope: Scope) -> Division | Miss:
-    """Return the one division *text* names in *scope*, or why there is none."""
+def find(source: Source, text: str, scope: Scope) -> Match | Miss:
+    """Return the match of the one division *text* names in *scope*, or why not."""
     try:
         return _find(source, text, scope)
     except AmbiguousName as error:
@@ -348,10 +386,10 @@ def find(source: Source, text: str, scope: Scope) -> Division | Miss:
         return Miss(text)
 
 
-def _find(source: Source, text: str, scope: Scope) -> Division:
+def _find(source: Source, text: str, scope: Scope) -> Match:
     code = code_match(source, text, scope.countries)
     if code is not None and scope.accepts(code.division):
-        return code.division
+        return code
     # Today's units first; then "name, container" readings; then the lower
     # units that no longer exist (unless a date asked for them already);
     # typos last: a qualified name must not be taken for a typo of its
@@ -363,7 +401,7 @@ def _find(source: Source, text: str, scope: Scope) -> Division:
             return qualified
     found = _with_former(source, text, scope, found)
     try:
-        return pick(text, found)
+        return pick(text, found, source)
     except AmbiguousName:
         qualified = _qualified(source, text, scope)
         if qualified is not None:
@@ -378,7 +416,10 @@ def _find(source: Source, text: str, scope: Scope) -> Division:
             return _strict(source, bare, scope)
         except (NotFound, ValueError):
             pass
-    return pick(text, _matches(source, text, scope, stop_early=True, fuzzy=True))
+    if not scope.fuzzy:
+        raise NotFound(text)
+    typos = _matches(source, text, scope, stop_early=True, fuzzy=True)
+    return pick(text, typos, source)
 
 
 def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
@@ -394,7 +435,7 @@ def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
                 source, text, scope, stop_early=False, fuzzy=False, stages=(HISTORY,)
             )
         )
-    if not found:
+    if not found and scope.fuzzy:
         found = _matches(source, text, scope, stop_early=False)
     return tuple(found)
 
@@ -457,15 +498,13 @@ def _with_former(
     return found
 
 
-def _strict(source: Source, text: str, scope: Scope) -> Division:
-    """Return the one division *text* names without typos, or raise."""
+def _strict(source: Source, text: str, scope: Scope) -> Match:
+    """Return the match of the one division *text* names without typos, or raise."""
     found = _matches(source, text, scope, stop_early=True, fuzzy=False)
-    return pick(text, _with_former(source, text, scope, found))
+    return pick(text, _with_former(source, text, scope, found), source)
 
 
-def _qualified(
-    source: Source, text: str, scope: Scope, depth: int = 0
-) -> Division | None:
+def _qualified(source: Source, text: str, scope: Scope, depth: int = 0) -> Match | None:
     """
     Try "name, container" and "容器名称" readings of *text*.
 
@@ -482,9 +521,9 @@ def _qualified(
         container = _container(source, container_text, scope, depth)
         if container is None:
             continue
-        if fold(name) == fold(container_text) and scope.accepts(container):
+        if fold(name) == fold(container_text) and scope.accepts(container.division):
             return container  # 广东省东莞市东莞市: a city with no districts
-        inner = scope.inside(container, scope.level)
+        inner = scope.inside(container.division, scope.level)
         try:
             return _strict(source, name, inner)
         except (LookupError, ValueError):
@@ -494,8 +533,8 @@ def _qualified(
     return None
 
 
-def _container(source: Source, text: str, scope: Scope, depth: int) -> Division | None:
-    """Return the one unit *text* names as a container, or ``None``."""
+def _container(source: Source, text: str, scope: Scope, depth: int) -> Match | None:
+    """Return the match of the one unit *text* names as a container, or ``None``."""
     outer = scope.inside(scope.within, None)
     if _is_name(source, text, scope.countries):
         try:
@@ -507,7 +546,7 @@ def _container(source: Source, text: str, scope: Scope, depth: int) -> Division 
     return None
 
 
-def _chain(source: Source, text: str, scope: Scope) -> Division | None:
+def _chain(source: Source, text: str, scope: Scope) -> Match | None:
     """
     Read Chinese text as names from the largest unit down: "吉林省长春市朝阳区".
 
@@ -516,25 +555,26 @@ def _chain(source: Source, text: str, scope: Scope) -> Division | None:
     with no districts). The work is linear in the length of the text: at most
     `_LONGEST_NAME` names are tried at each place.
     """
-    container, at = scope.within, 0
+    last: Match | None = None
+    at = 0
     while at < len(text):
+        container = scope.within if last is None else last.division
         for end in range(min(len(text), at + _LONGEST_NAME), at + 1, -1):
             piece = text[at:end]
             if not _is_name(source, piece, scope.countries):
                 continue
             try:
-                found = _strict(source, piece, scope.inside(container, None))
+                last = _strict(source, piece, scope.inside(container, None))
             except (LookupError, ValueError):
-                if container is None or fold(piece) != fold(_name_of(container, piece)):
-                    continue
-                found = container  # the container named again
-            container, at = found, end
+                if last is None or fold(piece) != fold(_name_of(last.division, piece)):
+                    continue  # else: the container named again
+            at = end
             break
         else:
             return None
-    if container is None or container is scope.within or not scope.accepts(container):
+    if last is None or not scope.accepts(last.division):
         return None
-    return container
+    return last
 
 
 def _name_of(division: Division, text: str) -> str:

@@ -51,10 +51,11 @@ from regionkit._models import (
     parse_category,
     parse_country,
     parse_day,
+    parse_flag,
     parse_level,
     parse_perspective,
 )
-from regionkit.errors import DataError, UnknownCode
+from regionkit.errors import DataError, NotFound, UnknownCode, shorten
 
 if TYPE_CHECKING:
     from regionkit._neighbours import Borders
@@ -99,8 +100,8 @@ class Dataset:
         # Bounded caches of answers (CACHE_SIZE): codes as spelled, texts looked
         # up without filters, and texts with filters, keyed after the checks.
         self._got: dict[str, Division] = {}
-        self._named: dict[str, Division | Miss] = {}
-        self._found: dict[tuple[Any, ...], Division | Miss] = {}
+        self._named: dict[str, Match | Miss] = {}
+        self._found: dict[tuple[Any, ...], Match | Miss] = {}
 
     @classmethod
     def from_path(cls, path: str | Path) -> Dataset:
@@ -378,11 +379,14 @@ class Dataset:
         level: int | None = None,
         within: Division | str | None = None,
         as_of: datetime.date | None = None,
+        fuzzy: bool = True,
+        min_score: float = 0.0,
     ) -> tuple[Match, ...]:
         """Return every match for *text*, best first; see `regionkit.resolve`."""
         check_text(text)
-        scope = self._scope(country, level, within, as_of)
-        return _lookup.resolve(self, text, scope)
+        least = _min_score(min_score)
+        scope = self._scope(country, level, within, as_of, fuzzy)
+        return tuple(m for m in _lookup.resolve(self, text, scope) if m.score >= least)
 
     def lookup(
         self,
@@ -392,18 +396,44 @@ class Dataset:
         level: int | None = None,
         within: Division | str | None = None,
         as_of: datetime.date | None = None,
+        fuzzy: bool = True,
+        min_score: float = 0.0,
     ) -> Division:
         """Return the one division *text* names; see `regionkit.lookup`."""
+        found = self.match(
+            text,
+            country=country,
+            level=level,
+            within=within,
+            as_of=as_of,
+            fuzzy=fuzzy,
+            min_score=min_score,
+        )
+        return found.division
+
+    def match(
+        self,
+        text: str,
+        *,
+        country: str | None = None,
+        level: int | None = None,
+        within: Division | str | None = None,
+        as_of: datetime.date | None = None,
+        fuzzy: bool = True,
+        min_score: float = 0.0,
+    ) -> Match:
+        """Return how *text* names its one division; `lookup` with the `Match`."""
         if (
             type(text) is str
             and country is None
             and level is None
             and within is None
             and as_of is None
+            and fuzzy is True
         ):
             found = self._named.get(text)
             if found is None:
-                found = self._find_uncached(text, None, None, None, None)
+                found = self._find_uncached(text, None, None, None, None, True)
                 _remember(self._named, text, found)
         else:
             # Arguments are checked before the cache sees them: True is not 1.
@@ -414,12 +444,15 @@ class Dataset:
                 parse_level(level),
                 None if within is None else self._division(within).code,
                 parse_day(as_of),
+                parse_flag(fuzzy, "fuzzy"),
             )
             found = self._found.get(key)
             if found is None:
                 found = _remember(self._found, key, self._find_uncached(*key))
         if isinstance(found, Miss):
             raise found.error()
+        if min_score and found.score < _min_score(min_score):
+            raise NotFound(text)
         return found
 
     def _find_uncached(
@@ -429,9 +462,10 @@ class Dataset:
         level: int | None,
         within: str | None,
         as_of: datetime.date | None,
-    ) -> Division | Miss:
+        fuzzy: bool,
+    ) -> Match | Miss:
         check_text(text)
-        scope = self._scope(country, level, within, as_of)
+        scope = self._scope(country, level, within, as_of, fuzzy)
         return _lookup.find(self, text, scope)  # type: ignore[arg-type]  # a str
 
     def lookup_many(
@@ -443,9 +477,21 @@ class Dataset:
         within: Division | str | None = None,
         as_of: datetime.date | None = None,
         current: bool = False,
+        fuzzy: bool = True,
+        min_score: float = 0.0,
     ) -> tuple[LookupResult, ...]:
         """Look up many values, each distinct one once; see `regionkit.lookup_many`."""
-        self._scope(country, level, within, as_of)  # bad filters fail up front
+        self._scope(country, level, within, as_of, fuzzy)  # bad filters fail up front
+        _min_score(min_score)
+        parse_flag(current, "current")
+        options = {
+            "country": country,
+            "level": level,
+            "within": within,
+            "as_of": as_of,
+            "fuzzy": fuzzy,
+            "min_score": min_score,
+        }
         done: dict[object, LookupResult] = {}
         results: list[LookupResult] = []
         append = results.append
@@ -455,34 +501,23 @@ class Dataset:
             except TypeError:  # unhashable: resolve it, don't remember it
                 result = None
             if result is None:
-                result = self._one(value, country, level, within, as_of, current)
+                result = self._one(value, options, current)
                 with contextlib.suppress(TypeError):
                     done[value] = result
             append(result)
         return tuple(results)
 
     def _one(
-        self,
-        value: object,
-        country: str | None,
-        level: int | None,
-        within: Division | str | None,
-        as_of: datetime.date | None,
-        current: bool,
+        self, value: object, options: dict[str, Any], current: bool
     ) -> LookupResult:
         try:
-            found = self.lookup(
-                value,  # type: ignore[arg-type]  # checked inside: bad values are reported
-                country=country,
-                level=level,
-                within=within,
-                as_of=as_of,
-            )
-            if current and not found.is_current:
-                found = current_unit(self, value, found)
+            found = self.match(value, **options)  # type: ignore[arg-type]  # checked inside
+            division = found.division
+            if current and not division.is_current:
+                division = current_unit(self, value, division)
         except (LookupError, ValueError, TypeError) as error:
             return LookupResult(value, None, error)
-        return LookupResult(value, found, None)
+        return LookupResult(value, division, None, found.kind, found.score)
 
     def _scope(
         self,
@@ -490,12 +525,14 @@ class Dataset:
         level: int | None,
         within: Division | str | None,
         as_of: datetime.date | None = None,
+        fuzzy: bool = True,
     ) -> Scope:
         return Scope(
             countries=COUNTRIES if country is None else (parse_country(country),),
             level=parse_level(level),
             within=None if within is None else self._division(within),
             as_of=parse_day(as_of),
+            fuzzy=parse_flag(fuzzy, "fuzzy"),
         )
 
     # -- what lookup reads (`regionkit._lookup.Source`) --------------------------------
@@ -653,6 +690,15 @@ def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:
             del cache[old]
     cache[key] = value
     return value
+
+
+def _min_score(value: object) -> float:
+    """Check a ``min_score`` argument: a number from 0 to 1."""
+    if type(value) is not int and type(value) is not float:
+        raise TypeError(f"min_score must be a number, not {shorten(value)}")
+    if not 0 <= value <= 1:
+        raise ValueError(f"min_score must be from 0 to 1, not {shorten(value)}")
+    return float(value)
 
 
 def _code_key(code: object) -> str:

@@ -4,6 +4,7 @@ The ``regionkit`` command.
     regionkit show CODE [--locale L] [--json]
     regionkit tree [COUNTRY|CODE] [--depth N] [--locale L]
     regionkit lookup [TEXT ...] [--country CC] [--level N] [--within CODE]
+                     [--no-fuzzy] [--min-score S]
     regionkit history CODE [--locale L]
     regionkit line CODE [--kind K] [--locale L] [--json]
     regionkit neighbours CODE [--across-borders] [--sea] [--locale L] [--json]
@@ -21,6 +22,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from regionkit._index import MatchKind
 from regionkit._models import COUNTRIES, Division, Perspective
 from regionkit._reporting import CENTRES, LineKind, line_in, links_in, node_in
 from regionkit._store import default_dataset
@@ -118,6 +120,19 @@ def _parser() -> argparse.ArgumentParser:
     lookup.add_argument("--within", help="only divisions inside this code")
     lookup.add_argument(
         "--locale", default="en", help="language of names (default: en)"
+    )
+    lookup.add_argument(
+        "--no-fuzzy",
+        dest="fuzzy",
+        action="store_false",
+        help="take no typos: exact readings only",
+    )
+    lookup.add_argument(
+        "--min-score",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="refuse matches scoring below S (0-1; 0.8 refuses typos)",
     )
     history = commands.add_parser(
         "history", help="print a division's timeline: its dates and its changes"
@@ -279,13 +294,19 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 def _lookup(args: argparse.Namespace, out: TextIO) -> int:
     texts = args.texts or [line.rstrip("\r\n") for line in sys.stdin]
     results = default_dataset().lookup_many(
-        texts, country=args.country, level=args.level, within=args.within
+        texts,
+        country=args.country,
+        level=args.level,
+        within=args.within,
+        fuzzy=args.fuzzy,
+        min_score=args.min_score,
     )
     status = 0
     for result in results:
         if result.division is not None:
             name = result.division.name(args.locale)
-            print(f"{result.query}\t{result.division.code}\t{name}", file=out)
+            typo = "\t(typo)" if result.kind is MatchKind.FUZZY else ""
+            print(f"{result.query}\t{result.division.code}\t{name}{typo}", file=out)
             continue
         status = 1
         error = result.error

@@ -1,0 +1,117 @@
+"""The examples of issue 16: foreign names are not found, ours are found right."""
+
+from __future__ import annotations
+
+import pytest
+
+import regionkit
+from regionkit import AmbiguousName, MatchKind, NotFound
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Other countries' regions, once read as ours through a shared suffix.
+        "Киевская область",
+        "Харьковская область",
+        "Львовская область",
+        "Алматинская область",
+        "Волынская область",
+        "Воронезька область",
+        "Ошская область",
+        # Capitals and foreign places, once read as Chinese counties.
+        "Dushanbe",
+        "Wyoming",
+        "Pyongyang",
+        "Yangon",
+        "Кызыл",
+        # Typos too far from any name to be typos.
+        "Chinkiang",
+        "Sungkiang",
+        "Chekiang",
+    ],
+)
+def test_foreign_and_far_names_are_not_found(text: str) -> None:
+    with pytest.raises(NotFound):
+        regionkit.lookup(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Московскаяобласть", "RU-MOS"),  # the category word run together
+        ("Region Perm", "RU-PER"),  # today's krai, not the former oblast
+        ("Perm Region", "RU-PER"),
+        ("Khabarovsk Kari", "RU-KHA"),  # a typo in the category word
+        ("Khabarvosk", "RU-KHA"),
+        ("Sverdlovskaya oblst", "RU-SVE"),
+        ("St. Petersburg", "RU-SPE"),
+    ],
+)
+def test_our_names_are_read_right(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+def test_a_category_word_that_does_not_fit_rules_a_unit_out() -> None:
+    """'Altay Krai' was the Altai Republic, 'Oblast Moskau' the city of Moscow."""
+    assert all(m.division.code != "RU-AL" for m in regionkit.resolve("Altay Krai"))
+    assert all(m.division.code != "RU-MOW" for m in regionkit.resolve("Oblast Moskau"))
+    assert regionkit.lookup("Moscow Oblast").code == "RU-MOS"
+    assert regionkit.lookup("Altai Krai").code == "RU-ALT"
+
+
+def test_typos_say_so_and_can_be_refused() -> None:
+    (match,) = regionkit.resolve("Tatarstn")
+    assert (match.division.code, match.kind, match.score) == (
+        "RU-TA",
+        MatchKind.FUZZY,
+        0.6667,
+    )
+    with pytest.raises(NotFound):
+        regionkit.lookup("Tatarstn", fuzzy=False)
+    with pytest.raises(NotFound):
+        regionkit.lookup("Tatarstn", min_score=0.8)
+    assert regionkit.resolve("Tatarstn", min_score=0.8) == ()
+    assert regionkit.lookup("Tatarstan", min_score=0.8).code == "RU-TA"
+
+
+def test_bulk_results_carry_kind_score_and_reason() -> None:
+    typo, exact, miss, shared = regionkit.lookup_many(
+        ["Tatarstn", "Татарстан", "Atlantis", "朝阳区"]
+    )
+    assert (typo.kind, typo.score) == (MatchKind.FUZZY, 0.6667)
+    assert exact.kind is not MatchKind.FUZZY and exact.score is not None
+    assert exact.score >= 0.9
+    assert (miss.kind, miss.score, miss.reason) == (
+        None,
+        None,
+        "no division matches 'Atlantis'",
+    )
+    assert isinstance(shared.error, AmbiguousName)
+    assert shared.reason is not None and "CN-110105" in shared.reason
+    refused = regionkit.lookup_many(["Tatarstn"], min_score=0.8)
+    assert [r.code for r in refused] == [None]
+
+
+@pytest.mark.parametrize(
+    ("argument", "value", "error"),
+    [
+        ("min_score", 1.5, ValueError),
+        ("min_score", "high", TypeError),
+        ("fuzzy", 1, TypeError),
+    ],
+)
+def test_options_are_checked(
+    argument: str, value: object, error: type[Exception]
+) -> None:
+    with pytest.raises(error):
+        regionkit.lookup("Tatarstan", **{argument: value})  # type: ignore[arg-type]
+    with pytest.raises(error):
+        regionkit.lookup_many(["Tatarstan"], **{argument: value})  # type: ignore[arg-type]
+
+
+def test_chinese_text_gets_no_typo_matching() -> None:
+    """One character more or less is another name: 黑龙 is not 黑龙江."""
+    for text in ("黑龙", "黑龙江江", "黒龙江"):
+        kinds = {m.kind for m in regionkit.resolve(text)}
+        assert MatchKind.FUZZY not in kinds, text
