@@ -41,7 +41,14 @@ COLUMNS = ("code", "locale", "form", "text", "source")
 Row = tuple[str, str, str, str, str]
 
 SUBJECTS = frozenset(
-    {"republic", "krai", "oblast", "federal_city", "autonomous_oblast", "autonomous_okrug"}
+    {
+        "republic",
+        "krai",
+        "oblast",
+        "federal_city",
+        "autonomous_oblast",
+        "autonomous_okrug",
+    }
 )
 # The hand-reviewed Russian tables whose names are inflected and romanized.
 RU_SOURCES = ("ru/names.csv", "ru/names_aliases.csv", "ru/names_informal.csv")
@@ -55,15 +62,13 @@ _PARTS = re.compile(r"(\s+[—–]\s+|\s*\(|\)\s*)")
 
 # Informal Latin spellings seen beside the standards: each table changes the
 # letters it names and leaves the rest to the base of ``_BASE``.
-_BASE = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya".split(
-            " "
-        ),
-        strict=True,
+_LATIN = "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya"
+_BASE = {
+    cyrillic: "" if latin == "-" else latin
+    for cyrillic, latin in zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN.split(), strict=True
     )
-)
+}
 INFORMAL: dict[str, dict[str, str]] = {
     "kh-ts-y": {"ь": "", "ъ": ""},
     "h-c-j": {"х": "h", "ц": "c", "й": "j", "ь": "'", "ъ": "", "ю": "ju", "я": "ja"},
@@ -89,7 +94,9 @@ def render(rows: Iterable[Row]) -> str:
 def subjects() -> set[str]:
     """Return the codes of Russia's federal subjects."""
     return {
-        r["code"] for r in read_csv(DATA / "ru/divisions.csv") if r["category"] in SUBJECTS
+        r["code"]
+        for r in read_csv(DATA / "ru/divisions.csv")
+        if r["category"] in SUBJECTS
     }
 
 
@@ -225,7 +232,13 @@ def case_rows(codes: set[str], categories: dict[str, str]) -> Iterator[Row]:
                         if form.casefold() in have[code]:
                             continue
                         have[code].add(form.casefold())
-                        yield (code, "ru-x-case", "alias", form, "pymorphy3 " + row["source"])
+                        yield (
+                            code,
+                            "ru-x-case",
+                            "alias",
+                            form,
+                            "pymorphy3 " + row["source"],
+                        )
 
 
 # --------------------------------------------------------- romanizations
@@ -261,7 +274,11 @@ def translit_rows(codes: set[str]) -> Iterator[Row]:
                 (s.translate(text), "ru-Latn-x-translit", f"{source} iuliia-schemas")
                 for s in SCHEMAS
             ] + [
-                (informal(text, t), "ru-Latn-x-informal", f"{source} ru-translit-informal")
+                (
+                    informal(text, t),
+                    "ru-Latn-x-informal",
+                    f"{source} ru-translit-informal",
+                )
                 for t in INFORMAL.values()
             ]
             for latin, locale, sources in variants:
@@ -269,7 +286,13 @@ def translit_rows(codes: set[str]) -> Iterator[Row]:
                 if not latin or latin.casefold() in have[code]:
                     continue
                 have[code].add(latin.casefold())
-                yield (code, locale, kind, latin, " ".join(dict.fromkeys(sources.split())))
+                yield (
+                    code,
+                    locale,
+                    kind,
+                    latin,
+                    " ".join(dict.fromkeys(sources.split())),
+                )
 
 
 # ------------------------------------------------------------------ KLADR
@@ -298,7 +321,9 @@ def wade_giles(hanzi: str) -> str:
     """Return the Wade-Giles of *hanzi*: syllables joined by hyphens, capitalized."""
     plain = lazy_pinyin(hanzi, style=Style.NORMAL, v_to_u=True)
     syllables = []
-    for pinyin, wade in zip(plain, lazy_pinyin(hanzi, style=Style.WADEGILES), strict=True):
+    for pinyin, wade in zip(
+        plain, lazy_pinyin(hanzi, style=Style.WADEGILES), strict=True
+    ):
         # pypinyin 0.55 writes -ei for -ai after h, sh, n, l, s, m, w and alone
         # (海 "hei"), and v for ü ("yvn"); Wade-Giles has hai, yün.
         if pinyin.endswith("ai") and wade.endswith("ei"):
@@ -311,9 +336,19 @@ def wade_giles(hanzi: str) -> str:
 def wade_giles_rows(names: list[dict[str, str]], codes: set[str]) -> Iterator[Row]:
     """Yield the Wade-Giles of the zh-Hans short names of *codes*."""
     for row in names:
-        if row["code"] in codes and row["locale"] == "zh-Hans" and row["form"] == "short":
+        if (
+            row["code"] in codes
+            and row["locale"] == "zh-Hans"
+            and row["form"] == "short"
+        ):
             text = wade_giles(row["text"])
-            yield (row["code"], "zh-Latn-wadegile", "alias", text, "mca-2024 pypinyin-wadegiles")
+            yield (
+                row["code"],
+                "zh-Latn-wadegile",
+                "alias",
+                text,
+                "mca-2024 pypinyin-wadegiles",
+            )
 
 
 def build(shared: Path) -> dict[Path, str]:
@@ -321,8 +356,12 @@ def build(shared: Path) -> dict[Path, str]:
     divisions = read_csv(DATA / "ru/divisions.csv")
     categories = {r["code"]: r["category"] for r in divisions}
     codes = subjects()
-    okato = {r["okato"]: r["code"] for r in divisions if r["code"] in codes and r["okato"]}
-    provinces = {r["code"] for r in read_csv(DATA / "cn/divisions.csv") if r["level"] == "1"}
+    okato = {
+        r["okato"]: r["code"] for r in divisions if r["code"] in codes and r["okato"]
+    }
+    provinces = {
+        r["code"] for r in read_csv(DATA / "cn/divisions.csv") if r["level"] == "1"
+    }
     cities = {r["code"] for r in read_csv(DATA / "cn/unit_names_postal.csv")}
     centres = read_csv(DATA / "cn/centres.csv")
     by_name = {

@@ -1,4 +1,4 @@
-"""Everyday names on the packaged data: nicknames, abbreviations, cases, old spellings."""
+"""Everyday names on the packaged data: nicknames, abbreviations, cases, spellings."""
 
 import csv
 from collections import defaultdict
@@ -129,7 +129,9 @@ def test_a_preposition_before_a_nickname_case_form_is_stripped(text: str) -> Non
 @pytest.mark.parametrize("table", TABLES)
 def test_every_row_of_the_new_tables_has_known_sources(table: str) -> None:
     known = {r["id"] for r in rows(f"{table.split('/')[0]}/sources.csv")}
-    bad = [r for r in rows(table) if not r["source"] or set(r["source"].split()) - known]
+    bad = [
+        r for r in rows(table) if not r["source"] or set(r["source"].split()) - known
+    ]
     assert not bad
 
 
@@ -171,7 +173,12 @@ def test_case_forms_agree_as_a_reader_checked_them(code: str, text: str) -> None
 
 @pytest.mark.parametrize(
     "text",
-    ["Хабаровского край", "Еврейский автономный область", "Республике Татарстане", "Сахи"],
+    [
+        "Хабаровского край",
+        "Еврейский автономный область",
+        "Республике Татарстане",
+        "Сахи",
+    ],
 )
 def test_no_case_form_breaks_the_agreement(text: str) -> None:
     assert text not in {r["text"] for r in rows("ru/names_cases.csv")}
