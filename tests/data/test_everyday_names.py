@@ -93,6 +93,12 @@ def rows(table: str) -> list[dict[str, str]]:
         ("Kuang-tung", "CN-GD"),
         ("Hsin-chiang", "CN-XJ"),
         ("Респ Адыгея", "RU-AD"),
+        ("Прикамье", "RU-PER"),
+        ("Среднего Урала", "RU-SVE"),
+        ("Ningsia", "CN-NX"),
+        ("八闽", "CN-FJ"),
+        ("齊魯", "CN-SD"),
+        ("申", "CN-SH"),
     ],
 )
 def test_an_everyday_name_finds_its_unit(text: str, code: str) -> None:
@@ -138,7 +144,9 @@ def test_every_row_of_the_new_tables_has_known_sources(table: str) -> None:
 @pytest.mark.parametrize("table", TABLES)
 def test_an_alias_names_no_other_unit_unless_both_carry_it(table: str) -> None:
     country = table.split("/")[0]
-    patterns = ["names*.csv"] + (["unit_names*.csv"] if country == "cn" else [])
+    patterns = ["names*.csv"]
+    if country == "cn":  # the lower levels and the units of past years too
+        patterns += ["unit_names*.csv", "history_names*.csv"]
     holders: dict[str, set[str]] = defaultdict(set)
     for pattern in patterns:
         for path in sorted((DATA / country).glob(pattern)):
