@@ -64,6 +64,14 @@ STEPS = (
         ("ru/cldr-41-subdivisions", "cn/cldr-subdivisions"),
         "",
     ),
+    Step(
+        "update_name_forms.py",
+        "data/ru/names_{cases,translit,kladr}.csv, "
+        "data/cn/names_wadegiles.csv, unit_names_wadegiles.csv",
+        ("iuliia", "pymorphy3", "pypinyin"),
+        ("ru/hflabs-region",),
+        "",
+    ),
     Step("update_adjacency.py", "data/adjacency_derived.csv"),
     Step("build_data.py", "src/regionkit/_data/*"),
     Step("border_map.py", "docs/_static/border.svg"),

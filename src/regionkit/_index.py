@@ -40,6 +40,7 @@ from regionkit._normalize import (
     russian_stems,
     strip_category_words,
     strong_category_hints,
+    without_preposition,
 )
 
 __all__ = ["FUZZY_THRESHOLD", "SCORES", "MatchKind", "NameIndex", "typo_distance"]
@@ -351,11 +352,13 @@ class NameIndex:
             return exact
         whole = canonical(text)
         normalized = normalize(text)  # less a country name at either end
+        # A case form after a preposition: "в Якутии", "по Республике Татарстан".
+        bare = without_preposition(normalized)
         tiers: tuple[tuple[MatchKind, tuple[str, ...]], ...] = (
             (MatchKind.NORMALIZED, (whole, normalized)),
             (MatchKind.ABBREVIATION, (folded, whole, normalized)),
-            (MatchKind.ALIAS, (folded, whole, normalized)),
-            (MatchKind.FORMER, (folded, whole, normalized)),
+            (MatchKind.ALIAS, (folded, whole, normalized, bare)),
+            (MatchKind.FORMER, (folded, whole, normalized, bare)),
             (MatchKind.INFLECTED, (russian_stems(normalized),)),
         )
         found = exact
@@ -576,6 +579,9 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 # "Чувашская Республика — Чувашия": each part names the unit.
                 for part in _name_parts(text):
                     file(_NORMALIZED, canonical_name(part), (code, part, _SHORT))
+                    if inflect and name.locale == "ru":
+                        stems = russian_stems(canonical_name(part))
+                        file(_INFLECTED, stems, (code, part, _SHORT))
             normalized = canonical_name(text)
             file(_NORMALIZED, normalized, (code, text, extra))
             core = strip_category_words(normalized)

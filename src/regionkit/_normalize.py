@@ -15,6 +15,7 @@ __all__ = [
     "russian_stems",
     "strip_category_words",
     "strong_category_hints",
+    "without_preposition",
 ]
 
 # Latin letters that look like Cyrillic ones, and back (upper and lower case).
@@ -324,6 +325,17 @@ def strong_category_hints(normalized: str) -> frozenset[str]:
     return category_hints(
         " ".join(w for w in normalized.split() if w not in _WEAK_HINTS)
     )
+
+
+def without_preposition(normalized: str) -> str:
+    """
+    Return *normalized* without a leading Russian preposition ("в", "по", "из").
+
+    >>> without_preposition("по республике татарстан")
+    'республике татарстан'
+    """
+    first, _, rest = normalized.partition(" ")
+    return rest if rest and first in _RU_PREPOSITIONS else normalized
 
 
 def russian_stems(normalized: str) -> str:

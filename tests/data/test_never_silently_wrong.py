@@ -25,10 +25,6 @@ from regionkit import AmbiguousName, MatchKind, NotFound
         "Pyongyang",
         "Yangon",
         "Кызыл",
-        # Typos too far from any name to be typos.
-        "Chinkiang",
-        "Sungkiang",
-        "Chekiang",
     ],
 )
 def test_foreign_and_far_names_are_not_found(text: str) -> None:
@@ -46,10 +42,20 @@ def test_foreign_and_far_names_are_not_found(text: str) -> None:
         ("Khabarvosk", "RU-KHA"),
         ("Sverdlovskaya oblst", "RU-SVE"),
         ("St. Petersburg", "RU-SPE"),
+        # Postal romanizations, once read as typos of other units.
+        ("Chekiang", "CN-ZJ"),  # not 和康县
+        ("Tsinan", "CN-370100"),  # Jinan, not 思南县
+        ("Honan", "CN-HA"),  # Henan, not a county
     ],
 )
 def test_our_names_are_read_right(text: str, code: str) -> None:
     assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize("text", ["Chinkiang", "Sungkiang"])
+def test_postal_names_are_no_typos_of_sinkiang(text: str) -> None:
+    """Zhenjiang and Songjiang in the postal system are not Xinjiang."""
+    assert all(m.division.code != "CN-XJ" for m in regionkit.resolve(text))
 
 
 def test_a_category_word_that_does_not_fit_rules_a_unit_out() -> None:
@@ -80,7 +86,8 @@ def test_bulk_results_carry_kind_score_and_reason() -> None:
         ["Tatarstn", "Татарстан", "Atlantis", "朝阳区"]
     )
     assert (typo.kind, typo.score) == (MatchKind.FUZZY, 0.6667)
-    assert exact.kind is not MatchKind.FUZZY and exact.score is not None
+    assert exact.kind is not MatchKind.FUZZY
+    assert exact.score is not None
     assert exact.score >= 0.9
     assert (miss.kind, miss.score, miss.reason) == (
         None,
@@ -88,7 +95,8 @@ def test_bulk_results_carry_kind_score_and_reason() -> None:
         "no division matches 'Atlantis'",
     )
     assert isinstance(shared.error, AmbiguousName)
-    assert shared.reason is not None and "CN-110105" in shared.reason
+    assert shared.reason is not None
+    assert "CN-110105" in shared.reason
     refused = regionkit.lookup_many(["Tatarstn"], min_score=0.8)
     assert [r.code for r in refused] == [None]
 

@@ -1,0 +1,200 @@
+"""Everyday names on the packaged data: nicknames, abbreviations, cases, spellings."""
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+import regionkit
+from regionkit._normalize import canonical
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+# The tables of everyday forms, hand-reviewed and generated.
+TABLES = (
+    "ru/names_informal.csv",
+    "ru/names_cases.csv",
+    "ru/names_translit.csv",
+    "ru/names_kladr.csv",
+    "cn/names_postal.csv",
+    "cn/names_everyday.csv",
+    "cn/names_wadegiles.csv",
+    "cn/unit_names_postal.csv",
+    "cn/unit_names_wadegiles.csv",
+)
+# Texts two units carry on purpose, each on both of them.
+SHARED = {
+    "РБ": {"RU-BA", "RU-BU"},
+    "RB": {"RU-BA", "RU-BU"},
+    "РТ": {"RU-TA", "RU-TY"},
+    "RT": {"RU-TA", "RU-TY"},
+    "Shan-hsi": {"CN-SN", "CN-SX"},  # Wade-Giles without tone marks
+}
+
+
+def rows(table: str) -> list[dict[str, str]]:
+    with (DATA / table).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ленобласть", "RU-LEN"),
+        ("Подмосковье", "RU-MOS"),
+        ("Кубань", "RU-KDA"),
+        ("Ставрополье", "RU-STA"),
+        ("Забайкалье", "RU-ZAB"),
+        ("Чукотка", "RU-CHU"),
+        ("Сахалин", "RU-SAK"),
+        ("Саха", "RU-SA"),
+        ("Ямал", "RU-YAN"),
+        ("НСО", "RU-NVS"),
+        ("МСК", "RU-MOW"),
+        ("СПб", "RU-SPE"),
+        ("Spb", "RU-SPE"),
+        ("С.-Петербург", "RU-SPE"),
+        ("РСО–Алания", "RU-SE"),
+        ("Татария", "RU-TA"),
+        ("ХМАО-Югра", "RU-KHM"),
+        ("KhMAO", "RU-KHM"),
+        ("内蒙", "CN-NM"),
+        ("HKSAR", "CN-HK"),
+        ("Xinjiang Uyghur", "CN-XJ"),
+        ("в Чувашии", "RU-CU"),
+        ("по Республике Татарстан", "RU-TA"),
+        ("республики Адыгея", "RU-AD"),
+        ("города Москвы", "RU-MOW"),
+        ("Ханты-Мансийского автономного округа", "RU-KHM"),
+        ("в Хабаровском крае", "RU-KHA"),
+        ("Якутии", "RU-SA"),
+        ("Подмосковья", "RU-MOS"),
+        ("Anhwei", "CN-AH"),
+        ("Kansu", "CN-GS"),
+        ("Kwangsi", "CN-GX"),
+        ("Kweichow", "CN-GZ"),
+        ("Hupeh", "CN-HB"),
+        ("Hopei", "CN-HE"),
+        ("Kirin", "CN-JL"),
+        ("Kiangsi", "CN-JX"),
+        ("Tsinghai", "CN-QH"),
+        ("Canton", "CN-440100"),
+        ("Amoy", "CN-350200"),
+        ("Soochow", "CN-320500"),
+        ("Tsingtao", "CN-370200"),
+        ("Peking", "CN-BJ"),
+        ("Nanking", "CN-320100"),
+        ("Tientsin", "CN-TJ"),
+        ("Сянган", "CN-HK"),
+        ("Аомынь", "CN-MO"),
+        ("台灣", "CN-TW"),
+        ("台灣省", "CN-TW"),
+        ("臺灣", "CN-TW"),
+        ("Kuang-tung", "CN-GD"),
+        ("Hsin-chiang", "CN-XJ"),
+        ("Респ Адыгея", "RU-AD"),
+        ("Прикамье", "RU-PER"),
+        ("Среднего Урала", "RU-SVE"),
+        ("Ningsia", "CN-NX"),
+        ("八闽", "CN-FJ"),
+        ("齊魯", "CN-SD"),
+        ("申", "CN-SH"),
+    ],
+)
+def test_an_everyday_name_finds_its_unit(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("РБ", {"RU-BA", "RU-BU"}),
+        ("РТ", {"RU-TA", "RU-TY"}),
+        ("RB", {"RU-BA", "RU-BU"}),
+        ("Shan-hsi", {"CN-SN", "CN-SX"}),
+    ],
+)
+def test_a_shared_abbreviation_names_every_unit_that_bears_it(
+    text: str, codes: set[str]
+) -> None:
+    with pytest.raises(regionkit.AmbiguousName) as caught:
+        regionkit.lookup(text)
+    assert {c.code for c in caught.value.candidates} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("в Якутии", "RU-SA"),
+        ("в Якутию", "RU-SA"),
+        ("в Башкирии", "RU-BA"),
+        ("из Подмосковья", "RU-MOS"),
+        ("в Кузбассе", "RU-KEM"),
+        ("в Ставрополье", "RU-STA"),
+        ("по Республике Татарстан", "RU-TA"),
+    ],
+)
+def test_a_preposition_before_a_nickname_case_form_is_stripped(
+    text: str, code: str
+) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_row_of_the_new_tables_has_known_sources(table: str) -> None:
+    known = {r["id"] for r in rows(f"{table.split('/')[0]}/sources.csv")}
+    bad = [
+        r for r in rows(table) if not r["source"] or set(r["source"].split()) - known
+    ]
+    assert not bad
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_an_alias_names_no_other_unit_unless_both_carry_it(table: str) -> None:
+    country = table.split("/")[0]
+    patterns = ["names*.csv"]
+    if country == "cn":  # the lower levels and the units of past years too
+        patterns += ["unit_names*.csv", "history_names*.csv"]
+    holders: dict[str, set[str]] = defaultdict(set)
+    for pattern in patterns:
+        for path in sorted((DATA / country).glob(pattern)):
+            for row in rows(f"{country}/{path.name}"):
+                holders[canonical(row["text"])].add(row["code"])
+    clashes = {}
+    for row in rows(table):
+        others = holders[canonical(row["text"])] - {row["code"]}
+        if others and SHARED.get(row["text"]) != others | {row["code"]}:
+            clashes[row["text"]] = sorted(others | {row["code"]})
+    assert not clashes
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("RU-TA", "Республике Татарстан"),
+        ("RU-KHA", "Хабаровском крае"),
+        ("RU-KHM", "Ханты-Мансийского автономного округа"),
+        ("RU-KHM", "Ханты-Мансийского автономного округа — Югры"),
+        ("RU-SE", "Республики Северная Осетия — Алания"),
+        ("RU-CU", "Чувашской Республики — Чувашии"),
+        ("RU-YEV", "Еврейскую автономную область"),
+        ("RU-ME", "Республике Марий Эл"),
+        ("RU-MOW", "города Москвы"),
+        ("RU-CRIMEA", "Крыму"),
+    ],
+)
+def test_case_forms_agree_as_a_reader_checked_them(code: str, text: str) -> None:
+    assert (code, text) in {(r["code"], r["text"]) for r in rows("ru/names_cases.csv")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Хабаровского край",
+        "Еврейский автономный область",
+        "Республике Татарстане",
+        "Сахи",
+    ],
+)
+def test_no_case_form_breaks_the_agreement(text: str) -> None:
+    assert text not in {r["text"] for r in rows("ru/names_cases.csv")}

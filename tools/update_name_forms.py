@@ -1,0 +1,411 @@
+"""
+Write the generated tables of everyday name forms: cases, romanizations, KLADR forms.
+
+    python tools/update_name_forms.py           # rewrite the tables
+    python tools/update_name_forms.py --check   # exit 1 if any table is stale
+
+- ``data/ru/names_cases.csv``: the Russian full and short names and the Russian
+  nicknames of Russia's subjects in the six cases (pymorphy3), locale ``ru-x-case``.
+- ``data/ru/names_translit.csv``: those names, nicknames and abbreviations in every
+  iuliia schema but ``uz`` (an Uzbek table), locale ``ru-Latn-x-translit``, and in
+  the informal conventions of ``INFORMAL``, locale ``ru-Latn-x-informal``.
+- ``data/ru/names_kladr.csv``: the KLADR-style names of hflabs-region
+  (``Респ Адыгея``, ``Московская обл``).
+- ``data/cn/names_wadegiles.csv`` and ``data/cn/unit_names_wadegiles.csv``:
+  Wade-Giles (pypinyin, no tone marks) of the short names of the provincial units
+  and of their capitals and the cities of ``unit_names_postal.csv``.
+
+Every row is an alias (an abbreviation's romanization stays an abbreviation), and
+a text already stored for the unit, in any case, is not written again. The tool
+reads only hand-reviewed tables and ``../shared/data/ru/hflabs-region``; it never
+writes a table people edit. Rules and checks: ``data/NAMES.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import iuliia
+import pymorphy3
+from pypinyin import Style, lazy_pinyin
+from tables import TableError, read_csv, render_csv, update_files
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+COLUMNS = ("code", "locale", "form", "text", "source")
+Row = tuple[str, str, str, str, str]
+
+SUBJECTS = frozenset(
+    {
+        "republic",
+        "krai",
+        "oblast",
+        "federal_city",
+        "autonomous_oblast",
+        "autonomous_okrug",
+    }
+)
+# The hand-reviewed Russian tables whose names are inflected and romanized.
+RU_SOURCES = ("ru/names.csv", "ru/names_aliases.csv", "ru/names_informal.csv")
+CASES = ("gent", "datv", "accs", "ablt", "loct", "loc2")
+# The category words that head an official name; a proper name after one stands in
+# apposition and keeps its nominative ("Республике Татарстан").
+GENERIC = frozenset({"республика", "край", "область", "округ", "город"})
+# pymorphy3 guesses a declension for these; they are indeclinable.
+INDECLINABLE = frozenset({"саха", "марий", "эл", "коми"})
+_PARTS = re.compile(r"(\s+[—–]\s+|\s*\(|\)\s*)")
+
+# Informal Latin spellings seen beside the standards: each table changes the
+# letters it names and leaves the rest to the base of ``_BASE``.
+_LATIN = "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya"
+_BASE = {
+    cyrillic: "" if latin == "-" else latin
+    for cyrillic, latin in zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN.split(), strict=True
+    )
+}
+INFORMAL: dict[str, dict[str, str]] = {
+    "kh-ts-y": {"ь": "", "ъ": ""},
+    "h-c-j": {"х": "h", "ц": "c", "й": "j", "ь": "'", "ъ": "", "ю": "ju", "я": "ja"},
+    "h-tz-i": {"х": "h", "ц": "tz", "й": "i", "ь": "", "ъ": "", "щ": "sch"},
+    "h-ts-y": {"х": "h", "й": "y", "ь": "'", "ъ": "", "щ": "sch"},
+}
+SCHEMAS = sorted(
+    (getattr(iuliia, name) for name in dir(iuliia) if name.isupper()),
+    key=lambda s: s.name,
+)
+SCHEMAS = [s for s in SCHEMAS if s.name != "uz"]  # Uzbek Cyrillic, not Russian
+
+
+class BuildError(Exception):
+    """The source tables are inconsistent; the message says how."""
+
+
+def render(rows: Iterable[Row]) -> str:
+    """Return a table's CSV text, rows sorted and each given once."""
+    return render_csv(COLUMNS, sorted(set(rows)))
+
+
+def subjects() -> set[str]:
+    """Return the codes of Russia's federal subjects."""
+    return {
+        r["code"]
+        for r in read_csv(DATA / "ru/divisions.csv")
+        if r["category"] in SUBJECTS
+    }
+
+
+def stored(pattern: str, skip: Sequence[str]) -> dict[str, set[str]]:
+    """Return every stored text by code, case-folded, leaving out the tables *skip*."""
+    texts: dict[str, set[str]] = defaultdict(set)
+    for path in sorted(DATA.glob(pattern)):
+        if path.name in skip:
+            continue
+        for row in read_csv(path):
+            texts[row["code"]].add(row["text"].casefold())
+    return texts
+
+
+# ------------------------------------------------------------------ cases
+
+
+class Inflector:
+    """Inflect Russian place names word by word, keeping the agreement."""
+
+    def __init__(self) -> None:
+        self.morph = pymorphy3.MorphAnalyzer()
+
+    def _parse(self, word: str, gender: str | None) -> pymorphy3.analyzer.Parse | None:
+        """Return the nominative singular reading of *word*, a noun or adjective."""
+        best = None
+        for parse in self.morph.parse(word.lower()):
+            tag = parse.tag
+            if "nomn" not in tag or "sing" not in tag:
+                continue
+            if tag.POS == "ADJF" and (gender is None or gender in tag):
+                return parse
+            if tag.POS == "NOUN" and best is None:
+                best = parse
+                if "Geox" in tag:
+                    return parse
+        return best
+
+    def word(self, word: str, case: str, gender: str | None) -> str:
+        """Return *word* in *case*; a hyphenated word changes in its last part."""
+        head, _, last = word.rpartition("-")
+        if last.lower() in INDECLINABLE:
+            return word
+        parse = self._parse(last, gender)
+        if parse is None or not parse.is_known:
+            return word
+        grammemes = {case}
+        if case == "accs" and parse.tag.POS == "ADJF" and gender == "masc":
+            grammemes.add("inan")  # place names are inanimate: "в Хабаровский край"
+        form = parse.inflect(grammemes)
+        if form is None:
+            return word
+        text = form.word
+        if last[:1].isupper():
+            text = text[:1].upper() + text[1:]
+        return f"{head}-{text}" if head else text
+
+    def gender(self, words: Sequence[str]) -> str | None:
+        """Return the gender of the last noun of *words*, which adjectives follow."""
+        for word in reversed(words):
+            parse = self._parse(word.rpartition("-")[2], None)
+            if parse is not None and parse.tag.POS == "NOUN":
+                return str(parse.tag.gender)
+        return None
+
+    def phrase(self, words: list[str], case: str) -> tuple[list[str], bool]:
+        """
+        Inflect one part of a name; say whether a proper name stands in apposition.
+
+        Up to and including a category word everything agrees with it; a proper
+        name after one keeps its nominative ("Республике Саха"), and so does the
+        rest of the name.
+        """
+        lowered = [w.lower() for w in words]
+        heads = [i for i, w in enumerate(lowered) if w in GENERIC]
+        upto = heads[0] + 1 if heads else len(words)
+        gender = self.gender(words[:upto])
+        out = [self.word(w, case, gender) for w in words[:upto]] + words[upto:]
+        return out, bool(heads) and upto < len(words)
+
+    def name(self, text: str, case: str) -> list[str]:
+        """Return *text* in *case*: the whole name and each part of a compound one."""
+        pieces = _PARTS.split(text)
+        parts = [p for p in pieces[::2] if p]
+        results = []
+        if "(" not in text:
+            frozen = False
+            out = []
+            for index, piece in enumerate(pieces):
+                if index % 2 or frozen or not piece:
+                    out.append(piece)
+                    continue
+                words, frozen = self.phrase(piece.split(), case)
+                out.append(" ".join(words))
+            results.append("".join(out))
+        if len(parts) > 1:
+            results += [" ".join(self.phrase(p.split(), case)[0]) for p in parts]
+        return results
+
+
+def _is_adjective_only(inflector: Inflector, text: str) -> bool:
+    """Say whether *text* is one adjective ("Хабаровский"), which has no cases."""
+    if " " in text:
+        return False
+    parse = inflector._parse(text.rpartition("-")[2], None)
+    return parse is not None and parse.tag.POS == "ADJF"
+
+
+def case_rows(codes: set[str], categories: dict[str, str]) -> Iterator[Row]:
+    """Yield the case forms of the Russian names and nicknames of *codes*."""
+    inflector = Inflector()
+    have = stored("ru/names*.csv", ("names_cases.csv", "names_translit.csv"))
+    for table in RU_SOURCES:
+        for row in read_csv(DATA / table):
+            code, text = row["code"], row["text"]
+            if code not in codes or row["locale"] != "ru":
+                continue
+            if row["form"] not in {"full", "short", "alias"}:
+                continue
+            if _is_adjective_only(inflector, text):
+                continue
+            names = [text]
+            if categories[code] == "federal_city" and row["form"] == "full":
+                # "города Москвы": the city is named with its category word, and
+                # the name agrees with it (KLADR writes "г Москва").
+                names.append(f"город {text}")
+            for name in names:
+                for case in CASES:
+                    for form in inflector.name(name, case):
+                        if name.startswith("город "):
+                            first, _, rest = form.partition(" ")
+                            form = f"{first} {inflector.name(rest, case)[0]}"
+                        if form.casefold() in have[code]:
+                            continue
+                        have[code].add(form.casefold())
+                        yield (
+                            code,
+                            "ru-x-case",
+                            "alias",
+                            form,
+                            "pymorphy3 " + row["source"],
+                        )
+
+
+# --------------------------------------------------------- romanizations
+
+
+def informal(text: str, table: dict[str, str]) -> str:
+    """Romanize *text* letter by letter with *table* over ``_BASE``."""
+    out = []
+    for char in text:
+        lower = char.lower()
+        latin = table.get(lower, _BASE.get(lower))
+        if latin is None:
+            out.append(char)
+        elif char.isupper():
+            upper = latin.upper() if text.isupper() and len(text) > 1 else latin.title()
+            out.append(upper)
+        else:
+            out.append(latin)
+    return "".join(out)
+
+
+def translit_rows(codes: set[str]) -> Iterator[Row]:
+    """Yield the romanizations of the Russian names, nicknames and abbreviations."""
+    have = stored("ru/names*.csv", ("names_cases.csv", "names_translit.csv"))
+    for table in RU_SOURCES:
+        for row in read_csv(DATA / table):
+            code, text, form = row["code"], row["text"], row["form"]
+            if code not in codes or row["locale"] != "ru" or form == "former":
+                continue
+            kind = "abbreviation" if form == "abbreviation" else "alias"
+            source = row["source"]
+            variants = [
+                (s.translate(text), "ru-Latn-x-translit", f"{source} iuliia-schemas")
+                for s in SCHEMAS
+            ] + [
+                (
+                    informal(text, t),
+                    "ru-Latn-x-informal",
+                    f"{source} ru-translit-informal",
+                )
+                for t in INFORMAL.values()
+            ]
+            for latin, locale, sources in variants:
+                latin = latin.strip()
+                if not latin or latin.casefold() in have[code]:
+                    continue
+                have[code].add(latin.casefold())
+                yield (
+                    code,
+                    locale,
+                    kind,
+                    latin,
+                    " ".join(dict.fromkeys(sources.split())),
+                )
+
+
+# ------------------------------------------------------------------ KLADR
+
+
+def kladr_rows(shared: Path, okato: dict[str, str]) -> Iterator[Row]:
+    """Yield hflabs-region's KLADR-style names (``Респ Адыгея``), by OKATO code."""
+    have = stored("ru/names*.csv", ("names_kladr.csv", "names_cases.csv"))
+    path = shared / "ru" / "hflabs-region" / "region.csv"
+    for row in read_csv(path, check_text=False):
+        # The longest of our OKATO codes that begins hflabs' 11-digit one: an
+        # okrug within an oblast has a longer code (71100 within 71).
+        matches = [c for c in okato if row["okato"].startswith(c)]
+        code = okato[max(matches, key=len)] if matches else None
+        text = row["name_with_type"].strip()
+        if code is None or not text or text.casefold() in have[code]:
+            continue
+        have[code].add(text.casefold())
+        yield (code, "ru", "alias", text, "hflabs-region")
+
+
+# ------------------------------------------------------------ Wade-Giles
+
+
+def wade_giles(hanzi: str) -> str:
+    """Return the Wade-Giles of *hanzi*: syllables joined by hyphens, capitalized."""
+    plain = lazy_pinyin(hanzi, style=Style.NORMAL, v_to_u=True)
+    syllables = []
+    for pinyin, wade in zip(
+        plain, lazy_pinyin(hanzi, style=Style.WADEGILES), strict=True
+    ):
+        # pypinyin 0.55 writes -ei for -ai after h, sh, n, l, s, m, w and alone
+        # (海 "hei"), and v for ü ("yvn"); Wade-Giles has hai, yün.
+        if pinyin.endswith("ai") and wade.endswith("ei"):
+            wade = wade[:-2] + "ai"
+        syllables.append(wade.replace("v", "ü"))
+    text = "-".join(syllables)
+    return text[:1].upper() + text[1:]
+
+
+def wade_giles_rows(names: list[dict[str, str]], codes: set[str]) -> Iterator[Row]:
+    """Yield the Wade-Giles of the zh-Hans short names of *codes*."""
+    for row in names:
+        if (
+            row["code"] in codes
+            and row["locale"] == "zh-Hans"
+            and row["form"] == "short"
+        ):
+            text = wade_giles(row["text"])
+            yield (
+                row["code"],
+                "zh-Latn-wadegile",
+                "alias",
+                text,
+                "mca-2024 pypinyin-wadegiles",
+            )
+
+
+def build(shared: Path) -> dict[Path, str]:
+    """Return every generated file's path and text."""
+    divisions = read_csv(DATA / "ru/divisions.csv")
+    categories = {r["code"]: r["category"] for r in divisions}
+    codes = subjects()
+    okato = {
+        r["okato"]: r["code"] for r in divisions if r["code"] in codes and r["okato"]
+    }
+    provinces = {
+        r["code"] for r in read_csv(DATA / "cn/divisions.csv") if r["level"] == "1"
+    }
+    cities = {r["code"] for r in read_csv(DATA / "cn/unit_names_postal.csv")}
+    centres = read_csv(DATA / "cn/centres.csv")
+    by_name = {
+        r["text"]: r["code"]
+        for r in read_csv(DATA / "cn/unit_names.csv")
+        if r["locale"] == "zh-Hans" and r["form"] == "full"
+    }
+    for centre in centres:
+        if centre["role"] == "centre" and centre["name_zh"] in by_name:
+            cities.add(by_name[centre["name_zh"]])
+    named = {r["code"] for r in read_csv(DATA / "ru/names.csv")}
+    if not codes <= named:
+        raise BuildError("data/ru/names.csv lacks names of some subjects")
+    return {
+        DATA / "ru/names_cases.csv": render(case_rows(codes, categories)),
+        DATA / "ru/names_translit.csv": render(translit_rows(codes)),
+        DATA / "ru/names_kladr.csv": render(kladr_rows(shared, okato)),
+        DATA / "cn/names_wadegiles.csv": render(
+            wade_giles_rows(read_csv(DATA / "cn/names.csv"), provinces)
+        ),
+        DATA / "cn/unit_names_wadegiles.csv": render(
+            wade_giles_rows(read_csv(DATA / "cn/unit_names.csv"), cities)
+        ),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write the generated tables; with ``--check``, fail if any is stale."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].strip())
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared" / "data",
+        help="folder holding ru/hflabs-region/ (default: ../shared/data)",
+    )
+    parser.add_argument("--check", action="store_true", help="change nothing")
+    args = parser.parse_args(argv)
+    try:
+        outputs = build(args.shared)
+    except (BuildError, TableError, OSError, KeyError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return update_files(outputs, check=args.check, tool="tools/update_name_forms.py")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
