@@ -13,8 +13,9 @@ mix full and short forms, so none is served by `Division.name`.
 Left out: the locales ``names_cldr.csv`` already reads from the reference copy
 (en, ru, zh, yue), ``root``, entries marked as inherited (``↑↑↑``), and every
 text a unit already bears in another table (most locales repeat the English
-name: "Anhui", "Tatarstan"; and two that name another unit). The data is under the Unicode licence, whose
-notice ships in the wheel (``LICENSES/Unicode-DFS-2016.txt``).
+name: "Anhui", "Tatarstan"; two name another unit). The data is under the
+Unicode licence, whose notice ships in the wheel
+(``LICENSES/Unicode-DFS-2016.txt``).
 
 The edition is the installed package's version, which the ``cldr-subdivisions``
 row of each ``sources.csv`` must name. Without the package, ``--check`` is

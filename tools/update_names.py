@@ -19,9 +19,10 @@ The tool reads the reviewed name tables and writes exactly these generated files
   them in its romanization and in Ukrainian;
 - ``data/ru/names_translations.csv`` and ``data/cn/names_translations.csv``:
   every translation of the units' ISO 3166-2 names in pycountry's ``iso3166-2``
-  gettext catalogues, tagged as ``regionkit._locales`` maps the catalogues, less
-  the reviewed wrong entries (``_locales._BAD_TRANSLATIONS``): a ``full`` name where the unit has none in the
-  locale, else an ``alias``; a text the unit already bears is left out;
+  gettext catalogues, tagged as ``regionkit._locales`` maps the catalogues,
+  less the reviewed wrong entries (``_locales._BAD_TRANSLATIONS``): a ``full``
+  name where the unit has none in the locale, else an ``alias``; a text the
+  unit already bears is left out;
 - ``tests/fixtures/han_scripts.json``: the characters that mark a name as the
   wrong Chinese script, so that the data tests need no OpenCC.
 
@@ -655,7 +656,9 @@ def build(shared: Path) -> dict[Path, str]:
     }
     ru_stored = stored_texts("ru/names*.csv")
     outputs[DATA / "ru/names_translations.csv"] = render(
-        translation_rows("RU", set(ru_divisions), ru_stored, full_locales("ru/names*.csv"))
+        translation_rows(
+            "RU", set(ru_divisions), ru_stored, full_locales("ru/names*.csv")
+        )
     )
     outputs[DATA / "ru/names_cldr.csv"] = render(
         cldr_alias_rows(
@@ -665,7 +668,9 @@ def build(shared: Path) -> dict[Path, str]:
     )
     cn_stored = stored_texts("cn/names*.csv")
     outputs[DATA / "cn/names_translations.csv"] = render(
-        translation_rows("CN", set(cn_divisions), cn_stored, full_locales("cn/names*.csv"))
+        translation_rows(
+            "CN", set(cn_divisions), cn_stored, full_locales("cn/names*.csv")
+        )
     )
     outputs[DATA / "cn/names_cldr.csv"] = render(
         cldr_alias_rows(
