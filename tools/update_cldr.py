@@ -134,6 +134,21 @@ def render(rows: list[Row]) -> str:
     return render_csv(COLUMNS, sorted(rows))
 
 
+def build(folder: Path, version: str | None) -> dict[Path, str]:
+    """Return each table's path and text; check the edition cited first."""
+    for country in ("ru", "cn"):
+        edition = load_sources(country)[SOURCE]["edition"]
+        if version is not None and f"Debian {PACKAGE} {version}" not in edition:
+            raise BuildError(
+                f"data/{country}/sources.csv: {SOURCE} must name the installed"
+                f" edition, Debian {PACKAGE} {version} (it says {edition!r})"
+            )
+    return {
+        DATA / country / OUTPUT: render(cldr_rows(folder, country))
+        for country in ("ru", "cn")
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the tables; with ``--check``, fail if stale, skip if CLDR is absent."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].strip())
@@ -153,20 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 0 if args.check else 1
     try:
-        for country in ("ru", "cn"):
-            edition = load_sources(country)[SOURCE]["edition"]
-            if version is not None and f"Debian {PACKAGE} {version}" not in edition:
-                raise BuildError(
-                    f"data/{country}/sources.csv: {SOURCE} must name the installed"
-                    f" edition, Debian {PACKAGE} {version} (it says {edition!r})"
-                )
-        outputs = {
-            DATA / country / OUTPUT: render(cldr_rows(args.cldr, country))
-            for country in ("ru", "cn")
-        }
+        outputs = build(args.cldr, version)
     except (BuildError, TableError, OSError, KeyError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+        sys.exit(f"error: {error}")
     return update_files(outputs, check=args.check, tool="tools/update_cldr.py")
 
 

@@ -475,8 +475,7 @@ def ukrainian_rows(stored: dict[str, set[str]]) -> list[Row]:
 # ---------------------------------------------------- pycountry's translations
 
 TRANSLATIONS_SOURCE = "pycountry-l10n"
-# Generated here and by tools/update_cldr.py: never read back as stored names,
-# so that each run gives the same output whatever the tables held before.
+# Generated here and by tools/update_cldr.py: never read back as stored names.
 GENERATED_ALIASES = {"names_cldr.csv", "names_translations.csv", "names_cldr_all.csv"}
 
 
@@ -559,29 +558,24 @@ def pycountry_version() -> str:
     return version("pycountry")
 
 
-def stored_texts(*patterns: str) -> dict[str, set[str]]:
-    """Return every stored name of every unit, case-folded, by code."""
+def stored_names(*patterns: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """
+    Return each unit's stored names, case-folded, and the locales of its full names.
+
+    The tables this tool and ``tools/update_cldr.py`` write as aliases are left
+    out, so that each run gives the same output whatever they held before.
+    """
     texts: dict[str, set[str]] = defaultdict(set)
+    full: dict[str, set[str]] = defaultdict(set)
     for pattern in patterns:
         for path in sorted(DATA.glob(pattern)):
             if path.name in GENERATED_ALIASES:
                 continue
             for row in read_csv(path):
                 texts[row["code"]].add(row["text"].casefold())
-    return texts
-
-
-def full_locales(*patterns: str) -> dict[str, set[str]]:
-    """Return the locales each unit has a stored full name in."""
-    locales: dict[str, set[str]] = defaultdict(set)
-    for pattern in patterns:
-        for path in sorted(DATA.glob(pattern)):
-            if path.name in GENERATED_ALIASES:
-                continue
-            for row in read_csv(path):
                 if row["form"] == "full":
-                    locales[row["code"]].add(row["locale"])
-    return locales
+                    full[row["code"]].add(row["locale"])
+    return texts, full
 
 
 def sources(*parts: str) -> str:
@@ -654,11 +648,9 @@ def build(shared: Path) -> dict[Path, str]:
         ),
         DATA / "cn/names_ru.csv": render(ru_rows(cn_divisions, cn_names)),
     }
-    ru_stored = stored_texts("ru/names*.csv")
+    ru_stored, ru_full = stored_names("ru/names*.csv")
     outputs[DATA / "ru/names_translations.csv"] = render(
-        translation_rows(
-            "RU", set(ru_divisions), ru_stored, full_locales("ru/names*.csv")
-        )
+        translation_rows("RU", set(ru_divisions), ru_stored, ru_full)
     )
     outputs[DATA / "ru/names_cldr.csv"] = render(
         cldr_alias_rows(
@@ -666,11 +658,9 @@ def build(shared: Path) -> dict[Path, str]:
         )
         + ukrainian_rows(ru_stored)
     )
-    cn_stored = stored_texts("cn/names*.csv")
+    cn_stored, cn_full = stored_names("cn/names*.csv")
     outputs[DATA / "cn/names_translations.csv"] = render(
-        translation_rows(
-            "CN", set(cn_divisions), cn_stored, full_locales("cn/names*.csv")
-        )
+        translation_rows("CN", set(cn_divisions), cn_stored, cn_full)
     )
     outputs[DATA / "cn/names_cldr.csv"] = render(
         cldr_alias_rows(
