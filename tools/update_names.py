@@ -17,6 +17,12 @@ The tool reads the reviewed name tables and writes exactly these generated files
   the ISO 3166-2 names (pycountry) that no other table stores, as lookup
   aliases, and for the units Ukraine claims, the names ISO 3166-2:UA gives
   them in its romanization and in Ukrainian;
+- ``data/ru/names_translations.csv`` and ``data/cn/names_translations.csv``:
+  every translation of the units' ISO 3166-2 names in pycountry's ``iso3166-2``
+  gettext catalogues, tagged as ``regionkit._locales`` maps the catalogues,
+  less the reviewed wrong entries (``_locales._BAD_TRANSLATIONS``): a ``full``
+  name where the unit has none in the locale, else an ``alias``; a text the
+  unit already bears is left out;
 - ``tests/fixtures/han_scripts.json``: the characters that mark a name as the
   wrong Chinese script, so that the data tests need no OpenCC.
 
@@ -46,10 +52,16 @@ from pathlib import Path
 import iuliia
 import opencc
 import pycountry
-from tables import TableError, read_csv, render_csv, update_files
+from tables import TableError, load_sources, read_csv, render_csv, update_files
 from update_cn import load_overrides, name_syllables, syllable_inventory
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+# The catalogue tags and the skipped entries are the run-time fallback's own.
+from regionkit._locales import _BAD_TRANSLATIONS, _bcp47  # noqa: E402 (path fix)
+from regionkit._normalize import fold  # noqa: E402 (path fix)
+
 DATA = ROOT / "data"
 FIXTURE = ROOT / "tests" / "fixtures" / "han_scripts.json"
 COLUMNS = ("code", "locale", "form", "text", "source")
@@ -460,16 +472,110 @@ def ukrainian_rows(stored: dict[str, set[str]]) -> list[Row]:
     return rows
 
 
-def stored_texts(*patterns: str) -> dict[str, set[str]]:
-    """Return every stored name of every unit, case-folded, by code."""
+# ---------------------------------------------------- pycountry's translations
+
+TRANSLATIONS_SOURCE = "pycountry-l10n"
+# Generated here and by tools/update_cldr.py: never read back as stored names.
+GENERATED_ALIASES = {"names_cldr.csv", "names_translations.csv", "names_cldr_all.csv"}
+
+
+def catalogues() -> list[str]:
+    """Return pycountry's ``iso3166-2`` catalogues, English left out."""
+    base = Path(pycountry.LOCALES_DIR)
+    return sorted(
+        p.parent.parent.name
+        for p in base.glob("*/LC_MESSAGES/iso3166-2.mo")
+        if p.parent.parent.name != "en"
+    )
+
+
+def check_edition(country: str, source: str, edition: str) -> None:
+    """Fail unless ``data/<country>/sources.csv`` cites *source* at *edition*."""
+    row = load_sources(country).get(source)
+    if row is None or row["edition"] != edition:
+        raise BuildError(
+            f"data/{country}/sources.csv: set the edition of {source} to {edition}"
+        )
+
+
+def translation_rows(
+    country: str,
+    codes: set[str],
+    stored: dict[str, set[str]],
+    full: dict[str, set[str]],
+) -> list[Row]:
+    """
+    Return every translation pycountry's catalogues hold of *country*'s units.
+
+    *stored* holds each unit's stored texts, case-folded; *full* the locales it
+    has a full name in. A translation the unit already bears is left out (the
+    run-time fallback still serves it); one in a locale with a stored full name
+    is an ``alias``, for lookup; any other is the locale's ``full`` name, the
+    text `Division.name` serves there.
+    """
+    check_edition(country.lower(), TRANSLATIONS_SOURCE, pycountry_version())
+    rows: list[Row] = []
+    subdivisions = sorted(
+        pycountry.subdivisions.get(country_code=country), key=lambda s: s.code
+    )
+    for catalogue in catalogues():
+        translations = gettext.translation(
+            "iso3166-2", pycountry.LOCALES_DIR, languages=[catalogue]
+        )
+        locale = _bcp47(catalogue)
+        for subdivision in subdivisions:
+            code = str(subdivision.code)
+            original = str(subdivision.name)
+            translated = translations.gettext(original)
+            if (
+                code not in codes
+                or translated == original
+                or (catalogue, code) in _BAD_TRANSLATIONS
+            ):
+                continue
+            text = " ".join(unicodedata.normalize("NFC", translated).split())
+            form = "alias" if locale in full[code] else "full"
+            if fold(text) != text.casefold():
+                # Lao ຳ (U+0EB3) and the like, which NFKC decomposes: the index
+                # keys the NFKC text, so that is stored, as an alias; the
+                # catalogue's own text, which the fallback serves, folds to it.
+                text, form = unicodedata.normalize("NFKC", text), "alias"
+                if fold(text) != text.casefold():
+                    raise BuildError(f"{catalogue} {code}: {text!r} is not fold-stable")
+            if text.casefold() in stored[code]:
+                continue
+            stored[code].add(text.casefold())
+            if form == "full":
+                full[code].add(locale)
+            rows.append((code, locale, form, text, TRANSLATIONS_SOURCE))
+    return rows
+
+
+def pycountry_version() -> str:
+    """Return the installed pycountry's version."""
+    from importlib.metadata import version
+
+    return version("pycountry")
+
+
+def stored_names(*patterns: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """
+    Return each unit's stored names, case-folded, and the locales of its full names.
+
+    The tables this tool and ``tools/update_cldr.py`` write as aliases are left
+    out, so that each run gives the same output whatever they held before.
+    """
     texts: dict[str, set[str]] = defaultdict(set)
+    full: dict[str, set[str]] = defaultdict(set)
     for pattern in patterns:
         for path in sorted(DATA.glob(pattern)):
-            if path.name == "names_cldr.csv":
+            if path.name in GENERATED_ALIASES:
                 continue
             for row in read_csv(path):
                 texts[row["code"]].add(row["text"].casefold())
-    return texts
+                if row["form"] == "full":
+                    full[row["code"]].add(row["locale"])
+    return texts, full
 
 
 def sources(*parts: str) -> str:
@@ -542,14 +648,20 @@ def build(shared: Path) -> dict[Path, str]:
         ),
         DATA / "cn/names_ru.csv": render(ru_rows(cn_divisions, cn_names)),
     }
-    ru_stored = stored_texts("ru/names*.csv")
+    ru_stored, ru_full = stored_names("ru/names*.csv")
+    outputs[DATA / "ru/names_translations.csv"] = render(
+        translation_rows("RU", set(ru_divisions), ru_stored, ru_full)
+    )
     outputs[DATA / "ru/names_cldr.csv"] = render(
         cldr_alias_rows(
             shared / "ru" / "cldr-41-subdivisions", "ru", set(ru_divisions), ru_stored
         )
         + ukrainian_rows(ru_stored)
     )
-    cn_stored = stored_texts("cn/names*.csv")
+    cn_stored, cn_full = stored_names("cn/names*.csv")
+    outputs[DATA / "cn/names_translations.csv"] = render(
+        translation_rows("CN", set(cn_divisions), cn_stored, cn_full)
+    )
     outputs[DATA / "cn/names_cldr.csv"] = render(
         cldr_alias_rows(
             shared / "cn" / "cldr-subdivisions", "cn", set(cn_divisions), cn_stored

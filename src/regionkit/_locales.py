@@ -60,10 +60,22 @@ _FULL_OR_SHORT = ("full", "short")
 
 # pycountry catalogue for a language when its name is not the plain language code.
 _CATALOGUE_ALIASES = {"nb": "nb_NO", "no": "nb_NO", "bn": "bn_BD"}
-# Known wrong entries in pycountry 26.2.16's catalogues (iso-codes): the
-# Ukrainian catalogue gives Республіка Алтай for RU-SA and Краснодарський край
-# for RU-KYA. Skipped, so that English is served instead.
-_BAD_TRANSLATIONS = frozenset({("uk", "RU-SA"), ("uk", "RU-KYA")})
+# Known wrong entries in pycountry 26.2.16's catalogues (iso-codes), each the
+# name of another unit: Ukrainian Республіка Алтай for RU-SA and Краснодарський
+# край for RU-KYA; Romanian Ținutul Krasnodar for RU-KYA; Italian Shaanxi for
+# CN-SX (Shanxi) and Xinjiang for CN-XZ (Tibet); Dutch "Hainan, Provincie" for
+# CN-TW. Skipped, so that English is served instead (and tools/update_names.py
+# stores none of them).
+_BAD_TRANSLATIONS = frozenset(
+    {
+        ("uk", "RU-SA"),
+        ("uk", "RU-KYA"),
+        ("ro", "RU-KYA"),
+        ("it", "CN-SX"),
+        ("it", "CN-XZ"),
+        ("nl", "CN-TW"),
+    }
+)
 
 
 class NameLike(Protocol):

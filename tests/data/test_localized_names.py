@@ -183,7 +183,13 @@ def test_names_agree_with_pycountry_translations(catalogue: str, locale: str) ->
         if translated == original:
             continue
         compared += 1
-        if translated not in {n.text for n in division.names if n.locale == locale}:
+        # The catalogue's own forms are stored too, as aliases: compare ours.
+        ours = {
+            n.text
+            for n in division.names
+            if n.locale == locale and n.source != "pycountry-l10n"
+        }
+        if translated not in ours:
             differ.add(division.code)
     assert compared > 25
     assert differ == (RU_CATALOGUE_DIFFERS if catalogue == "ru" else set())

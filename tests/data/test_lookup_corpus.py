@@ -24,7 +24,14 @@ MESSY = list(csv.DictReader((CORPUS / "messy.csv").open(encoding="utf-8")))
 def test_the_corpus_is_large_and_comes_from_several_sources() -> None:
     sources = Counter(row["source"] for row in GENERATED)
     assert len(GENERATED) + len(MESSY) >= 1000
-    assert set(sources) == {"google", "cldr", "pycountry", "nbs", "kladr"}
+    assert set(sources) == {
+        "google",
+        "cldr",
+        "pycountry",
+        "pycountry-l10n",
+        "nbs",
+        "kladr",
+    }
     assert min(sources.values()) >= 100
     assert len(MESSY) >= 200
 
