@@ -47,6 +47,20 @@ D = datetime.date
         ("Gorno-Altai ASSR", "RU-AL"),
         ("Адыгейская автономная область", "RU-AD"),
         ("Adyghe Autonomous Oblast", "RU-AD"),
+        ("Buryat-Mongol ASSR", "RU-BU"),
+        ("Бурятская АССР", "RU-BU"),
+        ("Mari ASSR", "RU-ME"),
+        ("Марийская автономная область", "RU-ME"),
+        ("Kalmyk ASSR", "RU-KL"),
+        ("Тувинская АССР", "RU-TY"),
+        ("Tuvan Autonomous Oblast", "RU-TY"),
+        ("Karelian ASSR", "RU-KR"),
+        ("Дагестанская АССР", "RU-DA"),
+        ("North Ossetian ASSR", "RU-SE"),
+        ("Kabardino-Balkar ASSR", "RU-KB"),
+        ("Kabardin ASSR", "RU-KB"),
+        ("Khakas Autonomous Oblast", "RU-KK"),
+        ("Карачаево-Черкесская автономная область", "RU-KC"),
     ],
 )
 def test_a_soviet_era_name_finds_todays_unit(text: str, code: str) -> None:
@@ -118,7 +132,8 @@ def test_every_former_name_of_a_current_unit_is_dated_and_sourced() -> None:
         ("Suiyuan", "CN-SUIYUAN"),
         ("绥远省", "CN-SUIYUAN"),
         ("綏遠省", "CN-SUIYUAN"),
-        ("Songjiang", "CN-SONGJIANG"),
+        ("Songjiang Province", "CN-SONGJIANG"),
+        ("松江省", "CN-SONGJIANG"),
         ("Rehe", "CN-REHE"),
         ("Jehol", "CN-REHE"),
         ("热河省", "CN-REHE"),
@@ -126,13 +141,10 @@ def test_every_former_name_of_a_current_unit_is_dated_and_sourced() -> None:
         ("西康省", "CN-XIKANG"),
         ("Chahar", "CN-CHAHAR"),
         ("察哈尔省", "CN-CHAHAR"),
-        ("Pingyuan", "CN-PINGYUAN"),
+        ("Pingyuan Province", "CN-PINGYUAN"),
         ("平原省", "CN-PINGYUAN"),
         ("Liaodong", "CN-LIAODONG"),
         ("辽西省", "CN-LIAOXI"),
-        ("宁夏省", "CN-NINGXIA-PROVINCE"),
-        ("新疆省", "CN-XINJIANG-PROVINCE"),
-        ("广西省", "CN-GUANGXI-PROVINCE"),
     ],
 )
 def test_an_abolished_province_is_found_as_a_former_unit(text: str, code: str) -> None:
@@ -159,13 +171,31 @@ def test_a_name_from_before_1949_finds_todays_unit(text: str, code: str) -> None
 
 
 def test_todays_unit_wins_a_shared_name_unless_a_date_asks() -> None:
-    """Tianjin and Guangxi name today's units, or the units of 1955 on that day."""
+    """Tianjin names today's municipality, or the one of 1949-1958 on that day."""
     assert regionkit.lookup("Tianjin").code == "CN-TJ"
     assert regionkit.lookup("Tianjin", as_of=D(1955, 1, 1)).code == "CN-TIANJIN-1949"
-    assert regionkit.lookup("广西", as_of=D(1955, 1, 1)).code == "CN-GUANGXI-PROVINCE"
     assert regionkit.lookup("Suiyuan", as_of=D(1953, 1, 1)).code == "CN-SUIYUAN"
     with pytest.raises(regionkit.NotFound):
         regionkit.lookup("Suiyuan", as_of=D(1955, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("松江", "CN-310117"),  # Shanghai's district, not Songjiang Province
+        ("Songjiang", "CN-310117"),
+        ("平原", "CN-371426"),  # Pingyuan County, not Pingyuan Province
+        ("广西省", "CN-GX"),  # a common misnomer of today's region
+        ("Guangxi Province", "CN-GX"),
+        ("新疆省", "CN-XJ"),
+        ("宁夏省", "CN-NX"),
+    ],
+)
+def test_a_former_province_does_not_take_a_name_of_a_current_unit(
+    text: str, code: str
+) -> None:
+    """The former provinces leave today's units the names those units answer to."""
+    assert regionkit.lookup(text).code == code
 
 
 def test_an_abolished_province_leads_to_its_successors() -> None:
@@ -202,15 +232,15 @@ def test_an_abolished_province_leads_to_its_successors() -> None:
     [
         # cn-provincial-units-1949-1955: after the changes of 1954, 26 provinces
         # (Taiwan included), 1 autonomous region and 3 municipalities, and the
-        # Tibet local area and Chamdo area, which the data does not hold: 32 less 2.
-        (D(1955, 1, 1), 30),
-        # npc-1955-rehe-xikang: Rehe and Xikang abolished on 30 July 1955
-        # (Xinjiang became an autonomous region on 1 October 1955, the same count).
-        (D(1955, 8, 1), 28),
-        (D(1956, 1, 1), 28),
+        # Tibet local area and Chamdo area: 32. The data does not hold those two,
+        # nor Guangxi and Xinjiang as provinces (data/HISTORY.md): 32 less 4.
+        (D(1955, 1, 1), 28),
+        # npc-1955-rehe-xikang: Rehe and Xikang abolished on 30 July 1955.
+        (D(1955, 8, 1), 26),
+        # cn-autonomous-regions: the Xinjiang Uyghur AR from 1 October 1955.
+        (D(1956, 1, 1), 27),
         # cn-tianjin-1967: Tianjin placed under Hebei on 11 February 1958;
-        # cn-autonomous-regions: Guangxi 1958-03-05 (a province before), Ningxia
-        # 1958-10-25 (a new unit).
+        # cn-autonomous-regions: Guangxi 1958-03-05, Ningxia 1958-10-25.
         (D(1958, 6, 1), 27),
         (D(1959, 1, 1), 28),
     ],
@@ -221,9 +251,9 @@ def test_chinas_provincial_count_after_1954(day: datetime.date, count: int) -> N
 
 
 def test_the_provinces_of_1955() -> None:
-    """On 1 January 1955 the data holds the 30 units the sources list (less Tibet)."""
+    """On 1 January 1955: Rehe, Xikang, Tianjin and Liaoning; not the merged ones."""
     names = {
         d.name("zh") for d in regionkit.divisions("CN", level=1, as_of=D(1955, 1, 1))
     }
-    assert {"热河省", "西康省", "新疆省", "广西省", "天津市", "辽宁省"} <= names
-    assert not {"绥远省", "松江省", "辽东省", "辽西省", "宁夏省"} & names
+    assert {"热河省", "西康省", "天津市", "辽宁省", "内蒙古自治区"} <= names
+    assert not {"绥远省", "松江省", "辽东省", "辽西省", "新疆维吾尔自治区"} & names
