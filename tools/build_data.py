@@ -52,7 +52,7 @@ DATA_VERSION = (DATA / "VERSION").read_text(encoding="utf-8").strip()
 # Name tables are globs: hand-written and generated tables sit side by side.
 FILES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "ru.json": ("RU", ("ru/divisions.csv", "ru/former.csv"), "ru/names*.csv"),
-    "cn.json": ("CN", ("cn/divisions.csv",), "cn/names*.csv"),
+    "cn.json": ("CN", ("cn/divisions.csv", "cn/former.csv"), "cn/names*.csv"),
     "cn-lower.json": ("CN", ("cn/units.csv",), "cn/unit_names*.csv"),
     "cn-history.json": ("CN", ("cn/history.csv",), "cn/history_names*.csv"),
 }
@@ -340,8 +340,10 @@ def build() -> dict[str, str]:
         outputs[name] = render(meta, divisions, changes)
         # Lookup's name index, prebuilt: it loads faster than it is made.
         digest = zlib.crc32(outputs[name].encode())
-        index = NameIndex.build(divisions).encode(digest, source=name).decode()
-        outputs[name.removesuffix(".json") + ".index"] = index
+        # In the file's order (sorted), as a reader rebuilds it: names that two
+        # units share (Tianjin then and now) keep their order either way.
+        index = NameIndex.build(sorted(divisions)).encode(digest, source=name)
+        outputs[name.removesuffix(".json") + ".index"] = index.decode()
         tally = Counter(d.category.value for d in divisions)
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
     if set(FILES) <= set(outputs):  # reporting lines need every division

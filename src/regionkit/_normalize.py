@@ -313,18 +313,23 @@ def strong_category_hints(normalized: str) -> frozenset[str]:
     Return the categories the text's category words name outright.
 
     Lookup rules a unit out when the text names a category that does not fit
-    it; "region" fits any federal subject, so it rules nothing out.
+    it; "region" fits any federal subject, so it rules nothing out, and
+    "province" (省) fits China's autonomous regions too, which were provinces
+    until 1958 and are still called so ("广西省").
 
     >>> sorted(strong_category_hints("altay krai"))
     ['krai']
     >>> strong_category_hints("perm region")
     frozenset()
+    >>> sorted(strong_category_hints("广西省"))
+    ['autonomous_region', 'province']
     """
-    if not any(word in _WEAK_HINTS for word in normalized.split()):
-        return category_hints(normalized)
-    return category_hints(
-        " ".join(w for w in normalized.split() if w not in _WEAK_HINTS)
-    )
+    if any(word in _WEAK_HINTS for word in normalized.split()):
+        normalized = " ".join(w for w in normalized.split() if w not in _WEAK_HINTS)
+    hints = category_hints(normalized)
+    if "province" in hints:
+        hints |= {"autonomous_region"}
+    return hints
 
 
 def without_preposition(normalized: str) -> str:
