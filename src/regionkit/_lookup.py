@@ -19,12 +19,23 @@ abbreviation   0.94   an abbreviation ("ХМАО", "黑")
 alias          0.94   a common nickname or variant spelling ("Yakutia")
 former         0.935  a former name or old romanization ("Peking")
 inflected      0.80   a Russian case form ("в Хабаровском крае")
-fuzzy          ≤0.75  a typo of a short name or nickname, in the text or
-                      in the text less its category words: similarity of
-                      at least `FUZZY_THRESHOLD`, the first or the last
-                      letter kept; a name plus or less whole words is no
-                      typo ("N. Novgorod")
+fuzzy          ≤0.75  a typo of the distinctive part of a name (without
+                      its category words) or of its category word; edits
+                      bounded by length (`regionkit._index.typo_distance`:
+                      none under 6 letters, no substitution at 6, one edit
+                      to 9, two from 10, not two substitutions under 12),
+                      the first or the last letter kept; never for Chinese
+                      characters; a name plus or less whole words is no
+                      typo ("N. Novgorod"); ``fuzzy=False`` or
+                      ``min_score=0.8`` refuses typos
 =============  =====  ====================================================
+
+A category word in the text must fit the unit for a match on the name
+without it or for a typo: "Altay Krai" is no Altai Republic, "Oblast Moskau"
+no city of Moscow ("region" fits any subject; 省 fits an autonomous region).
+A category word written together with the name is read
+("Московскаяобласть"), and so is a Russian preposition before a case form
+("в Якутии", "по Республике Татарстан").
 
 Within a kind, a full-name match outranks a short-name match: "Moscow" is the
 full name of the federal city and only the short name of Moscow Oblast, so it
@@ -35,12 +46,16 @@ is the prefecture, not 盐边县); pass ``level=`` or ``within=`` to ask for
 another. Units of one level that fit equally (朝阳区 in Beijing and in
 Changchun) raise `AmbiguousName`; among former units that fit equally, the
 one that ended last wins ("渝北区": Chongqing's district until 2025, not
-Sichuan's until 1997). Qualified names ("北京市朝阳区", "Chaoyang District,
+Sichuan's until 1997); a former unit that matched by anything but its own
+name gives way to its successor ("Perm Region": Perm Krai, not the former
+Perm Oblast). Qualified names ("北京市朝阳区", "Chaoyang District,
 Beijing", "Tianhe District, Guangzhou, Guangdong", "Harbin Daoli District")
 are read as a name inside a container before typos are considered, and so is
-the text without a gloss in brackets ("Primorskiy (Maritime) Kray"). The
-placeholder levels of the statistical bureau's lists (北京市市辖区东城区,
-河南省省直辖县级行政区划济源市) are skipped.
+the text without a gloss in brackets ("Primorskiy (Maritime) Kray"). Chinese
+text is read as a chain of names from the largest unit down, the longest
+name first, in work linear in its length. The placeholder levels of the
+statistical bureau's lists (北京市市辖区东城区, 河南省省直辖县级行政区划济源市)
+are skipped.
 """
 
 from __future__ import annotations
