@@ -50,7 +50,7 @@ FUZZY_THRESHOLD = 0.82
 The least similarity (1 less the edits per letter) at which a typo still matches.
 
 A typo is also bounded in edits by the length of the distinctive part of the
-name (without category words), see `typo_distance`.
+name (without category words), see ``typo_distance``.
 """
 
 

@@ -21,7 +21,7 @@ former         0.935  a former name or old romanization ("Peking")
 inflected      0.80   a Russian case form ("в Хабаровском крае")
 fuzzy          ≤0.75  a typo of the distinctive part of a name (without
                       its category words) or of its category word; edits
-                      bounded by length (`regionkit._index.typo_distance`:
+                      bounded by length (``regionkit._index.typo_distance``:
                       none under 6 letters, no substitution at 6, one edit
                       to 9, two from 10, not two substitutions under 12),
                       the first or the last letter kept; never for Chinese
