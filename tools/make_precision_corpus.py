@@ -27,9 +27,9 @@ text, the code lookup should return and the edit (``insert``, ``delete``,
 inserted letters come from the name's own alphabet (basic Latin, or Russian
 Cyrillic). A name is used only where looking it up gives its own unit (a
 county's short name that is also a province's means the province); an edit
-that folds (case, accents, ё/е, spacing) to a stored name of any unit, current
-or former, is no typo and is dropped; the counts go to ``tests/corpus/README.md``
-by hand from what this tool prints.
+that folds (case, accents, ё/е, punctuation, spacing) to a stored name of any
+unit, current or former, is no typo and is dropped; the counts go to
+``tests/corpus/README.md`` by hand from what this tool prints.
 
     python tools/make_precision_corpus.py [--check]
     python tools/make_precision_corpus.py --homonym-candidates > candidates.csv
@@ -88,11 +88,9 @@ def script(text: str) -> str | None:
 
 
 def fold(text: str) -> str:
-    """Fold case, accents, ё/е, hyphens and spacing, to tell typos from names."""
-    text = text.casefold().replace("ё", "е").replace("-", " ")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.split())
+    """Fold case, accents, ё/е, punctuation and spacing, to tell typos from names."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("ё", "е"))
+    return "".join(c for c in text if c.isalnum())
 
 
 # -- the negative corpus ---------------------------------------------------------
