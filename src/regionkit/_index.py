@@ -359,7 +359,7 @@ class NameIndex:
             (MatchKind.ABBREVIATION, (folded, whole, normalized)),
             (MatchKind.ALIAS, (folded, whole, normalized, bare)),
             (MatchKind.FORMER, (folded, whole, normalized, bare)),
-            (MatchKind.INFLECTED, (russian_stems(normalized),)),
+            (MatchKind.INFLECTED, _stems_of(normalized)),
         )
         found = exact
         for kind, candidates in tiers:
@@ -398,11 +398,15 @@ class NameIndex:
             hits, score = self._table(_FUZZY).get(core), _CORE_SCORE - _HINT_BONUS
         helps = category_hints(normalized) | hints  # "Moscow Region": the oblast
         bonus = {True: _HINT_BONUS, False: 0.0}
+        # A bare syllable of pinyin ("Gao", "Shan") names a county only with its
+        # category word: alone, it is too many other places too.
+        bare_syllable = not hints and len(core) < 6 and core.isascii()
         kind = MatchKind.NORMALIZED
         return [
             (code, score + bonus[category in helps], text, kind)
             for code, text, category in hits
-            if not hints or category in hints
+            if (not hints or category in hints)
+            and not (bare_syllable and code.startswith("CN-"))
         ]
 
     def _fuzzy(self, normalized: str) -> list[_Entry]:
@@ -410,75 +414,123 @@ class NameIndex:
         Match typos of the distinctive part of a name (see `typo_distance`).
 
         The text's category word, if it has one, must fit the unit, and may
-        itself be mistyped ("Khabarovsk Kari"). Chinese characters get no typo
-        matching: one character more or less is another name. A stored name
-        plus or less whole words is not a typo: "N. Novgorod" is not Novgorod.
+        itself be mistyped ("Khabarovsk Kari", "Jixi Conty"); then the rest must
+        be a name as stored, since the one edit is spent. Chinese characters get
+        no typo matching: one character more or less is another name. A stored
+        name plus or less whole words is not a typo: "N. Novgorod" is not
+        Novgorod.
         """
         found: dict[tuple[str, str], float] = {}  # (code, text) -> best score
-        table = self._table(_FUZZY)
-        for core, hints in _typo_readings(normalized):
-            if _HAN.search(core):
+        table, cores = self._table(_FUZZY), self._table(_CORES)
+        plain, hints = _core_and_hints(normalized)
+        for core, mended_hints in _mended_readings(normalized):
+            if len(core) < 3 or not mended_hints:  # the mended word must say a kind
                 continue
-            cores = self._table(_CORES)
-            if core != strip_category_words(normalized):  # a mistyped category word
-                for code, text, category in cores.get(core):
-                    if not hints or category in hints:
-                        _keep(found, code, text, _score(1, len(core) + 1))
-            if len(core) < _MIN_TYPO:
+            for code, text, category in cores.get(core) or table.get(core):
+                if category in mended_hints:
+                    _keep(found, code, text, _score(1, len(normalized)))
+        if _HAN.search(plain):
+            return self._typos_found(found)
+        worded = plain != normalized  # the text has a category word
+        keys, words = table.keys(), set(plain.split())
+        typos: list[tuple[int, float, int]] = []  # edits, score, key position
+        rivals: list[tuple[int, int]] = []  # edits, key position: too close to skip
+        for at in table.ending(plain[0], plain[-1]) if plain else ():
+            key = keys[at]
+            if abs(len(key) - len(plain)) > 2 or key == plain:
                 continue
-            keys, words = table.keys(), set(core.split())
-            for at in table.ending(core[0], core[-1]):
-                key = keys[at]
-                if abs(len(key) - len(core)) > 2:
-                    continue
-                edits = typo_distance(core, key)
-                if edits is None or (
-                    set(key.split()) != words
-                    and (set(key.split()) < words or words < set(key.split()))
-                ):
-                    continue
-                for code, text, category in table.row(at):
-                    if not hints or category in hints:
-                        _keep(
-                            found, code, text, _score(edits, max(len(key), len(core)))
-                        )
+            key_words = set(key.split())
+            if key_words != words and (key_words < words or words < key_words):
+                continue
+            edits = typo_distance(plain, key, worded=worded)
+            if edits is not None:
+                # The category word, matched as written, counts in the length.
+                length = max(len(key), len(plain)) + len(normalized) - len(plain)
+                typos.append((edits, _score(edits, length), at))
+            elif len(key) >= _MIN_TYPO:
+                raw = OSA.distance(plain, key, score_cutoff=2)
+                if raw <= 2:
+                    rivals.append((raw, at))
+        if typos:
+            fewest = min(edits for edits, _, _ in typos)
+            best = max(score for _, score, _ in typos)
+            # A name as close that the rules refuse still makes the typo
+            # ambiguous: "Anming" is one edit from Nanming and from Anning.
+            typos += [(raw, best, at) for raw, at in rivals if raw <= fewest]
+        for _, score, at in typos:
+            for code, text, category in table.row(at):
+                if not hints or category in hints:
+                    _keep(found, code, text, score)
+        return self._typos_found(found)
+
+    @staticmethod
+    def _typos_found(found: dict[tuple[str, str], float]) -> list[_Entry]:
+        least = SCORES[MatchKind.FUZZY] * FUZZY_THRESHOLD
         return [
             (code, score, text, MatchKind.FUZZY)
             for (code, text), score in found.items()
-            if score >= SCORES[MatchKind.FUZZY] * FUZZY_THRESHOLD
+            if score >= least
         ]
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_MIN_TYPO = 6  # shorter distinctive parts get no typo matching: Omsk is not Osh
+_MIN_TYPO = 4  # no shorter distinctive part gets typo matching
 
 
-def typo_distance(text: str, name: str) -> int | None:
+def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
     """
     Return the edits between *text* and *name* if they count as a typo, else None.
 
     Edits are insertions, deletions, substitutions and swaps of neighbours
-    (optimal string alignment). What counts depends on the shorter length:
-    under 6 letters nothing; 6 letters one insertion, deletion or swap, but
-    no substitution (Ошская is not Омская); 7–9 letters one edit; 10 or more
-    two edits, but not two substitutions under 12 letters (Харьковская is not
-    Горьковская).
+    (optimal string alignment), on the distinctive part of a name. How many
+    count depends on the script and on the shorter length, since a short Latin
+    name (pinyin above all) is one letter away from many real places:
+
+    ==========================  =====================  =====================
+    what may differ             Latin letters          other scripts
+    ==========================  =====================  =====================
+    one insertion, deletion     from 7 (from 4 beside  from 6 (from 4 beside
+    or swap                     a category word)       a category word)
+    one substitution            from 8                 from 7
+    two edits                   from 12 (from 10       from 10, not two
+                                beside a category      substitutions under
+                                word), not two         12
+                                substitutions under
+                                14
+    ==========================  =====================  =====================
+
+    A substitution never replaces the first letter: people get it right, and
+    "Наньтоу" is not "Шаньтоу". So "Ошская" is not "Омская", "Karaman" not
+    "Karamay", "Харьковская" not "Горьковская"; *worded* says the text has a
+    category word that fits ("Wwucui Qu").
 
     >>> typo_distance("khabarovsk", "khabarvosk"), typo_distance("ошская", "омская")
     (1, None)
     """
     shorter = min(len(text), len(name))
-    if shorter < _MIN_TYPO or text == name:
+    latin = text.isascii()
+    one, substitution, two, two_substitutions = _RULES[latin]
+    if worded:  # a category word that fits is evidence too
+        one, two = min(one, _MIN_TYPO), min(two, 10)
+    if shorter < one or text == name:
         return None
-    allowed = 2 if shorter >= 10 else 1
+    allowed = 2 if shorter >= two else 1
     edits = OSA.distance(text, name, score_cutoff=allowed)
     if edits > allowed:
         return None
-    if len(text) == len(name):  # substitutions (and swaps) only
+    if len(text) == len(name):
         substitutions = Levenshtein.distance(text, name)  # a swap counts two
-        if substitutions == edits and shorter < (7 if edits == 1 else 12):
-            return None  # Ошская is not Омская, Харьковская not Горьковская
+        if substitutions == edits and (
+            shorter < (substitution if edits == 1 else two_substitutions)
+            or text[0] != name[0]  # people get the first letter right
+        ):
+            return None
     return edits
+
+
+# Least lengths, by script (Latin or not): one insertion, deletion or swap; a
+# substitution; two edits; two substitutions.
+_RULES = {True: (7, 8, 12, 14), False: (6, 7, 10, 12)}
 
 
 def _score(edits: int, length: int) -> float:
@@ -494,7 +546,9 @@ def _keep(
 
 # Category words that name a kind of unit outright ("область", "krai"), which a
 # typo may hit; shorter ones are too close to other words.
-_TYPO_CATEGORY_WORDS = tuple(w for w in CATEGORY_WORDS if len(w) >= 4 and " " not in w)
+_TYPO_CATEGORY_WORDS = tuple(
+    sorted(w for w in CATEGORY_WORDS if len(w) >= 2 and " " not in w)
+)
 # Category words written together with the name ("Московскаяобласть").
 _JOINED = tuple(
     sorted(
@@ -516,27 +570,26 @@ def _core_and_hints(normalized: str) -> tuple[str, frozenset[str]]:
     return core, strong_category_hints(normalized)
 
 
-def _typo_readings(normalized: str) -> list[tuple[str, frozenset[str]]]:
-    """Return the cores to try for typos: as typed, and with a category word mended."""
-    readings = [_core_and_hints(normalized)]
+def _mended_readings(normalized: str) -> list[tuple[str, frozenset[str]]]:
+    """
+    Return the cores of *normalized* with one mistyped category word mended.
+
+    "jixi conty" reads as the core "jixi" of a county; a word is taken for a
+    category word one edit away from it ("qu" for "u", "округ" for "округт").
+    """
     words = normalized.split()
     if len(words) < 2:
-        return readings
+        return []
+    readings = []
     for at, word in enumerate(words):
-        if word in CATEGORY_WORDS or len(word) < 4:
+        if word in CATEGORY_WORDS:
             continue
-        mended = next(
-            (
-                w
-                for w in _TYPO_CATEGORY_WORDS
-                if OSA.distance(word, w, score_cutoff=1) <= 1
-            ),
-            None,
-        )
-        if mended is not None:
-            fixed = " ".join([*words[:at], mended, *words[at + 1 :]])
-            readings.append(_core_and_hints(fixed))
-            break
+        for category_word in _TYPO_CATEGORY_WORDS:
+            if abs(len(category_word) - len(word)) > 1:
+                continue
+            if OSA.distance(word, category_word, score_cutoff=1) <= 1:
+                mended = " ".join([*words[:at], category_word, *words[at + 1 :]])
+                readings.append(_core_and_hints(mended))
     return readings
 
 
@@ -556,6 +609,7 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
     for division in divisions:
         code = division.code
         category = division.category.value
+        grouping = division.category.is_grouping
         # Russian case forms ("в Хабаровском крае") are for Russia's units.
         inflect = division.country == "RU"
         seen: set[tuple[str, bool]] = set()
@@ -567,9 +621,11 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 whole = canonical_name(text)
                 for key in dict.fromkeys((fold_name(text), whole)):
                     file(kind, key, (code, text, ""))
-                if whole and form is not NameForm.ABBREVIATION:  # nicknames: typos
+                typos = not grouping and _typo_locale(name.locale)
+                if whole and form is NameForm.ALIAS and typos:  # nicknames
                     _file_typo(file, whole, (code, text, category))
                 continue
+            typos = not grouping and _typo_locale(name.locale)
             extra = "" if is_full else _SHORT
             file(_EXACT, fold_name(text), (code, text, extra))
             if (text, is_full) in seen:  # the same text in several locales
@@ -579,19 +635,24 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 # "Чувашская Республика — Чувашия": each part names the unit.
                 for part in _name_parts(text):
                     file(_NORMALIZED, canonical_name(part), (code, part, _SHORT))
+                    if not grouping and _typo_locale(name.locale):
+                        _file_typo(file, canonical_name(part), (code, part, category))
                     if inflect and name.locale == "ru":
-                        stems = russian_stems(canonical_name(part))
-                        file(_INFLECTED, stems, (code, part, _SHORT))
+                        for stems in _stems_of(canonical_name(part)):
+                            file(_INFLECTED, stems, (code, part, _SHORT))
             normalized = canonical_name(text)
             file(_NORMALIZED, normalized, (code, text, extra))
+            if grouping:  # "Central", "Southern": only with their category word
+                continue
             core = strip_category_words(normalized)
             file(_CORES, core, (code, text, category))
             if " " in core:
                 file(_CORES, core.replace(" ", ""), (code, text, category))
             locale = name.locale
             if inflect and locale == "ru":
-                file(_INFLECTED, russian_stems(normalized), (code, text, extra))
-            if normalized:
+                for stems in _stems_of(normalized):
+                    file(_INFLECTED, stems, (code, text, extra))
+            if normalized and typos:
                 _file_typo(file, normalized, (code, text, category))
     exact, normalized_table = tables[_EXACT], tables[_NORMALIZED]
     for key, filed in list(normalized_table.items()):
@@ -605,6 +666,28 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
 
 _NORMALIZED = MatchKind.NORMALIZED.value
 _INFLECTED = MatchKind.INFLECTED.value
+
+
+# The languages whose names typos are looked for in: the ones people type these
+# names in (and names of no stated language). Other languages' names, of which
+# the data holds many (CLDR, pycountry), match as written only.
+_TYPO_LANGUAGES = frozenset({"en", "ru", "zh", "und"})
+# Generated spellings (every transliteration scheme, informal spellings, case
+# forms, old romanizations) match as written: typos of them would reach too
+# many other names ("Alanya" is not "Alanija").
+_NO_TYPOS = ("-x-translit", "-x-informal", "-x-case", "-x-postal", "-wadegile")
+
+
+def _typo_locale(locale: str) -> bool:
+    """Whether typos are looked for in names of *locale*."""
+    return locale.split("-")[0] in _TYPO_LANGUAGES and not locale.endswith(_NO_TYPOS)
+
+
+def _stems_of(normalized: str) -> tuple[str, ...]:
+    """Return the Russian stems to file or try, if long enough to mean a name."""
+    stems = russian_stems(normalized)
+    # "ком" is Коми's stem, and of Кома and Комо too: too short to tell.
+    return (stems,) if len(stems.replace(" ", "")) >= 4 else ()
 
 
 def _file_typo(file: object, normalized: str, item: _Item) -> None:

@@ -222,8 +222,9 @@ def pick(query: str, matches: Sequence[Match], source: Source | None = None) -> 
     else:  # only former units: the last to bear the name ("渝北区", recoded in 1997)
         last = max(m.division.valid_to or datetime.date.max for m in top)
         top = [m for m in top if (m.division.valid_to or datetime.date.max) == last]
-    highest = min(m.division.level or 0 for m in top)
-    top = [m for m in top if (m.division.level or 0) == highest]
+    if top[0].kind is not MatchKind.FUZZY:  # a typo as close to two names is no guess
+        highest = min(m.division.level or 0 for m in top)
+        top = [m for m in top if (m.division.level or 0) == highest]
     if len(top) > 1:
         raise AmbiguousName(query, sorted(m.division for m in top))
     return top[0]

@@ -24,7 +24,14 @@ _CYRILLIC = "АаВСсЕеНКкМОоРрТХхУу"
 _TO_CYRILLIC = str.maketrans(_LATIN, _CYRILLIC)
 _TO_LATIN = str.maketrans(_CYRILLIC, _LATIN)
 _APOSTROPHES = str.maketrans("", "", "'’ʼ`´ʻ\u02bc")
-_WORD = re.compile(r"\w+")
+# A word: letters and digits, with the marks that belong to them (Python's \w
+# leaves out the vowel signs of Devanagari, Thai or Lao, which would cut
+# "कान्सू" into pieces).
+_WORD = re.compile(
+    r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    r"\u0670\u06d6-\u06ed\u0900-\u0963\u0966-\u0fff\u1000-\u109f\u1780-\u17ff"
+    r"\u3099\u309a]+"
+)
 _CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +|  *(?=[\u3400-\u9fff])")
 
@@ -64,6 +71,9 @@ _CATEGORY_WORDS = {
     "республика", "респ", "край", "кр", "область", "обл", "автономный",
     "автономная", "авт", "округ", "окр", "ао", "аобл", "город", "г",
     "федерального", "значения",
+    # Russian, of China's units: городской округ (a prefecture-level city),
+    # городской уезд (a county-level city), уезд, район, хошун, аймак
+    "городской", "уезд", "район", "хошун", "аймак", "провинция",
     # Chinese in pinyin
     "sheng", "shi", "zizhiqu", "zizhizhou", "zizhixian", "diqu", "meng", "qu",
     "xian", "qi", "tebie", "xingzhengqu", "municipality", "prefecture",
@@ -193,10 +203,16 @@ def _fold_romanization(text: str) -> str:
     previous = ""
     while previous != text:  # each step shortens or settles: a fixed point
         previous = text
-        text = _YO.sub("e", text.replace("ye", "e"))
+        text = " ".join(map(_fold_e, text.split()))
         text = _ADJECTIVE_END.sub("y", text)
         text = _JA_END.sub("ya", text)
     return _ZIZHI.sub(r" \1", text)
+
+
+def _fold_e(word: str) -> str:
+    # Yekaterinburg, Semyonov; not in short words, where ye is a syllable of
+    # its own (Boye is not Boe).
+    return _YO.sub("e", word.replace("ye", "e")) if len(word) >= 5 else word
 
 
 def strip_category_words(normalized: str) -> str:
@@ -227,26 +243,27 @@ def strip_category_words(normalized: str) -> str:
 _CITY = ("city", "shi", "gorod", "город", "г")
 _HINT_WORDS = {
     "oblast": ("oblast", "obl", "область", "обл", "province", "region"),
-    "province": ("province", "sheng", "provinz"),
+    "province": ("province", "sheng", "provinz", "провинция"),
     "krai": ("krai", "kray", "kraj", "край", "кр", "territory"),
     "republic": ("republic", "respublika", "resp", "республика", "респ", "rep"),
     "autonomous_okrug": ("okrug", "округ", "окр", "ao", "ао", "district"),
+    # Russian names of China's units
+    "prefecture_level_city": (*_CITY, "городской", "округ"),
+    "county_level_city": (*_CITY, "городской", "уезд"),
     "autonomous_oblast": ("aobl", "аобл"),
     "federal_city": _CITY,
     "municipality": (*_CITY, "municipality"),
-    "prefecture_level_city": _CITY,
-    "county_level_city": _CITY,
     "autonomous_region": ("zizhiqu",),
     "special_administrative_region": ("sar", "xingzhengqu"),
     "federal_district": ("federal", "фо"),
-    "prefecture": ("prefecture", "diqu"),
-    "autonomous_prefecture": ("prefecture", "zizhizhou"),
-    "league": ("league", "meng"),
-    "district": ("district", "qu"),
-    "county": ("county", "xian"),
-    "autonomous_county": ("county", "xian", "zizhixian"),
-    "banner": ("banner", "qi"),
-    "autonomous_banner": ("banner", "qi", "zizhiqi"),
+    "prefecture": ("prefecture", "diqu", "округ"),
+    "autonomous_prefecture": ("prefecture", "zizhizhou", "округ"),
+    "league": ("league", "meng", "аймак"),
+    "district": ("district", "qu", "район"),
+    "county": ("county", "xian", "уезд"),
+    "autonomous_county": ("county", "xian", "zizhixian", "уезд"),
+    "banner": ("banner", "qi", "хошун"),
+    "autonomous_banner": ("banner", "qi", "zizhiqi", "хошун"),
 }
 _HINTS_BY_WORD: dict[str, frozenset[str]] = {}
 for _category, _words in _HINT_WORDS.items():
