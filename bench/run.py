@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import gc
 import json
 import random
@@ -22,6 +23,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 Row = tuple[str, str, str, str]
 
@@ -222,6 +224,42 @@ def main(argv: list[str] | None = None) -> int:
         None,
         "",
     )
+    # First-sight typos: every text distinct, none seen before (the typo
+    # corpus of issue 16: one edit of a stored name each).
+    corpus = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "typos.csv"
+    with corpus.open(encoding="utf-8", newline="") as file:
+        distinct = [row["text"] for row in csv.DictReader(file)][: 200 * repeat]
+    for warm in ("崇明县", "Tatarstn"):  # every index read: time the matching only
+        with contextlib.suppress(LookupError):
+            dataset.lookup(warm)
+    spent = []
+    for text in distinct:
+        start = time.perf_counter()
+        with contextlib.suppress(LookupError):
+            dataset.lookup(text)
+        spent.append(time.perf_counter() - start)
+    add(
+        "distinct typo, first sight (median)",
+        statistics.median(spent),
+        None,
+        f"target ≤ 100 µs; slowest {_fmt(max(spent))}",
+    )
+    # The worst inputs found, up to the longest text lookup takes.
+    from regionkit._lookup import MAX_INPUT
+
+    limit = MAX_INPUT
+
+    worst = [
+        (unit * limit)[:limit]
+        for unit in ("龘", "朝阳", "北京市朝阳区", "Moskva ", "a b ", "Chaoyang, ")
+    ]
+    slowest = 0.0
+    for text in worst:
+        start = time.perf_counter()
+        with contextlib.suppress(LookupError, ValueError):
+            dataset.lookup(text)
+        slowest = max(slowest, time.perf_counter() - start)
+    add("worst input found (500 characters)", slowest, None, "target < 50 ms")
     vocabulary = [
         *names,
         *(s.name for s in pycountry.subdivisions.get(country_code="CN")),

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
 import zlib
 from collections.abc import Iterable
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from regionkit._models import Division, NameForm
@@ -145,7 +147,7 @@ class _Table:
         # For the typo scan, made at its first: the keys, and their positions
         # by first and by last character.
         self._keys: list[str] | None = None
-        self._ends: dict[str, list[int]] | None = None
+        self._ends: dict[str, tuple[list[int], list[str]]] | None = None
 
     @classmethod
     def of(cls, filed: dict[str, list[_Item]]) -> _Table:
@@ -190,17 +192,34 @@ class _Table:
             self._keys = [line.partition("\t")[0] for line in self._lines]
         return self._keys
 
-    def ending(self, first: str, last: str) -> list[int]:
-        """Return where the keys that begin with *first* or end with *last* are."""
+    def near(self, text: str, edits: int) -> list[tuple[int, int]]:
+        """
+        Return where the keys at most *edits* from *text* are, with their edits.
+
+        Only keys that begin with the text's first letter or end with its last
+        are compared (a typo keeps one of them), by rapidfuzz, in C.
+        """
         ends = self._ends
         if ends is None:
-            ends = {}
+            grouped: dict[str, list[int]] = {}
             for at, key in enumerate(self.keys()):
                 if key:
-                    ends.setdefault("^" + key[0], []).append(at)
-                    ends.setdefault("$" + key[-1], []).append(at)
+                    grouped.setdefault("^" + key[0], []).append(at)
+                    grouped.setdefault("$" + key[-1], []).append(at)
+            keys = self.keys()
+            ends = {
+                end: (positions, [keys[at] for at in positions])
+                for end, positions in grouped.items()
+            }
             self._ends = ends
-        return sorted({*ends.get("^" + first, ()), *ends.get("$" + last, ())})
+        found: dict[int, int] = {}
+        for end in ("^" + text[:1], "$" + text[-1:]):
+            positions, keys = ends.get(end, ((), []))
+            for _, distance, index in process.extract(
+                text, keys, scorer=OSA.distance, score_cutoff=edits, limit=None
+            ):
+                found[positions[index]] = int(distance)
+        return sorted(found.items())
 
     def row(self, at: int) -> list[_Item]:
         """Return the items of the key at position *at* of `keys`."""
@@ -435,9 +454,9 @@ class NameIndex:
         keys, words = table.keys(), set(plain.split())
         typos: list[tuple[int, float, int]] = []  # edits, score, key position
         rivals: list[tuple[int, int]] = []  # edits, key position: too close to skip
-        for at in table.ending(plain[0], plain[-1]) if plain else ():
+        for at, raw in table.near(plain, 2) if plain else ():
             key = keys[at]
-            if abs(len(key) - len(plain)) > 2 or key == plain:
+            if key == plain:
                 continue
             key_words = set(key.split())
             if key_words != words and (key_words < words or words < key_words):
@@ -448,9 +467,7 @@ class NameIndex:
                 length = max(len(key), len(plain)) + len(normalized) - len(plain)
                 typos.append((edits, _score(edits, length), at))
             elif len(key) >= _MIN_TYPO:
-                raw = OSA.distance(plain, key, score_cutoff=2)
-                if raw <= 2:
-                    rivals.append((raw, at))
+                rivals.append((raw, at))
         if typos:
             fewest = min(edits for edits, _, _ in typos)
             best = max(score for _, score, _ in typos)
@@ -474,6 +491,7 @@ class NameIndex:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_MAX_WORDS = 8
 _MIN_TYPO = 4  # no shorter distinctive part gets typo matching
 
 
@@ -560,6 +578,7 @@ _JOINED = tuple(
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65536)
 def _core_and_hints(normalized: str) -> tuple[str, frozenset[str]]:
     """Return the name without category words, and the categories they name."""
     core = strip_category_words(normalized)
@@ -570,7 +589,8 @@ def _core_and_hints(normalized: str) -> tuple[str, frozenset[str]]:
     return core, strong_category_hints(normalized)
 
 
-def _mended_readings(normalized: str) -> list[tuple[str, frozenset[str]]]:
+@functools.lru_cache(maxsize=65536)
+def _mended_readings(normalized: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """
     Return the cores of *normalized* with one mistyped category word mended.
 
@@ -578,8 +598,8 @@ def _mended_readings(normalized: str) -> list[tuple[str, frozenset[str]]]:
     category word one edit away from it ("qu" for "u", "округ" for "округт").
     """
     words = normalized.split()
-    if len(words) < 2:
-        return []
+    if not 2 <= len(words) <= _MAX_WORDS:  # no name has more words
+        return ()
     readings = []
     for at, word in enumerate(words):
         if word in CATEGORY_WORDS:
@@ -590,7 +610,7 @@ def _mended_readings(normalized: str) -> list[tuple[str, frozenset[str]]]:
             if OSA.distance(word, category_word, score_cutoff=1) <= 1:
                 mended = " ".join([*words[:at], category_word, *words[at + 1 :]])
                 readings.append(_core_and_hints(mended))
-    return readings
+    return tuple(readings)
 
 
 def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:

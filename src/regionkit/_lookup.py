@@ -203,6 +203,7 @@ def split_qualified(text: str) -> list[tuple[str, str]]:
 _MAX_WORDS = 6  # longer texts are not split at spaces: too many readings
 _MAX_PARTS = 6  # nor at more commas
 _LONGEST_NAME = 16  # characters: the longest Chinese unit name is shorter
+_MAX_CHAIN = 6  # names in a chain: province, prefecture, county, and repeats
 
 
 def pick(query: str, matches: Sequence[Match], source: Source | None = None) -> Match:
@@ -567,13 +568,17 @@ def _chain(source: Source, text: str, scope: Scope) -> Match | None:
     Read Chinese text as names from the largest unit down: "吉林省长春市朝阳区".
 
     At each place the longest name the data holds that lies in the unit read
-    so far is taken; a name may repeat its container (广东省东莞市东莞市: a city
-    with no districts). The work is linear in the length of the text: at most
-    `_LONGEST_NAME` names are tried at each place.
+    so far is taken; a name may repeat its container once (广东省东莞市东莞市: a
+    city with no districts). The work is bounded: at most `_LONGEST_NAME` names
+    are tried at each of at most `_MAX_CHAIN` places.
     """
     last: Match | None = None
-    at = 0
+    at = steps = 0
+    repeated = False
     while at < len(text):
+        steps += 1
+        if steps > _MAX_CHAIN:  # no name runs through more units than that
+            return None
         container = scope.within if last is None else last.division
         for end in range(min(len(text), at + _LONGEST_NAME), at + 1, -1):
             piece = text[at:end]
@@ -582,8 +587,13 @@ def _chain(source: Source, text: str, scope: Scope) -> Match | None:
             try:
                 last = _strict(source, piece, scope.inside(container, None))
             except (LookupError, ValueError):
-                if last is None or fold(piece) != fold(_name_of(last.division, piece)):
-                    continue  # else: the container named again
+                if (
+                    last is None
+                    or repeated
+                    or fold(piece) != fold(_name_of(last.division, piece))
+                ):
+                    continue
+                repeated = True  # the container named again, once
             at = end
             break
         else:

@@ -303,6 +303,7 @@ _CN_HINTS: tuple[tuple[str, frozenset[str]], ...] = tuple(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def category_hints(normalized: str) -> frozenset[str]:
     """
     Return the category values that the category words in *normalized* point to.
@@ -325,6 +326,7 @@ def category_hints(normalized: str) -> frozenset[str]:
 _WEAK_HINTS = frozenset({"region"})
 
 
+@functools.lru_cache(maxsize=65536)
 def strong_category_hints(normalized: str) -> frozenset[str]:
     """
     Return the categories the text's category words name outright.
