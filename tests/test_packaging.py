@@ -65,6 +65,14 @@ def test_codes_and_lookups_load_no_converter_and_no_locale_data() -> None:
     assert modules_loaded_by(calls, {"cattrs", "babel", "importlib.resources"}) == []
 
 
+def test_only_a_typo_loads_the_typo_matcher() -> None:
+    # rapidfuzz costs about 10 ms to import: names found as written don't pay it.
+    exact = "regionkit.lookup('Хабаровский край'); regionkit.lookup('北京市朝阳区')"
+    assert modules_loaded_by(exact, {"rapidfuzz"}) == []
+    typo = "regionkit.lookup('Khabarovsk Kari')"
+    assert modules_loaded_by(typo, {"rapidfuzz"}) == ["rapidfuzz"]
+
+
 def test_unknown_attribute_raises_attribute_error() -> None:
     with pytest.raises(AttributeError, match="nonexistent"):
         regionkit.nonexistent  # noqa: B018 (the access is the test)

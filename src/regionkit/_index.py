@@ -28,9 +28,7 @@ import functools
 import re
 import zlib
 from collections.abc import Iterable
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
+from typing import TYPE_CHECKING
 
 from regionkit._models import Division, NameForm
 from regionkit._normalize import (
@@ -44,6 +42,9 @@ from regionkit._normalize import (
     strong_category_hints,
     without_preposition,
 )
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 __all__ = ["FUZZY_THRESHOLD", "SCORES", "MatchKind", "NameIndex", "typo_distance"]
 
@@ -215,8 +216,9 @@ class _Table:
         found: dict[int, int] = {}
         for end in ("^" + text[:1], "$" + text[-1:]):
             positions, keys = ends.get(end, ((), []))
-            for _, distance, index in process.extract(
-                text, keys, scorer=OSA.distance, score_cutoff=edits, limit=None
+            fuzz = _rapidfuzz()
+            for _, distance, index in fuzz.process.extract(
+                text, keys, scorer=fuzz.OSA.distance, score_cutoff=edits, limit=None
             ):
                 found[positions[index]] = int(distance)
         return sorted(found.items())
@@ -495,6 +497,23 @@ _MAX_WORDS = 8
 _MIN_TYPO = 4  # no shorter distinctive part gets typo matching
 
 
+class _Fuzz:
+    """rapidfuzz's parts that typo matching uses, imported on the first typo."""
+
+    def __init__(self) -> None:
+        from rapidfuzz import process  # 10 ms: exact lookups never pay it
+        from rapidfuzz.distance import OSA, Levenshtein
+
+        self.process: ModuleType = process
+        self.OSA: ModuleType = OSA
+        self.Levenshtein: ModuleType = Levenshtein
+
+
+@functools.cache
+def _rapidfuzz() -> _Fuzz:
+    return _Fuzz()
+
+
 def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
     """
     Return the edits between *text* and *name* if they count as a typo, else None.
@@ -533,11 +552,12 @@ def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
     if shorter < one or text == name:
         return None
     allowed = 2 if shorter >= two else 1
-    edits = OSA.distance(text, name, score_cutoff=allowed)
+    fuzz = _rapidfuzz()
+    edits: int = fuzz.OSA.distance(text, name, score_cutoff=allowed)
     if edits > allowed:
         return None
     if len(text) == len(name):
-        substitutions = Levenshtein.distance(text, name)  # a swap counts two
+        substitutions = fuzz.Levenshtein.distance(text, name)  # a swap counts two
         if substitutions == edits and (
             shorter < (substitution if edits == 1 else two_substitutions)
             or text[0] != name[0]  # people get the first letter right
@@ -607,7 +627,7 @@ def _mended_readings(normalized: str) -> tuple[tuple[str, frozenset[str]], ...]:
         for category_word in _TYPO_CATEGORY_WORDS:
             if abs(len(category_word) - len(word)) > 1:
                 continue
-            if OSA.distance(word, category_word, score_cutoff=1) <= 1:
+            if _rapidfuzz().OSA.distance(word, category_word, score_cutoff=1) <= 1:
                 mended = " ".join([*words[:at], category_word, *words[at + 1 :]])
                 readings.append(_core_and_hints(mended))
     return tuple(readings)
