@@ -402,6 +402,10 @@ class NameIndex:
             return found
         return self._fuzzy(normalized)
 
+    def typos(self, text: str) -> list[_Entry]:
+        """Return the typo matches of *text* alone (`search` found nothing else)."""
+        return self._fuzzy(normalize(text))
+
     def _cores(self, normalized: str) -> list[_Entry]:
         """
         Match on names without category words.

@@ -435,7 +435,7 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
             pass
     if not scope.fuzzy:
         raise NotFound(text)
-    typos = _matches(source, text, scope, stop_early=True, fuzzy=True)
+    typos = _matches(source, text, scope, stop_early=True, typos_only=True)
     return pick(text, typos, source)
 
 
@@ -453,7 +453,7 @@ def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
             )
         )
     if not found and scope.fuzzy:
-        found = _matches(source, text, scope, stop_early=False)
+        found = _matches(source, text, scope, stop_early=False, typos_only=True)
     return tuple(found)
 
 
@@ -631,6 +631,7 @@ def _matches(
     stop_early: bool,
     fuzzy: bool = True,
     stages: tuple[int, ...] | None = None,
+    typos_only: bool = False,
 ) -> list[Match]:
     # Today's units first, level by level; the lower units that no longer
     # exist only where a date asks for them, or where asked for by *stages*
@@ -647,12 +648,16 @@ def _matches(
         and (scope.level is None or (scope.level > 1) == (stage > TOP))
     ]
     found: list[Match] = []
-    for typos in (False, True) if fuzzy else (False,):
+    passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
+    for typos in passes:
         for country, stage in tiers:
             index = source.name_index(country, stage)
-            for code, score, matched, kind in index.search(
-                text, fuzzy=typos, exact_first=stop_early
-            ):
+            entries = (
+                index.typos(text)
+                if typos
+                else index.search(text, fuzzy=False, exact_first=stop_early)
+            )
+            for code, score, matched, kind in entries:
                 division = source.record(country, stage, code)
                 if division is not None and scope.accepts(division):
                     found.append(Match(division, score, matched, kind))
