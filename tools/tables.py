@@ -10,11 +10,19 @@ same sources table: ``data/<cc>/sources.csv`` for a country's tables,
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import sys
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,3 +167,35 @@ def source_ids(where: str, cell: str, sources: Collection[str], used: set[str]) 
 def cited(sources: dict[str, Row], used: Iterable[str]) -> dict[str, Row]:
     """Return the ``meta`` block's sources: each used id with its citation."""
     return {i: {k: sources[i][k] for k in SOURCE_COLUMNS[1:]} for i in sorted(used)}
+
+
+def update_main(
+    argv: Sequence[str] | None,
+    *,
+    doc: str,
+    build: Callable[[Path], Mapping[Path, str]],
+    errors: tuple[type[Exception], ...],
+    shared_help: str,
+    tool: str,
+) -> int:
+    """
+    Run an update tool: build its tables from ``--shared``, then write or check them.
+
+    The ``main`` of every tool that reads the reference data in ``../shared``.
+    """
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0].strip())
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent.parent / "shared" / "data",
+        help=f"folder holding {shared_help} (default: ../shared/data)",
+    )
+    parser.add_argument("--check", action="store_true", help="change nothing")
+    args = parser.parse_args(argv)
+    caught: tuple[type[Exception], ...] = (TableError, OSError, KeyError, *errors)
+    try:
+        outputs = build(args.shared)
+    except caught as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return update_files(outputs, check=args.check, tool=tool)

@@ -23,7 +23,6 @@ writes a table people edit. Rules and checks: ``data/NAMES.md``.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import defaultdict
@@ -33,7 +32,7 @@ from pathlib import Path
 import iuliia
 import pymorphy3
 from pypinyin import Style, lazy_pinyin
-from tables import TableError, read_csv, render_csv, update_files
+from tables import read_csv, render_csv, update_main
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -390,21 +389,14 @@ def build(shared: Path) -> dict[Path, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the generated tables; with ``--check``, fail if any is stale."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].strip())
-    parser.add_argument(
-        "--shared",
-        type=Path,
-        default=ROOT.parent / "shared" / "data",
-        help="folder holding ru/hflabs-region/ (default: ../shared/data)",
+    return update_main(
+        argv,
+        doc=__doc__ or "",
+        build=build,
+        errors=(BuildError,),
+        shared_help="ru/hflabs-region/",
+        tool="tools/update_name_forms.py",
     )
-    parser.add_argument("--check", action="store_true", help="change nothing")
-    args = parser.parse_args(argv)
-    try:
-        outputs = build(args.shared)
-    except (BuildError, TableError, OSError, KeyError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    return update_files(outputs, check=args.check, tool="tools/update_name_forms.py")
 
 
 if __name__ == "__main__":

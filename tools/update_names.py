@@ -37,7 +37,6 @@ It never writes a hand-reviewed table (``names.csv``, ``names_aliases.csv``,
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gettext
 import io
@@ -52,7 +51,7 @@ from pathlib import Path
 import iuliia
 import opencc
 import pycountry
-from tables import TableError, load_sources, read_csv, render_csv, update_files
+from tables import load_sources, read_csv, render_csv, update_main
 from update_cn import load_overrides, name_syllables, syllable_inventory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -687,21 +686,14 @@ def build(shared: Path) -> dict[Path, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the generated tables; with ``--check``, fail if any is stale."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].strip())
-    parser.add_argument(
-        "--shared",
-        type=Path,
-        default=ROOT.parent / "shared" / "data",
-        help="folder holding ru/cldr-41-subdivisions/ (default: ../shared/data)",
+    return update_main(
+        argv,
+        doc=__doc__ or "",
+        build=build,
+        errors=(BuildError,),
+        shared_help="ru/cldr-41-subdivisions/",
+        tool="tools/update_names.py",
     )
-    parser.add_argument("--check", action="store_true", help="change nothing")
-    args = parser.parse_args(argv)
-    try:
-        outputs = build(args.shared)
-    except (BuildError, TableError, OSError, KeyError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    return update_files(outputs, check=args.check, tool="tools/update_names.py")
 
 
 if __name__ == "__main__":
