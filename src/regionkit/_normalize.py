@@ -28,10 +28,10 @@ _APOSTROPHES = str.maketrans("", "", "'’ʼ`´ʻ\u02bc")
 # leaves out the vowel signs of Devanagari, Thai or Lao, which would cut
 # "कान्सू" into pieces).
 _WORD = re.compile(
-    r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    r"\w[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
     r"\u0670\u06d6-\u06ed\u0900-\u0963\u0966-\u0fff\u1000-\u109f\u1780-\u17ff"
-    r"\u3099\u309a]+"
-)
+    r"\u3099\u309a]*"
+)  # a mark alone, with no letter before it, is no word
 _CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +|  *(?=[\u3400-\u9fff])")
 
@@ -414,6 +414,9 @@ _LATIN_BASES = {
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
+_STRESS = frozenset("\u0301\u0300")
+
+
 def _strip_latin_marks(text: str) -> str:
     """Drop accents from Latin letters only: Cyrillic й keeps its breve."""
     if text.isascii():
@@ -425,7 +428,7 @@ def _strip_latin_marks(text: str) -> str:
     base_is_latin = False
     for char in unicodedata.normalize("NFD", text):
         if unicodedata.combining(char):
-            if base_is_latin:
+            if base_is_latin or char in _STRESS:  # Ха́баровск: a stress mark
                 continue
         else:
             base_is_latin = char.isascii()
