@@ -4,25 +4,33 @@ The ``regionkit`` command.
     regionkit show CODE [--locale L] [--json]
     regionkit tree [COUNTRY|CODE] [--depth N] [--locale L]
     regionkit lookup [TEXT ...] [--country CC] [--level N] [--within CODE]
-                     [--no-fuzzy] [--min-score S]
+                     [--as-of DAY] [--current] [--no-fuzzy] [--min-score S]
+                     [--format text|json|csv|tsv] [--encoding ENC] [--locale L]
     regionkit history CODE [--locale L]
     regionkit line CODE [--kind K] [--locale L] [--json]
     regionkit neighbours CODE [--across-borders] [--sea] [--locale L] [--json]
     regionkit crossings [CODE] [--mode M] [--json]
 
-Exit status: 0 on success, 1 when a code is unknown or a text is not found,
-2 on a usage error.
+Exit status: 0 on success, 1 when a code is unknown or a text is not found
+(or the output cannot be written), 2 on a usage error, 130 on Ctrl-C.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import csv
+import datetime
+import io
+import itertools
+import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from regionkit._index import MatchKind
+from regionkit._lookup import LookupResult
 from regionkit._models import COUNTRIES, Division, Perspective
 from regionkit._reporting import CENTRES, LineKind, line_in, links_in, node_in
 from regionkit._store import default_dataset
@@ -42,18 +50,75 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     ...
     0
     """
-    out = out if out is not None else sys.stdout
+    if out is None:
+        _write_utf8(sys.stdout)
+        out = sys.stdout
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
-    try:
-        return _run(args, out)
+        try:
+            args = parser.parse_args(_arguments(argv))
+        except SystemExit as exit_:
+            status = int(exit_.code or 0)
+        else:
+            status = _run(args, out)
+        out.flush()
+    except KeyboardInterrupt:  # Ctrl-C: the shell's status for SIGINT, no traceback
+        print(file=sys.stderr)
+        return 130
     except BrokenPipeError:  # `regionkit tree RU | head`: the reader left early
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence(out)
         return 0
+    except OSError as error:  # `> /dev/full`: say so in a line
+        _silence(out)
+        print(f"regionkit: cannot write the output: {error.strerror}", file=sys.stderr)
+        return 1
+    return status
+
+
+def _write_utf8(stream: TextIO) -> None:
+    """Make *stream* write UTF-8 if its encoding cannot write Cyrillic and Chinese."""
+    try:
+        "Жё朝".encode(stream.encoding)
+    except (UnicodeEncodeError, LookupError, TypeError):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _silence(out: TextIO) -> None:
+    """Send what is left to write to the null device (Python's advice for SIGPIPE)."""
+    try:
+        fileno = out.fileno()
+    except (OSError, ValueError):  # not a file: nothing will flush it at exit
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
+
+
+def _arguments(argv: Sequence[str] | None) -> list[str]:
+    """
+    Return *argv* with bytes that the locale could not decode read as UTF-8.
+
+    In an ASCII locale Python keeps each such byte as a lone surrogate; the
+    bytes are recovered with `os.fsencode`. Bytes that are not UTF-8 either
+    are refused (status 2) rather than looked up as some other text.
+    """
+    arguments = []
+    for argument in sys.argv[1:] if argv is None else argv:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                argument = os.fsencode(argument).decode("utf-8")
+            except UnicodeError:
+                print(
+                    f"regionkit: argument {argument!r} is not UTF-8 text; "
+                    "set a UTF-8 locale (LC_ALL=C.UTF-8) or pass UTF-8 bytes",
+                    file=sys.stderr,
+                )
+                raise SystemExit(2) from None
+        arguments.append(argument)
+    return arguments
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -75,7 +140,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         print(f"regionkit: {error}", file=sys.stderr)
         return 1
     except (RegionkitError, ValueError, TypeError) as error:
-        print(f"regionkit: {error}", file=sys.stderr)
+        subparser = getattr(args, "subparser", None)
+        if isinstance(subparser, argparse.ArgumentParser):
+            subparser.print_usage(sys.stderr)
+        print(f"regionkit {args.command}: {error}", file=sys.stderr)
         return 2
 
 
@@ -112,12 +180,38 @@ def _parser() -> argparse.ArgumentParser:
         "lookup",
         help="find the divisions that names or codes mean",
         description="Look up each TEXT, or each line of standard input if none is "
-        "given; print input, code and name, tab-separated.",
+        "given (blank lines skipped); print input, code and name, tab-separated, "
+        "or a record per input with --format.",
     )
     lookup.add_argument("texts", nargs="*", metavar="TEXT", help="names or codes")
     lookup.add_argument("--country", help="only this country (RU or CN)")
     lookup.add_argument("--level", type=int, help="only this level")
     lookup.add_argument("--within", help="only divisions inside this code")
+    lookup.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the units of that day (default: today's, then former ones)",
+    )
+    lookup.add_argument(
+        "--current",
+        action="store_true",
+        help="give a former unit's successor of today",
+    )
+    lookup.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="text",
+        help="text (default), json (JSON Lines: an object a line), csv or tsv "
+        "(with a header row)",
+    )
+    lookup.add_argument(
+        "--encoding",
+        type=_encoding,
+        default="utf-8",
+        metavar="ENC",
+        help="encoding of standard input (default: utf-8)",
+    )
     lookup.add_argument(
         "--locale", default="en", help="language of names (default: en)"
     )
@@ -160,6 +254,8 @@ def _parser() -> argparse.ArgumentParser:
         help="whose list of units to follow (default: national)",
     )
     _add_border_commands(commands)
+    for subparser in commands.choices.values():
+        subparser.set_defaults(subparser=subparser)
     return parser
 
 
@@ -291,31 +387,151 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+_FORMATS = ("text", "json", "csv", "tsv")
+_FIELDS = ("input", "code", "name", "parents", "current", "kind", "score", "reason")
+_CHUNK = 1000  # standard input is looked up this many lines at a time
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day as YYYY-MM-DD: {text!r}") from None
+
+
+def _encoding(text: str) -> str:
+    try:
+        return codecs.lookup(text).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding: {text!r}") from None
+
+
 def _lookup(args: argparse.Namespace, out: TextIO) -> int:
-    texts = args.texts or [line.rstrip("\r\n") for line in sys.stdin]
-    results = default_dataset().lookup_many(
-        texts,
-        country=args.country,
-        level=args.level,
-        within=args.within,
-        fuzzy=args.fuzzy,
-        min_score=args.min_score,
-    )
+    options: dict[str, Any] = {
+        "country": args.country,
+        "level": args.level,
+        "within": args.within,
+        "as_of": args.as_of,
+        "current": args.current,
+        "fuzzy": args.fuzzy,
+        "min_score": args.min_score,
+    }
+    dataset = default_dataset()
+    dataset.lookup_many((), **options)  # a bad filter fails before any input is read
+    chunks = [args.texts] if args.texts else _chunks(_input_lines(args.encoding))
+    writer = _writer(args.format, out)
     status = 0
-    for result in results:
-        if result.division is not None:
-            name = result.division.name(args.locale)
-            typo = "\t(typo)" if result.kind is MatchKind.FUZZY else ""
-            print(f"{result.query}\t{result.division.code}\t{name}{typo}", file=out)
-            continue
-        status = 1
-        error = result.error
-        if isinstance(error, AmbiguousName):
-            codes = " ".join(d.code for d in error.candidates)
-            print(f"{result.query}\t\tambiguous: {codes}", file=out)
-        else:
-            print(f"{result.query}\t\tnot found", file=out)
+    try:
+        for chunk in chunks:
+            for result in dataset.lookup_many(chunk, **options):
+                if result.division is None:
+                    status = 1
+                writer(_record(result, args.locale))
+            out.flush()
+    except UnicodeDecodeError as error:
+        print(
+            f"regionkit lookup: standard input is not {args.encoding} text "
+            f"({error.reason}); name its encoding with --encoding",
+            file=sys.stderr,
+        )
+        return 2
     return status
+
+
+def _input_lines(encoding: str) -> Iterator[str]:
+    """Yield the lines of standard input that are not blank, without line ends."""
+    stdin: TextIO = sys.stdin
+    wrapper = None
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is not None:  # decode the bytes ourselves: the locale may be ASCII
+        if encoding == "utf-8":
+            encoding = "utf-8-sig"  # a byte-order mark is no part of the first line
+        stdin = wrapper = io.TextIOWrapper(buffer, encoding=encoding, errors="strict")
+    try:
+        for line in stdin:
+            text = line.rstrip("\r\n")
+            if text.strip():
+                yield text
+    finally:
+        if wrapper is not None:
+            wrapper.detach()  # leave sys.stdin.buffer open
+
+
+def _chunks(lines: Iterable[str]) -> Iterator[list[str]]:
+    iterator = iter(lines)
+    while chunk := list(itertools.islice(iterator, _CHUNK)):
+        yield chunk
+
+
+def _record(result: LookupResult, locale: str) -> dict[str, Any]:
+    division = result.division
+    query = result.query
+    if division is None:
+        return {
+            "input": query,
+            "code": None,
+            "name": None,
+            "parents": [],
+            "current": None,
+            "kind": None,
+            "score": None,
+            "reason": result.reason,
+            "error": result.error,
+        }
+    return {
+        "input": query,
+        "code": division.code,
+        "name": division.name(locale),
+        "parents": [a.name(locale, form="short") for a in division.ancestors()],
+        "current": division.is_current,
+        "kind": None if result.kind is None else result.kind.value,
+        "score": None if result.score is None else round(result.score, 3),
+        "reason": None,
+        "error": None,
+    }
+
+
+def _writer(format_: str, out: TextIO) -> Any:
+    if format_ == "json":
+
+        def write_json(record: dict[str, Any]) -> None:
+            fields = {field: record[field] for field in _FIELDS}
+            out.write(json.dumps(fields, ensure_ascii=False) + "\n")
+
+        return write_json
+    if format_ in ("csv", "tsv"):
+        rows = csv.writer(
+            out,
+            dialect="excel-tab" if format_ == "tsv" else "excel",
+            lineterminator="\n",
+        )
+        rows.writerow(_FIELDS)
+
+        def write_row(record: dict[str, Any]) -> None:
+            row = dict(record)
+            row["parents"] = ", ".join(record["parents"])
+            if record["current"] is not None:
+                row["current"] = "yes" if record["current"] else "no"
+            rows.writerow(["" if row[f] is None else row[f] for f in _FIELDS])
+
+        return write_row
+
+    def write_text(record: dict[str, Any]) -> None:
+        query = record["input"]
+        if record["code"] is None:
+            error = record["error"]
+            if isinstance(error, AmbiguousName):
+                codes = " ".join(d.code for d in error.candidates)
+                out.write(f"{query}\t\tambiguous: {codes}\n")
+            else:
+                out.write(f"{query}\t\tnot found\n")
+            return
+        name = ", ".join([record["name"], *record["parents"]])
+        notes = "\t(typo)" if record["kind"] == MatchKind.FUZZY.value else ""
+        notes += "" if record["current"] else "\t(former)"
+        out.write(f"{query}\t{record['code']}\t{name}{notes}\n")
+
+    return write_text
 
 
 def _tree(args: argparse.Namespace, out: TextIO) -> int:
