@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import attrs
 import cattrs
@@ -156,7 +156,13 @@ def _converter_of(dataset: object) -> cattrs.Converter:
     return found[1]
 
 
-def to_dict(obj: Any) -> Any:
+@overload
+def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]: ...
+@overload
+def to_dict(obj: tuple[attrs.AttrsInstance, ...]) -> list[dict[str, Any]]: ...
+@overload
+def to_dict(obj: object) -> Any: ...
+def to_dict(obj: object) -> Any:
     """
     Return *obj* (a record, or a tuple of records) as plain JSON-ready data.
 
