@@ -481,6 +481,11 @@ class Dataset:
         min_score: float = 0.0,
     ) -> tuple[LookupResult, ...]:
         """Look up many values, each distinct one once; see `regionkit.lookup_many`."""
+        if isinstance(values, (str, bytes, bytearray, memoryview)):
+            # One text is not a column of its letters.
+            raise TypeError(
+                f"values must be an iterable of texts, not a {type(values).__name__}"
+            )
         self._scope(country, level, within, as_of, fuzzy)  # bad filters fail up front
         _min_score(min_score)
         parse_flag(current, "current")
