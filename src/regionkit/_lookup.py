@@ -257,6 +257,9 @@ def _successors_first(matches: Sequence[Match], source: Source) -> Sequence[Matc
     return [heir, *(m for m in matches if m is not heirs[0])]
 
 
+_SPACED_COLON = re.compile(r"\s*:\s*")
+
+
 def code_match(
     dataset: Source, text: str, countries: Sequence[str] = ()
 ) -> Match | None:
@@ -269,8 +272,13 @@ def code_match(
     of Heilongjiang's.
     """
     stripped = text.strip()
-    if len(stripped) > 32 or " " in stripped:
+    if len(stripped) > 32:
         return None
+    if " " in stripped:
+        # "SUBJECT: 27" is the prefixed code `get` reads; other spaced texts are names.
+        stripped = _SPACED_COLON.sub(":", stripped)
+        if " " in stripped:
+            return None
     if tuple(countries) == ("RU",) and stripped.isascii() and stripped.isdigit():
         stripped = f"SUBJECT:{stripped.zfill(2)}" if len(stripped) <= 2 else stripped
     try:

@@ -20,6 +20,7 @@ import itertools
 import os
 import sys
 import threading
+import unicodedata
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -709,7 +710,9 @@ def _min_score(value: object) -> float:
 def _code_key(code: object) -> str:
     if not isinstance(code, str):
         raise TypeError(f"code must be a str, not {type(code).__name__}")
-    key = code.strip().upper()
+    # Width-folded: "ＲＵ－ＫＨＡ" is a code as CJK text types it.
+    key = (code if code.isascii() else unicodedata.normalize("NFKC", code)).strip()
+    key = key.upper()
     if not key or len(key) > _MAX_CODE:
         raise UnknownCode(code)
     prefix, colon, rest = key.partition(":")

@@ -126,3 +126,20 @@ def test_lookup_series_refuses_what_is_not_a_series(
     monkeypatch.setattr(Dataset, "match", no_lookup)
     with pytest.raises(TypeError, match="pandas Series"):
         regionkit.lookup_series(values)
+
+
+@pytest.mark.parametrize(
+    "text", ["SUBJECT: 27", "SUBJECT : 27", "okato: 08", "ＲＵ－ＫＨＡ", "２３００００"]
+)
+def test_lookup_finds_the_codes_get_finds(mini: Dataset, text: str) -> None:
+    """A code `get` reads, spaced around its colon or in full width, is a code."""
+    found = mini.match(text)
+    assert (found.division, found.kind) == (mini.get(text), MatchKind.CODE)
+
+
+@pytest.mark.parametrize("text", ["Mos\u200dcow", "Mos\u200bcow", "Mos\xadcow"])
+def test_lookup_ignores_format_characters_inside_a_word(
+    mini: Dataset, text: str
+) -> None:
+    """A zero-width joiner or space or a soft hyphen does not split a word."""
+    assert mini.lookup(text).code == "RU-MOW"

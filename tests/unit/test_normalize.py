@@ -1,6 +1,10 @@
+import sys
+import unicodedata
+
 import pytest
 
 from regionkit._normalize import (
+    canonical,
     fold,
     normalize,
     russian_stems,
@@ -71,3 +75,13 @@ def test_strip_category_words(text: str, core: str) -> None:
 )
 def test_russian_case_forms_share_a_stem(inflected: str, nominative: str) -> None:
     assert russian_stems(inflected) == russian_stems(nominative)
+
+
+def test_canonical_drops_every_format_character() -> None:
+    """Each character of Unicode category Cf (as this Python knows it) is invisible."""
+    kept = [
+        f"U+{c:04X}"
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) == "Cf" and canonical(f"ab{chr(c)}cd") != "abcd"
+    ]
+    assert kept == []

@@ -199,3 +199,16 @@ def test_a_code_used_twice_raises_data_error(tmp_path: Path) -> None:
     assert dataset.get("CN-HL").code == "CN-HL"  # the top level alone is fine
     with pytest.raises(DataError, match="CN-HL: the code is used twice"):
         dataset.divisions("CN", level=3)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("２３００００", "CN-HL"),
+        ("ＲＵ－ＫＨＡ", "RU-KHA"),
+        ("ＳＵＢＪＥＣＴ：２７", "RU-KHA"),
+    ],
+)
+def test_get_folds_full_width_codes(mini: Dataset, code: str, expected: str) -> None:
+    """Codes typed in full width, as in CJK text, are the codes they show."""
+    assert mini.get(code).code == expected
