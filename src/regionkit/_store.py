@@ -15,6 +15,7 @@ units unless an ``as_of`` date asks for another day.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime
 import itertools
 import os
@@ -110,9 +111,10 @@ class Dataset:
         Return a dataset that reads ``ru.json``, ``cn.json``… from *path*.
 
         Where the folder has a ``MANIFEST`` of checksums, each file is checked
-        against it when first read.
+        against it when first read. A relative *path* is resolved once, here:
+        changing the working directory later does not change what is read.
         """
-        folder = Path(path)
+        folder = Path(path).resolve()
         read = CheckedReader(lambda name: (folder / name).read_bytes(), str(folder))
         dataset = cls(read, origin=str(folder))
         dataset._folder = folder
@@ -602,8 +604,13 @@ class Dataset:
             raise DataError(f"{self._origin}/{name}", [str(error)]) from error
 
     def meta(self, country: str) -> dict[str, Any]:
-        """Return the ``meta`` block of *country*'s data files (merged)."""
-        return dict(self._index(parse_country(country), TOP).meta)
+        """
+        Return the ``meta`` block of *country*'s data files (merged).
+
+        Each call returns a new deep copy: changing it, nested ``sources``
+        included, changes nothing the dataset holds.
+        """
+        return copy.deepcopy(dict(self._index(parse_country(country), TOP).meta))
 
     # -- loading -------------------------------------------------------------------
 

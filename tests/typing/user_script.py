@@ -39,6 +39,7 @@ def main() -> None:
         assert_type(result.code, str | None)
     assert_type(regionkit.resolve("Moscow"), tuple[regionkit.Match, ...])
     assert_type(regionkit.divisions("CN", level=1), tuple[regionkit.Division, ...])
+    assert_type(regionkit.Dataset.from_path("data").meta("RU"), dict[str, Any])
 
 
 if __name__ == "__main__":

@@ -212,3 +212,29 @@ def test_a_code_used_twice_raises_data_error(tmp_path: Path) -> None:
 def test_get_folds_full_width_codes(mini: Dataset, code: str, expected: str) -> None:
     """Codes typed in full width, as in CJK text, are the codes they show."""
     assert mini.get(code).code == expected
+
+
+def test_meta_is_a_copy_nested_data_included() -> None:
+    """Changing what `Dataset.meta` returned, deep inside too, changes nothing."""
+    dataset = Dataset.from_path(Path(regionkit.__file__).parent / "_data")
+    meta = dataset.meta("RU")
+    meta["sources"].clear()
+    meta["country"] = "XX"
+    assert dataset.meta("RU")["sources"]
+    assert dataset.meta("RU")["country"] == "RU"
+
+
+def test_a_relative_path_is_resolved_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After `os.chdir`, a dataset made from a relative path reads the same folder."""
+    for name in ("one", "two"):
+        (tmp_path / name / "data").mkdir(parents=True)
+        for file in FIXTURES.iterdir():
+            (tmp_path / name / "data" / file.name).write_bytes(file.read_bytes())
+    (tmp_path / "two" / "data" / "cn.json").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "one")
+    dataset = Dataset.from_path("data")
+    assert dataset.get("RU-KHA").code == "RU-KHA"
+    monkeypatch.chdir(tmp_path / "two")
+    assert dataset.get("CN-HL").code == "CN-HL"  # one's cn.json, not two's
