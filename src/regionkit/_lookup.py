@@ -106,6 +106,11 @@ class Match:
     kind: MatchKind
 
 
+# How many `no_cyclic_gc` blocks under way paused the collector: a child forked
+# meanwhile has no thread to resume it, and resumes it itself.
+PAUSES = [0]
+
+
 @contextlib.contextmanager
 def no_cyclic_gc() -> Iterator[None]:
     """
@@ -116,10 +121,13 @@ def no_cyclic_gc() -> Iterator[None]:
     """
     collecting = gc.isenabled()
     gc.disable()
+    if collecting:
+        PAUSES[0] += 1
     try:
         yield
     finally:
         if collecting:
+            PAUSES[0] -= 1
             gc.enable()
 
 

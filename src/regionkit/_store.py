@@ -17,11 +17,13 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime
+import gc
 import itertools
 import os
 import sys
 import threading
 import unicodedata
+import weakref
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -104,6 +106,7 @@ class Dataset:
         self._got: dict[str, Division] = {}
         self._named: dict[str, Match | Miss] = {}
         self._found: dict[tuple[Any, ...], Match | Miss] = {}
+        _datasets.add(self)
 
     @classmethod
     def from_path(cls, path: str | Path) -> Dataset:
@@ -800,6 +803,33 @@ def _read_package_file(name: str) -> bytes:
 
 _default: Dataset | None = None
 _default_lock = threading.Lock()
+# Every dataset, so that a forked child can free their locks (see `_after_fork`).
+_datasets: weakref.WeakSet[Dataset] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    """
+    Give the child of a fork free locks.
+
+    A thread that held a lock while the process forked (loading a country) does
+    not exist in the child, and would never release it: the child's first call
+    would wait for ever. A half-done load left nothing behind (indices are
+    stored when complete), so the child loads again. The collector that the
+    load paused is resumed too.
+    """
+    global _default_lock
+    if _lookup.PAUSES[0]:
+        _lookup.PAUSES[0] = 0
+        gc.enable()
+    _default_lock = threading.Lock()
+    for dataset in list(_datasets):
+        dataset._lock = threading.Lock()
+        if isinstance(dataset._read, CheckedReader):
+            dataset._read.reset_lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_after_fork)
 
 
 _shared: dict[str, Dataset] = {}

@@ -1,4 +1,6 @@
+import gc
 import json
+import multiprocessing
 import threading
 from pathlib import Path
 
@@ -238,3 +240,54 @@ def test_a_relative_path_is_resolved_once(
     assert dataset.get("RU-KHA").code == "RU-KHA"
     monkeypatch.chdir(tmp_path / "two")
     assert dataset.get("CN-HL").code == "CN-HL"  # one's cn.json, not two's
+
+
+# A dataset whose loading thread stops inside the lock, reading, until released.
+_reading = threading.Event()
+_release = threading.Event()
+
+
+def _slow_read(name: str) -> bytes:
+    if threading.current_thread().name == "loader":
+        _reading.set()
+        _release.wait(60)
+    return (FIXTURES / name).read_bytes()
+
+
+_loading = {"dataset": Dataset(_slow_read, origin="slow fixtures")}
+
+
+def _code_in_child(code: str) -> tuple[str, bool]:
+    return _loading["dataset"].get(code).code, gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        m
+        for m in ("fork", "spawn", "forkserver")
+        if m in multiprocessing.get_all_start_methods()
+    ],
+)
+def test_a_child_process_does_not_wait_for_a_loading_thread(method: str) -> None:
+    """
+    A process forked while a thread is loading data loads on its own.
+
+    The loading thread holds the lock and has paused the garbage collector; the
+    child has no such thread, so it must neither wait for the lock nor keep the
+    collector off.
+    """
+    dataset = _loading["dataset"] = Dataset(_slow_read, origin="slow fixtures")
+    _reading.clear()
+    _release.clear()
+    loader = threading.Thread(target=dataset.get, args=("RU-KHA",), name="loader")
+    loader.start()
+    try:
+        assert _reading.wait(10)  # the loader holds the lock now
+        with multiprocessing.get_context(method).Pool(1) as pool:
+            child = pool.apply_async(_code_in_child, ("RU-KHA",))
+            assert child.get(timeout=30) == ("RU-KHA", True)
+    finally:
+        _release.set()
+        loader.join(10)
+    assert dataset.get("RU-KHA").code == "RU-KHA"
