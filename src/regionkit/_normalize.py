@@ -182,7 +182,8 @@ def canonical(text: str) -> str:
     text = " ".join(_mend_script(word) for word in text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
     text = _strip_latin_marks(text)
-    text = " ".join(_WORD.findall(text)).replace("_", " ")
+    text = " ".join(filter(None, map(_without_lone_marks, _WORD.findall(text))))
+    text = text.replace("_", " ")
     text = " ".join(text.split())
     if text.isascii():
         text = _fold_romanization(text)
@@ -423,6 +424,17 @@ _LATIN_BASES = {
     if (base := _latin_base(chr(code))) is not None
 }
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def _without_lone_marks(word: str) -> str:
+    """
+    Drop the combining marks a word starts with: their letter was punctuation.
+
+    Kept, "0×̀" would read "0 ̀", and that "0" (a mark after a space is dropped).
+    """
+    if not unicodedata.combining(word[0]):
+        return word
+    return word.lstrip("".join(c for c in word if unicodedata.combining(c)))
 
 
 def _strip_latin_marks(text: str) -> str:

@@ -85,3 +85,11 @@ def test_canonical_drops_every_format_character() -> None:
         if unicodedata.category(chr(c)) == "Cf" and canonical(f"ab{chr(c)}cd") != "abcd"
     ]
     assert kept == []
+
+
+@pytest.mark.parametrize("text", ["0×\u0300", "a (\u0301b)", "\u0300"])
+def test_a_mark_without_its_letter_is_dropped(text: str) -> None:
+    """A combining mark after punctuation is dropped at once: normalizing is stable."""
+    assert normalize(normalize(text)) == normalize(text)
+    assert "\u0300" not in normalize(text)
+    assert "\u0301" not in normalize(text)
