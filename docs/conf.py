@@ -80,6 +80,9 @@ nitpick_ignore = [
     # What `Division` holds as its names while a data file's are still unbuilt:
     # internal, so not documented; a program passes a tuple of `Name`.
     ("py:class", "PackedNames"),
+    # `to_dict`'s overloads take any attrs record; attrs' inventory has no entry
+    # for its `AttrsInstance` protocol.
+    ("py:class", "attr.AttrsInstance"),
 ]
 nitpick_ignore_regex = [
     ("py:.*", r"pycountry(\..*)?"),  # no inventory exists (see above)

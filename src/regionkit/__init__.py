@@ -71,6 +71,8 @@ if TYPE_CHECKING:
     )
     from regionkit.serialization import dumps, to_dict
 
+    __version__: str
+
 __all__ = [
     "COUNTRIES",
     "Adjacency",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import sys
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -269,11 +270,16 @@ def lookup_series(
 
     Needs pandas, which regionkit does not install (``pip install regionkit[pandas]``).
     The result has the input's index; use `lookup_many` for the reasons.
+
+    Raises:
+        TypeError: *series* is not a pandas Series (checked before any lookup).
     """
-    try:
-        import pandas as pd
-    except ImportError as error:
-        raise ImportError("lookup_series needs pandas: pip install pandas") from error
+    # A Series exists only once pandas is imported: no import needed to refuse.
+    pandas = sys.modules.get("pandas")
+    if pandas is None or not isinstance(series, pandas.Series):
+        raise TypeError(
+            f"series must be a pandas Series, not a {type(series).__name__}"
+        )
     results = lookup_many(
         series,
         country=country,
@@ -283,7 +289,7 @@ def lookup_series(
         min_score=min_score,
     )
     codes = [r.code for r in results]
-    return pd.Series(codes, index=series.index, name=series.name, dtype=object)
+    return pandas.Series(codes, index=series.index, name=series.name, dtype=object)
 
 
 def supported_locales() -> tuple[str, ...]:

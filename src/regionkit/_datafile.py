@@ -275,6 +275,8 @@ def read_division_file(
         document = json.loads(raw)
     except ValueError as error:
         raise DataError(path, [f"not JSON: {error}"]) from error
+    except RecursionError as error:  # a file of "[[[[…"
+        raise DataError(path, ["not JSON: nested too deeply"]) from error
     if (
         not isinstance(document, dict)
         or not isinstance(document.get("meta"), dict)

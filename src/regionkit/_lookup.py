@@ -106,6 +106,11 @@ class Match:
     kind: MatchKind
 
 
+# How many `no_cyclic_gc` blocks under way paused the collector: a child forked
+# meanwhile has no thread to resume it, and resumes it itself.
+PAUSES = [0]
+
+
 @contextlib.contextmanager
 def no_cyclic_gc() -> Iterator[None]:
     """
@@ -116,10 +121,13 @@ def no_cyclic_gc() -> Iterator[None]:
     """
     collecting = gc.isenabled()
     gc.disable()
+    if collecting:
+        PAUSES[0] += 1
     try:
         yield
     finally:
         if collecting:
+            PAUSES[0] -= 1
             gc.enable()
 
 
@@ -257,6 +265,9 @@ def _successors_first(matches: Sequence[Match], source: Source) -> Sequence[Matc
     return [heir, *(m for m in matches if m is not heirs[0])]
 
 
+_SPACED_COLON = re.compile(r"\s*:\s*")
+
+
 def code_match(
     dataset: Source, text: str, countries: Sequence[str] = ()
 ) -> Match | None:
@@ -269,8 +280,13 @@ def code_match(
     of Heilongjiang's.
     """
     stripped = text.strip()
-    if len(stripped) > 32 or " " in stripped:
+    if len(stripped) > 32:
         return None
+    if " " in stripped:
+        # "SUBJECT: 27" is the prefixed code `get` reads; other spaced texts are names.
+        stripped = _SPACED_COLON.sub(":", stripped)
+        if " " in stripped:
+            return None
     if tuple(countries) == ("RU",) and stripped.isascii() and stripped.isdigit():
         stripped = f"SUBJECT:{stripped.zfill(2)}" if len(stripped) <= 2 else stripped
     try:

@@ -113,6 +113,10 @@ class CheckedReader:
         self._manifest: Manifest | None = None
         self._looked = False
 
+    def reset_lock(self) -> None:
+        """Replace the lock with a free one: in a forked child, no thread holds it."""
+        self._lock = threading.Lock()
+
     def __call__(self, name: str) -> bytes:
         """Return the bytes of file *name*, checked."""
         raw = self._read(name)

@@ -570,7 +570,14 @@ class Division:
         >>> import datetime, regionkit
         >>> regionkit.get("RU-CHI").valid_on(datetime.date(2005, 1, 1))  # Chita Oblast
         True
+
+        Raises:
+            TypeError: *day* is not a `datetime.date` (a datetime is refused).
         """
+        if day.__class__ is not datetime.date:  # the common case costs one test
+            parse_day(day, "day")
+            if day is None:
+                raise TypeError("day must be a datetime.date, not None")
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to
         )

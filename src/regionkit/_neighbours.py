@@ -183,6 +183,8 @@ def parse(raw: bytes, path: str) -> Borders:
         document = json.loads(raw)
     except ValueError as error:
         raise DataError(path, [f"not JSON: {error}"]) from error
+    except RecursionError as error:  # a file of "[[[[…"
+        raise DataError(path, ["not JSON: nested too deeply"]) from error
     if not isinstance(document, dict) or not all(
         isinstance(document.get(key), list) for key in ("adjacency", "crossings")
     ):

@@ -32,6 +32,17 @@ _WORD = re.compile(
     r"\u0670\u06d6-\u06ed\u0900-\u0963\u0966-\u0fff\u1000-\u109f\u1780-\u17ff"
     r"\u3099\u309a]*"
 )  # a mark alone, with no letter before it, is no word
+# Format characters (Unicode category Cf: zero-width joiners and spaces, soft
+# hyphens, direction marks, BOM) are invisible inside a word: "Mos\u200dcow" is
+# "Moscow". `canonical` drops them; `fold` keeps them, as stored names (a
+# Sinhala or Persian joiner) are exact keys. The Cf code points of Unicode 15.1;
+# a test checks this Python's.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 _CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +|  *(?=[\u3400-\u9fff])")
 
@@ -167,11 +178,12 @@ def canonical(text: str) -> str:
         text = " ".join(_WORD.findall(text.lower().translate(_APOSTROPHES)))
         text = _fold_romanization(" ".join(text.replace("_", " ").split()))
         return original if text == original else text
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _FORMAT.sub("", text))
     text = " ".join(_mend_script(word) for word in text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
     text = _strip_latin_marks(text)
-    text = " ".join(_WORD.findall(text)).replace("_", " ")
+    text = " ".join(_WORD.findall(text))
+    text = text.replace("_", " ")
     text = " ".join(text.split())
     if text.isascii():
         text = _fold_romanization(text)

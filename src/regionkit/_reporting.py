@@ -547,6 +547,8 @@ def parse(raw: bytes, path: str) -> Tables:
         document: Any = json.loads(raw)
     except ValueError as error:
         raise DataError(path, [f"not JSON: {error}"]) from error
+    except RecursionError as error:  # a file of "[[[[…"
+        raise DataError(path, ["not JSON: nested too deeply"]) from error
     return Tables.from_document(document, path)
 
 

@@ -15,11 +15,15 @@ units unless an ``as_of`` date asks for another day.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime
+import gc
 import itertools
 import os
 import sys
 import threading
+import unicodedata
+import weakref
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -102,6 +106,7 @@ class Dataset:
         self._got: dict[str, Division] = {}
         self._named: dict[str, Match | Miss] = {}
         self._found: dict[tuple[Any, ...], Match | Miss] = {}
+        _datasets.add(self)
 
     @classmethod
     def from_path(cls, path: str | Path) -> Dataset:
@@ -109,9 +114,10 @@ class Dataset:
         Return a dataset that reads ``ru.json``, ``cn.json``… from *path*.
 
         Where the folder has a ``MANIFEST`` of checksums, each file is checked
-        against it when first read.
+        against it when first read. A relative *path* is resolved once, here:
+        changing the working directory later does not change what is read.
         """
-        folder = Path(path)
+        folder = Path(path).resolve()
         read = CheckedReader(lambda name: (folder / name).read_bytes(), str(folder))
         dataset = cls(read, origin=str(folder))
         dataset._folder = folder
@@ -481,6 +487,11 @@ class Dataset:
         min_score: float = 0.0,
     ) -> tuple[LookupResult, ...]:
         """Look up many values, each distinct one once; see `regionkit.lookup_many`."""
+        if isinstance(values, (str, bytes, bytearray, memoryview)):
+            # One text is not a column of its letters.
+            raise TypeError(
+                f"values must be an iterable of texts, not a {type(values).__name__}"
+            )
         self._scope(country, level, within, as_of, fuzzy)  # bad filters fail up front
         _min_score(min_score)
         parse_flag(current, "current")
@@ -596,8 +607,13 @@ class Dataset:
             raise DataError(f"{self._origin}/{name}", [str(error)]) from error
 
     def meta(self, country: str) -> dict[str, Any]:
-        """Return the ``meta`` block of *country*'s data files (merged)."""
-        return dict(self._index(parse_country(country), TOP).meta)
+        """
+        Return the ``meta`` block of *country*'s data files (merged).
+
+        Each call returns a new deep copy: changing it, nested ``sources``
+        included, changes nothing the dataset holds.
+        """
+        return copy.deepcopy(dict(self._index(parse_country(country), TOP).meta))
 
     # -- loading -------------------------------------------------------------------
 
@@ -704,7 +720,9 @@ def _min_score(value: object) -> float:
 def _code_key(code: object) -> str:
     if not isinstance(code, str):
         raise TypeError(f"code must be a str, not {type(code).__name__}")
-    key = code.strip().upper()
+    # Width-folded: "ＲＵ－ＫＨＡ" is a code as CJK text types it.
+    key = (code if code.isascii() else unicodedata.normalize("NFKC", code)).strip()
+    key = key.upper()
     if not key or len(key) > _MAX_CODE:
         raise UnknownCode(code)
     prefix, colon, rest = key.partition(":")
@@ -785,6 +803,33 @@ def _read_package_file(name: str) -> bytes:
 
 _default: Dataset | None = None
 _default_lock = threading.Lock()
+# Every dataset, so that a forked child can free their locks (see `_after_fork`).
+_datasets: weakref.WeakSet[Dataset] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    """
+    Give the child of a fork free locks.
+
+    A thread that held a lock while the process forked (loading a country) does
+    not exist in the child, and would never release it: the child's first call
+    would wait for ever. A half-done load left nothing behind (indices are
+    stored when complete), so the child loads again. The collector that the
+    load paused is resumed too.
+    """
+    global _default_lock
+    if _lookup.PAUSES[0]:
+        _lookup.PAUSES[0] = 0
+        gc.enable()
+    _default_lock = threading.Lock()
+    for dataset in list(_datasets):
+        dataset._lock = threading.Lock()
+        if isinstance(dataset._read, CheckedReader):
+            dataset._read.reset_lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_after_fork)
 
 
 _shared: dict[str, Dataset] = {}

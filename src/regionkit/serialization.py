@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.v import format_exception
 
-from regionkit._models import Division, Name, PackedNames
+from regionkit._models import Division, Name, NameForm, PackedNames
 from regionkit.errors import DataError
 
 __all__ = [
@@ -39,10 +41,47 @@ __all__ = [
 T = TypeVar("T")
 
 
+class _RefusedError(ValueError):
+    """A value of the right type that a record may not hold; says which and why."""
+
+
 def _structure_number(value: object, _: object) -> int | float:
-    if type(value) is int or type(value) is float:  # not bool, not str
+    if type(value) is int:  # not bool, not str
+        return value
+    if type(value) is float:
+        if not math.isfinite(value):  # Python's json reads NaN and Infinity
+            raise _RefusedError(f"expected a finite number, got {value}")
         return value
     raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
+# The code fields of a division: each is a code or None, never "".
+_CODE_FIELDS = (
+    "code",
+    "country",
+    "iso_3166_2",
+    "national_code",
+    "okato",
+    "oktmo",
+    "parent_code",
+    "within_code",
+)
+
+
+def _check_division(division: Division) -> Division:
+    """Refuse a structured division that no data file may hold, naming the field."""
+    problems = [
+        f"{field}: a code is not empty (use null for none)"
+        for field in _CODE_FIELDS
+        if getattr(division, field) == ""
+    ]
+    if "" in division.grouping_codes:
+        problems.append("grouping_codes: a code is not empty")
+    if not any(name.form is NameForm.FULL for name in division.names):
+        problems.append("names: a division has at least one full name")
+    if problems:
+        raise _RefusedError("; ".join(problems))
+    return division
 
 
 def _structure_date(value: object, _: object) -> datetime.date:
@@ -123,11 +162,16 @@ def _add_hooks(
         _cattrs_forbid_extra_keys=True,
     )
     if dataset is None:
-        converter.register_structure_hook(Division, structure)
+
+        def structure_alone(data: Any, type_: type[Division]) -> Division:
+            return _check_division(structure(data, type_))
+
+        converter.register_structure_hook(Division, structure_alone)
     else:
 
         def structure_in(data: Any, type_: type[Division]) -> Division:
-            return attrs.evolve(structure(data, type_), dataset=dataset)
+            division = _check_division(structure(data, type_))
+            return attrs.evolve(division, dataset=dataset)
 
         converter.register_structure_hook(Division, structure_in)
 
@@ -156,7 +200,13 @@ def _converter_of(dataset: object) -> cattrs.Converter:
     return found[1]
 
 
-def to_dict(obj: Any) -> Any:
+@overload
+def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]: ...
+@overload
+def to_dict(obj: tuple[attrs.AttrsInstance, ...]) -> list[dict[str, Any]]: ...
+@overload
+def to_dict(obj: object) -> Any: ...
+def to_dict(obj: object) -> Any:
     """
     Return *obj* (a record, or a tuple of records) as plain JSON-ready data.
 
@@ -187,9 +237,22 @@ def from_dict(
 
 
 def dumps(obj: Any, **kwargs: Any) -> str:
-    """Return *obj* as JSON text (UTF-8 names kept readable)."""
+    """
+    Return *obj* as JSON text (UTF-8 names kept readable).
+
+    Raises:
+        DataError: *obj* holds a NaN or infinite number, which JSON cannot write
+            (Python's ``NaN`` extension is not JSON; pass ``allow_nan=True`` to
+            write it anyway).
+    """
     kwargs.setdefault("ensure_ascii", False)
-    return json.dumps(to_dict(obj), **kwargs)
+    kwargs.setdefault("allow_nan", False)
+    try:
+        return json.dumps(to_dict(obj), **kwargs)
+    except ValueError as error:
+        if "not JSON compliant" not in str(error):
+            raise
+        raise DataError("<json>", [f"not writable as JSON: {error}"]) from error
 
 
 def loads(text: str | bytes, cls: type[T], *, dataset: object = None) -> T:
@@ -203,7 +266,15 @@ def loads(text: str | bytes, cls: type[T], *, dataset: object = None) -> T:
         data = json.loads(text)
     except (ValueError, TypeError) as error:
         raise DataError("<json>", [f"not JSON: {error}"]) from error
+    except RecursionError as error:  # "[" * 100_000
+        raise DataError("<json>", ["not JSON: nested too deeply"]) from error
     return from_dict(cls, data, path="<json>", dataset=dataset)
+
+
+def _format(error: BaseException, type_: type | None) -> str:
+    if isinstance(error, _RefusedError):
+        return str(error)
+    return format_exception(error, type_)
 
 
 def _details(error: BaseException) -> list[str]:
@@ -211,6 +282,8 @@ def _details(error: BaseException) -> list[str]:
         # cattrs names a field by its attribute; a division's names are keyed "names".
         return [
             re.sub(r"\._names\b", ".names", line)
-            for line in cattrs.transform_error(error)
+            for line in cattrs.transform_error(error, format_exception=_format)
         ]
+    if isinstance(error, _RefusedError):
+        return [str(error)]
     return [f"{type(error).__name__}: {error}"]

@@ -104,3 +104,42 @@ def test_lookup_many_lines_up_with_inputs_and_reports_failures(mini: Dataset) ->
 def test_lookup_many_checks_its_filters_up_front(mini: Dataset) -> None:
     with pytest.raises(ValueError, match="country"):
         mini.lookup_many(["Moscow"], country="FR")
+
+
+@pytest.mark.parametrize("text", ["Moscow", b"Moscow", bytearray(b"Moscow")])
+def test_lookup_many_refuses_one_text_for_a_column(mini: Dataset, text: object) -> None:
+    """A bare string is not a column of its letters: `TypeError`, no lookups."""
+    with pytest.raises(TypeError, match="iterable of texts"):
+        mini.lookup_many(text)  # type: ignore[arg-type]  # the mistake under test
+
+
+@pytest.mark.parametrize("values", [["Moscow"], ("Moscow",), "Moscow", None, 3])
+def test_lookup_series_refuses_what_is_not_a_series(
+    monkeypatch: pytest.MonkeyPatch, values: object
+) -> None:
+    """`lookup_series` checks for a pandas Series before it looks anything up."""
+    import regionkit
+
+    def no_lookup(*args: object, **kwargs: object) -> None:
+        raise AssertionError("looked up")
+
+    monkeypatch.setattr(Dataset, "match", no_lookup)
+    with pytest.raises(TypeError, match="pandas Series"):
+        regionkit.lookup_series(values)
+
+
+@pytest.mark.parametrize(
+    "text", ["SUBJECT: 27", "SUBJECT : 27", "okato: 08", "ＲＵ－ＫＨＡ", "２３００００"]
+)
+def test_lookup_finds_the_codes_get_finds(mini: Dataset, text: str) -> None:
+    """A code `get` reads, spaced around its colon or in full width, is a code."""
+    found = mini.match(text)
+    assert (found.division, found.kind) == (mini.get(text), MatchKind.CODE)
+
+
+@pytest.mark.parametrize("text", ["Mos\u200dcow", "Mos\u200bcow", "Mos\xadcow"])
+def test_lookup_ignores_format_characters_inside_a_word(
+    mini: Dataset, text: str
+) -> None:
+    """A zero-width joiner or space or a soft hyphen does not split a word."""
+    assert mini.lookup(text).code == "RU-MOW"

@@ -86,3 +86,13 @@ def test_a_division_without_a_dataset_names_itself_but_cannot_navigate(
     bound = serialization.from_dict(regionkit.Division, data, dataset=mini)
     assert bound.within == mini.get("RU-ARK")
     assert regionkit.from_dict(regionkit.Division, data).within.code == "RU-ARK"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "day", ["garbage", "2020-01-01", None, 20200101, datetime.datetime(2020, 1, 1)]
+)
+def test_valid_on_refuses_what_is_not_a_date(day: object) -> None:
+    """`Division.valid_on` takes a `datetime.date` only; anything else: TypeError."""
+    division = regionkit.get("RU-MOW")
+    with pytest.raises(TypeError, match=r"day must be a datetime\.date"):
+        division.valid_on(day)  # type: ignore[arg-type]  # the mistake under test

@@ -1,6 +1,10 @@
+import sys
+import unicodedata
+
 import pytest
 
 from regionkit._normalize import (
+    canonical,
     fold,
     normalize,
     russian_stems,
@@ -71,3 +75,21 @@ def test_strip_category_words(text: str, core: str) -> None:
 )
 def test_russian_case_forms_share_a_stem(inflected: str, nominative: str) -> None:
     assert russian_stems(inflected) == russian_stems(nominative)
+
+
+def test_canonical_drops_every_format_character() -> None:
+    """Each character of Unicode category Cf (as this Python knows it) is invisible."""
+    kept = [
+        f"U+{c:04X}"
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) == "Cf" and canonical(f"ab{chr(c)}cd") != "abcd"
+    ]
+    assert kept == []
+
+
+@pytest.mark.parametrize("text", ["0×\u0300", "a (\u0301b)", "\u0300"])
+def test_a_mark_without_its_letter_is_dropped(text: str) -> None:
+    """A combining mark after punctuation is dropped at once: normalizing is stable."""
+    assert normalize(normalize(text)) == normalize(text)
+    assert "\u0300" not in normalize(text)
+    assert "\u0301" not in normalize(text)

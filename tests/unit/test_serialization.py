@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import attrs
 import cattrs
 import pytest
 
@@ -97,3 +98,60 @@ def test_data_files_are_read_as_strictly_as_from_dict(
     with pytest.raises(DataError) as caught:
         Dataset.from_path(tmp_path).get("RU-KHA")
     assert any(field in line for line in caught.value.details)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "named"),
+    [
+        ("names", [], "names: a division has at least one full name"),
+        ("parent_code", "", "parent_code: a code is not empty"),
+        ("code", "", "code: a code is not empty"),
+        ("grouping_codes", [""], "grouping_codes: a code is not empty"),
+    ],
+)
+def test_from_dict_refuses_a_division_no_data_may_hold(
+    field: str, value: object, named: str
+) -> None:
+    """A division without a full name, or with an empty code, is a `DataError`."""
+    data = {**regionkit.to_dict(regionkit.get("RU-NEN")), field: value}
+    with pytest.raises(DataError) as caught:
+        regionkit.from_dict(Division, data)
+    assert any(named in line for line in caught.value.details)
+    with pytest.raises(DataError) as caught:
+        regionkit.from_dict(tuple[Division, ...], [data])
+    assert any(named in line and "$[0]" in line for line in caught.value.details)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_from_dict_refuses_figures_that_are_not_finite(value: float) -> None:
+    """A NaN or infinite figure is refused, naming the field."""
+    data = regionkit.to_dict(regionkit.get("RU-KHA"))
+    data["figures"] = [{**data["figures"][0], "value": value}]
+    with pytest.raises(DataError) as caught:
+        regionkit.from_dict(Division, data)
+    assert caught.value.details == (
+        f"expected a finite number, got {value} @ $.figures[0].value",
+    )
+
+
+def test_dumps_never_writes_nan() -> None:
+    """JSON has no NaN: `dumps` raises `DataError` rather than write one."""
+    krai = regionkit.get("RU-KHA")
+    figure = attrs.evolve(krai.figures[0], value=float("nan"))
+    with pytest.raises(DataError, match="not writable as JSON"):
+        regionkit.dumps(attrs.evolve(krai, figures=(figure,)))
+
+
+def test_loads_refuses_deeply_nested_json_with_data_error() -> None:
+    """JSON nested past Python's recursion limit is a `DataError`."""
+    with pytest.raises(DataError, match="nested too deeply"):
+        regionkit.loads("[" * 100_000, Division)
+
+
+def test_a_data_file_nested_too_deeply_is_a_data_error(tmp_path: Path) -> None:
+    """`Dataset.from_path` reports a deeply nested file as `DataError`."""
+    for file in FIXTURES.iterdir():
+        (tmp_path / file.name).write_bytes(file.read_bytes())
+    (tmp_path / "ru.json").write_text("[" * 100_000, encoding="utf-8")
+    with pytest.raises(DataError, match="nested too deeply"):
+        Dataset.from_path(tmp_path).get("RU-KHA")

@@ -1,4 +1,6 @@
+import gc
 import json
+import multiprocessing
 import threading
 from pathlib import Path
 
@@ -199,3 +201,93 @@ def test_a_code_used_twice_raises_data_error(tmp_path: Path) -> None:
     assert dataset.get("CN-HL").code == "CN-HL"  # the top level alone is fine
     with pytest.raises(DataError, match="CN-HL: the code is used twice"):
         dataset.divisions("CN", level=3)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("２３００００", "CN-HL"),
+        ("ＲＵ－ＫＨＡ", "RU-KHA"),
+        ("ＳＵＢＪＥＣＴ：２７", "RU-KHA"),
+    ],
+)
+def test_get_folds_full_width_codes(mini: Dataset, code: str, expected: str) -> None:
+    """Codes typed in full width, as in CJK text, are the codes they show."""
+    assert mini.get(code).code == expected
+
+
+def test_meta_is_a_copy_nested_data_included() -> None:
+    """Changing what `Dataset.meta` returned, deep inside too, changes nothing."""
+    dataset = Dataset.from_path(Path(regionkit.__file__).parent / "_data")
+    meta = dataset.meta("RU")
+    meta["sources"].clear()
+    meta["country"] = "XX"
+    assert dataset.meta("RU")["sources"]
+    assert dataset.meta("RU")["country"] == "RU"
+
+
+def test_a_relative_path_is_resolved_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After `os.chdir`, a dataset made from a relative path reads the same folder."""
+    for name in ("one", "two"):
+        (tmp_path / name / "data").mkdir(parents=True)
+        for file in FIXTURES.iterdir():
+            (tmp_path / name / "data" / file.name).write_bytes(file.read_bytes())
+    (tmp_path / "two" / "data" / "cn.json").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "one")
+    dataset = Dataset.from_path("data")
+    assert dataset.get("RU-KHA").code == "RU-KHA"
+    monkeypatch.chdir(tmp_path / "two")
+    assert dataset.get("CN-HL").code == "CN-HL"  # one's cn.json, not two's
+
+
+# A dataset whose loading thread stops inside the lock, reading, until released.
+_reading = threading.Event()
+_release = threading.Event()
+
+
+def _slow_read(name: str) -> bytes:
+    if threading.current_thread().name == "loader":
+        _reading.set()
+        _release.wait(60)
+    return (FIXTURES / name).read_bytes()
+
+
+_loading = {"dataset": Dataset(_slow_read, origin="slow fixtures")}
+
+
+def _code_in_child(code: str) -> tuple[str, bool]:
+    return _loading["dataset"].get(code).code, gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        m
+        for m in ("fork", "spawn", "forkserver")
+        if m in multiprocessing.get_all_start_methods()
+    ],
+)
+def test_a_child_process_does_not_wait_for_a_loading_thread(method: str) -> None:
+    """
+    A process forked while a thread is loading data loads on its own.
+
+    The loading thread holds the lock and has paused the garbage collector; the
+    child has no such thread, so it must neither wait for the lock nor keep the
+    collector off.
+    """
+    dataset = _loading["dataset"] = Dataset(_slow_read, origin="slow fixtures")
+    _reading.clear()
+    _release.clear()
+    loader = threading.Thread(target=dataset.get, args=("RU-KHA",), name="loader")
+    loader.start()
+    try:
+        assert _reading.wait(10)  # the loader holds the lock now
+        with multiprocessing.get_context(method).Pool(1) as pool:
+            child = pool.apply_async(_code_in_child, ("RU-KHA",))
+            assert child.get(timeout=30) == ("RU-KHA", True)
+    finally:
+        _release.set()
+        loader.join(10)
+    assert dataset.get("RU-KHA").code == "RU-KHA"
