@@ -6,7 +6,7 @@ import datetime
 import enum
 import functools
 from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 import attrs
 
@@ -26,6 +26,7 @@ __all__ = [
     "Designation",
     "Division",
     "Figure",
+    "FormValue",
     "Measure",
     "Name",
     "NameForm",
@@ -117,6 +118,10 @@ class Perspective(enum.Enum):
 
     NATIONAL = "national"
     ISO = "iso"
+
+
+FormValue = Literal["full", "short", "abbreviation", "alias", "former"]
+"""A `NameForm` by its value, as `Division.name` takes it: ``"full"``, ``"short"`` …"""
 
 
 class NameForm(enum.Enum):
@@ -454,7 +459,9 @@ class Division:
         """Every name the data holds."""
         return _built(self._names)
 
-    def name(self, locale: object = "en", *, form: NameForm | str = "full") -> str:
+    def name(
+        self, locale: object = "en", *, form: NameForm | FormValue = "full"
+    ) -> str:
         """
         Return the division's name in *locale*.
 

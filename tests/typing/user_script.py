@@ -21,6 +21,8 @@ def main() -> None:
     krai = regionkit.get("RU-KHA")
     assert_type(krai, regionkit.Division)
     assert_type(krai.name(), str)
+    assert_type(krai.name("ru", form="short"), str)
+    krai.name("ru", form="shortest")  # type: ignore[arg-type]  # no such form
     assert_type(krai.valid_on(datetime.date(2020, 1, 1)), bool)
 
     data = regionkit.to_dict(krai)

@@ -67,7 +67,7 @@ def test_short_form_falls_back_to_full_within_the_locale() -> None:
 
 def test_unknown_form_raises_value_error() -> None:
     with pytest.raises(ValueError, match="form"):
-        regionkit.get("RU-KHA").name("en", form="tiny")
+        regionkit.get("RU-KHA").name("en", form="tiny")  # type: ignore[arg-type]
 
 
 # -- negotiation over a hand-made set of names ------------------------------------
