@@ -418,7 +418,7 @@ class NameIndex:
         hits = cores.get(core) or cores.get(core.replace(" ", ""))
         score = _CORE_SCORE
         if not hits and " " in normalized:
-            # A nickname or former name with a category word: "Transbaikal
+            # A nickname with a category word: "Transbaikal
             # Territory" (the typo table holds the cores of every name).
             hits, score = self._table(_FUZZY).get(core), _CORE_SCORE - _HINT_BONUS
         helps = category_hints(normalized) | hints  # "Moscow Region": the oblast

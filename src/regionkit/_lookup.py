@@ -21,12 +21,15 @@ former         0.935  a former name or old romanization ("Peking")
 inflected      0.80   a Russian case form ("в Хабаровском крае")
 fuzzy          ≤0.75  a typo of the distinctive part of a name (without
                       its category words) or of its category word; edits
-                      bounded by length (``regionkit._index.typo_distance``:
-                      none under 6 letters, no substitution at 6, one edit
-                      to 9, two from 10, not two substitutions under 12),
-                      the first or the last letter kept; never for Chinese
-                      characters; a name plus or less whole words is no
-                      typo ("N. Novgorod"); ``fuzzy=False`` or
+                      bounded by script and length
+                      (``regionkit._index.typo_distance``: in Latin letters
+                      one insertion, deletion or swap from 7 letters, a
+                      substitution from 8, two edits from 12; in other
+                      scripts from 6, 7 and 10; never a substitution of the
+                      first letter), the first or the last letter kept;
+                      never for Chinese characters; a name plus or less
+                      whole words is no typo ("N. Novgorod"); a typo as
+                      close to two names is ambiguous; ``fuzzy=False`` or
                       ``min_score=0.8`` refuses typos
 =============  =====  ====================================================
 
@@ -261,8 +264,8 @@ def _successors_first(matches: Sequence[Match], source: Source) -> Sequence[Matc
     ]
     if not heirs:
         return matches
-    heir = attrs.evolve(heirs[0], score=max(heirs[0].score, first.score))
-    return [heir, *(m for m in matches if m is not heirs[0])]
+    # First, with its own score: `pick` takes the first match's score as the best.
+    return [heirs[0], *(m for m in matches if m is not heirs[0])]
 
 
 _SPACED_COLON = re.compile(r"\s*:\s*")

@@ -406,6 +406,19 @@ class Dataset:
         min_score: float = 0.0,
     ) -> Division:
         """Return the one division *text* names; see `regionkit.lookup`."""
+        if (  # the hot path: a text seen before, with no options
+            country is None
+            and level is None
+            and within is None
+            and as_of is None
+            and fuzzy is True
+            and min_score == 0.0
+            and type(min_score) is float
+            and type(text) is str
+        ):
+            hit = self._named.get(text)
+            if type(hit) is Match:
+                return hit.division
         found = self.match(
             text,
             country=country,
@@ -429,6 +442,9 @@ class Dataset:
         min_score: float = 0.0,
     ) -> Match:
         """Return how *text* names its one division; `lookup` with the `Match`."""
+        least = 0.0 if min_score == 0.0 and type(min_score) is float else None
+        if least is None:  # checked before any cache, like every argument
+            least = _min_score(min_score)
         if (
             type(text) is str
             and country is None
@@ -457,7 +473,7 @@ class Dataset:
                 found = _remember(self._found, key, self._find_uncached(*key))
         if isinstance(found, Miss):
             raise found.error()
-        if min_score and found.score < _min_score(min_score):
+        if found.score < least:
             raise NotFound(text)
         return found
 

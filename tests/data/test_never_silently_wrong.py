@@ -114,6 +114,8 @@ def test_options_are_checked(
 ) -> None:
     with pytest.raises(error):
         regionkit.lookup("Tatarstan", **{argument: value})  # type: ignore[arg-type]
+    with pytest.raises(error):  # checked before the lookup, not only after a match
+        regionkit.lookup("Atlantis", **{argument: value})  # type: ignore[arg-type]
     with pytest.raises(error):
         regionkit.lookup_many(["Tatarstan"], **{argument: value})  # type: ignore[arg-type]
 
