@@ -26,6 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from build_answers import build_answers  # noqa: E402
 from build_neighbours import NeighboursError, build_neighbours  # noqa: E402
 from build_reporting import ReportingDataError, reporting_file  # noqa: E402
 from datafile import MANIFEST, encode_division_file, encode_manifest  # noqa: E402
@@ -357,6 +358,8 @@ def build() -> dict[str, str]:
             outputs.update(build_neighbours(current, DATA_VERSION))
         except NeighboursError as error:
             raise BuildError(str(error)) from error
+        # Last: the answers are worked out by looking the names up in all of it.
+        outputs["answers.index"] = build_answers(outputs)
     return outputs
 
 

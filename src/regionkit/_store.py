@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from regionkit import _hierarchy, _lookup
+from regionkit._answers import Answers
 from regionkit._datafile import read_division_file
 from regionkit._hierarchy import RecordIndex, by_code
 from regionkit._lookup import (
@@ -38,6 +39,7 @@ from regionkit._lookup import (
     TOP,
     LookupResult,
     Match,
+    MatchKind,
     Miss,
     NameIndex,
     Scope,
@@ -72,6 +74,7 @@ _FILES: dict[str, tuple[str, ...]] = {
     "RU": ("ru.json",),
     "CN": ("cn.json", "cn-lower.json", "cn-history.json"),
 }
+_ANSWERS = "answers.index"  # prebuilt answers of plain lookups (`_answers`)
 _MAX_CODE = 64
 CACHE_SIZE = 100_000
 """
@@ -101,6 +104,8 @@ class Dataset:
         self._name_indices: dict[tuple[str, int], NameIndex] = {}
         self._borders: Borders | None = None
         self._reporting: State | None = None
+        self._answers: Answers | None = None
+        self._answers_read = False
         # Bounded caches of answers (CACHE_SIZE): codes as spelled, texts looked
         # up without filters, and texts with filters, keyed after the checks.
         self._got: dict[str, Division] = {}
@@ -487,8 +492,59 @@ class Dataset:
         fuzzy: bool,
     ) -> Match | Miss:
         check_text(text)
+        plain = country is None and level is None and within is None
+        if plain and as_of is None and fuzzy is True:
+            known = self._prebuilt_answer(text)  # type: ignore[arg-type]  # a str
+            if known is not None:
+                return known
         scope = self._scope(country, level, within, as_of, fuzzy)
         return _lookup.find(self, text, scope)  # type: ignore[arg-type]  # a str
+
+    def _prebuilt_answer(self, text: str) -> Match | Miss | None:
+        """Return the prebuilt answer of a plain lookup of *text*, if one is filed."""
+        answers = self._answers if self._answers_read else self._read_answers()
+        if answers is None:
+            return None
+        known, answer = answers.get(text)
+        if not known:
+            return None
+        if answer is None:
+            return Miss(text)
+        if isinstance(answer[0], str):
+            code, stage, score, kind, matched = answer
+            division = self.record(code[:2], stage, code)
+            if division is None:  # not the data the answers were made from
+                return None
+            return Match(division, score, matched, MatchKind(kind))
+        candidates = [self.record(code[:2], stage, code) for code, stage in answer]
+        if None in candidates:
+            return None
+        return Miss(text, tuple(candidates))  # type: ignore[arg-type]  # no None
+
+    def _read_answers(self) -> Answers | None:
+        """
+        Read ``answers.index`` once, where the manifest vouches for its data.
+
+        Data without a manifest, or other than the answers were made from, has
+        none: every lookup takes the long way.
+        """
+        with self._lock:
+            if not self._answers_read:
+                manifest = (
+                    self._read.manifest()
+                    if isinstance(self._read, CheckedReader)
+                    else None
+                )
+                if manifest is not None and _ANSWERS in manifest.digests:
+                    raw = self._read_file(_ANSWERS)
+                    try:
+                        self._answers = Answers.decode(raw, manifest.digests)
+                    except ValueError as error:
+                        raise DataError(
+                            f"{self._origin}/{_ANSWERS}", [str(error)]
+                        ) from None
+                self._answers_read = True
+        return self._answers
 
     def lookup_many(
         self,

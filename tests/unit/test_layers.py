@@ -18,7 +18,8 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "_manifest", "_normalize"}),  # import nothing above
     frozenset({"_locales"}),  # choosing a name for a locale, for any record
     frozenset({"_models"}),  # the records and the argument parsers
-    frozenset({"_categories", "_datafile", "_index", "serialization"}),  # formats
+    # formats
+    frozenset({"_answers", "_categories", "_datafile", "_index", "serialization"}),
     frozenset({"_hierarchy", "_lookup", "_names", "_neighbours", "_reporting"}),
     frozenset({"_store"}),  # the Dataset: the only reader of files
     frozenset({"_api", "_api_borders", "_api_lines"}),  # the default dataset's API

@@ -1,0 +1,110 @@
+"""The prebuilt answers of plain lookups are the long way's answers, faster."""
+
+from __future__ import annotations
+
+import pytest
+
+import regionkit
+from regionkit import _lookup
+from regionkit._answers import Answers
+from regionkit._index import NameIndex
+from regionkit._lookup import Match, Miss
+from regionkit._store import Dataset, _read_package_file
+from regionkit.errors import DataError
+
+
+def _long_way() -> Dataset:
+    return Dataset(_read_package_file)  # no manifest, so no prebuilt answers
+
+
+def _shape(found: Match | Miss) -> tuple[object, ...]:
+    if isinstance(found, Match):
+        return (found.division.code, found.score, found.matched, found.kind)
+    return tuple(d.code for d in found.candidates)
+
+
+def _answers() -> Answers:
+    dataset = Dataset.from_path(regionkit.__path__[0] + "/_data")
+    answers = dataset._read_answers()
+    assert answers is not None
+    return answers
+
+
+def test_the_package_data_has_answers_for_every_stored_name() -> None:
+    keys = _answers().keys()
+    assert len(keys) > 45_000
+    assert "хабаровский край" in keys
+    assert "朝阳区" in keys
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.title, lambda t: f"  {t} "])
+def test_a_prebuilt_answer_is_the_long_way_s_answer(
+    variant: object,
+) -> None:
+    slow, fast = _long_way(), Dataset.from_path(regionkit.__path__[0] + "/_data")
+    scope = fast._scope(None, None, None, None, True)
+    keys = _answers().keys()[::40]  # about 1,200 names of every kind and script
+    differ, unknown = [], []
+    for key in keys:
+        text = variant(key)  # type: ignore[operator]
+        prebuilt = fast._prebuilt_answer(text)
+        if prebuilt is None:  # "TÜMEN OBLASTI" folds to another text: the long way
+            unknown.append(text)
+            continue
+        expected = _lookup.find(slow, text, scope)
+        if _shape(prebuilt) != _shape(expected):
+            differ.append((text, _shape(prebuilt), _shape(expected)))
+    assert differ == []
+    assert len(unknown) < len(keys) / 100
+
+
+def test_a_first_sight_lookup_of_a_stored_name_searches_no_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dataset = Dataset.from_path(regionkit.__path__[0] + "/_data")
+    searches: list[str] = []
+    search = NameIndex.search
+
+    def counted(self: NameIndex, text: str, **options: bool) -> object:
+        searches.append(text)
+        return search(self, text, **options)
+
+    monkeypatch.setattr(NameIndex, "search", counted)
+    assert dataset.lookup("Хабаровский край").code == "RU-KHA"
+    assert dataset.lookup("ХАБАРОВСКИЙ КРАЙ").code == "RU-KHA"
+    assert dataset.match("Haidian District").division.code == "CN-110108"
+    with pytest.raises(regionkit.AmbiguousName) as raised:
+        dataset.lookup("朝阳区")
+    assert {d.code for d in raised.value.candidates} == {"CN-110105", "CN-220104"}
+    assert searches == []
+    dataset.lookup("Khabarovsk Krai, Russia")  # no stored name: the long way
+    assert searches
+
+
+def test_answers_made_from_other_data_are_not_used() -> None:
+    raw = _read_package_file("answers.index")
+    assert Answers.decode(raw, {"ru.json": "00000000"}) is None
+
+
+def test_a_damaged_answers_file_is_a_data_error(tmp_path: object) -> None:
+    import shutil
+    from pathlib import Path
+
+    folder = Path(str(tmp_path)) / "data"
+    shutil.copytree(regionkit.__path__[0] + "/_data", folder)
+    (folder / "answers.index").write_bytes(
+        _read_package_file("answers.index").replace(b"RU-KHA", b"RU-KHB", 1)
+    )
+    manifest = (folder / "MANIFEST").read_text()
+    from regionkit._manifest import digest
+
+    crc = digest((folder / "answers.index").read_bytes())
+    (folder / "MANIFEST").write_text(
+        "\n".join(
+            f"{crc}  answers.index" if line.endswith("answers.index") else line
+            for line in manifest.splitlines()
+        )
+        + "\n"
+    )
+    with pytest.raises(DataError, match="answers"):
+        Dataset.from_path(folder).lookup("Хабаровский край")
