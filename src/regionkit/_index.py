@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import enum
 import functools
+import itertools
 import re
 import zlib
 from collections.abc import Iterable
@@ -148,7 +149,7 @@ class _Table:
         # For the typo scan, made at its first: the keys, and their positions
         # by first and by last character.
         self._keys: list[str] | None = None
-        self._ends: dict[str, tuple[list[int], list[str]]] | None = None
+        self._ends: dict[str, tuple[list[int], list[str], list[int]]] | None = None
 
     @classmethod
     def of(cls, filed: dict[str, list[_Item]]) -> _Table:
@@ -198,29 +199,38 @@ class _Table:
         Return where the keys at most *edits* from *text* are, with their edits.
 
         Only keys that begin with the text's first letter or end with its last
-        are compared (a typo keeps one of them), by rapidfuzz, in C.
+        are compared (a typo keeps one of them), and of those only the ones
+        whose length is within *edits* of the text's, by rapidfuzz, in C.
         """
         ends = self._ends
         if ends is None:
-            grouped: dict[str, list[int]] = {}
+            grouped: dict[str, list[tuple[int, int]]] = {}
             for at, key in enumerate(self.keys()):
                 if key:
-                    grouped.setdefault("^" + key[0], []).append(at)
-                    grouped.setdefault("$" + key[-1], []).append(at)
+                    grouped.setdefault("^" + key[0], []).append((len(key), at))
+                    grouped.setdefault("$" + key[-1], []).append((len(key), at))
             keys = self.keys()
-            ends = {
-                end: (positions, [keys[at] for at in positions])
-                for end, positions in grouped.items()
-            }
+            ends = {}
+            for end, members in grouped.items():
+                members.sort()  # by length: the lengths near the text's are a slice
+                positions = [at for _, at in members]
+                lengths = [length for length, _ in members]
+                ends[end] = (positions, [keys[at] for at in positions], lengths)
             self._ends = ends
         found: dict[int, int] = {}
+        fuzz = _rapidfuzz()
         for end in ("^" + text[:1], "$" + text[-1:]):
-            positions, keys = ends.get(end, ((), []))
-            fuzz = _rapidfuzz()
+            positions, keys, lengths = ends.get(end, _NO_KEYS)
+            low = bisect.bisect_left(lengths, len(text) - edits)
+            high = bisect.bisect_right(lengths, len(text) + edits)
             for _, distance, index in fuzz.process.extract(
-                text, keys, scorer=fuzz.OSA.distance, score_cutoff=edits, limit=None
+                text,
+                keys[low:high],
+                scorer=fuzz.OSA.distance,
+                score_cutoff=edits,
+                limit=None,
             ):
-                found[positions[index]] = int(distance)
+                found[positions[low + index]] = int(distance)
         return sorted(found.items())
 
     def row(self, at: int) -> list[_Item]:
@@ -233,6 +243,9 @@ class _Table:
         return self._lines == other._lines
 
     __hash__ = None  # type: ignore[assignment]
+
+
+_NO_KEYS: tuple[list[int], list[str], list[int]] = ([], [], [])
 
 
 def _items(line: str, start: int) -> list[_Item]:
@@ -257,7 +270,7 @@ class NameIndex:
     a lookup by an exact name reads only the exact table.
     """
 
-    __slots__ = ("_parts", "_raw", "_tables")
+    __slots__ = ("_keysets", "_parts", "_raw", "_tables")
 
     def __init__(
         self,
@@ -268,6 +281,8 @@ class NameIndex:
         self._tables = tables if tables is not None else {}
         self._raw = memoryview(raw)  # a prebuilt file, read without copies
         self._parts = parts if parts is not None else {}  # table -> its offsets
+        self._keysets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None
+        self._keysets = None  # made when first needed: see `_sets`
 
     @classmethod
     def build(cls, divisions: Iterable[Division]) -> NameIndex:
@@ -347,12 +362,31 @@ class NameIndex:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def _sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """
+        Return the keys of the name tables, of the cores and of the typo table.
+
+        Most texts that reach past the exact table are keys of no table at
+        all (typos, foreign names, pieces of qualified names): one set
+        membership each tells so, where bisecting every table would cost tens
+        of microseconds.
+        """
+        sets = self._keysets
+        if sets is None:  # two threads may both make them: the same sets
+            tables = [self._table(n) for n in _TABLES if n not in {_CORES, _FUZZY}]
+            named = frozenset(itertools.chain.from_iterable(t.keys() for t in tables))
+            cores = frozenset(self._table(_CORES).keys())
+            sets = self._keysets = (named, cores, frozenset(self._table(_FUZZY).keys()))
+        return sets
+
     def knows(self, text: str) -> bool:
         """Whether *text* is a stored name (any form) up to normalization."""
-        keys = {fold(text), canonical(text), normalize(text)}
-        tables = [self._table(name) for name in _TABLES if name not in {_CORES, _FUZZY}]
-        return any(table.has(key) for table in tables for key in keys) or (
-            self._table(_CORES).has(strip_category_words(normalize(text)))
+        named, cores, _ = self._sets()
+        return (
+            fold(text) in named
+            or canonical(text) in named
+            or normalize(text) in named
+            or strip_category_words(normalize(text)) in cores
         )
 
     def search(
@@ -375,6 +409,8 @@ class NameIndex:
         normalized = normalize(text)  # less a country name at either end
         # A case form after a preposition: "в Якутии", "по Республике Татарстан".
         bare = without_preposition(normalized)
+        if not exact and not self._may_know(folded, whole, normalized, bare):
+            return self._fuzzy(normalized) if fuzzy else []
         tiers: tuple[tuple[MatchKind, tuple[str, ...]], ...] = (
             (MatchKind.NORMALIZED, (whole, normalized)),
             (MatchKind.ABBREVIATION, (folded, whole, normalized)),
@@ -401,6 +437,24 @@ class NameIndex:
         if found or not fuzzy:
             return found
         return self._fuzzy(normalized)
+
+    def _may_know(self, folded: str, whole: str, normalized: str, bare: str) -> bool:
+        """Whether any table has a key `search` tries: else it finds nothing."""
+        named, cores, typo_keys = self._sets()
+        if (
+            folded in named
+            or whole in named
+            or normalized in named
+            or bare in named
+            or any(stem in named for stem in _stems_of(normalized))
+        ):
+            return True
+        core, _ = _core_and_hints(normalized)
+        return (
+            core in cores
+            or core.replace(" ", "") in cores
+            or (" " in normalized and core in typo_keys)
+        )
 
     def typos(self, text: str) -> list[_Entry]:
         """Return the typo matches of *text* alone (`search` found nothing else)."""
@@ -460,7 +514,11 @@ class NameIndex:
         keys, words = table.keys(), set(plain.split())
         typos: list[tuple[int, float, int]] = []  # edits, score, key position
         rivals: list[tuple[int, int]] = []  # edits, key position: too close to skip
-        for at, raw in table.near(plain, 2) if plain else ():
+        # Two edits count only from 10 letters on (see `typo_distance`), and
+        # then only rivals as close as the closest typo matter: a shorter text
+        # needs the keys one edit away alone.
+        reach = 0 if len(plain) < _MIN_TYPO else 1 if len(plain) < 10 else 2
+        for at, raw in table.near(plain, reach) if reach else ():
             key = keys[at]
             if key == plain:
                 continue
@@ -625,15 +683,21 @@ def _mended_readings(normalized: str) -> tuple[tuple[str, frozenset[str]], ...]:
     if not 2 <= len(words) <= _MAX_WORDS:  # no name has more words
         return ()
     readings = []
+    fuzz = _rapidfuzz()
     for at, word in enumerate(words):
         if word in CATEGORY_WORDS:
             continue
-        for category_word in _TYPO_CATEGORY_WORDS:
-            if abs(len(category_word) - len(word)) > 1:
-                continue
-            if _rapidfuzz().OSA.distance(word, category_word, score_cutoff=1) <= 1:
-                mended = " ".join([*words[:at], category_word, *words[at + 1 :]])
-                readings.append(_core_and_hints(mended))
+        near = fuzz.process.extract(
+            word,
+            _TYPO_CATEGORY_WORDS,
+            scorer=fuzz.OSA.distance,
+            score_cutoff=1,
+            limit=None,
+        )
+        for _, _, index in sorted(near, key=lambda hit: hit[2]):  # in word order
+            category_word = _TYPO_CATEGORY_WORDS[index]
+            mended = " ".join([*words[:at], category_word, *words[at + 1 :]])
+            readings.append(_core_and_hints(mended))
     return tuple(readings)
 
 
@@ -727,6 +791,7 @@ def _typo_locale(locale: str) -> bool:
     return locale.split("-")[0] in _TYPO_LANGUAGES and not locale.endswith(_NO_TYPOS)
 
 
+@functools.lru_cache(maxsize=65536)
 def _stems_of(normalized: str) -> tuple[str, ...]:
     """Return the Russian stems to file or try, if long enough to mean a name."""
     stems = russian_stems(normalized)
