@@ -44,9 +44,10 @@ Within a kind, a full-name match outranks a short-name match: "Moscow" is the
 full name of the federal city and only the short name of Moscow Oblast, so it
 means the city. Levels are tried from the top: a name that a subject or a
 provincial-level unit bears means that unit ("吉林" is Jilin Province, not
-Jilin City), and among equal matches below, the higher level wins ("Yanbian"
-is the prefecture, not 盐边县); pass ``level=`` or ``within=`` to ask for
-another. Units of one level that fit equally (朝阳区 in Beijing and in
+Jilin City), and among equal matches below, a unit wins over the namesakes
+inside it ("乌鲁木齐" is the city, not its county 乌鲁木齐县), while namesakes
+elsewhere tie ("Yanbian": 延边州 in Jilin and 盐边县 in Sichuan); pass
+``level=`` or ``within=`` to ask for another. Units of one level that fit equally (朝阳区 in Beijing and in
 Changchun) raise `AmbiguousName`; among former units that fit equally, the
 one that ended last wins ("渝北区": Chongqing's district until 2025, not
 Sichuan's until 1997); a former unit that matched by anything but its own
@@ -226,17 +227,26 @@ def pick(query: str, matches: Sequence[Match], source: Source | None = None) -> 
     best = matches[0].score
     top = [m for m in matches if m.score == best]
     # Among equals, a unit of today beats one that no longer exists ("Perm":
-    # Perm Krai, not Perm Oblast), among former units the one that ended last
-    # wins, and the higher level wins: "Yanbian" is the prefecture, not the
-    # county; groupings count as the top.
+    # Perm Krai, not Perm Oblast), and among former units the one that ended
+    # last wins.
     if any(m.division.is_current for m in top):
         top = [m for m in top if m.division.is_current]
     else:  # only former units: the last to bear the name ("渝北区", recoded in 1997)
         last = max(m.division.valid_to or datetime.date.max for m in top)
         top = [m for m in top if (m.division.valid_to or datetime.date.max) == last]
-    if top[0].kind is not MatchKind.FUZZY:  # a typo as close to two names is no guess
+    # A unit wins over the namesakes inside it that fit as well: "乌鲁木齐" is
+    # the city, not its county 乌鲁木齐县. Namesakes elsewhere are a tie for the
+    # caller to decide ("Yanbian": 延边州 in Jilin, 盐边县 in Sichuan), as are
+    # two typos as close.
+    if top[0].kind is not MatchKind.FUZZY and len(top) > 1:
         highest = min(m.division.level or 0 for m in top)
-        top = [m for m in top if (m.division.level or 0) == highest]
+        upper = [m for m in top if (m.division.level or 0) == highest]
+        codes = {m.division.code for m in upper}
+        if all(
+            m in upper or any(a.code in codes for a in m.division.ancestors())
+            for m in top
+        ):
+            top = upper
     if len(top) > 1:
         raise AmbiguousName(query, sorted(m.division for m in top))
     return top[0]
