@@ -204,18 +204,24 @@ class _Table:
         """
         ends = self._ends
         if ends is None:
-            grouped: dict[str, list[tuple[int, int]]] = {}
-            for at, key in enumerate(self.keys()):
-                if key:
-                    grouped.setdefault("^" + key[0], []).append((len(key), at))
-                    grouped.setdefault("$" + key[-1], []).append((len(key), at))
             keys = self.keys()
-            ends = {}
-            for end, members in grouped.items():
-                members.sort()  # by length: the lengths near the text's are a slice
-                positions = [at for _, at in members]
-                lengths = [length for length, _ in members]
-                ends[end] = (positions, [keys[at] for at in positions], lengths)
+            # Positions by length, so that each group's members come in length
+            # order: the lengths near the text's are a slice.
+            by_length = sorted(range(len(keys)), key=lambda at: len(keys[at]))
+            grouped: dict[str, list[int]] = {}
+            for at in by_length:
+                key = keys[at]
+                if key:
+                    grouped.setdefault("^" + key[0], []).append(at)
+                    grouped.setdefault("$" + key[-1], []).append(at)
+            ends = {
+                end: (
+                    positions,
+                    [keys[at] for at in positions],
+                    [len(keys[at]) for at in positions],
+                )
+                for end, positions in grouped.items()
+            }
             self._ends = ends
         found: dict[int, int] = {}
         fuzz = _rapidfuzz()
@@ -245,6 +251,7 @@ class _Table:
     __hash__ = None  # type: ignore[assignment]
 
 
+_SEARCHES_BEFORE_SETS = 500
 _NO_KEYS: tuple[list[int], list[str], list[int]] = ([], [], [])
 
 
@@ -270,7 +277,7 @@ class NameIndex:
     a lookup by an exact name reads only the exact table.
     """
 
-    __slots__ = ("_keysets", "_parts", "_raw", "_tables")
+    __slots__ = ("_keysets", "_parts", "_raw", "_searches", "_tables")
 
     def __init__(
         self,
@@ -282,7 +289,8 @@ class NameIndex:
         self._raw = memoryview(raw)  # a prebuilt file, read without copies
         self._parts = parts if parts is not None else {}  # table -> its offsets
         self._keysets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None
-        self._keysets = None  # made when first needed: see `_sets`
+        self._keysets = None  # made once searches are many: see `_sets`
+        self._searches = 0
 
     @classmethod
     def build(cls, divisions: Iterable[Division]) -> NameIndex:
@@ -362,17 +370,23 @@ class NameIndex:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    def _sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         """
         Return the keys of the name tables, of the cores and of the typo table.
 
         Most texts that reach past the exact table are keys of no table at
         all (typos, foreign names, pieces of qualified names): one set
-        membership each tells so, where bisecting every table would cost tens
-        of microseconds.
+        membership each tells so, where bisecting every table costs tens of
+        microseconds. The sets cost 20 ms to make, so they are made only once
+        the index has served `_SEARCHES_BEFORE_SETS` such texts: a script that
+        looks up a few names never pays for them.
         """
         sets = self._keysets
-        if sets is None:  # two threads may both make them: the same sets
+        if sets is None:
+            self._searches += 1
+            if self._searches < _SEARCHES_BEFORE_SETS:
+                return None
+            # Two threads may both make them: the same sets.
             tables = [self._table(n) for n in _TABLES if n not in {_CORES, _FUZZY}]
             named = frozenset(itertools.chain.from_iterable(t.keys() for t in tables))
             cores = frozenset(self._table(_CORES).keys())
@@ -381,7 +395,14 @@ class NameIndex:
 
     def knows(self, text: str) -> bool:
         """Whether *text* is a stored name (any form) up to normalization."""
-        named, cores, _ = self._sets()
+        sets = self._sets()
+        if sets is None:
+            keys = {fold(text), canonical(text), normalize(text)}
+            names = [self._table(n) for n in _TABLES if n not in {_CORES, _FUZZY}]
+            return any(table.has(key) for table in names for key in keys) or (
+                self._table(_CORES).has(strip_category_words(normalize(text)))
+            )
+        named, cores, _ = sets
         return (
             fold(text) in named
             or canonical(text) in named
@@ -440,7 +461,10 @@ class NameIndex:
 
     def _may_know(self, folded: str, whole: str, normalized: str, bare: str) -> bool:
         """Whether any table has a key `search` tries: else it finds nothing."""
-        named, cores, typo_keys = self._sets()
+        sets = self._sets()
+        if sets is None:
+            return True  # too few searches yet to pay for the sets: try the tables
+        named, cores, typo_keys = sets
         if (
             folded in named
             or whole in named

@@ -47,9 +47,9 @@ provincial-level unit bears means that unit ("吉林" is Jilin Province, not
 Jilin City), and among equal matches below, a unit wins over the namesakes
 inside it ("乌鲁木齐" is the city, not its county 乌鲁木齐县), while namesakes
 elsewhere tie ("Yanbian": 延边州 in Jilin and 盐边县 in Sichuan); pass
-``level=`` or ``within=`` to ask for another. Units of one level that fit equally (朝阳区 in Beijing and in
-Changchun) raise `AmbiguousName`; among former units that fit equally, the
-one that ended last wins ("渝北区": Chongqing's district until 2025, not
+``level=`` or ``within=`` to ask for another. Units of one level that fit
+equally (朝阳区 in Beijing and in Changchun) raise `AmbiguousName`; among
+former units that fit equally, the one that ended last wins ("渝北区": Chongqing's district until 2025, not
 Sichuan's until 1997); a former unit that matched by anything but its own
 name gives way to its successor ("Perm Region": Perm Krai, not the former
 Perm Oblast). Qualified names ("北京市朝阳区", "Chaoyang District,

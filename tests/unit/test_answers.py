@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 import regionkit
@@ -9,6 +12,7 @@ from regionkit import _lookup
 from regionkit._answers import Answers
 from regionkit._index import NameIndex
 from regionkit._lookup import Match, Miss
+from regionkit._manifest import digest
 from regionkit._store import Dataset, _read_package_file
 from regionkit.errors import DataError
 
@@ -86,25 +90,32 @@ def test_answers_made_from_other_data_are_not_used() -> None:
     assert Answers.decode(raw, {"ru.json": "00000000"}) is None
 
 
-def test_a_damaged_answers_file_is_a_data_error(tmp_path: object) -> None:
-    import shutil
-    from pathlib import Path
-
-    folder = Path(str(tmp_path)) / "data"
+def _copy_with_answers(tmp_path: Path, answers: bytes, *, vouch: bool) -> Path:
+    folder = tmp_path / "data"
     shutil.copytree(regionkit.__path__[0] + "/_data", folder)
-    (folder / "answers.index").write_bytes(
-        _read_package_file("answers.index").replace(b"RU-KHA", b"RU-KHB", 1)
-    )
-    manifest = (folder / "MANIFEST").read_text()
-    from regionkit._manifest import digest
-
-    crc = digest((folder / "answers.index").read_bytes())
-    (folder / "MANIFEST").write_text(
-        "\n".join(
-            f"{crc}  answers.index" if line.endswith("answers.index") else line
-            for line in manifest.splitlines()
+    (folder / "answers.index").write_bytes(answers)
+    if vouch:  # the manifest agrees with the edited file
+        lines = (folder / "MANIFEST").read_text().splitlines()
+        crc = digest(answers)
+        (folder / "MANIFEST").write_text(
+            "".join(
+                f"{crc}  answers.index\n"
+                if line.endswith("answers.index")
+                else line + "\n"
+                for line in lines
+            )
         )
-        + "\n"
-    )
-    with pytest.raises(DataError, match="answers"):
+    return folder
+
+
+def test_a_damaged_answers_file_is_a_data_error(tmp_path: Path) -> None:
+    damaged = _read_package_file("answers.index").replace(b"RU-KHA", b"RU-KHB", 1)
+    folder = _copy_with_answers(tmp_path, damaged, vouch=False)
+    with pytest.raises(DataError, match=r"answers\.index does not match"):
+        Dataset.from_path(folder).lookup("Хабаровский край")
+
+
+def test_an_answers_file_that_is_none_is_a_data_error(tmp_path: Path) -> None:
+    folder = _copy_with_answers(tmp_path, b"not answers\n", vouch=True)
+    with pytest.raises(DataError, match="not a regionkit answers file"):
         Dataset.from_path(folder).lookup("Хабаровский край")
