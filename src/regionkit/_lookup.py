@@ -43,23 +43,22 @@ A category word written together with the name is read
 Within a kind, a full-name match outranks a short-name match: "Moscow" is the
 full name of the federal city and only the short name of Moscow Oblast, so it
 means the city. Levels are tried from the top: a name that a subject or a
-provincial-level unit bears means that unit ("吉林" is Jilin Province, not
-Jilin City), and among equal matches below, a unit wins over the namesakes
-inside it ("乌鲁木齐" is the city, not its county 乌鲁木齐县), while namesakes
-elsewhere tie ("Yanbian": 延边州 in Jilin and 盐边县 in Sichuan); pass
-``level=`` or ``within=`` to ask for another. Units of one level that fit
-equally (朝阳区 in Beijing and in Changchun) raise `AmbiguousName`; among
-former units that fit equally, the one that ended last wins ("渝北区": Chongqing's district until 2025, not
-Sichuan's until 1997); a former unit that matched by anything but its own
-name gives way to its successor ("Perm Region": Perm Krai, not the former
-Perm Oblast). Qualified names ("北京市朝阳区", "Chaoyang District,
-Beijing", "Tianhe District, Guangzhou, Guangdong", "Harbin Daoli District")
-are read as a name inside a container before typos are considered, and so is
-the text without a gloss in brackets ("Primorskiy (Maritime) Kray"). Chinese
-text is read as a chain of names from the largest unit down, the longest
-name first, in work linear in its length. The placeholder levels of the
-statistical bureau's lists (北京市市辖区东城区, 河南省省直辖县级行政区划济源市)
-are skipped.
+provincial-level unit bears means that unit ("吉林" is Jilin Province, not Jilin
+City), and among equal matches below, a unit wins over the namesakes inside it
+("乌鲁木齐" is the city, not its county 乌鲁木齐县), while namesakes elsewhere tie
+("Yanbian": 延边州 in Jilin and 盐边县 in Sichuan); pass ``level=`` or ``within=`` to
+ask for another. Units of one level that fit equally (朝阳区 in Beijing and in
+Changchun) raise `AmbiguousName`; among former units that fit equally, the one
+that ended last wins ("渝北区": Chongqing's district until 2025, not Sichuan's
+until 1997); a former unit that matched by anything but its own name gives way
+to its successor ("Perm Region": Perm Krai, not the former Perm Oblast).
+Qualified names ("北京市朝阳区", "Chaoyang District, Beijing", "Tianhe District,
+Guangzhou, Guangdong", "Harbin Daoli District") are read as a name inside a
+container before typos are considered, and so is the text without a gloss in
+brackets ("Primorskiy (Maritime) Kray"). Chinese text is read as a chain of
+names from the largest unit down, the longest name first, in work linear in its
+length. The placeholder levels of the statistical bureau's lists (北京市市辖区东城区,
+河南省省直辖县级行政区划济源市) are skipped.
 """
 
 from __future__ import annotations
