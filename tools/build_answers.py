@@ -19,8 +19,8 @@ from regionkit._models import COUNTRIES
 from regionkit._normalize import fold
 from regionkit._store import Dataset, _stage_of
 
-# The tables whose keys are texts people type; typo keys are left out (their
-# answers are the long way's anyway, and there are many).
+# Every table: its keys are texts people type, and a text none of whose keys
+# the file holds is known to need no unread index (`Answers.has_any`).
 _TABLES = (
     "exact",
     "normalized",
@@ -29,6 +29,7 @@ _TABLES = (
     "former",
     "inflected",
     "cores",
+    "fuzzy",
 )
 DATA_FILES = ("ru.json", "cn.json", "cn-lower.json", "cn-history.json")
 

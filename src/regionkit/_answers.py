@@ -16,6 +16,10 @@ answers were worked out from, then one sorted line per folded name:
 - ``key<TAB>?<TAB>code:stage<TAB>code:stage…``: several units tie;
 - ``key<TAB>-``: none (only typos of other names come near).
 
+The file holds every key of every table of every index, so that a text
+none of whose keys it holds is known to match no unit of an index not read
+yet: a typo or a foreign name need not read the former units' file.
+
 A dataset uses the file only when its manifest vouches for the very data files
 the header names; any other data is looked up the long way.
 """
@@ -140,6 +144,16 @@ class Answers:
             (code, int(stage))
             for code, _, stage in (unit.rpartition(":") for unit in fields[1:])
         )
+
+    def has_any(self, keys: Iterable[str]) -> bool:
+        """Whether any of *keys*, folded, is a name the file answers."""
+        lines = self._lines
+        for key in keys:
+            probe = fold(key) + "\t"
+            at = bisect.bisect_left(lines, probe)
+            if at < len(lines) and lines[at].startswith(probe):
+                return True
+        return False
 
     def keys(self) -> list[str]:
         """Return every folded name the file answers, in order."""

@@ -255,6 +255,30 @@ _SEARCHES_BEFORE_SETS = 500
 _NO_KEYS: tuple[list[int], list[str], list[int]] = ([], [], [])
 
 
+def probed_keys(text: str) -> frozenset[str]:
+    """
+    Return every key `NameIndex.search` or `NameIndex.knows` may look *text* up by.
+
+    An index none of whose tables holds one of them finds nothing for the text
+    but typos: a dataset that knows every key of an unread index (its prebuilt
+    answers do) need not read it.
+    """
+    folded, whole, normalized = fold(text), canonical(text), normalize(text)
+    core, _ = _core_and_hints(normalized)
+    return frozenset(
+        (
+            folded,
+            whole,
+            normalized,
+            without_preposition(normalized),
+            *_stems_of(normalized),
+            core,
+            core.replace(" ", ""),
+            strip_category_words(normalized),
+        )
+    )
+
+
 def _items(line: str, start: int) -> list[_Item]:
     """Return the items of a line whose fields begin at *start*."""
     fields = line[start:].split("\t")

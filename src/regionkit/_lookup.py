@@ -367,6 +367,8 @@ class Source(Protocol):
 
     def record(self, country: str, stage: int, code: str) -> Division | None: ...
 
+    def may_name(self, text: str, country: str, stage: int) -> bool: ...
+
     def successors(self, division: Division) -> tuple[Division, ...]: ...
 
 
@@ -648,6 +650,7 @@ def _is_name(source: Source, text: str, countries: tuple[str, ...]) -> bool:
         source.name_index(country, stage).knows(text)
         for country in countries
         for stage in source.stages(country)
+        if source.may_name(text, country, stage)
     )
 
 
@@ -679,6 +682,8 @@ def _matches(
     passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
     for typos in passes:
         for country, stage in tiers:
+            if not typos and not source.may_name(text, country, stage):
+                continue  # an index not read yet that holds none of its keys
             index = source.name_index(country, stage)
             entries = (
                 index.typos(text)

@@ -33,6 +33,7 @@ from regionkit import _hierarchy, _lookup
 from regionkit._answers import Answers
 from regionkit._datafile import read_division_file
 from regionkit._hierarchy import RecordIndex, by_code
+from regionkit._index import probed_keys
 from regionkit._lookup import (
     HISTORY,
     LOWER_LEVELS,
@@ -623,6 +624,22 @@ class Dataset:
     def stages(self, country: str) -> tuple[int, ...]:
         """Return the loading stages *country* has, top first."""
         return (TOP, LOWER_LEVELS, HISTORY)[: len(_FILES[country])]
+
+    def may_name(self, text: str, country: str, stage: int) -> bool:
+        """
+        Whether *country*'s index for *stage* may hold a key *text* is looked up by.
+
+        An index read already is simply searched; one not read yet is read only
+        if the prebuilt answers, which hold every key of every index, hold one
+        of the text's keys (a typo or a foreign name needs no former units).
+        """
+        loaded = self._indices.get(country)
+        if (country, stage) in self._name_indices or (
+            loaded is not None and loaded.files >= stage
+        ):
+            return True
+        answers = self._answers if self._answers_read else self._read_answers()
+        return answers is None or answers.has_any(probed_keys(text))
 
     def record(self, country: str, stage: int, code: str) -> Division | None:
         """Return the record *code* among *country*'s units loaded up to *stage*."""

@@ -119,3 +119,38 @@ def test_an_answers_file_that_is_none_is_a_data_error(tmp_path: Path) -> None:
     folder = _copy_with_answers(tmp_path, b"not answers\n", vouch=True)
     with pytest.raises(DataError, match="not a regionkit answers file"):
         Dataset.from_path(folder).lookup("Хабаровский край")
+
+
+def _outcome(dataset: Dataset, text: str) -> str:
+    try:
+        return dataset.match(text).division.code
+    except regionkit.AmbiguousName as error:
+        return "tie: " + " ".join(sorted(d.code for d in error.candidates))
+    except (LookupError, ValueError, TypeError) as error:
+        return type(error).__name__
+
+
+def test_answers_and_unread_indices_change_no_answer_on_the_corpora() -> None:
+    """Every corpus of real texts gets the same answers as the long way gives."""
+    import csv
+    import random
+
+    corpus = Path(__file__).parent.parent / "corpus"
+    texts: list[str] = []
+    for name in ("negative.csv", "lookup.csv", "messy.csv", "typos.csv"):
+        with (corpus / name).open(encoding="utf-8", newline="") as handle:
+            texts += [row[0] for row in list(csv.reader(handle))[1:]]
+    sample = random.Random(16).sample(texts, 3000)
+    fast = Dataset.from_path(regionkit.__path__[0] + "/_data")
+    slow = _long_way()
+    differ = [t for t in sample if _outcome(fast, t) != _outcome(slow, t)]
+    assert differ == []
+
+
+@pytest.mark.parametrize("text", ["Tatarstn", "Atlantis", "Kyiv Oblast", "Erduosi"])
+def test_a_typo_or_a_foreign_name_reads_no_former_units(text: str) -> None:
+    dataset = Dataset.from_path(regionkit.__path__[0] + "/_data")
+    _outcome(dataset, text)
+    assert dataset._indices["CN"].files < 3  # cn-history.json unread
+    assert _outcome(dataset, "崇明县") == "CN-310230-1981"  # a former unit's name
+    assert dataset._indices["CN"].files == 3
