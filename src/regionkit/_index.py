@@ -198,9 +198,11 @@ class _Table:
         """
         Return where the keys at most *edits* from *text* are, with their edits.
 
-        Only keys that begin with the text's first letter or end with its last
-        are compared (a typo keeps one of them), and of those only the ones
-        whose length is within *edits* of the text's, by rapidfuzz, in C.
+        A typo keeps the first or the last letter of a name, and one edit in
+        a text of five letters or more keeps its first two or its last two (a
+        swap in the middle of four letters keeps neither):
+        only keys that share those with the text, and whose length is within
+        *edits* of the text's, are compared, by rapidfuzz, in C.
         """
         ends = self._ends
         if ends is None:
@@ -211,9 +213,13 @@ class _Table:
             grouped: dict[str, list[int]] = {}
             for at in by_length:
                 key = keys[at]
-                if key:
-                    grouped.setdefault("^" + key[0], []).append(at)
-                    grouped.setdefault("$" + key[-1], []).append(at)
+                for end in {
+                    "^" + key[:1],
+                    "$" + key[-1:],
+                    "^" + key[:2],
+                    "$" + key[-2:],
+                }:
+                    grouped.setdefault(end, []).append(at)
             ends = {
                 end: (
                     positions,
@@ -225,7 +231,8 @@ class _Table:
             self._ends = ends
         found: dict[int, int] = {}
         fuzz = _rapidfuzz()
-        for end in ("^" + text[:1], "$" + text[-1:]):
+        kept = 2 if edits == 1 and len(text) >= 5 else 1
+        for end in {"^" + text[:kept], "$" + text[-kept:]}:
             positions, keys, lengths = ends.get(end, _NO_KEYS)
             low = bisect.bisect_left(lengths, len(text) - edits)
             high = bisect.bisect_right(lengths, len(text) + edits)
