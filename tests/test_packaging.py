@@ -1,10 +1,14 @@
+import csv
+import datetime
 import importlib.metadata
 import importlib.resources
 import json
+import re
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -136,3 +140,201 @@ def test_the_cldr_licence_notice_ships_with_the_package() -> None:
     assert "LICENSES/*.txt" in project["project"]["license-files"]
     notice = (root / "LICENSES" / "Unicode-DFS-2016.txt").read_text(encoding="utf-8")
     assert "COPYRIGHT AND PERMISSION NOTICE" in notice
+
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS_SITE = "https://regionkit.readthedocs.io/"
+
+
+def pyproject() -> dict[str, Any]:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def changelog_releases() -> list[tuple[str, str]]:
+    """Return the ``(version, date)`` of each release heading, newest first."""
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    return re.findall(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", text, re.M)
+
+
+def test_the_version_has_a_dated_changelog_section() -> None:
+    version = pyproject()["project"]["version"]
+    releases = dict(changelog_releases())
+    assert version in releases, f"CHANGELOG.md has no '## [{version}] - date'"
+    datetime.date.fromisoformat(releases[version])
+    # The package is the newest release the changelog describes.
+    assert changelog_releases()[0][0] == version
+
+
+def test_the_changelog_follows_keep_a_changelog() -> None:
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^(##+) (.*)$", text, re.M)
+    # An Unreleased section first, then releases, newest first, each dated.
+    assert headings[0] == ("##", "[Unreleased]")
+    releases = changelog_releases()
+    assert [h for level, h in headings if level == "##"][1:] == [
+        f"[{version}] - {date}" for version, date in releases
+    ]
+    numbers = [tuple(map(int, version.split("."))) for version, _ in releases]
+    assert numbers == sorted(numbers, reverse=True)
+    dates = [datetime.date.fromisoformat(date) for _, date in releases]
+    assert dates == sorted(dates, reverse=True)
+    kinds = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
+    assert {h for level, h in headings if level == "###"} <= kinds
+    # Link references, where the project uses them, name every version.
+    links = set(re.findall(r"^\[([^\]]+)\]: \S+$", text, re.M))
+    if links:
+        assert links == {"Unreleased"} | {version for version, _ in releases}
+
+
+def markdown_links(text: str) -> list[str]:
+    """Return every link target of a Markdown text: inline, reference and HTML."""
+    inline = re.findall(r"\]\(\s*<?([^)\s>]+)", text)
+    reference = re.findall(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", text, re.M)
+    html = re.findall(r"""(?:href|src)\s*=\s*["']([^"']+)""", text)
+    return inline + reference + html
+
+
+def test_every_readme_link_is_absolute_or_an_anchor() -> None:
+    # PyPI renders README.md away from the repository: a relative link breaks.
+    links = markdown_links((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert links, "README.md has no link: the pattern would check nothing"
+    relative = [
+        link for link in links if not link.startswith(("https://", "#", "mailto:"))
+    ]
+    assert relative == []
+
+
+def test_readme_links_to_the_docs_name_pages_that_exist() -> None:
+    links = markdown_links((ROOT / "README.md").read_text(encoding="utf-8"))
+    pages = [
+        link.removeprefix(f"{DOCS_SITE}en/latest/").split("#")[0]
+        for link in links
+        if link.startswith(f"{DOCS_SITE}en/latest/")
+    ]
+    assert pages
+    for page in pages:
+        source = ROOT / "docs" / page.replace(".html", ".md")
+        assert source.is_file(), f"README links {page}, but docs has no {source}"
+
+
+def test_the_project_urls_point_at_the_declared_docs() -> None:
+    urls = pyproject()["project"]["urls"]
+    # Read the Docs builds docs/ (.readthedocs.yaml) under the project's name.
+    readthedocs = (ROOT / ".readthedocs.yaml").read_text(encoding="utf-8")
+    assert "configuration: docs/conf.py" in readthedocs
+    assert urls["Documentation"] == DOCS_SITE
+    assert urls["Changelog"] == f"{DOCS_SITE}en/latest/changelog.html"
+    changelog_page = (ROOT / "docs" / "changelog.md").read_text(encoding="utf-8")
+    assert changelog_page.startswith("```{include} ../CHANGELOG.md")
+
+
+# Terms of a source whose material is not under a licence: only facts are
+# taken, the text is an official act or in the public domain, or a tool made
+# the stored spellings (the tool's licence covers the tool, not its output).
+UNLICENSED_TERMS = {"facts", "public-domain", "generated"}
+
+
+def licence_rows() -> dict[str, dict[str, str]]:
+    with (ROOT / "data" / "licences.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows
+    assert list(rows[0]) == ["source", "terms", "notice", "note"]
+    by_source = {row["source"]: row for row in rows}
+    assert len(by_source) == len(rows), "a source has two licence rows"
+    return by_source
+
+
+def sources_by_packaged_file() -> dict[str, set[str]]:
+    """Return the source ids each packaged data file names in its meta."""
+    data = importlib.resources.files("regionkit") / "_data"
+    used: dict[str, set[str]] = {}
+    for item in data.iterdir():
+        if item.name.endswith(".json"):
+            sources = json.loads(item.read_bytes())["meta"]["sources"]
+            if item.name == "reporting.json":  # one table per country
+                sources = {s for table in sources.values() for s in table}
+            used[item.name] = set(sources)
+    assert {"ru.json", "cn.json", "neighbours.json"} <= set(used)
+    return used
+
+
+def licensed_terms() -> set[str]:
+    return {row["terms"] for row in licence_rows().values()} - UNLICENSED_TERMS
+
+
+def test_every_source_in_the_packaged_data_has_a_licence_row() -> None:
+    rows = licence_rows()
+    for name, sources in sources_by_packaged_file().items():
+        missing = sorted(sources - rows.keys())
+        assert missing == [], f"{name}: no row in data/licences.csv for {missing}"
+
+
+def test_every_licence_row_names_known_terms_and_shipped_notices() -> None:
+    spdx_ids = re.compile(r"[A-Za-z0-9.+-]+")
+    files = pyproject()["project"]["license-files"]
+    for source, row in licence_rows().items():
+        terms, notices = row["terms"], row["notice"].split()
+        assert terms in UNLICENSED_TERMS or spdx_ids.fullmatch(terms), source
+        if terms not in UNLICENSED_TERMS:
+            # A licence asks for its text with every copy: ship it.
+            assert notices, f"{source}: {terms} without a notice file"
+        for notice in notices:
+            assert (ROOT / notice).is_file(), f"{source}: no file {notice}"
+            assert any(Path(notice).match(glob) for glob in files), (
+                f"{source}: {notice} is not in pyproject's license-files"
+            )
+        if terms == "MIT":  # this project's own work
+            assert notices == ["LICENSE"], source
+        elif terms not in UNLICENSED_TERMS:
+            assert f"LICENSES/{terms}.txt" in notices, source
+
+
+def test_every_licence_text_is_the_notice_of_some_source() -> None:
+    named = {n for row in licence_rows().values() for n in row["notice"].split()}
+    texts = {f"LICENSES/{path.name}" for path in (ROOT / "LICENSES").iterdir()}
+    assert texts - named == set()
+
+
+def test_the_licence_expression_names_every_licence_of_the_data() -> None:
+    expression = pyproject()["project"]["license"]
+    assert set(expression.split(" AND ")) == {"MIT"} | licensed_terms()
+
+
+def test_the_notice_credits_every_licensed_source() -> None:
+    notice = (ROOT / "NOTICE").read_text(encoding="utf-8")
+    # NOTICE names each source id as "(id," "(id)" or " id," in its headings.
+    credited = set(re.findall(r"[ (]([a-z0-9-]+)[,)]", notice))
+    for source, row in licence_rows().items():
+        licensed = row["terms"] not in UNLICENSED_TERMS | {"MIT"}
+        if licensed or "NOTICE" in row["notice"].split():
+            assert source in credited, f"NOTICE does not credit {source}"
+
+
+def docs_licence_table() -> dict[str, tuple[str, str, str]]:
+    """Return the docs' licence table: ``{source: (files, terms, notice)}``."""
+    text = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    header = "| source | packaged files | terms | notice |\n| --- | --- | --- | --- |\n"
+    assert header in text, "docs/data.md has no licence table"
+    table: dict[str, tuple[str, str, str]] = {}
+    for line in text.split(header, 1)[1].split("\n\n", 1)[0].splitlines():
+        source, files, terms, notice = (c.strip() for c in line.strip("|").split("|"))
+        table[source.strip("`")] = (files, terms, notice)
+    return table
+
+
+def test_the_docs_table_gives_each_credited_source_its_files_and_terms() -> None:
+    files_of: dict[str, set[str]] = {}
+    for name, sources in sources_by_packaged_file().items():
+        for source in sources:
+            files_of.setdefault(source, set()).add(name)
+    table = docs_licence_table()
+    rows = licence_rows()
+    credited = {source for source, row in rows.items() if row["notice"]}
+    assert set(table) == credited
+    for source, (files, terms, notice) in table.items():
+        assert terms == f"`{rows[source]['terms']}`", source
+        assert notice == ", ".join(f"`{n}`" for n in rows[source]["notice"].split())
+        listed = set(re.findall(r"`([^`]+\.json)`", files))
+        # A source whose data another branch adds says so until it lands.
+        assert listed == files_of.get(source, set()), source
+        assert listed or files == "not yet packaged", source

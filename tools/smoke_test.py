@@ -77,6 +77,22 @@ def check_packaged_files() -> None:
     assert listed == shipped, f"_data/MANIFEST lists {sorted(listed ^ shipped)} wrongly"
 
 
+def check_licence_files() -> None:
+    # The data carries material under other licences: their texts and the
+    # attributions must install with it (pyproject's license-files).
+    distribution = importlib.metadata.distribution("regionkit")
+    named = distribution.metadata.get_all("License-File") or []
+    for needed in ("LICENSE", "NOTICE", "LICENSES/CC-BY-4.0.txt"):
+        assert needed in named, f"the metadata names no License-File {needed}"
+    installed = {str(path) for path in distribution.files or ()}
+    for name in named:
+        path = f"{distribution.metadata['Name']}-{distribution.version}"
+        path += f".dist-info/licenses/{name}"
+        assert path in installed, f"License-File {name} is not installed"
+    expression = distribution.metadata["License-Expression"] or ""
+    assert "LGPL-2.1-only" in expression, f"License-Expression {expression!r}"
+
+
 def check_get() -> None:
     import regionkit
 
@@ -206,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
         ("__version__ matches the metadata", check_version),
         ("py.typed, _data/*.json and *.index are packaged", check_packaged_files),
+        ("licence texts and NOTICE are installed", check_licence_files),
         ("get() by ISO, GB/T 2260 and unknown codes", check_get),
         ("divisions(): 89 / 83 / 34 / 8", check_divisions),
         ("names in ru, zh and zh-Hant", check_names),
