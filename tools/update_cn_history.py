@@ -462,7 +462,8 @@ class History:
         where = f"result.csv:{record.line}"
         found: list[Record | str] = []
         if record.noticed_successors and record.end is not None:
-            return [self.at(code, record.end, where) for code in record.noticed_successors]
+            year = record.end
+            return [self.at(code, year, where) for code in record.noticed_successors]
         if record.end_date is not None and record.end is None:
             for code in record.later_successors:
                 live = [
@@ -540,7 +541,7 @@ def kind_of(record: Record, after: list[Record | str], inflow: int) -> str:
 
 def apply_notices(
     history: History, notices: list[Notice]
-) -> dict[str, tuple[datetime.date, str]]:
+) -> dict[str, tuple[datetime.date, str, str]]:
     """
     End the records that later notices removed; return the codes they added.
 
