@@ -285,8 +285,9 @@ class DatePrecision(enum.Enum):
 
     A date known to the month or the year is stored as the first day of that
     month or year (`Change.date`, `Division.valid_from`); a unit's last day is
-    then the day before its successor's first (`Division.valid_to`). See
-    :doc:`/concepts` for what `regionkit.as_of` answers inside such a period.
+    then the day before its successor's first (`Division.valid_to`). A day
+    inside such a period given as ``as_of=`` answers the state at its end (the
+    new unit); the guide "Work with dates and former units" says more.
     """
 
     DAY = "day"
