@@ -194,8 +194,8 @@ def test_the_count_of_changes_by_precision() -> None:
         and d.valid_to
         == datetime.date.fromisoformat(row["date"]) - datetime.timedelta(days=1)
     }
-    assert by_precision[DAY] == len(ended_by_table) + 2 == 31
-    assert by_precision[YEAR] == 3612 - 31
+    assert by_precision[DAY] == len(ended_by_table) + 2 == 69
+    assert by_precision[YEAR] == 3612 - 69
     assert set(by_precision) == {DAY, YEAR}
     # Every year-only change is stored on 1 January or a province's first day.
     assert {c.date.strftime("%m-%d") for c in changes if c.precision is YEAR} == {
@@ -220,3 +220,37 @@ def test_the_hand_written_tables_are_dated_to_the_day() -> None:
         assert unit.valid_from_precision is (DAY if unit.valid_from else None)
         assert unit.valid_to_precision is (DAY if unit.valid_to else None)
     assert {c.precision for c in regionkit.changes("RU")} == {DAY}
+
+
+@pytest.mark.parametrize(
+    ("code", "successor", "first_day", "basis"),
+    [
+        ("CN-532100-1981", "CN-530600", "2001-01-13", "国函〔2001〕6号"),
+        ("CN-622100-1981", "CN-620900", "2002-06-18", "国函〔2002〕53号"),
+        ("CN-622400-1981", "CN-621100", "2003-04-04", "国函〔2003〕46号"),
+        ("CN-632100-1981", "CN-630200", "2013-02-08", "2013-02-08"),
+    ],
+)
+def test_a_prefecture_names_the_city_that_replaced_it(
+    code: str, successor: str, first_day: str, basis: str
+) -> None:
+    prefecture = regionkit.get(code)
+    assert [d.code for d in prefecture.successors()] == [successor]
+    (change,) = _changes_ending(code)
+    assert change.kind is ChangeKind.UPGRADED
+    assert change.date == datetime.date.fromisoformat(first_day)
+    assert basis in change.basis
+    city = regionkit.get(successor)
+    assert (city.valid_from, city.valid_from_precision) == (change.date, DAY)
+    # Its counties moved on the same day.
+    counties = [d for d in regionkit.divisions("CN", parent=city) if d.level == 3]
+    assert counties
+    assert all(d.valid_from is None or d.valid_from >= change.date for d in counties)
+
+
+def test_sansha_replaced_the_three_island_offices() -> None:
+    for office in ("CN-469031-2001", "CN-469032-2001", "CN-469033-2001"):
+        (change,) = _changes_ending(office)
+        assert change.after == ("CN-460300",)
+        assert change.date == datetime.date(2012, 6, 21)
+    assert regionkit.get("CN-460302").valid_from == datetime.date(2020, 4, 18)
