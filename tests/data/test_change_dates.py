@@ -194,8 +194,8 @@ def test_the_count_of_changes_by_precision() -> None:
         and d.valid_to
         == datetime.date.fromisoformat(row["date"]) - datetime.timedelta(days=1)
     }
-    assert by_precision[DAY] == len(ended_by_table) + 2 == 69
-    assert by_precision[YEAR] == 3612 - 69
+    assert by_precision[DAY] == len(ended_by_table) + 2 == 137
+    assert by_precision[YEAR] == 3612 - 137
     assert set(by_precision) == {DAY, YEAR}
     # Every year-only change is stored on 1 January or a province's first day.
     assert {c.date.strftime("%m-%d") for c in changes if c.precision is YEAR} == {
@@ -229,6 +229,8 @@ def test_the_hand_written_tables_are_dated_to_the_day() -> None:
         ("CN-622100-1981", "CN-620900", "2002-06-18", "国函〔2002〕53号"),
         ("CN-622400-1981", "CN-621100", "2003-04-04", "国函〔2003〕46号"),
         ("CN-632100-1981", "CN-630200", "2013-02-08", "2013-02-08"),
+        ("CN-142400-1981", "CN-140700", "1999-09-24", "国函〔1999〕124号"),
+        ("CN-513600-1993", "CN-511600", "1998-07-31", "国函〔1998〕60号"),
     ],
 )
 def test_a_prefecture_names_the_city_that_replaced_it(
