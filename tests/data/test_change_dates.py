@@ -194,8 +194,8 @@ def test_the_count_of_changes_by_precision() -> None:
         and d.valid_to
         == datetime.date.fromisoformat(row["date"]) - datetime.timedelta(days=1)
     }
-    assert by_precision[DAY] == len(ended_by_table) + 2 == 191
-    assert by_precision[YEAR] == 3612 - 191
+    assert by_precision[DAY] == len(ended_by_table) + 2 == 234
+    assert by_precision[YEAR] == 3612 - 234
     assert set(by_precision) == {DAY, YEAR}
     # Every year-only change is stored on 1 January or a province's first day.
     assert {c.date.strftime("%m-%d") for c in changes if c.precision is YEAR} == {
@@ -232,6 +232,8 @@ def test_the_hand_written_tables_are_dated_to_the_day() -> None:
         ("CN-142400-1981", "CN-140700", "1999-09-24", "国函〔1999〕124号"),
         ("CN-513600-1993", "CN-511600", "1998-07-31", "国函〔1998〕60号"),
         ("CN-152600-1981", "CN-150900", "2003-12-01", "国函〔2003〕122号"),
+        ("CN-542100-1981", "CN-540300", "2014-11-03", "国函〔2014〕143号"),
+        ("CN-542400-1981", "CN-540600", "2017-10-02", "国函〔2017〕109号"),
     ],
 )
 def test_a_prefecture_names_the_city_that_replaced_it(
