@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import csv
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ import regionkit
 from regionkit import ChangeKind, DatePrecision
 
 DAY, YEAR = DatePrecision.DAY, DatePrecision.YEAR
+LOWER_KEY = re.compile(r"CN-\d{6}-\d{4}")  # a former lower-level record
 TABLE = Path(__file__).resolve().parents[2] / "data" / "cn" / "change_dates.csv"
 
 
@@ -150,7 +152,7 @@ def _former_lower_units() -> list[regionkit.Division]:
         regionkit.get(code)
         for change in regionkit.changes("CN")
         for code in change.before
-        if code.count("-") == 2
+        if LOWER_KEY.fullmatch(code)
     ]
 
 
@@ -180,7 +182,7 @@ def test_every_row_of_the_table_dates_a_record() -> None:
 
 
 def test_the_count_of_changes_by_precision() -> None:
-    changes = [c for c in regionkit.changes("CN") if c.before[0].count("-") == 2]
+    changes = [c for c in regionkit.changes("CN") if LOWER_KEY.fullmatch(c.before[0])]
     assert len(changes) == 3612  # one per lower-level record that ended
     by_precision = collections.Counter(c.precision for c in changes)
     # Known to the day: the records the table ends, and the two of 2025 that
@@ -210,8 +212,9 @@ def test_day_dated_changes_name_their_notice() -> None:
         if change.precision is YEAR:
             assert change.basis.startswith("MCA code list of ")
             assert change.date.year == int(change.basis.split()[4].rstrip(";"))
-        elif change.basis:
-            assert "20" in change.basis or "19" in change.basis  # names a date
+        elif change.before and LOWER_KEY.fullmatch(change.before[0]):
+            # A lower-level change known to the day says which notice's day it is.
+            assert change.date.isoformat() in change.basis, change
 
 
 def test_the_hand_written_tables_are_dated_to_the_day() -> None:
