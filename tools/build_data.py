@@ -64,6 +64,12 @@ HISTORY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "cn-lower.json": (("cn/unit_validity.csv",), ()),
     "cn-history.json": ((), ("cn/history_changes.csv",)),
 }
+# A division's dates: its bounds, and the precision and basis of each.
+DATE_FIELDS = tuple(
+    f"{bound}{part}"
+    for bound in ("valid_from", "valid_to")
+    for part in ("", "_precision", "_basis")
+)
 ISO_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 PROJECT_KEY = re.compile(r"[A-Z]{2}-[A-Z0-9][A-Z0-9-]{3,}")
 _ONE_PER_LOCALE = frozenset({NameForm.FULL, NameForm.SHORT})
@@ -113,10 +119,14 @@ def build_country_file(
     for table in tables:
         for where, row in optional_csv(table):
             code = row["code"]
-            dates = {k: row.get(k, "") for k in ("valid_from", "valid_to")}
+            dates = {k: row.get(k, "") for k in DATE_FIELDS}
             for w, v in validity.pop(code, []):
                 dates = {k: dates[k] or v.get(k, "") for k in dates}
                 source_ids(w, v["source"], sources, used)
+            for bound in ("valid_from", "valid_to"):
+                # A table without a precision column gives dates to the day.
+                if dates[bound] and not dates[f"{bound}_precision"]:
+                    dates[f"{bound}_precision"] = "day"
             record: dict[str, Any] = {
                 "code": code,
                 "country": country,
@@ -132,6 +142,10 @@ def build_country_file(
                 "grouping_codes": row.get("groupings", "").split(),
                 "valid_from": dates["valid_from"] or None,
                 "valid_to": dates["valid_to"] or None,
+                "valid_from_precision": dates["valid_from_precision"] or None,
+                "valid_from_basis": dates["valid_from_basis"],
+                "valid_to_precision": dates["valid_to_precision"] or None,
+                "valid_to_basis": dates["valid_to_basis"],
                 "names": [
                     {
                         "locale": n["locale"],
@@ -228,6 +242,9 @@ def build_country_file(
                         "after": row["after"].split(),
                         "note": row["note"],
                         "source": source_ids(where, row["source"], sources, used),
+                        # Tables without these columns give dates to the day.
+                        "precision": row.get("precision") or "day",
+                        "basis": row.get("basis", ""),
                     },
                     path=where,
                 )
@@ -292,6 +309,12 @@ def check_division(where: str, division: Division, known: dict[str, Division]) -
         and division.valid_from > division.valid_to
     ):
         raise BuildError(f"{where}: {code} ends before it starts")
+    for bound in ("valid_from", "valid_to"):
+        dated = getattr(division, bound) is not None
+        if dated != (getattr(division, f"{bound}_precision") is not None):
+            raise BuildError(f"{where}: {code}: {bound} and its precision go together")
+        if not dated and getattr(division, f"{bound}_basis"):
+            raise BuildError(f"{where}: {code}: a basis for no {bound}")
     # One full and one short name per locale; abbreviations, aliases and former
     # names may be several ("Leningrad", "Petrograd"), but never the same twice.
     counts = Counter(

@@ -16,9 +16,14 @@ generated files:
   after its last, with its successors;
 - ``data/cn/unit_validity.csv``: the first day of every current lower-level unit.
 
+Every date carries its precision (``day`` or ``year``) and its basis: the notice
+with its number and date, or the code list that first shows the change.
+
 It reads, and never writes, ``data/cn/units.csv`` (today's units),
-``data/cn/divisions.csv`` (ISO 3166-2 codes of the provinces) and
-``data/cn/validity.csv`` (the provinces' start dates). The rules are in
+``data/cn/divisions.csv`` (ISO 3166-2 codes of the provinces),
+``data/cn/validity.csv`` (the provinces' start dates) and
+``data/cn/change_dates.csv`` (the exact days of changes, from notices, that the
+code lists date to the year only). The rules are in
 ``data/HISTORY.md``. Run it from anywhere::
 
     python tools/update_cn_history.py [--shared PATH] [--check]
@@ -57,10 +62,31 @@ HISTORY_COLUMNS = (
     "valid_from",
     "valid_to",
     "source",
+    "valid_from_precision",
+    "valid_from_basis",
+    "valid_to_precision",
+    "valid_to_basis",
 )
 NAME_COLUMNS = ("code", "locale", "form", "text", "source")
-CHANGE_COLUMNS = ("date", "kind", "before", "after", "note", "source")
-VALIDITY_COLUMNS = ("code", "valid_from", "source")
+CHANGE_COLUMNS = (
+    "date",
+    "kind",
+    "before",
+    "after",
+    "note",
+    "source",
+    "precision",
+    "basis",
+)
+VALIDITY_COLUMNS = (
+    "code",
+    "valid_from",
+    "source",
+    "valid_from_precision",
+    "valid_from_basis",
+)
+DATE_COLUMNS = ("code", "name", "year", "date", "basis", "successors", "source")
+DAY, YEAR = "day", "year"  # the precisions, as regionkit.DatePrecision values
 
 # Records whose category the suffix does not decide.
 CATEGORY_BY_CODE = {
@@ -116,9 +142,16 @@ class Record:
     end: int | None  # first list year without it; None if on the last list
     successors: list[tuple[str, int]]  # (code, year of the change)
     line: int
-    end_date: datetime.date | None = None  # exact last day, from a later notice
-    end_source: str = ""  # source id of that notice
+    end_date: datetime.date | None = None  # exact last day, from a notice
+    end_source: str = ""  # source ids of that notice
+    end_basis: str = ""  # the notice: title or number, and date
     later_successors: list[str] = field(default_factory=list)  # GB codes
+    start_date: datetime.date | None = None  # exact first day, from a notice
+    start_source: str = ""
+    start_basis: str = ""
+    dated_source: str = ""  # source ids of a change_dates.csv row that ended it
+    # Successors a notice names where result.csv names none (莱芜市 into 济南市).
+    noticed_successors: list[str] = field(default_factory=list)  # GB codes
 
     def listed(self, year: int) -> bool:
         """Whether the record is on the list of *year* (as of 31 December)."""
@@ -134,6 +167,21 @@ class Notice:
     name: str
     related: tuple[str, ...]
     date: datetime.date
+    where: str
+    title: str = ""  # the notice's title, or its number
+
+
+@dataclass(frozen=True)
+class NoticedDate:
+    """A row of change_dates.csv: the day a change of the code lists took effect."""
+
+    code: str
+    name: str
+    year: int  # the list year of the change, as result.csv gives it
+    date: datetime.date
+    basis: str
+    successors: tuple[str, ...]
+    source: str
     where: str
 
 
@@ -184,11 +232,16 @@ def read_notices(diff_dir: Path, base_year: int) -> list[Notice]:
     pattern = re.compile(r"([-+=])(\d{6})[ \t]+([^<>\s]+)(?:[<>](\S+))?")
     while (path := diff_dir / f"{year}-{year + 1}.diff").exists():
         date: datetime.date | None = None
+        title = ""
         lines = path.read_text(encoding="utf-8").splitlines()
         for number, raw in enumerate(lines, 1):
             text = raw.strip()
             if text.startswith("## "):
                 date = None
+                title = text[3:].strip()
+            found = re.match(r"#\s*文号：(\S+)", text)
+            if found:
+                title = found[1]  # a number says more than a title
             found = re.match(r"#\s*日期：(\d{4})年(\d{1,2})月(\d{1,2})日", text)
             if found:
                 date = datetime.date(*map(int, found.groups()))
@@ -204,9 +257,74 @@ def read_notices(diff_dir: Path, base_year: int) -> list[Notice]:
                 if n
             )
             name = unicodedata.normalize("NFC", name)
-            notices.append(Notice(op, code, name, names, date, f"{path}:{number}"))
+            notices.append(
+                Notice(op, code, name, names, date, f"{path}:{number}", title)
+            )
         year += 1
     return notices
+
+
+def read_dates(path: Path) -> list[NoticedDate]:
+    """Read change_dates.csv: one row per code of a change dated by a notice."""
+    rows: list[NoticedDate] = []
+    for number, row in enumerate(read_csv(path, required=DATE_COLUMNS), 2):
+        where = f"{path.name}:{number}"
+        if not re.fullmatch(r"\d{6}", row["code"]) or not row["year"].isdigit():
+            raise BuildError(f"{where}: bad code or year {row}")
+        successors = tuple(row["successors"].split())
+        if not all(re.fullmatch(r"\d{6}", code) for code in successors):
+            raise BuildError(f"{where}: bad successors {row['successors']!r}")
+        if not row["basis"] or not row["source"]:
+            raise BuildError(f"{where}: a date needs its basis and source")
+        rows.append(
+            NoticedDate(
+                code=row["code"],
+                name=unicodedata.normalize("NFC", row["name"]),
+                year=int(row["year"]),
+                date=parse_day(row["date"], where),
+                basis=row["basis"],
+                successors=successors,
+                source=row["source"],
+                where=where,
+            )
+        )
+    return rows
+
+
+def apply_dates(records: list[Record], dates: list[NoticedDate]) -> None:
+    """
+    Give the records of each dated change their exact first or last day.
+
+    A row dates the record of its code that ends in its list year (its last day
+    is the day before) and the one that starts then (its first day). Each row
+    must date one record at least, and the name must match, so that a typo fails.
+    """
+    by_code: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        by_code[record.code].append(record)
+    for row in dates:
+        matched = False
+        for record in by_code.get(row.code, ()):
+            if record.name != row.name:
+                continue
+            if record.end == row.year and record.end_date is None:
+                record.end_date = row.date - ONE_DAY
+                record.dated_source, record.end_basis = row.source, row.basis
+                record.noticed_successors = list(row.successors)
+                matched = True
+            if record.start == row.year and record.start_date is None:
+                record.start_date = row.date
+                record.start_source, record.start_basis = row.source, row.basis
+                matched = True
+        if not matched:
+            raise BuildError(
+                f"{row.where}: no record {row.code} {row.name} starts or ends in "
+                f"the list of {row.year}"
+            )
+        if row.successors and not any(
+            r.end == row.year and r.name == row.name for r in by_code[row.code]
+        ):
+            raise BuildError(f"{row.where}: successors for a record that starts")
 
 
 # ------------------------------------------------------------------------ the rules
@@ -284,9 +402,35 @@ class History:
 
     def valid_from(self, record: Record) -> datetime.date | None:
         """The first day of a record; None if it is on the source's first list."""
+        if record.start_date is not None:
+            return record.start_date
         if record.start == self.first_year:
             return None
         return self.boundary(record.code[:2], record.start)
+
+    def list_basis(self, prefix: str, year: int) -> str:
+        """The basis of a date known to the year only: the list that shows it."""
+        basis = f"MCA code list of {year}"
+        start = self.province_start.get(prefix)
+        if start is not None and start.year == year:
+            basis += f"; not before the province's first day, {start.isoformat()}"
+        return basis
+
+    def from_dating(self, record: Record) -> tuple[str, str]:
+        """The precision and basis of the record's first day (empty if none)."""
+        if record.start_date is not None:
+            return DAY, record.start_basis
+        if record.start == self.first_year:
+            return "", ""
+        return YEAR, self.list_basis(record.code[:2], record.start)
+
+    def to_dating(self, record: Record) -> tuple[str, str]:
+        """The precision and basis of the record's last day (empty if none)."""
+        if record.end_date is not None:
+            return DAY, record.end_basis
+        if record.end is None:
+            return "", ""
+        return YEAR, self.list_basis(record.code[:2], record.end)
 
     def valid_to(self, record: Record) -> datetime.date | None:
         """The last day of a record; None while it is in use."""
@@ -317,7 +461,10 @@ class History:
         """
         where = f"result.csv:{record.line}"
         found: list[Record | str] = []
-        if record.end_date is not None:
+        if record.noticed_successors and record.end is not None:
+            year = record.end
+            return [self.at(code, year, where) for code in record.noticed_successors]
+        if record.end_date is not None and record.end is None:
             for code in record.later_successors:
                 live = [
                     r
@@ -394,18 +541,22 @@ def kind_of(record: Record, after: list[Record | str], inflow: int) -> str:
 
 def apply_notices(
     history: History, notices: list[Notice]
-) -> dict[str, tuple[datetime.date, str]]:
+) -> dict[str, tuple[datetime.date, str, str]]:
     """
     End the records that later notices removed; return the codes they added.
 
-    The result maps each added GB code to (first day, source id).
+    The result maps each added GB code to (first day, source id, basis).
     """
     listed = {r.code: r for r in history.records if r.end is None and r.level > 1}
     names = {code: r.name for code, r in listed.items()}
-    added: dict[str, tuple[datetime.date, str]] = {}
+    added: dict[str, tuple[datetime.date, str, str]] = {}
     for notice in notices:
         if notice.op == "+":
-            added[notice.code] = (notice.date, f"mca-{notice.date.year}")
+            added[notice.code] = (
+                notice.date,
+                f"mca-{notice.date.year}",
+                f"{notice.title}, {notice.date.isoformat()}",
+            )
             names[notice.code] = notice.name
             level = 2 if notice.code.endswith("00") else 3
             unit = Record(
@@ -423,6 +574,7 @@ def apply_notices(
             raise BuildError(f"{notice.where}: {notice.code} {notice.name} not listed")
         record.end_date = notice.date - ONE_DAY
         record.end_source = f"mca-{notice.date.year}"
+        record.end_basis = f"{notice.title}, {notice.date.isoformat()}"
         for name in notice.related:
             codes = [
                 code
@@ -445,6 +597,7 @@ def build(shared: Path, *, check_only: bool) -> int:
     areacodes = shared / "areacodes"
     records = read_result(areacodes / "result.csv")
     notices = read_notices(areacodes / "diff", BASE_YEAR)
+    apply_dates(records, read_dates(DATA / "change_dates.csv"))
 
     divisions = read_csv(
         DATA / "divisions.csv", required=("code", "level", "national_code")
@@ -465,6 +618,9 @@ def build(shared: Path, *, check_only: bool) -> int:
     lower = [r for r in records if r.level > 1]
     live = [r for r in lower if r.end is None and r.end_date is None]
     ended = [r for r in lower if r.end is not None or r.end_date is not None]
+
+    def sources(*ids: str) -> str:
+        return " ".join(dict.fromkeys(i for text in ids for i in text.split()))
 
     units = read_csv(DATA / "units.csv", required=("code", "level"))
     current = {row["code"] for row in units}
@@ -498,7 +654,10 @@ def build(shared: Path, *, check_only: bool) -> int:
         kind = kind_of(record, after, one)
         kinds[kind] += 1
         key = history.key(record)
-        source = " ".join(filter(None, (SOURCE, record.end_source)))
+        source = sources(
+            SOURCE, record.start_source, record.end_source, record.dated_source
+        )
+        end_precision, end_basis = history.to_dating(record)
         rows.append(
             [
                 key,
@@ -509,21 +668,36 @@ def build(shared: Path, *, check_only: bool) -> int:
                 day_text(history.valid_from(record)),
                 end.isoformat(),
                 source,
+                *history.from_dating(record),
+                end_precision,
+                end_basis,
             ]
         )
-        names.append([key, "zh-Hans", "full", record.name, source])
+        names.append(
+            [key, "zh-Hans", "full", record.name, sources(SOURCE, record.end_source)]
+        )
         successors = " ".join(sorted(target(item) for item in after))
         day = (end + ONE_DAY).isoformat()
-        changes.append([day, kind, key, successors, "", source])
+        change_source = sources(SOURCE, record.end_source, record.dated_source)
+        changes.append(
+            [day, kind, key, successors, "", change_source, end_precision, end_basis]
+        )
     rows.sort()
     names.sort()
     changes.sort(key=lambda row: row[2])  # by the former unit, as the others
 
     validity_rows = [
-        [history.key(r), day_text(history.valid_from(r)), SOURCE] for r in live
+        [
+            history.key(r),
+            day_text(history.valid_from(r)),
+            sources(SOURCE, r.start_source),
+            *history.from_dating(r),
+        ]
+        for r in live
     ]
     validity_rows += [
-        [f"CN-{code}", day.isoformat(), source] for code, (day, source) in added.items()
+        [f"CN-{code}", day.isoformat(), source, DAY, basis]
+        for code, (day, source, basis) in added.items()
     ]
     validity_rows.sort()
 
@@ -567,7 +741,7 @@ def spans(
     """Level and validity of every key: provinces, current units, history."""
     found = {code: Span(1, day, None) for code, day in starts.items()}
     level = {row["code"]: int(row["level"]) for row in units}
-    for code, start, _ in validity_rows:
+    for code, start, *_ in validity_rows:
         found[code] = Span(level[code], parse_day(start, code) if start else None, None)
     for row in rows:
         code, start, end = row[0], row[5], row[6]

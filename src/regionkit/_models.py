@@ -23,6 +23,7 @@ __all__ = [
     "ChangeKind",
     "Claim",
     "ClaimStance",
+    "DatePrecision",
     "Designation",
     "Division",
     "Figure",
@@ -278,6 +279,24 @@ class Figure:
     source: str
 
 
+class DatePrecision(enum.Enum):
+    """
+    How precisely a source gives a date: to the day, the month or the year.
+
+    A date known to the month or the year is stored as the first day of that
+    month or year (`Change.date`, `Division.valid_from`); a unit's last day is
+    then the day before its successor's first (`Division.valid_to`). A day
+    inside such a period given as ``as_of=`` answers the state at its end (the
+    new unit); the guide "Work with dates and former units" says more.
+    """
+
+    DAY = "day"
+    MONTH = "month"
+    """Known to the month: the stored day is the first of that month."""
+    YEAR = "year"
+    """Known to the year: the stored day is 1 January of that year."""
+
+
 class ChangeKind(enum.Enum):
     """What happened to divisions on a date."""
 
@@ -305,6 +324,12 @@ class Change:
         after: Codes of the units as they were after (empty for an abolition).
         note: One sentence of context, else empty.
         source: Space-separated source ids.
+        precision: How precisely `date` is known. For a change known to the
+            year only, `date` is 1 January of the year in which it took effect.
+        basis: What dates the change: the notice, with its number and date,
+            where one is known (``"国函〔2011〕84号, announced 2011-08-22"``), or
+            the code list that first shows it (``"MCA code list of 2010"``);
+            empty where `note` and `source` say it.
     """
 
     date: datetime.date
@@ -313,6 +338,10 @@ class Change:
     after: tuple[str, ...]
     note: str
     source: str
+    precision: DatePrecision = attrs.field(
+        default=DatePrecision.DAY, order=lambda precision: precision.value
+    )
+    basis: str = ""
 
 
 class Rank(enum.Enum):
@@ -415,6 +444,15 @@ class Division:
         valid_from: The first day the unit existed, where sources give it.
         valid_to: The last day the unit existed; ``None`` while it exists.
         source: Space-separated ids of the sources behind the record.
+        valid_from_precision: How precisely `valid_from` is known; ``None``
+            where `valid_from` is ``None``. Known to the year, `valid_from` is
+            1 January of the year the unit began.
+        valid_from_basis: What dates `valid_from` (a notice with its number and
+            date, or a code list's year), else empty.
+        valid_to_precision: How precisely `valid_to` is known; ``None`` while
+            the unit exists. Known to the year, `valid_to` is 31 December of the
+            year before the one in which the unit ended.
+        valid_to_basis: What dates `valid_to`, else empty.
     """
 
     code: str
@@ -438,6 +476,10 @@ class Division:
     designations: tuple[Designation, ...] = ()
     valid_from: datetime.date | None = None
     valid_to: datetime.date | None = None
+    valid_from_precision: DatePrecision | None = None
+    valid_from_basis: str = ""
+    valid_to_precision: DatePrecision | None = None
+    valid_to_basis: str = ""
     # The dataset that loaded the record; typed loosely so that type hints
     # resolve at run time (cattrs, autodoc) without importing the store.
     _dataset: object = attrs.field(

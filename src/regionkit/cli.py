@@ -31,7 +31,7 @@ from typing import Any, TextIO
 
 from regionkit._index import MatchKind
 from regionkit._lookup import LookupResult
-from regionkit._models import COUNTRIES, Division, Perspective
+from regionkit._models import COUNTRIES, DatePrecision, Division, Perspective
 from regionkit._reporting import CENTRES, LineKind, line_in, links_in, node_in
 from regionkit._store import default_dataset
 from regionkit.errors import AmbiguousName, RegionkitError, UnknownCode
@@ -291,13 +291,24 @@ def version_text() -> str:
     return "\n".join(lines)
 
 
+def _dated(day: datetime.date | None, precision: DatePrecision | None) -> str:
+    """A date as ISO text, marked where it is known to the year or month only."""
+    if day is None:
+        return ""
+    if precision is DatePrecision.YEAR:
+        return f"{day.isoformat()} (year only)"
+    if precision is DatePrecision.MONTH:
+        return f"{day.isoformat()} (month only)"
+    return day.isoformat()
+
+
 def _history(args: argparse.Namespace, out: TextIO) -> int:
     dataset = default_dataset()
     division = dataset.get(args.code)
     locale = args.locale
     print(f"{division.code}  {division.name(locale)}", file=out)
-    start = division.valid_from.isoformat() if division.valid_from else "?"
-    end = division.valid_to.isoformat() if division.valid_to else "today"
+    start = _dated(division.valid_from, division.valid_from_precision) or "?"
+    end = _dated(division.valid_to, division.valid_to_precision) or "today"
     print(f"  valid {start} to {end}", file=out)
     related = {d.code for d in (*division.predecessors(), *division.successors())}
     for change in dataset.changes(division.country):
@@ -307,10 +318,12 @@ def _history(args: argparse.Namespace, out: TextIO) -> int:
         after = ", ".join(change.after) or "-"
         note = f"  ({change.note})" if change.note else ""
         print(
-            f"  {change.date.isoformat()}  {change.kind.value}: {before} -> {after}"
-            f"{note}",
+            f"  {_dated(change.date, change.precision)}  {change.kind.value}:"
+            f" {before} -> {after}{note}",
             file=out,
         )
+        if change.basis and change.precision is not DatePrecision.YEAR:
+            print(f"    basis: {change.basis}", file=out)
     for code in sorted(related):
         print(f"  {code}  {dataset.get(code).name(locale)}", file=out)
     return 0
@@ -352,8 +365,8 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     for designation in division.designations:
         rows.append(("rank", designation.rank.value.replace("_", " ")))
     if division.valid_from or division.valid_to:
-        start = division.valid_from.isoformat() if division.valid_from else "?"
-        end = division.valid_to.isoformat() if division.valid_to else "today"
+        start = _dated(division.valid_from, division.valid_from_precision) or "?"
+        end = _dated(division.valid_to, division.valid_to_precision) or "today"
         rows.append(("valid", f"{start} to {end}"))
     for label, related_units in (
         ("made from", division.predecessors()),

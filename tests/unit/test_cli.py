@@ -347,3 +347,19 @@ def test_an_ascii_locale_reads_utf8_standard_input() -> None:
     done = shell("regionkit lookup", env=ASCII, stdin="Татарстан\n".encode())
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode() == "Татарстан\tRU-TA\tRepublic of Tatarstan\n"
+
+
+def test_history_marks_a_year_only_date_and_names_a_days_basis() -> None:
+    code, text = run("history", "CN-371200-1992", "--locale", "zh")
+    assert code == 0
+    assert text.splitlines() == [
+        "CN-371200-1992  莱芜市",
+        "  valid 1992-01-01 (year only) to 2019-01-08",
+        "  2019-01-09  merged: CN-371200-1992 -> CN-370100",
+        "    basis: 国函〔2018〕163号, announced by the Shandong provincial"
+        " government on 2019-01-09",
+        "  CN-370100  济南市",
+    ]
+    code, text = run("history", "CN-110103-1981")
+    assert "  2010-01-01 (year only)  merged: CN-110103-1981 -> CN-110101" in text
+    assert "basis" not in text

@@ -155,3 +155,29 @@ def test_a_data_file_nested_too_deeply_is_a_data_error(tmp_path: Path) -> None:
     (tmp_path / "ru.json").write_text("[" * 100_000, encoding="utf-8")
     with pytest.raises(DataError, match="nested too deeply"):
         Dataset.from_path(tmp_path).get("RU-KHA")
+
+
+def test_dates_round_trip_with_their_precision_and_basis() -> None:
+    laiwu = regionkit.get("CN-371200-1992")
+    data = regionkit.to_dict(laiwu)
+    assert data["valid_to"] == "2019-01-08"
+    assert data["valid_to_precision"] == "day"
+    assert data["valid_from_precision"] == "year"
+    assert "国函〔2018〕163号" in data["valid_to_basis"]
+    back = regionkit.loads(regionkit.dumps(laiwu), Division)
+    assert back == laiwu
+    assert back.valid_to_precision is regionkit.DatePrecision.DAY
+    assert back.valid_from_basis == "MCA code list of 1992"
+    (change,) = [c for c in regionkit.changes("CN") if "CN-371200-1992" in c.before]
+    plain = regionkit.to_dict(change)
+    assert (plain["precision"], plain["basis"]) == ("day", change.basis)
+    assert regionkit.loads(regionkit.dumps(change), regionkit.Change) == change
+    with pytest.raises(DataError, match="precision"):
+        regionkit.from_dict(regionkit.Change, {**plain, "precision": "week"})
+
+
+def test_a_change_without_precision_is_known_to_the_day() -> None:
+    plain = regionkit.to_dict(regionkit.changes("RU")[0])
+    del plain["precision"], plain["basis"]
+    change = regionkit.from_dict(regionkit.Change, plain)
+    assert (change.precision, change.basis) == (regionkit.DatePrecision.DAY, "")
