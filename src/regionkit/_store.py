@@ -20,6 +20,7 @@ import datetime
 import gc
 import itertools
 import os
+import re
 import sys
 import threading
 import unicodedata
@@ -29,17 +30,19 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from regionkit import _hierarchy, _lookup
+from regionkit import _hierarchy, _lookup, _townships
 from regionkit._datafile import read_division_file
 from regionkit._hierarchy import RecordIndex, by_code
 from regionkit._lookup import (
     HISTORY,
     LOWER_LEVELS,
     TOP,
+    TOWNSHIPS,
     LookupResult,
     Match,
     Miss,
     NameIndex,
+    Names,
     Scope,
     check_text,
     current_unit,
@@ -101,6 +104,7 @@ class Dataset:
         self._name_indices: dict[tuple[str, int], NameIndex] = {}
         self._borders: Borders | None = None
         self._reporting: State | None = None
+        self._townships: _townships.Townships | None = None
         # Bounded caches of answers (CACHE_SIZE): codes as spelled, texts looked
         # up without filters, and texts with filters, keyed after the checks.
         self._got: dict[str, Division] = {}
@@ -161,6 +165,11 @@ class Dataset:
                 found = self._find_code(country, key, stage, day)
                 if found is not None:
                     return found
+        if _TOWNSHIP_CODE.fullmatch(key):  # China's township level (NBS codes)
+            code_of = key if key.startswith("CN-") else f"CN-{key}"
+            found = self.townships().division(code_of)
+            if found is not None and (day is None or found.valid_on(day)):
+                return found
         raise UnknownCode(code)
 
     def divisions(
@@ -181,6 +190,11 @@ class Dataset:
         level = parse_level(level)
         if parent is not None:
             pool: Iterable[Division] = self.children(self._division(parent), as_of=day)
+        elif "CN" in countries and (
+            level == 4 or wanted in _townships.CATEGORIES or wanted is _ZONE
+        ):  # the township level is listed when asked for by level or category
+            towns = self.townships()
+            pool = (d for d in map(towns.division, towns.codes()) if d is not None)
         else:
             deep = (
                 level is None or level > 1 or (wanted is not None and _is_lower(wanted))
@@ -228,6 +242,12 @@ class Dataset:
                     LOWER_LEVELS if as_of is None and division.is_current else HISTORY
                 )
             pool = self._index(division.country, stage).children.get(division.code, ())
+            if (
+                division.country == "CN"
+                and division.is_current
+                and (division.level == 3 or (division.level == 2 and not pool))
+            ):  # townships (and NBS's zones under a prefecture: see townships())
+                pool = (*pool, *self.townships().children(division.code))
         day = as_of if as_of is not None else division.valid_to
         if day is None:
             return tuple(d for d in pool if d.is_current)
@@ -287,11 +307,17 @@ class Dataset:
         return _hierarchy.ancestors(division, self.parent)
 
     def descendants(
-        self, division: Division, *, as_of: datetime.date | None = None
+        self,
+        division: Division,
+        *,
+        as_of: datetime.date | None = None,
+        level: int | None = None,
     ) -> tuple[Division, ...]:
-        """Return every unit below *division*, depth first."""
+        """Return every unit below *division* (of *level* only), depth first."""
         day = parse_day(as_of)
-        return _hierarchy.descendants(division, lambda d: self.children(d, as_of=day))
+        level = parse_level(level)
+        found = _hierarchy.descendants(division, lambda d: self.children(d, as_of=day))
+        return found if level is None else tuple(d for d in found if d.level == level)
 
     def siblings(
         self, division: Division, *, as_of: datetime.date | None = None
@@ -349,6 +375,26 @@ class Dataset:
             sea=sea,
             perspective=perspective,
         )
+
+    def townships(self) -> _townships.Townships:
+        """Return China's township level, read on first use (`regionkit._townships`)."""
+        if self._townships is None:
+            raw = self._read_file(_townships.FILE)
+            with self._lock:
+                if self._townships is None:
+                    with no_cyclic_gc():
+                        try:
+                            text = raw.decode("utf-8")
+                            self._townships = _townships.Townships(
+                                text, self._make_township
+                            )
+                        except (UnicodeDecodeError, ValueError, IndexError) as error:
+                            where = f"{self._origin}/{_townships.FILE}"
+                            raise DataError(where, [str(error)]) from None
+        return self._townships
+
+    def _make_township(self, **fields: Any) -> Division:
+        return Division(country="CN", dataset=self, **fields)
 
     def borders(self) -> Borders:
         """Return the neighbours and crossings data, read on first use."""
@@ -570,10 +616,14 @@ class Dataset:
 
     def record(self, country: str, stage: int, code: str) -> Division | None:
         """Return the record *code* among *country*'s units loaded up to *stage*."""
+        if stage == TOWNSHIPS:
+            return self.townships().division(code) if country == "CN" else None
         return self._index(country, stage).records.get(code)
 
-    def name_index(self, country: str, stage: int) -> NameIndex:
+    def name_index(self, country: str, stage: int) -> Names:
         """Return the name index of *country*'s file for *stage*."""
+        if stage == TOWNSHIPS:
+            return self.townships()
         return self._names(country, stage)
 
     def _names(self, country: str, stage: int) -> NameIndex:
@@ -757,6 +807,11 @@ def _countries_for(key: str) -> tuple[str, ...]:
     if prefix == "GB" or key.isdigit():
         return ("CN",)
     return COUNTRIES
+
+
+# The codes of China's township level: NBS's nine digits, and its zones.
+_TOWNSHIP_CODE = re.compile(r"(?:CN-)?\d{9}|CN-\d{6}-NBS")
+_ZONE = Category.STATISTICAL_ZONE
 
 
 def _has_lower(country: str) -> bool:

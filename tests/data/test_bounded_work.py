@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from regionkit import Dataset, NotFound
-from regionkit._index import NameIndex
-from regionkit._lookup import MAX_INPUT
+from regionkit._lookup import MAX_INPUT, Names
 
 
 class Counting(Dataset):
@@ -18,7 +17,7 @@ class Counting(Dataset):
 
     probes = 0
 
-    def name_index(self, country: str, stage: int) -> NameIndex:
+    def name_index(self, country: str, stage: int) -> Names:
         self.probes += 1
         return super().name_index(country, stage)
 

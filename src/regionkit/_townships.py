@@ -1,0 +1,334 @@
+"""
+China's township level (乡级): 41,340 townships, read lazily from one text file.
+
+``cn-townships.tsv`` holds one line per township and per statistical zone
+(written by ``tools/build_data.py`` from ``data/cn/townships.csv`` and
+``statistical_zones.csv``; ``data/cn/NOTES-townships.md`` gives the rules). A
+`Townships` keeps the lines as read and makes a `Division` only for the lines a
+call asks for, so that loading costs one pass over the text and a dictionary of
+the Chinese names; the Latin names are indexed on the first Latin query.
+
+Lookup at this level matches names exactly (full or short, Simplified or
+Traditional, plain pinyin with or without tones, English) and never by typo:
+with hundreds of 城关镇 and 人民路街道, a near miss is more likely another
+township than the one meant.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Callable, Iterator
+
+from regionkit._index import MatchKind
+from regionkit._models import Category, Division, NameForm, NameHead, PackedNames
+from regionkit._normalize import fold
+
+__all__ = ["CATEGORIES", "FILE", "Townships", "ends_in_township_word"]
+
+FILE = "cn-townships.tsv"
+"""The township level's file in the data folder."""
+
+_CATEGORY = {
+    "s": Category.SUBDISTRICT,
+    "t": Category.TOWN,
+    "x": Category.TOWNSHIP,
+    "e": Category.ETHNIC_TOWNSHIP,
+    "m": Category.SUMU,
+    "n": Category.ETHNIC_SUMU,
+    "u": Category.TOWNSHIP_LEVEL_UNIT,
+}
+LETTER = {category: letter for letter, category in _CATEGORY.items()}
+"""The one-letter code of each township category in the file."""
+CATEGORIES = frozenset(_CATEGORY.values())
+"""The categories of the township level."""
+ZONE = "Z"  # the first field of a statistical zone's line
+_SOURCE = "nbs-2023"
+_ENTRY = tuple[str, float, str, MatchKind]
+
+# The generic words that end a township's name, as typed: a text that ends in
+# one may name a township, and only such a text (or a lookup with level=4, or
+# inside a unit that has townships) makes lookup read this level.
+_HAN_WORDS = ("街道", "镇", "鎮", "乡", "鄉", "苏木", "蘇木", "办事处", "辦事處")
+_LATIN_WORDS = ("subdistrict", "town", "township", "sumu", "jiedao", "zhen", "xiang")
+
+
+def ends_in_township_word(text: str) -> bool:
+    """Whether *text* ends in a township's generic word ("粤海街道", "X Town")."""
+    folded = fold(text).rstrip()
+    if folded.endswith(_HAN_WORDS):
+        return True
+    last = folded.rpartition(" ")
+    return bool(last[1]) and last[2] in _LATIN_WORDS
+
+
+def _plain(text: str) -> str:
+    """*text* without tone marks (ü kept), as the plain pinyin spells it."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if c not in "\u0300\u0301\u0304\u030c")
+    return unicodedata.normalize("NFC", kept)
+
+
+class Townships:
+    """The township level of one data file; records made on first request."""
+
+    def __init__(self, text: str, make: Callable[..., Division]) -> None:
+        """Read *text*; *make* builds a `Division` from its fields."""
+        self._make = make
+        self._rows: list[str] = []  # the townships' lines, in code order
+        self._zones: dict[str, str] = {}  # a zone's code: its line
+        self._children: dict[str, list[int | str]] = {}
+        self._names: dict[str, int | list[int]] = {}  # a full name: its rows
+        self._stems: dict[str, list[int]] = {}  # short names that end in no generic
+        self._simplified: dict[str, str] = {}  # Traditional to Simplified, per char
+        self._zone_names: dict[str, list[str]] = {}
+        self._latin: dict[str, list[tuple[str, bool]]] | None = None
+        self._built: dict[str, Division] = {}
+        rows, names, children = self._rows, self._names, self._children
+        for line in text.split("\n"):
+            if not line:
+                continue
+            if line[0] == "#":
+                if line.startswith("#T\t"):
+                    pairs = line[3:]
+                    self._simplified = dict(zip(pairs[1::2], pairs[::2], strict=True))
+                continue
+            if line[0] == ZONE:
+                fields = line.split("\t", 3)
+                key = f"CN-{fields[1]}-NBS"
+                self._zones[key] = line
+                children.setdefault(fields[2], []).append(key)
+                for name in line.split("\t")[3:5]:
+                    if name:
+                        self._zone_names.setdefault(name, []).append(key)
+                continue
+            number, parent, _, name, _ = line.split("\t", 4)
+            at = len(rows)
+            if rows and number <= rows[-1][:9]:
+                raise ValueError(f"township {number} is out of code order")
+            rows.append(line)
+            children.setdefault(_parent(number, parent), []).append(at)
+            old = names.setdefault(name, at)
+            if old is not at:
+                if isinstance(old, int):
+                    names[name] = [old, at]
+                else:
+                    old.append(at)
+        # Short names that are not the full name less a generic word: 于家务
+        # (于家务回族乡), kept apart; the others are found by adding the word.
+        for at, line in enumerate(rows):
+            if line.split("\t", 3)[2] in "en":
+                fields = line.split("\t")
+                if fields[7]:
+                    self._stems.setdefault(fields[3][: int(fields[7])], []).append(at)
+
+    def __len__(self) -> int:
+        return len(self._rows) + len(self._zones)
+
+    def codes(self) -> Iterator[str]:
+        """Yield every code, zones first, then townships in code order."""
+        yield from self._zones
+        for line in self._rows:
+            yield f"CN-{line[:9]}"
+
+    def division(self, code: str) -> Division | None:
+        """Return the record of *code* ("CN-440305007", "CN-140171-NBS"), or None."""
+        found = self._built.get(code)
+        if found is not None:
+            return found
+        line = self._zones.get(code)
+        if line is None:
+            number = code[3:]
+            at = bisect.bisect_left(self._rows, number, key=_number)
+            if at == len(self._rows) or _number(self._rows[at]) != number:
+                return None
+            line = self._rows[at]
+        return self._built.setdefault(code, self._record(code, line))
+
+    def _at(self, at: int) -> Division:
+        line = self._rows[at]
+        code = f"CN-{line[:9]}"
+        found = self._built.get(code)
+        if found is None:
+            found = self._built.setdefault(code, self._record(code, line))
+        return found
+
+    def children(self, code: str) -> tuple[Division, ...]:
+        """Return the townships (and statistical zones) directly under *code*."""
+        found: list[Division] = []
+        for item in self._children.get(code, ()):
+            division = self._at(item) if isinstance(item, int) else self.division(item)
+            if division is not None:
+                found.append(division)
+        return tuple(found)
+
+    def _record(self, code: str, line: str) -> Division:
+        fields = line.split("\t")
+        if fields[0] == ZONE:
+            _, _, parent, name, hant, pinyin, source = fields
+            plain = _plain(pinyin)
+            texts = [name, hant, pinyin, plain, plain]
+            locales = ["zh-Hans", "zh-Hant", "zh-Latn-pinyin"]
+            locales += ["zh-Latn-pinyin-x-plain", "en"]
+            heads, kept = _heads(locales, texts, None, source)
+            return self._make(
+                code=code,
+                category=Category.STATISTICAL_ZONE,
+                level=3,
+                names=PackedNames(heads, "\n".join(kept)),
+                source=source,
+                parent_code=parent,
+            )
+        number, parent, letter, name, hant, pinyin, english, short, source = fields
+        source = source or _SOURCE
+        cut = int(short) if short else 0
+        plain = _plain(pinyin)
+        texts = [name, hant, pinyin, plain, english]
+        shorts = None
+        if cut:
+            stem = pinyin.partition(" ")[0]
+            shorts = [name[:cut], hant[:cut] if hant else "", stem, _plain(stem)]
+            shorts.append(_plain(stem))
+        locales = ["zh-Hans", "zh-Hant", "zh-Latn-pinyin", "zh-Latn-pinyin-x-plain"]
+        heads, kept = _heads([*locales, "en"], texts, shorts, source)
+        return self._make(
+            code=code,
+            category=_CATEGORY[letter],
+            level=4,
+            names=PackedNames(heads, "\n".join(kept)),
+            source=source,
+            parent_code=_parent(number, parent),
+        )
+
+    # -- lookup (the `NameIndex` methods lookup calls) --------------------------------
+
+    def knows(self, text: str) -> bool:
+        """Whether *text* is a township's name, exactly."""
+        return bool(self._entries(text))
+
+    def search(
+        self, text: str, *, fuzzy: bool, exact_first: bool = False
+    ) -> list[_ENTRY]:
+        """Return the townships *text* names exactly: full names 1.0, short 0.99."""
+        return [
+            (code, 0.99 if short else 1.0, text, MatchKind.EXACT)
+            for code, short in self._entries(text)
+        ]
+
+    def typos(self, text: str) -> list[_ENTRY]:
+        """Return nothing: the township level has no typo matching."""
+        return []
+
+    def _entries(self, text: str) -> list[tuple[str, bool]]:
+        folded = fold(text).strip()
+        if not folded:
+            return []
+        if not _is_han(folded):
+            return self._latin_index().get(_plain(folded), [])
+        found = self._han(folded, folded, 3)
+        if not found:  # Traditional: found through the Simplified name
+            simplified = "".join(self._simplified.get(c, c) for c in folded)
+            if simplified != folded:
+                found = self._han(folded, simplified, 4)
+        return found
+
+    def _han(self, query: str, simplified: str, field: int) -> list[tuple[str, bool]]:
+        """Return the units whose name (field 3, or 4: Traditional) is *query*."""
+        found: list[tuple[str, bool]] = [
+            (code, False) for code in self._zone_names.get(query, ())
+        ]
+        tries = ((simplified, False), *((simplified + g, True) for g in _GENERICS))
+        for name, short in tries:
+            rows = self._names.get(name)
+            for at in [rows] if isinstance(rows, int) else rows or ():
+                found += self._fits(at, query, field, short)
+        for at in self._stems.get(simplified, ()):
+            found += self._fits(at, query, field, True)
+        return list(dict.fromkeys(found))
+
+    def _fits(
+        self, at: int, query: str, field: int, short: bool
+    ) -> list[tuple[str, bool]]:
+        """Return row *at* if its name (or short name) is *query*."""
+        fields = self._rows[at].split("\t", 8)
+        own = fields[field]
+        if short:
+            cut = int(fields[7]) if fields[7] else 0
+            fits = bool(cut) and own[:cut] == query
+        else:
+            fits = own == query
+        return [(f"CN-{fields[0]}", short)] if fits else []
+
+    def _latin_index(self) -> dict[str, list[tuple[str, bool]]]:
+        if self._latin is None:
+            latin: dict[str, list[tuple[str, bool]]] = {}
+            lines = [*self._zones.values(), *self._rows]
+            for line in lines:
+                fields = line.split("\t")
+                if fields[0] == ZONE:
+                    key, pinyin, short = f"CN-{fields[1]}-NBS", fields[5], ""
+                    forms = [_plain(pinyin)]
+                else:
+                    key, pinyin, english = f"CN-{fields[0]}", fields[5], fields[6]
+                    short = fields[7]
+                    forms = [_plain(pinyin), english]
+                for form in forms:
+                    latin.setdefault(fold(form), []).append((key, False))
+                if short:
+                    stem = fold(_plain(pinyin.partition(" ")[0]))
+                    latin.setdefault(stem, []).append((key, True))
+            for codes in latin.values():  # a name twice on one unit counts once
+                codes[:] = list(dict.fromkeys(codes))
+            self._latin = latin
+        return self._latin
+
+
+# The generic words a short name lacks, tried in turn to find its full name.
+_GENERICS = (
+    "街道",
+    "镇",
+    "乡",
+    "苏木",
+    "地区",
+    "办事处",
+    "街道办事处",
+    "民族乡",
+    "民族苏木",
+)
+
+
+def _number(line: str) -> str:
+    return line[:9]
+
+
+def _is_han(text: str) -> bool:
+    return all("\u3400" <= c <= "\u9fff" or c in "（）、-" for c in text)
+
+
+def _parent(number: str, parent: str) -> str:
+    """Return a township's parent code from its line's parent field."""
+    if not parent:
+        return f"CN-{number[:6]}"
+    if parent == ZONE:
+        return f"CN-{number[:6]}-NBS"
+    return parent
+
+
+def _heads(
+    locales: list[str], texts: list[str], shorts: list[str] | None, source: str
+) -> tuple[tuple[NameHead, ...], list[str]]:
+    """Return the name heads and texts of the given forms, empty texts left out."""
+    heads: list[NameHead] = []
+    kept: list[str] = []
+    for at, (locale, text) in enumerate(zip(locales, texts, strict=True)):
+        how = f"{source} opencc" if locale == "zh-Hant" else source
+        if locale != "zh-Hans" and locale != "zh-Hant":
+            how = f"{source} pypinyin"
+        if text:
+            heads.append((locale, NameForm.FULL, how, None, None))
+            kept.append(text)
+        short = shorts[at] if shorts is not None else ""
+        if short:
+            heads.append((locale, NameForm.SHORT, how, None, None))
+            kept.append(short)
+    return tuple(heads), kept
