@@ -702,10 +702,13 @@ class Division:
         return self._nav().ancestors(self)
 
     def descendants(
-        self, *, as_of: datetime.date | None = None
+        self, *, as_of: datetime.date | None = None, level: int | None = None
     ) -> tuple[Division, ...]:
-        """Return every unit below this one (on *as_of*, else today), depth first."""
-        return self._nav().descendants(self, as_of=as_of)
+        """Return every unit below this one (on *as_of*, else today), depth first.
+
+        With *level*, only the units of that level (``level=4``: China's townships).
+        """
+        return self._nav().descendants(self, as_of=as_of, level=level)
 
     def siblings(self, *, as_of: datetime.date | None = None) -> tuple[Division, ...]:
         """Return the other units with the same parent and level (on *as_of*)."""
@@ -779,7 +782,11 @@ class Navigator(Protocol):
     def ancestors(self, division: Division) -> tuple[Division, ...]: ...
 
     def descendants(
-        self, division: Division, *, as_of: datetime.date | None = None
+        self,
+        division: Division,
+        *,
+        as_of: datetime.date | None = None,
+        level: int | None = None,
     ) -> tuple[Division, ...]: ...
 
     def siblings(
