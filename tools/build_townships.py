@@ -49,6 +49,12 @@ def townships_file(units: Collection[str]) -> str:
     # Traditional name to the Simplified one it is filed under.
     chars = "".join(next(iter(s)) + t for t, s in sorted(pairs.items()) if len(s) == 1)
     lines.append(f"#T\t{chars}\n")
+    placed = [r["code"] for r in towns if r["parent"] != f"CN-{r['code'][:6]}"]
+    lines.append(f"#P\t{' '.join(placed)}\n")
+    lines.append("#R\n")
+    codes = [r["code"] for r in towns]
+    if codes != sorted(codes) or len(set(codes)) != len(codes):
+        raise TownshipError("townships.csv is not in code order, once each")
     for row in towns:
         code, parent = row["code"], row["parent"]
         if parent not in units and parent not in zones:

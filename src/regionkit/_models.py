@@ -704,7 +704,8 @@ class Division:
     def descendants(
         self, *, as_of: datetime.date | None = None, level: int | None = None
     ) -> tuple[Division, ...]:
-        """Return every unit below this one (on *as_of*, else today), depth first.
+        """
+        Return every unit below this one (on *as_of*, else today), depth first.
 
         With *level*, only the units of that level (``level=4``: China's townships).
         """

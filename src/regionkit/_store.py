@@ -157,6 +157,12 @@ class Dataset:
 
     def _get(self, code: object, day: datetime.date | None) -> Division:
         key = _code_key(code)
+        if _TOWNSHIP_CODE.fullmatch(key):  # China's township level (NBS codes)
+            code_of = key if key.startswith("CN-") else f"CN-{key}"
+            found = self.townships().division(code_of)
+            if found is not None and (day is None or found.valid_on(day)):
+                return found
+            raise UnknownCode(code)
         # Only a code with digits (GB/T 2260) can name a lower unit of China:
         # a miss on "RU-XYZ" or "MOSCOW" must not load the lower files.
         stages_of = self.stages if any(c.isdigit() for c in key) else _top_only
@@ -165,11 +171,6 @@ class Dataset:
                 found = self._find_code(country, key, stage, day)
                 if found is not None:
                     return found
-        if _TOWNSHIP_CODE.fullmatch(key):  # China's township level (NBS codes)
-            code_of = key if key.startswith("CN-") else f"CN-{key}"
-            found = self.townships().division(code_of)
-            if found is not None and (day is None or found.valid_on(day)):
-                return found
         raise UnknownCode(code)
 
     def divisions(

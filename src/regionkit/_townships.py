@@ -75,52 +75,42 @@ class Townships:
     def __init__(self, text: str, make: Callable[..., Division]) -> None:
         """Read *text*; *make* builds a `Division` from its fields."""
         self._make = make
-        self._rows: list[str] = []  # the townships' lines, in code order
         self._zones: dict[str, str] = {}  # a zone's code: its line
-        self._children: dict[str, list[int | str]] = {}
-        self._names: dict[str, int | list[int]] = {}  # a full name: its rows
+        self._children: dict[str, list[int | str]] = {}  # where the code says not
+        self._names: dict[str, int | list[int]] | None = None  # a name: its rows
         self._stems: dict[str, list[int]] = {}  # short names that end in no generic
         self._simplified: dict[str, str] = {}  # Traditional to Simplified, per char
         self._zone_names: dict[str, list[str]] = {}
-        self._latin: dict[str, list[tuple[str, bool]]] | None = None
+        self._latin: dict[str, list[int | str]] | None = None
         self._built: dict[str, Division] = {}
-        rows, names, children = self._rows, self._names, self._children
-        for line in text.split("\n"):
-            if not line:
-                continue
-            if line[0] == "#":
-                if line.startswith("#T\t"):
-                    pairs = line[3:]
-                    self._simplified = dict(zip(pairs[1::2], pairs[::2], strict=True))
-                continue
-            if line[0] == ZONE:
-                fields = line.split("\t", 3)
+        # The head (comments, tables, zones), then the townships in code order.
+        head, marker, body = text.partition("\n#R\n")
+        if not marker:
+            raise ValueError("no township rows")
+        self._rows: list[str] = body.split("\n")
+        if self._rows and not self._rows[-1]:
+            self._rows.pop()
+        placed: list[str] = []
+        for line in head.split("\n"):
+            if line.startswith("#T\t"):
+                pairs = line[3:]
+                self._simplified = dict(zip(pairs[1::2], pairs[::2], strict=True))
+            elif line.startswith("#P\t"):
+                placed = line[3:].split()
+            elif line.startswith(ZONE + "\t"):
+                fields = line.split("\t", 5)
                 key = f"CN-{fields[1]}-NBS"
                 self._zones[key] = line
-                children.setdefault(fields[2], []).append(key)
-                for name in line.split("\t")[3:5]:
+                self._children.setdefault(fields[2], []).append(key)
+                for name in fields[3:5]:
                     if name:
                         self._zone_names.setdefault(name, []).append(key)
-                continue
-            number, parent, _, name, _ = line.split("\t", 4)
-            at = len(rows)
-            if rows and number <= rows[-1][:9]:
-                raise ValueError(f"township {number} is out of code order")
-            rows.append(line)
-            children.setdefault(_parent(number, parent), []).append(at)
-            old = names.setdefault(name, at)
-            if old is not at:
-                if isinstance(old, int):
-                    names[name] = [old, at]
-                else:
-                    old.append(at)
-        # Short names that are not the full name less a generic word: 于家务
-        # (于家务回族乡), kept apart; the others are found by adding the word.
-        for at, line in enumerate(rows):
-            if line.split("\t", 3)[2] in "en":
-                fields = line.split("\t")
-                if fields[7]:
-                    self._stems.setdefault(fields[3][: int(fields[7])], []).append(at)
+        for number in placed:  # townships whose parent is not their code's county
+            at = self._find(number)
+            if at is None:
+                raise ValueError(f"no township {number}")
+            parent = _parent(number, self._rows[at].split("\t", 2)[1])
+            self._children.setdefault(parent, []).append(at)
 
     def __len__(self) -> int:
         return len(self._rows) + len(self._zones)
@@ -131,6 +121,13 @@ class Townships:
         for line in self._rows:
             yield f"CN-{line[:9]}"
 
+    def _find(self, number: str) -> int | None:
+        """Return the row of township *number* (nine digits), or None."""
+        at = bisect.bisect_left(self._rows, number, key=_number)
+        if at == len(self._rows) or _number(self._rows[at]) != number:
+            return None
+        return at
+
     def division(self, code: str) -> Division | None:
         """Return the record of *code* ("CN-440305007", "CN-140171-NBS"), or None."""
         found = self._built.get(code)
@@ -138,9 +135,8 @@ class Townships:
             return found
         line = self._zones.get(code)
         if line is None:
-            number = code[3:]
-            at = bisect.bisect_left(self._rows, number, key=_number)
-            if at == len(self._rows) or _number(self._rows[at]) != number:
+            at = self._find(code[3:])
+            if at is None:
                 return None
             line = self._rows[at]
         return self._built.setdefault(code, self._record(code, line))
@@ -156,11 +152,40 @@ class Townships:
     def children(self, code: str) -> tuple[Division, ...]:
         """Return the townships (and statistical zones) directly under *code*."""
         found: list[Division] = []
+        county = code[3:]
+        if len(county) == 6 and county.isdigit():  # its townships lie together
+            at = bisect.bisect_left(self._rows, county, key=_number)
+            rows = self._rows
+            while at < len(rows) and rows[at].startswith(county):
+                if rows[at][9:11] == "\t\t":  # the parent its code says
+                    found.append(self._at(at))
+                at += 1
         for item in self._children.get(code, ()):
             division = self._at(item) if isinstance(item, int) else self.division(item)
             if division is not None:
                 found.append(division)
-        return tuple(found)
+        return tuple(sorted(found, key=lambda d: d.code))
+
+    def _name_index(self) -> dict[str, int | list[int]]:
+        """Return the rows by Simplified full name, built on the first lookup."""
+        if self._names is None:
+            names: dict[str, int | list[int]] = {}
+            for at, line in enumerate(self._rows):
+                _, _, letter, name, rest = line.split("\t", 4)
+                old = names.setdefault(name, at)
+                if old is not at:
+                    if isinstance(old, int):
+                        names[name] = [old, at]
+                    else:
+                        old.append(at)
+                if letter == "e" or letter == "n":
+                    # A short name that is not the full name less a generic
+                    # word: 于家务 (于家务回族乡); the others are found by adding it.
+                    cut = rest.split("\t")[3]
+                    if cut:
+                        self._stems.setdefault(name[: int(cut)], []).append(at)
+            self._names = names
+        return self._names
 
     def _record(self, code: str, line: str) -> Division:
         fields = line.split("\t")
@@ -224,7 +249,7 @@ class Townships:
         if not folded:
             return []
         if not _is_han(folded):
-            return self._latin_index().get(_plain(folded), [])
+            return self._latin_entries(folded)
         found = self._han(folded, folded, 3)
         if not found:  # Traditional: found through the Simplified name
             simplified = "".join(self._simplified.get(c, c) for c in folded)
@@ -239,7 +264,7 @@ class Townships:
         ]
         tries = ((simplified, False), *((simplified + g, True) for g in _GENERICS))
         for name, short in tries:
-            rows = self._names.get(name)
+            rows = self._name_index().get(name)
             for at in [rows] if isinstance(rows, int) else rows or ():
                 found += self._fits(at, query, field, short)
         for at in self._stems.get(simplified, ()):
@@ -259,28 +284,41 @@ class Townships:
             fits = own == query
         return [(f"CN-{fields[0]}", short)] if fits else []
 
-    def _latin_index(self) -> dict[str, list[tuple[str, bool]]]:
+    def _latin_index(self) -> dict[str, list[int | str]]:
+        """Return the units by the first word of their English name, lower case."""
         if self._latin is None:
-            latin: dict[str, list[tuple[str, bool]]] = {}
-            lines = [*self._zones.values(), *self._rows]
-            for line in lines:
-                fields = line.split("\t")
-                if fields[0] == ZONE:
-                    key, pinyin, short = f"CN-{fields[1]}-NBS", fields[5], ""
-                    forms = [_plain(pinyin)]
-                else:
-                    key, pinyin, english = f"CN-{fields[0]}", fields[5], fields[6]
-                    short = fields[7]
-                    forms = [_plain(pinyin), english]
-                for form in forms:
-                    latin.setdefault(fold(form), []).append((key, False))
-                if short:
-                    stem = fold(_plain(pinyin.partition(" ")[0]))
-                    latin.setdefault(stem, []).append((key, True))
-            for codes in latin.values():  # a name twice on one unit counts once
-                codes[:] = list(dict.fromkeys(codes))
+            latin: dict[str, list[int | str]] = {}
+            for key, line in self._zones.items():
+                word = _first_word(line.split("\t")[5])
+                latin.setdefault(word, []).append(key)
+            for at, line in enumerate(self._rows):
+                word = _first_word(line.split("\t", 7)[6])
+                latin.setdefault(word, []).append(at)
             self._latin = latin
         return self._latin
+
+    def _latin_entries(self, folded: str) -> list[tuple[str, bool]]:
+        """Return the units a Latin text names: English, plain or toned pinyin."""
+        plain = _plain(folded)
+        found: list[tuple[str, bool]] = []
+        for item in self._latin_index().get(_first_word(plain), ()):
+            if isinstance(item, int):
+                fields = self._rows[item].split("\t")
+                code, pinyin, forms = f"CN-{fields[0]}", fields[5], [fields[6]]
+                short = fields[7]
+            else:
+                fields = self._zones[item].split("\t")
+                code, pinyin, forms, short = item, fields[5], [], ""
+            forms.append(_plain(pinyin))
+            if any(fold(form) == plain for form in forms):
+                found.append((code, False))
+            elif short and fold(_plain(pinyin.partition(" ")[0])) == plain:
+                found.append((code, True))
+        return found
+
+
+def _first_word(text: str) -> str:
+    return _plain(fold(text.partition(" ")[0]))
 
 
 # The generic words a short name lacks, tried in turn to find its full name.

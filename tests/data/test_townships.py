@@ -180,9 +180,11 @@ def test_navigation() -> None:
     nanshan = regionkit.get("CN-440305")
     assert [t.code for t in nanshan.children][:2] == ["CN-440305001", "CN-440305002"]
     deep = regionkit.get("CN-GD").descendants(level=4)
-    assert len(deep) > 1_500 and all(d.level == 4 for d in deep)
+    assert len(deep) > 1_500
+    assert all(d.level == 4 for d in deep)
     dongguan = regionkit.get("CN-441900")  # a city with no counties
-    assert dongguan.children and all(d.level == 4 for d in dongguan.children)
+    assert dongguan.children
+    assert all(d.level == 4 for d in dongguan.children)
     past = regionkit.get("CN-440305").children_on(datetime.date(2024, 1, 1))
     assert len(past) == len(nanshan.children)
 
