@@ -112,12 +112,17 @@ def test_names_in_every_form() -> None:
 
 def test_statistical_zones_are_no_mca_units(rows: list[dict[str, str]]) -> None:
     zones = regionkit.divisions("CN", category="statistical_zone")
-    assert len(zones) == 132
-    # 124 zones with a 7 in the fifth digit, and 8 other units only NBS lists.
+    assert len(zones) == 129
+    # The 124 zones with a 7 in the fifth digit, and 大兴安岭's four districts
+    # and 大柴旦行政委员会; 三沙市's three island codes go under 西沙区 and 南沙区.
     assert sum(1 for z in zones if z.code[7] == "7") == 124
     under = [r for r in rows if r["parent"].endswith("-NBS")]
-    assert len(under) == 463
-    assert len(rows) - len(under) == 40_877
+    assert len(under) == 458
+    assert len(rows) - len(under) == 40_882
+    # xinhua-2020-sansha: 西沙区 governs 西沙群岛 and administers 中沙群岛
+    assert regionkit.get("460321451").parent_code == "CN-460302"
+    assert regionkit.get("460323451").parent_code == "CN-460302"
+    assert regionkit.get("460322451").parent_code == "CN-460303"
     zone = regionkit.get("CN-130171-NBS")  # 石家庄高新技术产业开发区
     assert zone.category is Category.STATISTICAL_ZONE
     assert zone.national_code is None
