@@ -159,7 +159,7 @@ class Dataset:
         key = _code_key(code)
         if _TOWNSHIP_CODE.fullmatch(key):  # China's township level (NBS codes)
             code_of = key if key.startswith("CN-") else f"CN-{key}"
-            found = self.townships().division(code_of)
+            found = self._township_level().division(code_of)
             if found is not None and (day is None or found.valid_on(day)):
                 return found
             raise UnknownCode(code)
@@ -194,7 +194,7 @@ class Dataset:
         elif "CN" in countries and (
             level == 4 or wanted in _townships.CATEGORIES or wanted is _ZONE
         ):  # the township level is listed when asked for by level or category
-            towns = self.townships()
+            towns = self._township_level()
             pool = (d for d in map(towns.division, towns.codes()) if d is not None)
         else:
             deep = (
@@ -247,8 +247,8 @@ class Dataset:
                 division.country == "CN"
                 and division.is_current
                 and (division.level == 3 or (division.level == 2 and not pool))
-            ):  # townships (and NBS's zones under a prefecture: see townships())
-                pool = (*pool, *self.townships().children(division.code))
+            ):  # its townships; a city with no counties (东莞市) has them itself
+                pool = (*pool, *self._township_level().children(division.code))
         day = as_of if as_of is not None else division.valid_to
         if day is None:
             return tuple(d for d in pool if d.is_current)
@@ -377,10 +377,13 @@ class Dataset:
             perspective=perspective,
         )
 
-    def townships(self) -> _townships.Townships:
+    def _township_level(self) -> _townships.Townships:
         """Return China's township level, read on first use (`regionkit._townships`)."""
         if self._townships is None:
-            raw = self._read_file(_townships.FILE)
+            try:  # data made by hand may have no township level: then it is empty
+                raw = self._read(_townships.FILE)
+            except OSError:
+                raw = b"\n#R\n"
             with self._lock:
                 if self._townships is None:
                     with no_cyclic_gc():
@@ -618,13 +621,13 @@ class Dataset:
     def record(self, country: str, stage: int, code: str) -> Division | None:
         """Return the record *code* among *country*'s units loaded up to *stage*."""
         if stage == TOWNSHIPS:
-            return self.townships().division(code) if country == "CN" else None
+            return self._township_level().division(code) if country == "CN" else None
         return self._index(country, stage).records.get(code)
 
     def name_index(self, country: str, stage: int) -> Names:
         """Return the name index of *country*'s file for *stage*."""
         if stage == TOWNSHIPS:
-            return self.townships()
+            return self._township_level()
         return self._names(country, stage)
 
     def _names(self, country: str, stage: int) -> NameIndex:

@@ -8,8 +8,9 @@ China's township level (乡级): 41,340 townships, read lazily from one text fil
 call asks for, so that loading costs one pass over the text and a dictionary of
 the Chinese names; the Latin names are indexed on the first Latin query.
 
-Lookup at this level matches names exactly (full or short, Simplified or
-Traditional, plain pinyin with or without tones, English) and never by typo:
+Lookup at this level matches names exactly (Chinese full or short names,
+Simplified or Traditional; full pinyin with or without tones; full English
+names) and never by typo:
 with hundreds of 城关镇 and 人民路街道, a near miss is more likely another
 township than the one meant.
 """
@@ -298,22 +299,21 @@ class Townships:
         return self._latin
 
     def _latin_entries(self, folded: str) -> list[tuple[str, bool]]:
-        """Return the units a Latin text names: English, plain or toned pinyin."""
+        """Return the units a Latin text names in full: English, pinyin."""
         plain = _plain(folded)
         found: list[tuple[str, bool]] = []
         for item in self._latin_index().get(_first_word(plain), ()):
             if isinstance(item, int):
                 fields = self._rows[item].split("\t")
                 code, pinyin, forms = f"CN-{fields[0]}", fields[5], [fields[6]]
-                short = fields[7]
             else:
                 fields = self._zones[item].split("\t")
-                code, pinyin, forms, short = item, fields[5], [], ""
+                code, pinyin, forms = item, fields[5], []
             forms.append(_plain(pinyin))
+            # Full forms only: a bare pinyin stem ("Xinhe") is too often a word
+            # of another name ("Xīnhé Xiàn", read as Xinhe in a place "Xian").
             if any(fold(form) == plain for form in forms):
                 found.append((code, False))
-            elif short and fold(_plain(pinyin.partition(" ")[0])) == plain:
-                found.append((code, True))
         return found
 
 
