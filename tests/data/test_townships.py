@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import importlib.resources
+import io
 from collections import Counter
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 import regionkit
 from regionkit import AmbiguousName, Category, Dataset, NotFound, UnknownCode
+from regionkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 TOWNSHIPS = ROOT / "data" / "cn" / "townships.csv"
@@ -208,3 +210,16 @@ def test_lookups_that_need_no_township_do_not_load_it() -> None:
     assert data._townships is None
     data.lookup("粤海街道")
     assert data._townships is not None
+
+
+def test_the_cli_shows_the_township_level() -> None:
+    out = io.StringIO()
+    assert main(["tree", "CN-440305"], out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "CN-440305  Nanshan District"
+    assert "  CN-440305007  Yuehai Subdistrict" in lines
+    out = io.StringIO()
+    assert main(["show", "CN-440305007"], out=out) == 0
+    shown = out.getvalue()
+    assert "level       4" in shown
+    assert "parent      CN-440305  Nanshan District" in shown
