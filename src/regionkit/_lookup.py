@@ -399,6 +399,10 @@ class Scope:
         if self.within is None:
             return True
         code = self.within.code
+        if division.parent_code == code:
+            return True
+        if division.level == 4 and self.within.level == 3:  # a township's county
+            return False  # is its parent (or, for a zone's township, none)
         return (
             division.within_code == code
             or code in division.grouping_codes
@@ -663,6 +667,7 @@ def _chain(
                 last = _strict(source, piece, scope.inside(container, None))
             except AmbiguousName as error:
                 if not branched and end < len(text):
+                    branched = True  # once per chain: the work stays bounded
                     found = _branches(source, text[end:], scope, error.candidates)
                     if found is not None:
                         return found
