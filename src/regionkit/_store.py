@@ -194,8 +194,7 @@ class Dataset:
         elif "CN" in countries and (
             level == 4 or wanted in _townships.CATEGORIES or wanted is _ZONE
         ):  # the township level is listed when asked for by level or category
-            towns = self._township_level()
-            pool = (d for d in map(towns.division, towns.codes()) if d is not None)
+            pool = self._township_level().divisions()
         else:
             deep = (
                 level is None or level > 1 or (wanted is not None and _is_lower(wanted))

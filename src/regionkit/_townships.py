@@ -63,9 +63,21 @@ def ends_in_township_word(text: str) -> bool:
     return bool(last[1]) and last[2] in _LATIN_WORDS
 
 
+# Each toned vowel of pinyin and its plain letter (ü keeps its dots).
+_TONED = {
+    "a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ",
+    "A": "ĀÁǍÀ", "E": "ĒÉĚÈ", "I": "ĪÍǏÌ", "O": "ŌÓǑÒ", "U": "ŪÚǓÙ", "Ü": "ǕǗǙǛ",
+}  # fmt: skip
+_UNTONE = str.maketrans({t: plain for plain, toned in _TONED.items() for t in toned})
+
+
 def _plain(text: str) -> str:
     """*text* without tone marks (ü kept), as the plain pinyin spells it."""
-    decomposed = unicodedata.normalize("NFD", text)
+    plain = text.translate(_UNTONE)
+    if plain.isascii() or max(plain) < "\u0300":
+        return plain
+    # Decomposed marks (typed text): drop the four tone marks, keep the rest.
+    decomposed = unicodedata.normalize("NFD", plain)
     kept = "".join(c for c in decomposed if c not in "\u0300\u0301\u0304\u030c")
     return unicodedata.normalize("NFC", kept)
 
@@ -121,6 +133,15 @@ class Townships:
         yield from self._zones
         for line in self._rows:
             yield f"CN-{line[:9]}"
+
+    def divisions(self) -> Iterator[Division]:
+        """Yield every record, zones first, then townships in code order."""
+        for code in self._zones:
+            zone = self.division(code)
+            if zone is not None:
+                yield zone
+        for at in range(len(self._rows)):
+            yield self._at(at)
 
     def _find(self, number: str) -> int | None:
         """Return the row of township *number* (nine digits), or None."""
@@ -356,17 +377,32 @@ def _heads(
     locales: list[str], texts: list[str], shorts: list[str] | None, source: str
 ) -> tuple[tuple[NameHead, ...], list[str]]:
     """Return the name heads and texts of the given forms, empty texts left out."""
-    heads: list[NameHead] = []
     kept: list[str] = []
-    for at, (locale, text) in enumerate(zip(locales, texts, strict=True)):
-        how = f"{source} opencc" if locale == "zh-Hant" else source
-        if locale != "zh-Hans" and locale != "zh-Hant":
-            how = f"{source} pypinyin"
+    present: list[tuple[int, bool]] = []
+    for at, text in enumerate(texts):
         if text:
-            heads.append((locale, NameForm.FULL, how, None, None))
+            present.append((at, False))
             kept.append(text)
         short = shorts[at] if shorts is not None else ""
         if short:
-            heads.append((locale, NameForm.SHORT, how, None, None))
+            present.append((at, True))
             kept.append(short)
-    return tuple(heads), kept
+    key = (tuple(locales), tuple(present), source)
+    heads = _HEADS.get(key)
+    if heads is None:  # the same few shapes recur: one tuple each
+        heads = _HEADS.setdefault(
+            key, tuple(_head(locales[at], short, source) for at, short in present)
+        )
+    return heads, kept
+
+
+def _head(locale: str, short: bool, source: str) -> NameHead:
+    how = source
+    if locale == "zh-Hant":
+        how = f"{source} opencc"
+    elif locale != "zh-Hans":
+        how = f"{source} pypinyin"
+    return (locale, NameForm.SHORT if short else NameForm.FULL, how, None, None)
+
+
+_HEADS: dict[tuple[object, ...], tuple[NameHead, ...]] = {}
