@@ -644,7 +644,8 @@ def _chain(
     and Hegang's) is read on inside each of them, once per chain: where exactly
     one reading goes through ("南山区粤海街道"), it is the answer. The work is
     bounded: at most `_LONGEST_NAME` names are tried at each of at most
-    `_MAX_CHAIN` places, and a name is read on in at most `_MAX_BRANCHES` units.
+    `_MAX_CHAIN` places, and a name is read on in at most `_MAX_BRANCHES` units,
+    where at most two names' length of text is left.
     """
     last: Match | None = None
     at = steps = 0
@@ -666,8 +667,8 @@ def _chain(
             try:
                 last = _strict(source, piece, scope.inside(container, None))
             except AmbiguousName as error:
-                if not branched and end < len(text):
-                    branched = True  # once per chain: the work stays bounded
+                if not branched and end < len(text) <= end + 2 * _LONGEST_NAME:
+                    branched = True  # once per chain, on a short rest: bounded
                     found = _branches(source, text[end:], scope, error.candidates)
                     if found is not None:
                         return found
