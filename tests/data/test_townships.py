@@ -6,6 +6,7 @@ import csv
 import datetime
 import importlib.resources
 import io
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -223,3 +224,10 @@ def test_the_cli_shows_the_township_level() -> None:
     shown = out.getvalue()
     assert "level       4" in shown
     assert "parent      CN-440305  Nanshan District" in shown
+
+
+def test_the_packaged_township_file_stays_within_three_megabytes() -> None:
+    # What the file adds to the wheel: its deflated size (zip's default level).
+    data = Path(str(importlib.resources.files("regionkit") / "_data"))
+    raw = (data / "cn-townships.tsv").read_bytes()
+    assert len(zlib.compress(raw, 6)) < 3_000_000
