@@ -39,7 +39,11 @@ def probes(dataset: Counting, text: str) -> int:
 
 @pytest.mark.parametrize(
     "unit",
-    ["龘", "北京市朝阳区", "朝阳", "Moskva ", "a", "Chaoyang, ", "ab ", "市"],
+    [
+        *("龘", "北京市朝阳区", "朝阳", "Moskva ", "a", "Chaoyang, ", "ab ", "市"),
+        # China's township level: shared names, containers and towns (issue 18)
+        *("城关镇", "南山区", "南山区粤海街道", "朝阳区城关镇", "Chengguan Town, "),
+    ],
 )
 def test_probes_grow_at_most_linearly(dataset: Counting, unit: str) -> None:
     counts = {}
