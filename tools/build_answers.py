@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from regionkit import _lookup
 from regionkit._answers import Answer, Answers
+from regionkit._index import NameIndex
 from regionkit._lookup import Match, Scope, code_match
 from regionkit._models import COUNTRIES
 from regionkit._normalize import fold
@@ -31,7 +32,13 @@ _TABLES = (
     "cores",
     "fuzzy",
 )
-DATA_FILES = ("ru.json", "cn.json", "cn-lower.json", "cn-history.json")
+DATA_FILES = (
+    "ru.json",
+    "cn.json",
+    "cn-lower.json",
+    "cn-history.json",
+    "cn-townships.tsv",
+)
 
 
 def build_answers(outputs: Mapping[str, str]) -> str:
@@ -43,6 +50,7 @@ def build_answers(outputs: Mapping[str, str]) -> str:
     for country in COUNTRIES:
         for stage in dataset.stages(country):
             index = dataset.name_index(country, stage)
+            assert isinstance(index, NameIndex)  # a stage's index, not townships'
             for table in _TABLES:
                 stored = index._table(table).keys()  # a sorted list, not a dict's
                 keys.update(fold(key) for key in stored)

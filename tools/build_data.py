@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from build_answers import build_answers  # noqa: E402
 from build_neighbours import NeighboursError, build_neighbours  # noqa: E402
 from build_reporting import ReportingDataError, reporting_file  # noqa: E402
+from build_townships import TownshipError, townships_file  # noqa: E402
 from datafile import MANIFEST, encode_division_file, encode_manifest  # noqa: E402
 from tables import (  # noqa: E402
     DATA,
@@ -376,6 +377,10 @@ def build() -> dict[str, str]:
         try:
             outputs["reporting.json"] = reporting_file(current)
         except ReportingDataError as error:
+            raise BuildError(str(error)) from error
+        try:  # China's township level: its parents are today's units
+            outputs["cn-townships.tsv"] = townships_file(current)
+        except TownshipError as error:
             raise BuildError(str(error)) from error
         try:  # neighbours and crossings name units of both countries
             outputs.update(build_neighbours(current, DATA_VERSION))

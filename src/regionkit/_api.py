@@ -79,7 +79,10 @@ def divisions(
         category: Only this category, as a `Category` or its value string
             (``"federal_district"``).
         level: Only this level (1: subjects and provincial-level units).
-            Groupings such as federal districts have no level.
+            Groupings such as federal districts have no level. China's
+            township level (4) is listed only when asked for, by
+            ``level=4`` or a township category: ``divisions("CN")`` stops at
+            the county level.
         parent: Only the children of this division (or code); for a grouping,
             its members.
         perspective: Whose list to follow where lists disagree; the default,

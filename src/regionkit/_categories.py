@@ -194,6 +194,58 @@ CATEGORY_NAMES: dict[Category, dict[str, tuple[str, str]]] = {
         "zh-Hans": ("县级镇", "县级镇"),
         "zh-Hant": ("縣級鎮", "縣級鎮"),
     },
+    # China's township level: NBS's and the MCA's words; English as Chinese
+    # official English has it (Subdistrict, Town, Township); Russian as the
+    # Russian-language pages of Chinese government sites ("волости, национальные
+    # волости и посёлки") and Russian Wikipedia (уличный комитет, сомон) have it.
+    _C.SUBDISTRICT: {
+        "en": ("subdistrict", "subdistricts"),
+        "ru": ("уличный комитет", "уличные комитеты"),
+        "zh-Hans": ("街道", "街道"),
+        "zh-Hant": ("街道", "街道"),
+    },
+    _C.TOWN: {
+        "en": ("town", "towns"),
+        "ru": ("посёлок", "посёлки"),
+        "zh-Hans": ("镇", "镇"),
+        "zh-Hant": ("鎮", "鎮"),
+    },
+    _C.TOWNSHIP: {
+        "en": ("township", "townships"),
+        "ru": ("волость", "волости"),
+        "zh-Hans": ("乡", "乡"),
+        "zh-Hant": ("鄉", "鄉"),
+    },
+    _C.ETHNIC_TOWNSHIP: {
+        "en": ("ethnic township", "ethnic townships"),
+        "ru": ("национальная волость", "национальные волости"),
+        "zh-Hans": ("民族乡", "民族乡"),
+        "zh-Hant": ("民族鄉", "民族鄉"),
+    },
+    _C.SUMU: {
+        "en": ("sumu", "sumus"),
+        "ru": ("сомон", "сомоны"),
+        "zh-Hans": ("苏木", "苏木"),
+        "zh-Hant": ("蘇木", "蘇木"),
+    },
+    _C.ETHNIC_SUMU: {
+        "en": ("ethnic sumu", "ethnic sumus"),
+        "ru": ("национальный сомон", "национальные сомоны"),
+        "zh-Hans": ("民族苏木", "民族苏木"),
+        "zh-Hant": ("民族蘇木", "民族蘇木"),
+    },
+    _C.TOWNSHIP_LEVEL_UNIT: {
+        "en": ("township-level unit", "township-level units"),
+        "ru": ("единица волостного уровня", "единицы волостного уровня"),
+        "zh-Hans": ("类似乡级单位", "类似乡级单位"),
+        "zh-Hant": ("類似鄉級單位", "類似鄉級單位"),
+    },
+    _C.STATISTICAL_ZONE: {
+        "en": ("statistical zone", "statistical zones"),
+        "ru": ("статистическая зона", "статистические зоны"),
+        "zh-Hans": ("统计用区划", "统计用区划"),
+        "zh-Hant": ("統計用區劃", "統計用區劃"),
+    },
     # Groupings: ОКЭР's "экономический район" (Chinese Wikipedia: 经济地区) and
     # China's 七大地理分区 (sources: data/*/sources.csv).
     _C.ECONOMIC_REGION: {

@@ -76,6 +76,7 @@ from regionkit._index import FUZZY_THRESHOLD, MatchKind, NameIndex
 from regionkit._index import SCORES as _SCORES
 from regionkit._models import Division
 from regionkit._normalize import fold
+from regionkit._townships import ends_in_township_word
 from regionkit.errors import AmbiguousName, NotFound, UnknownCode, shorten
 
 __all__ = [
@@ -350,10 +351,26 @@ class LookupResult:
 # Functions of what they are handed: a `Source` of records and name indices, and
 # a `Scope`. Only the dataset knows where the facts live.
 
-TOP, LOWER_LEVELS, HISTORY = 1, 2, 3
-"""Loading stages: a country's top level, its current lower levels, its former units."""
+TOP, LOWER_LEVELS, HISTORY, TOWNSHIPS = 1, 2, 3, 4
+"""
+Loading stages: a country's top level, its current lower levels, its former
+units; and China's township level, which lookup reads only where a text may
+name a township (see `_wants_townships`).
+"""
 CONFIDENT = 0.93
 """A match at least this good stops lookup at its level."""
+
+
+class Names(Protocol):
+    """What lookup asks a stage's names (`NameIndex`, the township level)."""
+
+    def knows(self, text: str) -> bool: ...
+
+    def search(
+        self, text: str, *, fuzzy: bool, exact_first: bool = False
+    ) -> list[tuple[str, float, str, MatchKind]]: ...
+
+    def typos(self, text: str) -> list[tuple[str, float, str, MatchKind]]: ...
 
 
 class Source(Protocol):
@@ -363,7 +380,7 @@ class Source(Protocol):
 
     def stages(self, country: str) -> tuple[int, ...]: ...
 
-    def name_index(self, country: str, stage: int) -> NameIndex: ...
+    def name_index(self, country: str, stage: int) -> Names: ...
 
     def record(self, country: str, stage: int, code: str) -> Division | None: ...
 
@@ -393,6 +410,10 @@ class Scope:
         if self.within is None:
             return True
         code = self.within.code
+        if division.parent_code == code:
+            return True
+        if division.level == 4 and self.within.level == 3:  # a township's county
+            return False  # is its parent (or, for a zone's township, none)
         return (
             division.within_code == code
             or code in division.grouping_codes
@@ -565,42 +586,77 @@ def _qualified(source: Source, text: str, scope: Scope, depth: int = 0) -> Match
     if is_han(text.replace(" ", "")):
         return _chain(source, text.replace(" ", ""), scope)
     for name, container_text in split_qualified(text):
-        container = _container(source, container_text, scope, depth)
-        if container is None:
-            continue
-        if fold(name) == fold(container_text) and scope.accepts(container.division):
-            return container  # 广东省东莞市东莞市: a city with no districts
-        inner = scope.inside(container.division, scope.level)
-        try:
-            return _strict(source, name, inner)
-        except (LookupError, ValueError):
-            found = _qualified(source, name, inner, depth + 1)
-            if found is not None:
-                return found
+        containers = _containers(source, container_text, scope, depth)
+        readings = [
+            found
+            for container in containers
+            if (found := _inside(source, name, container_text, container, scope, depth))
+            is not None
+        ]
+        # A container that several units bear decides where one reading fits.
+        if len(readings) == 1:
+            return readings[0]
     return None
 
 
-def _container(source: Source, text: str, scope: Scope, depth: int) -> Match | None:
-    """Return the match of the one unit *text* names as a container, or ``None``."""
+def _inside(
+    source: Source,
+    name: str,
+    container_text: str,
+    container: Match,
+    scope: Scope,
+    depth: int,
+) -> Match | None:
+    """Return the match of *name* inside *container*, or ``None``."""
+    if fold(name) == fold(container_text) and scope.accepts(container.division):
+        return container  # 广东省东莞市东莞市: a city with no districts
+    inner = scope.inside(container.division, scope.level)
+    try:
+        return _strict(source, name, inner)
+    except (LookupError, ValueError):
+        return _qualified(source, name, inner, depth + 1)
+
+
+def _containers(source: Source, text: str, scope: Scope, depth: int) -> list[Match]:
+    """
+    Return the matches of the units *text* names as a container.
+
+    One unit, or the few units of one level that share the name ("Nanshan":
+    Shenzhen's and Hegang's 南山区), or none.
+    """
     outer = scope.inside(scope.within, None)
     if _is_name(source, text, scope.countries):
         try:
-            return _strict(source, text, outer)
+            return [_strict(source, text, outer)]
+        except AmbiguousName as error:
+            if len(error.candidates) > _MAX_BRANCHES:
+                return []
+            return [
+                Match(unit, _SCORES[MatchKind.EXACT], text, MatchKind.EXACT)
+                for unit in error.candidates
+            ]
         except (LookupError, ValueError):
-            return None
+            return []
     if "," in text or "，" in text or is_han(text.replace(" ", "")):
-        return _qualified(source, text, outer, depth + 1)
-    return None
+        found = _qualified(source, text, outer, depth + 1)
+        return [] if found is None else [found]
+    return []
 
 
-def _chain(source: Source, text: str, scope: Scope) -> Match | None:
+def _chain(
+    source: Source, text: str, scope: Scope, *, branched: bool = False
+) -> Match | None:
     """
     Read Chinese text as names from the largest unit down: "吉林省长春市朝阳区".
 
     At each place the longest name the data holds that lies in the unit read
     so far is taken; a name may repeat its container once (广东省东莞市东莞市: a
-    city with no districts). The work is bounded: at most `_LONGEST_NAME` names
-    are tried at each of at most `_MAX_CHAIN` places.
+    city with no districts). A name that several units bear (南山区: Shenzhen's
+    and Hegang's) is read on inside each of them, once per chain: where exactly
+    one reading goes through ("南山区粤海街道"), it is the answer. The work is
+    bounded: at most `_LONGEST_NAME` names are tried at each of at most
+    `_MAX_CHAIN` places, and a name is read on in at most `_MAX_BRANCHES` units,
+    where at most two names' length of text is left.
     """
     last: Match | None = None
     at = steps = 0
@@ -610,12 +666,24 @@ def _chain(source: Source, text: str, scope: Scope) -> Match | None:
         if steps > _MAX_CHAIN:  # no name runs through more units than that
             return None
         container = scope.within if last is None else last.division
+        deep = (
+            container is not None
+            and container.country == "CN"
+            and (container.level or 0) >= 2
+        )
         for end in range(min(len(text), at + _LONGEST_NAME), at + 1, -1):
             piece = text[at:end]
-            if not _is_name(source, piece, scope.countries):
+            if not _is_name(source, piece, scope.countries, deep):
                 continue
             try:
                 last = _strict(source, piece, scope.inside(container, None))
+            except AmbiguousName as error:
+                if not branched and end < len(text) <= end + 2 * _LONGEST_NAME:
+                    branched = True  # once per chain, on a short rest: bounded
+                    found = _branches(source, text[end:], scope, error.candidates)
+                    if found is not None:
+                        return found
+                continue
             except (LookupError, ValueError):
                 if (
                     last is None
@@ -633,6 +701,28 @@ def _chain(source: Source, text: str, scope: Scope) -> Match | None:
     return last
 
 
+_MAX_BRANCHES = 8  # units a shared name is read on in (南山区: two)
+
+
+def _branches(
+    source: Source, rest: str, scope: Scope, units: Sequence[Division]
+) -> Match | None:
+    """Return the one reading of *rest* inside one of *units* that goes through."""
+    if len(units) > _MAX_BRANCHES:
+        return None
+    found = [
+        match
+        for unit in units
+        if (
+            match := _chain(
+                source, rest, scope.inside(unit, scope.level), branched=True
+            )
+        )
+        is not None
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _name_of(division: Division, text: str) -> str:
     """Return the name of *division* that *text* is, up to folding, else ''."""
     folded = fold(text)
@@ -644,14 +734,40 @@ def is_han(text: str) -> bool:
     return bool(text) and all("\u3400" <= c <= "\u9fff" for c in text)
 
 
-def _is_name(source: Source, text: str, countries: tuple[str, ...]) -> bool:
+def _is_name(
+    source: Source, text: str, countries: tuple[str, ...], townships: bool = False
+) -> bool:
     """Whether *text* is, up to normalization, a name some division bears."""
-    return any(
+    if any(
         source.name_index(country, stage).knows(text)
         for country in countries
         for stage in source.stages(country)
         if source.may_name(text, country, stage)
+    ):
+        return True
+    return (
+        townships
+        and "CN" in countries
+        and source.name_index("CN", TOWNSHIPS).knows(text)
     )
+
+
+def _wants_townships(text: str, scope: Scope) -> bool:
+    """
+    Whether lookup reads China's township level for *text*.
+
+    Only where a text may name a township: with ``level=4``, inside a unit of
+    China below the top, or for a text that ends in a township's generic word
+    ("粤海街道", "Yuehai Subdistrict"). Other lookups never load the level.
+    """
+    if "CN" not in scope.countries or scope.level not in (None, 4):
+        return False
+    if scope.level == 4:
+        return True
+    within = scope.within
+    if within is not None and within.country == "CN" and (within.level or 0) >= 2:
+        return True
+    return ends_in_township_word(text)
 
 
 def _matches(
@@ -678,6 +794,10 @@ def _matches(
         if stage in source.stages(country)
         and (scope.level is None or (scope.level > 1) == (stage > TOP))
     ]
+    if (HISTORY not in stages or scope.as_of is not None) and _wants_townships(
+        text, scope
+    ):  # the lowest tier, read last
+        tiers.append(("CN", TOWNSHIPS))
     found: list[Match] = []
     passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
     for typos in passes:

@@ -89,6 +89,23 @@ class Category(enum.Enum):
     """The offices for the Xisha, Nansha and Zhongsha islands, until 2012."""
     COUNTY_LEVEL_TOWN = "county_level_town"
     """畹町镇: a county-level town of Yunnan, until 1999."""
+    # China: the township level (乡级), as the statistical bureau lists it.
+    SUBDISTRICT = "subdistrict"
+    """街道: a subdistrict of a city district or county-level city."""
+    TOWN = "town"
+    """镇: a town."""
+    TOWNSHIP = "township"
+    """乡: a township."""
+    ETHNIC_TOWNSHIP = "ethnic_township"
+    """民族乡 (…族乡): an ethnic township."""
+    SUMU = "sumu"
+    """苏木: Inner Mongolia's township."""
+    ETHNIC_SUMU = "ethnic_sumu"
+    """民族苏木: an ethnic sumu."""
+    TOWNSHIP_LEVEL_UNIT = "township_level_unit"
+    """类似乡级单位: a farm, forest, zone or office that NBS lists as a township."""
+    STATISTICAL_ZONE = "statistical_zone"
+    """A development zone or office that NBS lists as a county, the MCA does not."""
     # Groupings that are neither levels nor lines of government (data/REPORTING.md).
     ECONOMIC_REGION = "economic_region"
     """Russia: one of the twelve economic regions of ОКЭР (ОК 024-95)."""
@@ -425,7 +442,8 @@ class Division:
             follows (``"RU"``, ``"CN"``).
         category: What kind of unit this is.
         level: 1 for federal subjects and provincial-level units, 2 for prefecture
-            level, 3 for county level; ``None`` for groupings such as federal districts.
+            level, 3 for county level, 4 for China's township level; ``None`` for
+            groupings such as federal districts.
         iso_3166_2: The ISO 3166-2 code, or ``None`` where ISO assigns none.
         national_code: Russia: the two-digit subject code used in KLADR and tax
             codes (``"27"``); China: the GB/T 2260 code (``"230000"``).
@@ -726,10 +744,14 @@ class Division:
         return self._nav().ancestors(self)
 
     def descendants(
-        self, *, as_of: datetime.date | None = None
+        self, *, as_of: datetime.date | None = None, level: int | None = None
     ) -> tuple[Division, ...]:
-        """Return every unit below this one (on *as_of*, else today), depth first."""
-        return self._nav().descendants(self, as_of=as_of)
+        """
+        Return every unit below this one (on *as_of*, else today), depth first.
+
+        With *level*, only the units of that level (``level=4``: China's townships).
+        """
+        return self._nav().descendants(self, as_of=as_of, level=level)
 
     def siblings(self, *, as_of: datetime.date | None = None) -> tuple[Division, ...]:
         """Return the other units with the same parent and level (on *as_of*)."""
@@ -803,7 +825,11 @@ class Navigator(Protocol):
     def ancestors(self, division: Division) -> tuple[Division, ...]: ...
 
     def descendants(
-        self, division: Division, *, as_of: datetime.date | None = None
+        self,
+        division: Division,
+        *,
+        as_of: datetime.date | None = None,
+        level: int | None = None,
     ) -> tuple[Division, ...]: ...
 
     def siblings(

@@ -20,6 +20,7 @@ import datetime
 import gc
 import itertools
 import os
+import re
 import sys
 import threading
 import unicodedata
@@ -29,7 +30,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from regionkit import _hierarchy, _lookup
+from regionkit import _hierarchy, _lookup, _townships
 from regionkit._answers import Answers
 from regionkit._datafile import read_division_file
 from regionkit._hierarchy import RecordIndex, by_code
@@ -38,11 +39,13 @@ from regionkit._lookup import (
     HISTORY,
     LOWER_LEVELS,
     TOP,
+    TOWNSHIPS,
     LookupResult,
     Match,
     MatchKind,
     Miss,
     NameIndex,
+    Names,
     Scope,
     check_text,
     current_unit,
@@ -107,6 +110,7 @@ class Dataset:
         self._reporting: State | None = None
         self._answers: Answers | None = None
         self._answers_read = False
+        self._townships: _townships.Townships | None = None
         # Bounded caches of answers (CACHE_SIZE): codes as spelled, texts looked
         # up without filters, and texts with filters, keyed after the checks.
         self._got: dict[str, Division] = {}
@@ -159,6 +163,12 @@ class Dataset:
 
     def _get(self, code: object, day: datetime.date | None) -> Division:
         key = _code_key(code)
+        if _TOWNSHIP_CODE.fullmatch(key):  # China's township level (NBS codes)
+            code_of = key if key.startswith("CN-") else f"CN-{key}"
+            found = self._township_level().division(code_of)
+            if found is not None and (day is None or found.valid_on(day)):
+                return found
+            raise UnknownCode(code)
         # Only a code with digits (GB/T 2260) can name a lower unit of China:
         # a miss on "RU-XYZ" or "MOSCOW" must not load the lower files.
         stages_of = self.stages if any(c.isdigit() for c in key) else _top_only
@@ -187,6 +197,10 @@ class Dataset:
         level = parse_level(level)
         if parent is not None:
             pool: Iterable[Division] = self.children(self._division(parent), as_of=day)
+        elif "CN" in countries and (
+            level == 4 or wanted in _townships.CATEGORIES or wanted is _ZONE
+        ):  # the township level is listed when asked for by level or category
+            pool = self._township_level().divisions()
         else:
             deep = (
                 level is None or level > 1 or (wanted is not None and _is_lower(wanted))
@@ -234,6 +248,12 @@ class Dataset:
                     LOWER_LEVELS if as_of is None and division.is_current else HISTORY
                 )
             pool = self._index(division.country, stage).children.get(division.code, ())
+            if (
+                division.country == "CN"
+                and division.is_current
+                and (division.level == 3 or (division.level == 2 and not pool))
+            ):  # its townships; a city with no counties (东莞市) has them itself
+                pool = (*pool, *self._township_level().children(division.code))
         day = as_of if as_of is not None else division.valid_to
         if day is None:
             return tuple(d for d in pool if d.is_current)
@@ -293,11 +313,17 @@ class Dataset:
         return _hierarchy.ancestors(division, self.parent)
 
     def descendants(
-        self, division: Division, *, as_of: datetime.date | None = None
+        self,
+        division: Division,
+        *,
+        as_of: datetime.date | None = None,
+        level: int | None = None,
     ) -> tuple[Division, ...]:
-        """Return every unit below *division*, depth first."""
+        """Return every unit below *division* (of *level* only), depth first."""
         day = parse_day(as_of)
-        return _hierarchy.descendants(division, lambda d: self.children(d, as_of=day))
+        level = parse_level(level)
+        found = _hierarchy.descendants(division, lambda d: self.children(d, as_of=day))
+        return found if level is None else tuple(d for d in found if d.level == level)
 
     def siblings(
         self, division: Division, *, as_of: datetime.date | None = None
@@ -355,6 +381,29 @@ class Dataset:
             sea=sea,
             perspective=perspective,
         )
+
+    def _township_level(self) -> _townships.Townships:
+        """Return China's township level, read on first use (`regionkit._townships`)."""
+        if self._townships is None:
+            try:  # data made by hand may have no township level: then it is empty
+                raw = self._read(_townships.FILE)
+            except OSError:
+                raw = b"\n#R\n"
+            with self._lock:
+                if self._townships is None:
+                    with no_cyclic_gc():
+                        try:
+                            text = raw.decode("utf-8")
+                            self._townships = _townships.Townships(
+                                text, self._make_township
+                            )
+                        except (UnicodeDecodeError, ValueError, IndexError) as error:
+                            where = f"{self._origin}/{_townships.FILE}"
+                            raise DataError(where, [str(error)]) from None
+        return self._townships
+
+    def _make_township(self, **fields: Any) -> Division:
+        return Division(country="CN", dataset=self, **fields)
 
     def borders(self) -> Borders:
         """Return the neighbours and crossings data, read on first use."""
@@ -634,8 +683,10 @@ class Dataset:
         of the text's keys (a typo or a foreign name needs no former units).
         """
         loaded = self._indices.get(country)
-        if (country, stage) in self._name_indices or (
-            loaded is not None and loaded.files >= stage
+        if (
+            stage > len(_FILES[country])  # a level of its own, as townships: read it
+            or (country, stage) in self._name_indices
+            or (loaded is not None and loaded.files >= stage)
         ):
             return True
         answers = self._answers if self._answers_read else self._read_answers()
@@ -643,10 +694,14 @@ class Dataset:
 
     def record(self, country: str, stage: int, code: str) -> Division | None:
         """Return the record *code* among *country*'s units loaded up to *stage*."""
+        if stage == TOWNSHIPS:
+            return self._township_level().division(code) if country == "CN" else None
         return self._index(country, stage).records.get(code)
 
-    def name_index(self, country: str, stage: int) -> NameIndex:
+    def name_index(self, country: str, stage: int) -> Names:
         """Return the name index of *country*'s file for *stage*."""
+        if stage == TOWNSHIPS:
+            return self._township_level()
         return self._names(country, stage)
 
     def _names(self, country: str, stage: int) -> NameIndex:
@@ -830,6 +885,11 @@ def _countries_for(key: str) -> tuple[str, ...]:
     if prefix == "GB" or key.isdigit():
         return ("CN",)
     return COUNTRIES
+
+
+# The codes of China's township level: NBS's nine digits, and its zones.
+_TOWNSHIP_CODE = re.compile(r"(?:CN-)?\d{9}|CN-\d{6}-NBS")
+_ZONE = Category.STATISTICAL_ZONE
 
 
 def _has_lower(country: str) -> bool:

@@ -20,7 +20,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_models"}),  # the records and the argument parsers
     # formats
     frozenset({"_answers", "_categories", "_datafile", "_index", "serialization"}),
-    frozenset({"_hierarchy", "_lookup", "_names", "_neighbours", "_reporting"}),
+    frozenset(
+        {"_hierarchy", "_lookup", "_names", "_neighbours", "_reporting", "_townships"}
+    ),
     frozenset({"_store"}),  # the Dataset: the only reader of files
     frozenset({"_api", "_api_borders", "_api_lines"}),  # the default dataset's API
     frozenset({"__init__", "cli"}),

@@ -29,6 +29,7 @@ def uses(dataset: Dataset) -> list[Callable[[], object]]:
         lambda: dataset.resolve("崇明县"),  # cn-history.index
         lambda: dataset.get("RU-AMU").neighbours(),
         lambda: line_in(dataset, "RU-NEN"),  # reporting.json
+        lambda: dataset.get("CN-440305007"),  # cn-townships.tsv
     ]
 
 

