@@ -244,6 +244,9 @@ def licence_rows() -> dict[str, dict[str, str]]:
     return by_source
 
 
+SOURCE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
+
+
 def sources_by_packaged_file() -> dict[str, set[str]]:
     """Return the source ids each packaged data file names in its meta."""
     data = importlib.resources.files("regionkit") / "_data"
@@ -254,6 +257,15 @@ def sources_by_packaged_file() -> dict[str, set[str]]:
             if item.name == "reporting.json":  # one table per country
                 sources = {s for table in sources.values() for s in table}
             used[item.name] = set(sources)
+        elif item.name.endswith(".tsv"):  # rows whose last field names sources
+            lines = item.read_text(encoding="utf-8").splitlines()
+            used[item.name] = {
+                source
+                for line in lines
+                if "\t" in line and not line.startswith("#")
+                for source in line.rsplit("\t", 1)[-1].split()
+                if SOURCE_ID.fullmatch(source)
+            }
     assert {"ru.json", "cn.json", "neighbours.json"} <= set(used)
     return used
 
@@ -334,7 +346,7 @@ def test_the_docs_table_gives_each_credited_source_its_files_and_terms() -> None
     for source, (files, terms, notice) in table.items():
         assert terms == f"`{rows[source]['terms']}`", source
         assert notice == ", ".join(f"`{n}`" for n in rows[source]["notice"].split())
-        listed = set(re.findall(r"`([^`]+\.json)`", files))
+        listed = set(re.findall(r"`([^`]+\.(?:json|tsv))`", files))
         # A source whose data another branch adds says so until it lands.
         assert listed == files_of.get(source, set()), source
         assert listed or files == "not yet packaged", source
