@@ -511,6 +511,10 @@ class Dataset:
         self._scope(country, level, within, as_of, fuzzy)  # bad filters fail up front
         _min_score(min_score)
         parse_flag(current, "current")
+        if type(values).__module__.startswith("pyarrow") and hasattr(
+            values, "to_pylist"
+        ):  # an Arrow array iterates Arrow scalars: look up their Python values
+            values = values.to_pylist()
         options = {
             "country": country,
             "level": level,

@@ -58,8 +58,8 @@ def codes(
         min_score: The least score a match must reach (0–1).
 
     Returns:
-        An array of the same length and chunking, of the input's string type
-        (``string`` for a dictionary or null array).
+        An array of the same length (chunked for a chunked array), of the
+        input's string type (``string`` for a dictionary or null array).
 
     Raises:
         TypeError: *array* is not an Arrow array of strings, or an option is
