@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -22,9 +23,11 @@ def spark() -> Iterator[Any]:
     # Workers run this interpreter, and import regionkit from where the tests do.
     saved = {name: os.environ.get(name) for name in ("PYSPARK_PYTHON", "PYTHONPATH")}
     os.environ["PYSPARK_PYTHON"] = sys.executable
-    paths = [os.path.dirname(os.path.dirname(__import__("regionkit").__file__))]
+    import regionkit
+
+    source = str(Path(regionkit.__file__ or "").parent.parent)
     os.environ["PYTHONPATH"] = os.pathsep.join(
-        [*paths, *filter(None, [os.environ.get("PYTHONPATH")])]
+        [source, *filter(None, [saved["PYTHONPATH"]])]
     )
     session = (
         SparkSession.builder.master("local[2]")
@@ -53,14 +56,21 @@ def test_spark_gains_a_column_of_codes(spark: Any) -> None:
     assert [r.code for r in out.orderBy("n").collect()] == CODES
     only_cn = column_spark.with_codes(frame, "region", country="CN")
     assert [r.code for r in only_cn.orderBy("n").collect()] == [
-        None, None, "CN-HL", None, None, None
+        None,
+        None,
+        "CN-HL",
+        None,
+        None,
+        None,
     ]
 
 
 def test_spark_details_spread_into_columns(spark: Any) -> None:
     from regionkit.columns import spark as column_spark
 
-    frame = spark.createDataFrame([(t, n) for n, t in enumerate(ROWS)], "region string, n int")
+    frame = spark.createDataFrame(
+        [(t, n) for n, t in enumerate(ROWS)], "region string, n int"
+    )
     out = column_spark.with_details(frame, "region").select("n", "match.*").orderBy("n")
     rows = out.collect()
     assert [r.kind for r in rows] == ["exact", None, "exact", None, "fuzzy", "exact"]
@@ -100,4 +110,4 @@ def test_dask_on_a_local_cluster() -> None:
     assert details["code"].tolist()[4] is pd.NA  # no typo without fuzzy
     assert details["reason"].tolist()[3] == "no division matches 'Atlantis'"
     with pytest.raises(TypeError, match="Dask Series"):
-        column_dask.codes(pd.Series(ROWS))  # type: ignore[arg-type]
+        column_dask.codes(cast(Any, pd.Series(ROWS)))

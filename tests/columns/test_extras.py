@@ -11,7 +11,11 @@ HELPERS = [
     ("pandas", "pandas", "from regionkit.columns import pandas as m; m.codes(None)"),
     ("pyarrow", "arrow", "from regionkit.columns import arrow as m; m.codes(None)"),
     ("polars", "polars", "from regionkit.columns import polars as m; m.codes(None)"),
-    ("pyspark", "spark", "from regionkit.columns import spark as m; m.with_codes(None, 'x')"),
+    (
+        "pyspark",
+        "spark",
+        "from regionkit.columns import spark as m; m.with_codes(None, 'x')",
+    ),
     ("dask", "dask", "from regionkit.columns import dask as m; m.codes(None)"),
 ]
 
@@ -29,7 +33,8 @@ def test_a_missing_library_names_its_extra(library: str, extra: str, code: str) 
 def test_importing_regionkit_imports_no_column_library() -> None:
     script = (
         "import sys, regionkit, regionkit.columns\n"
-        "print(sorted({'pandas', 'pyarrow', 'polars', 'pyspark', 'dask'} & set(sys.modules)))"
+        "libraries = {'pandas', 'pyarrow', 'polars', 'pyspark', 'dask'}\n"
+        "print(sorted(libraries & set(sys.modules)))"
     )
     run = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True

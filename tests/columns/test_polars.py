@@ -24,7 +24,13 @@ def test_details_unnest_into_columns() -> None:
     frame = pl.DataFrame({"region": ROWS})
     out = frame.select(pl.col("region").regionkit.details()).unnest("region")
     assert out.columns == [
-        "code", "name", "level", "parent_code", "kind", "score", "reason"
+        "code",
+        "name",
+        "level",
+        "parent_code",
+        "kind",
+        "score",
+        "reason",
     ]
     assert out["kind"].to_list() == ["exact", None, "exact", None, "fuzzy"]
     assert out.schema["level"] == pl.Int8
@@ -34,7 +40,9 @@ def test_series_and_categoricals() -> None:
     series = pl.Series("region", ROWS)
     assert series.regionkit.code().to_list() == CODES
     assert column_polars.codes(series.cast(pl.Categorical)).to_list() == CODES
-    assert column_polars.details(series)[3]["reason"] == "no division matches 'Atlantis'"
+    assert (
+        column_polars.details(series)[3]["reason"] == "no division matches 'Atlantis'"
+    )
 
 
 def test_bad_input_is_refused() -> None:

@@ -15,7 +15,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "regionkit"
 # Bottom to top. A module may import modules of its own layer (without a cycle)
 # or of any layer below; never one above.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"errors", "_manifest", "_normalize", "_version"}),  # import nothing above
+    frozenset(
+        {"errors", "_manifest", "_normalize", "_version"}
+    ),  # import nothing above
     frozenset({"_locales"}),  # choosing a name for a locale, for any record
     frozenset({"_models"}),  # the records and the argument parsers
     frozenset({"_categories", "_datafile", "_index", "serialization"}),  # formats

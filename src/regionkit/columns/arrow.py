@@ -170,9 +170,8 @@ def details_with(array: Any, opts: Options) -> Any:
 def _text_type(pa: Any, array: Any) -> Any:
     """Return the string type of *array*'s values (``None``: dictionary or null)."""
     if not isinstance(array, (pa.Array, pa.ChunkedArray)):
-        raise TypeError(
-            f"array must be a pyarrow Array or ChunkedArray, not a {type(array).__name__}"
-        )
+        name = type(array).__name__
+        raise TypeError(f"array must be a pyarrow Array or ChunkedArray, not a {name}")
     kind = array.type
     types = pa.types
     if types.is_null(kind):

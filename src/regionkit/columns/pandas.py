@@ -79,7 +79,8 @@ def codes(
         fuzzy=fuzzy,
         min_score=min_score,
     )
-    return codes_with(series, opts)
+    found: pd.Series = codes_with(series, opts)
+    return found
 
 
 def details(
@@ -112,7 +113,8 @@ def details(
         fuzzy=fuzzy,
         min_score=min_score,
     )
-    return details_with(series, opts)
+    found: pd.DataFrame = details_with(series, opts)
+    return found
 
 
 def pandas() -> Any:
@@ -163,7 +165,9 @@ def details_with(series: Any, opts: Options) -> Any:
 def _series(series: Any) -> Any:
     pd = pandas()
     if not isinstance(series, pd.Series):
-        raise TypeError(f"series must be a pandas Series, not a {type(series).__name__}")
+        raise TypeError(
+            f"series must be a pandas Series, not a {type(series).__name__}"
+        )
     return pd
 
 

@@ -97,7 +97,9 @@ def details(
 def _checked(series: Any) -> Any:
     pl = polars()
     if not isinstance(series, pl.Series):
-        raise TypeError(f"series must be a Polars Series, not a {type(series).__name__}")
+        raise TypeError(
+            f"series must be a Polars Series, not a {type(series).__name__}"
+        )
     if series.dtype not in (pl.String, pl.Categorical, pl.Enum, pl.Null):
         raise TypeError(f"series must hold strings, not {series.dtype}")
     return pl

@@ -131,10 +131,14 @@ def _checked(frame: Any, column: str, into: str) -> Any:
     sql = pyspark_sql()
     arrow.pyarrow()  # the workers need it too: fail here, not in a job
     if not isinstance(frame, sql.DataFrame):
-        raise TypeError(f"frame must be a Spark DataFrame, not a {type(frame).__name__}")
+        raise TypeError(
+            f"frame must be a Spark DataFrame, not a {type(frame).__name__}"
+        )
     types = sql.types
     fields = {field.name: field for field in frame.schema.fields}
-    if column not in fields or not isinstance(fields[column].dataType, types.StringType):
+    if column not in fields or not isinstance(
+        fields[column].dataType, types.StringType
+    ):
         raise TypeError(f"{column!r} is not a string column of the frame")
     if into in fields:
         raise ValueError(f"the frame already has a column {into!r}")
