@@ -182,7 +182,7 @@ class RegionkitNamespace:
         fuzzy: bool = True,
         min_score: float = 0.0,
     ) -> Any:
-        """How each value matched (a Struct of `arrow.details`' fields)."""
+        """How each value matched: a Struct of the fields of `details`."""
         opts = options(
             country=country,
             level=level,
