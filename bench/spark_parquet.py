@@ -7,7 +7,9 @@ Writes a parquet dataset of *rows* rows drawn Zipf-like from about 5,000
 distinct messy strings (bench/run.py's vocabulary), then runs
 `regionkit.columns.spark.with_codes` over it on a local SparkSession and writes
 the result as parquet, twice: the first run starts the Python workers and
-loads regionkit's data in each; the second reuses them. Needs the spark extra.
+loads regionkit's data in each; the second reuses them. A baseline run
+appends a column of nulls instead, to show Spark's own share. Needs the spark
+extra.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +58,16 @@ def write_input(path: Path, rows: int) -> int:
     return len(vocabulary)
 
 
+def _nulls(batches: Iterator[Any]) -> Iterator[Any]:
+    import pyarrow as pa
+
+    for batch in batches:
+        yield pa.RecordBatch.from_arrays(
+            [*batch.columns, pa.nulls(len(batch), pa.string())],
+            names=[*batch.schema.names, "code"],
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--rows", type=int, default=10_000_000)
@@ -86,6 +99,13 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         plain = frame.count()
         print(f"read and count alone: {time.perf_counter() - start:.1f} s")
+        # Spark's own share: the same read, a Python worker per task and the
+        # same write, with a column of nulls appended instead of codes.
+        schema = f"{frame.schema.simpleString()[7:-1]}, code string"
+        start = time.perf_counter()
+        frame.mapInArrow(_nulls, schema).write.parquet(str(work / "baseline.parquet"))
+        spent = time.perf_counter() - start
+        print(f"baseline (mapInArrow appending nulls): {spent:.1f} s")
         for run in ("first", "second"):
             out = work / f"codes-{run}.parquet"
             start = time.perf_counter()

@@ -8,18 +8,19 @@ API stops promising it.
 from __future__ import annotations
 
 import datetime
-from typing import Any, assert_type
-
-import dask.dataframe as dd
-import pandas as pd
-import polars as pl
-import pyarrow as pa
-import pyspark.sql
+from typing import TYPE_CHECKING, Any, assert_type
 
 import regionkit
 from regionkit.columns import arrow, dask, spark
 from regionkit.columns import pandas as column_pandas
 from regionkit.columns import polars as column_polars
+
+if TYPE_CHECKING:  # optional libraries: the script is type-checked, never run bare
+    import dask.dataframe as dd
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+    import pyspark.sql
 
 
 def main() -> None:
