@@ -39,6 +39,38 @@ def test_version_matches_the_installed_metadata() -> None:
     assert regionkit.__version__ == importlib.metadata.version("regionkit")
 
 
+def test_the_version_is_read_from_the_package(tmp_path: Path) -> None:
+    # Shipped as a zip (spark-submit --py-files), the package has no metadata:
+    # __version__ and lookups work from the zip alone.
+    import zipfile
+
+    package = Path(regionkit.__file__).parent
+    archive = tmp_path / "regionkit.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, path.relative_to(package.parent).as_posix())
+    code = f"""
+import importlib.metadata, sys
+def no_metadata(name):
+    raise importlib.metadata.PackageNotFoundError(name)
+importlib.metadata.version = no_metadata
+sys.path.insert(0, {str(archive)!r})
+import regionkit
+assert regionkit.__file__.startswith({str(archive)!r}), regionkit.__file__
+print(regionkit.__version__, regionkit.lookup("Татарстан").code)
+"""
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert run.stdout.split() == [regionkit.__version__, "RU-TA"]
+    project = tomllib.loads(
+        (package.parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    )
+    assert project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["hatch"]["version"]["path"] == "src/regionkit/_version.py"
+
+
 def modules_loaded_by(calls: str, watched: set[str]) -> list[str]:
     """Return which of *watched* a fresh interpreter imports to run *calls*."""
     code = (

@@ -204,9 +204,11 @@ _HOMES = {
 
 def __getattr__(name: str) -> object:
     if name == "__version__":
-        from importlib.metadata import version
+        # Written in the package, not read from its metadata: a zip shipped with
+        # --py-files has none.
+        from regionkit import _version
 
-        value: object = version("regionkit")
+        value: object = _version.__version__
     elif name in _HOMES:
         value = getattr(importlib.import_module(_HOMES[name]), name)
     else:

@@ -617,6 +617,10 @@ class Dataset:
         self._scope(country, level, within, as_of, fuzzy)  # bad filters fail up front
         _min_score(min_score)
         parse_flag(current, "current")
+        if type(values).__module__.startswith("pyarrow") and hasattr(
+            values, "to_pylist"
+        ):  # an Arrow array iterates Arrow scalars: look up their Python values
+            values = values.to_pylist()
         options = {
             "country": country,
             "level": level,
@@ -625,6 +629,16 @@ class Dataset:
             "fuzzy": fuzzy,
             "min_score": min_score,
         }
+        plain = (  # no options: a text seen before is read from lookup's cache
+            country is None
+            and level is None
+            and within is None
+            and as_of is None
+            and fuzzy is True
+            and min_score == 0.0
+            and type(min_score) is float
+        )
+        named = self._named
         done: dict[object, LookupResult] = {}
         results: list[LookupResult] = []
         append = results.append
@@ -634,7 +648,15 @@ class Dataset:
             except TypeError:  # unhashable: resolve it, don't remember it
                 result = None
             if result is None:
-                result = self._one(value, options, current)
+                hit = named.get(value) if plain and type(value) is str else None
+                if type(hit) is Match and (not current or hit.division.is_current):
+                    result = LookupResult(
+                        value, hit.division, None, hit.kind, hit.score
+                    )
+                elif type(hit) is Miss:
+                    result = LookupResult(value, None, hit.error())
+                else:
+                    result = self._one(value, options, current)
                 with contextlib.suppress(TypeError):
                     done[value] = result
             append(result)

@@ -8,9 +8,19 @@ API stops promising it.
 from __future__ import annotations
 
 import datetime
-from typing import Any, assert_type
+from typing import TYPE_CHECKING, Any, assert_type
 
 import regionkit
+from regionkit.columns import arrow, dask, spark
+from regionkit.columns import pandas as column_pandas
+from regionkit.columns import polars as column_polars
+
+if TYPE_CHECKING:  # optional libraries: the script is type-checked, never run bare
+    import dask.dataframe as dd
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+    import pyspark.sql
 
 
 def main() -> None:
@@ -42,6 +52,32 @@ def main() -> None:
     assert_type(regionkit.resolve("Moscow"), tuple[regionkit.Match, ...])
     assert_type(regionkit.divisions("CN", level=1), tuple[regionkit.Division, ...])
     assert_type(regionkit.Dataset.from_path("data").meta("RU"), dict[str, Any])
+
+
+def clean_columns(
+    frame: pd.DataFrame,
+    array: pa.Array,
+    series: pl.Series,
+    spark_frame: pyspark.sql.DataFrame,
+    dask_series: dd.Series,
+) -> None:
+    """Clean columns as a data engineer would (the column libraries are optional)."""
+    codes = column_pandas.codes(frame["region"], country="RU", fuzzy=False)
+    assert_type(codes, pd.Series)
+    assert_type(column_pandas.details(frame["region"], min_score=0.8), pd.DataFrame)
+    column_pandas.codes(frame["region"], level="1")  # type: ignore[arg-type]
+    assert_type(
+        arrow.codes(array, as_of=datetime.date(2020, 1, 1)), pa.Array | pa.ChunkedArray
+    )
+    assert_type(arrow.details(array), pa.StructArray | pa.ChunkedArray)
+    assert_type(column_polars.codes(series, current=True), pl.Series)
+    assert_type(column_polars.details(series), pl.Series)
+    assert_type(
+        spark.with_codes(spark_frame, "region", into="code"), pyspark.sql.DataFrame
+    )
+    assert_type(spark.with_details(spark_frame, "region"), pyspark.sql.DataFrame)
+    assert_type(dask.codes(dask_series, within="RU-KHA"), dd.Series)
+    assert_type(dask.details(dask_series), dd.DataFrame)
 
 
 if __name__ == "__main__":

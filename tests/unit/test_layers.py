@@ -15,7 +15,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "regionkit"
 # Bottom to top. A module may import modules of its own layer (without a cycle)
 # or of any layer below; never one above.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"errors", "_manifest", "_normalize"}),  # import nothing above
+    frozenset(
+        {"errors", "_manifest", "_normalize", "_version"}
+    ),  # import nothing above
     frozenset({"_locales"}),  # choosing a name for a locale, for any record
     frozenset({"_models"}),  # the records and the argument parsers
     # formats
@@ -25,6 +27,11 @@ LAYERS: tuple[frozenset[str], ...] = (
     ),
     frozenset({"_store"}),  # the Dataset: the only reader of files
     frozenset({"_api", "_api_borders", "_api_lines"}),  # the default dataset's API
+    # Whole columns (regionkit.columns): the shared core, the Arrow and pandas
+    # paths, then what runs on them.
+    frozenset({"columns.__init__", "columns._core"}),
+    frozenset({"columns.arrow", "columns.pandas"}),
+    frozenset({"columns.polars", "columns.spark", "columns.dask"}),
     frozenset({"__init__", "cli"}),
     frozenset({"__main__"}),
 )
@@ -35,16 +42,25 @@ def imports_of(source: str, module: str) -> set[str]:
     """Return the package modules that *source* imports anywhere, by short name."""
     found: set[str] = set()
     package = module == "__init__"
+    # Modules of the columns subpackage are named "columns.<stem>".
+    here = "regionkit.columns" if module.startswith("columns.") else "regionkit"
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name == "regionkit" or alias.name.startswith("regionkit."):
-                    found.add(alias.name.removeprefix("regionkit.") or "__init__")
+                if alias.name.startswith("regionkit.columns"):
+                    rest = alias.name.split(".")[2:3] or ["__init__"]
+                    found.add(f"columns.{rest[0]}")
+                elif alias.name == "regionkit" or alias.name.startswith("regionkit."):
+                    found.add(alias.name.removeprefix("regionkit.").split(".")[0])
         elif isinstance(node, ast.ImportFrom):
             name = node.module or ""
             if node.level:  # relative: from . import x, from ._models import y
-                name = "regionkit" + ("." + name if name else "")
-            if name == "regionkit":
+                name = here + ("." + name if name else "")
+            if name == "regionkit.columns":
+                found.update(f"columns.{alias.name}" for alias in node.names)
+            elif name.startswith("regionkit.columns."):
+                found.add("columns." + name.split(".")[2])
+            elif name == "regionkit":
                 # "from regionkit import _names" imports a module; other names
                 # come from the package itself.
                 for alias in node.names:
@@ -59,9 +75,14 @@ def imports_of(source: str, module: str) -> set[str]:
 
 
 def graph() -> dict[str, set[str]]:
+    names = {path.stem: path for path in sorted(PACKAGE.glob("*.py"))}
+    names.update(
+        (f"columns.{path.stem}", path)
+        for path in sorted((PACKAGE / "columns").glob("*.py"))
+    )
     return {
-        path.stem: imports_of(path.read_text(encoding="utf-8"), path.stem)
-        for path in sorted(PACKAGE.glob("*.py"))
+        name: imports_of(path.read_text(encoding="utf-8"), name)
+        for name, path in names.items()
     }
 
 
@@ -124,6 +145,9 @@ def test_the_records_import_nothing_above_them() -> None:
         ("from . import _store\n", {"_store"}),
         ("from ._hierarchy import by_code\n", {"_hierarchy"}),
         ("import json\nfrom attrs import frozen\n", set()),
+        ("from regionkit.columns import arrow\n", {"columns.arrow"}),
+        ("from regionkit.columns._core import needs\n", {"columns._core"}),
+        ("import regionkit.columns.polars\n", {"columns.polars"}),
     ],
 )
 def test_the_checker_sees_every_kind_of_import(source: str, expected: set[str]) -> None:
