@@ -59,6 +59,11 @@ STEPS = (
     ),
     Step("update_cn_russian.py", "data/cn/unit_names_ru.csv"),
     Step(
+        "update_cn_former_names.py",
+        "data/cn/history_names_derived.csv",
+        ("opencc", "pypinyin"),
+    ),
+    Step(
         "update_names.py",
         "data/ru/names_{romanized,zh,cldr,translations}.csv, "
         "data/cn/names_{pinyin,ru,cldr,translations}.csv, "
