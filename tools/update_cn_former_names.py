@@ -4,12 +4,13 @@ Name China's former prefecture- and county-level units in every script.
 The MCA lists give the 3,612 former units of ``data/cn/history.csv`` in Chinese
 only (``data/cn/history_names.csv``). This tool writes exactly one generated
 file, ``data/cn/history_names_derived.csv``: for each former unit the
-Simplified short name, the Traditional, Hanyu Pinyin (with and without tone
-marks) and English full and short names, and the Russian ones where the
+Traditional full name, Hanyu Pinyin (with and without tone marks) and English
+full and short names, and the Russian ones where the
 Palladius rule has a category word, all by the rules and reviewed tables of
 today's units:
 
-- Chinese short name, Traditional, pinyin and English: ``update_cn.make_names``
+- Traditional (the full name only: the MCA lists give no short Chinese names),
+  pinyin and English, full and short: ``update_cn.make_names``
   with ``pinyin_overrides.csv`` (济源 Jǐyuán, 长 Cháng …);
 - English and Russian exceptions: a former unit whose Chinese name is that of a
   current unit of the same province with a row in ``english_exceptions.csv`` or
@@ -195,8 +196,11 @@ def build(*, check: bool) -> int:
             copied["en"] += 1
         for locale in update_cn.LOCALES:
             full, short = forms[locale]
-            if locale != "zh-Hans":
-                rows.append([code, locale, "full", full, sources[locale]])
+            if locale.startswith("zh-Han"):  # the MCA name; its Traditional form
+                if locale == "zh-Hant":
+                    rows.append([code, locale, "full", full, sources[locale]])
+                continue
+            rows.append([code, locale, "full", full, sources[locale]])
             rows.append([code, locale, "short", short, sources[locale]])
 
         # Russian, by the current units' rules, where a category word exists.

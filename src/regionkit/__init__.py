@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from regionkit.errors import (
         AmbiguousName,
         DataError,
+        NameUnavailable,
         NotFound,
         RegionkitError,
         UnknownCode,
@@ -101,6 +102,7 @@ __all__ = [
     "Measure",
     "Name",
     "NameForm",
+    "NameUnavailable",
     "NotFound",
     "Perspective",
     "Rank",
@@ -189,6 +191,7 @@ _HOMES = {
         [
             "AmbiguousName",
             "DataError",
+            "NameUnavailable",
             "NotFound",
             "RegionkitError",
             "UnknownCode",
