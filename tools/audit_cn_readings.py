@@ -151,7 +151,9 @@ def build(shared: Path, *, check: bool) -> int:
         f"{sum(1 for row in rows if row[4] != '0')} where Google reads another"
     )
     return update_files(
-        {OUTPUT: render_csv(COLUMNS, rows)}, check=check, tool="tools/audit_cn_readings.py"
+        {OUTPUT: render_csv(COLUMNS, rows)},
+        check=check,
+        tool="tools/audit_cn_readings.py",
     )
 
 

@@ -143,7 +143,6 @@ def build(*, check: bool) -> int:
         names = current[row["code"]]
         return names["short"] != names["full"]
 
-
     rows: list[list[str]] = []
     ru_units: list[Row] = []
     ru_names: list[Row] = []
@@ -190,7 +189,9 @@ def build(*, check: bool) -> int:
         plain_stem = parts.short != name and not parts.qualifiers and not parts.ethnic
         if same is None and stem is not None and is_stem(stem) and plain_stem:
             generic = update_cn.GENERIC_EN[parts.generic]
-            full = stem["short"] if parts.generic == "市" else f"{stem['short']} {generic}"
+            full = (
+                stem["short"] if parts.generic == "市" else f"{stem['short']} {generic}"
+            )
             forms["en"] = (full, stem["short"])
             sources["en"] = f"{SOURCE} {stem['source']}"
             copied["en"] += 1

@@ -4,7 +4,8 @@ Write Russian names for China's prefecture- and county-level units.
 The tool reads the generated tables ``data/cn/units.csv`` and
 ``data/cn/unit_names.csv`` and the hand-reviewed tables ``data/cn/palladius.csv``
 (the Palladius syllable table), ``data/cn/russian_exceptions.csv`` (conventional
-Russian names) and ``data/cn/russian_stems.csv`` (confirmed stems), and writes exactly one generated file,
+Russian names) and ``data/cn/russian_stems.csv`` (confirmed stems), and writes
+exactly one generated file,
 ``data/cn/unit_names_ru.csv``: a ``ru`` full and short name for every unit.
 
 - The short name is the Palladius transcription of the unit's plain pinyin short
@@ -184,7 +185,11 @@ def read_stems(path: Path) -> list[Stem]:
 def find_stem(stems: list[Stem], code: str, chinese_short: str) -> Stem | None:
     """The confirmed stem that applies to a unit, if any."""
     return next(
-        (s for s in stems if code.startswith(s.within) and chinese_short.startswith(s.hanzi)),
+        (
+            s
+            for s in stems
+            if code.startswith(s.within) and chinese_short.startswith(s.hanzi)
+        ),
         None,
     )
 

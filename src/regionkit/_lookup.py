@@ -526,9 +526,7 @@ def _undated(former: list[Match]) -> list[Match]:
     return [
         m
         for m in former
-        if m.division.country != "CN"
-        or m.division.level == 1
-        or _HAN.search(m.matched)
+        if m.division.country != "CN" or m.division.level == 1 or _HAN.search(m.matched)
     ]
 
 
