@@ -472,8 +472,8 @@ class Division:
         """
         Return the division's name in *locale*.
 
-        The chain is documented in `regionkit._locales`: stored names along the
-        locale's tags, pycountry's translation, then English. With
+        The fallback chain (the guide "Show localized names") tries the stored
+        names along the locale's tags, pycountry's translation, then English. With
         ``fallback=False`` a name that would come from the English fallback (or,
         for a unit with no English name, from another language) raises instead;
         `served_name` shows which tag a name comes from.
