@@ -88,6 +88,11 @@ def test_shangri_la_is_found_and_named() -> None:
         ("CN-653125", "Yarkant County", "Shache County"),
         ("CN-653126", "Kargilik County", "Yecheng County"),
         ("CN-653222", "Karakax County", "Moyu County"),
+        ("CN-653130", "Maralbexi County", "Bachu County"),
+        ("CN-653227", "Niya County", "Minfeng County"),
+        ("CN-653124", "Poskam County", "Zepu County"),
+        ("CN-652927", "Uqturpan County", "Wushi County"),
+        ("CN-653024", "Ulugqat County", "Wuqia County"),
     ],
 )
 def test_uyghur_names_follow_the_rule(
@@ -97,6 +102,22 @@ def test_uyghur_names_follow_the_rule(
     assert regionkit.get(code).name("en") == english
     assert regionkit.lookup(english).code == code
     assert regionkit.lookup(pinyin_name).code == code
+
+
+@pytest.mark.parametrize(
+    ("code", "english"),
+    [
+        ("CN-650500", "Hami"),  # GNC Hami (Kumul); English Wikipedia "Hami"
+        ("CN-654002", "Yining"),
+        ("CN-652822", "Luntai County"),
+        ("CN-653226", "Yutian County"),
+        ("CN-653129", "Jiashi County"),
+    ],
+)
+def test_uyghur_names_whose_title_is_pinyin_stay_pinyin(
+    code: str, english: str
+) -> None:
+    assert regionkit.get(code).name("en") == english
 
 
 def test_dorbod_names_two_units_and_says_so() -> None:
@@ -154,6 +175,10 @@ def test_sibling_banners_share_their_russian_stem(
         ("CN-650203", "район Карамай"),  # not Кэламаи
         ("CN-653221", "уезд Хотан"),  # not Хэтянь
         ("CN-650205", "район Урхо"),  # Russian Wikipedia, not Уэрхэ
+        ("CN-653223", "уезд Гума"),  # not Пишань
+        ("CN-653024", "уезд Улугчат"),  # not Уця
+        ("CN-652822", "уезд Бугур"),  # not Луньтай
+        ("CN-653130", "уезд Маралбаши"),  # not Бачу
     ],
 )
 def test_russian_corrections(code: str, russian: str) -> None:
