@@ -12,6 +12,8 @@ today's units:
 - Traditional (the full name only: the MCA lists give no short Chinese names),
   pinyin and English, full and short: ``update_cn.make_names``
   with ``pinyin_overrides.csv`` (济源 Jǐyuán, 长 Cháng …);
+- English exceptions of former units, hand-reviewed: ``history_english_exceptions.csv``
+  (哲里木盟 Jirem League);
 - English and Russian exceptions: a former unit whose Chinese name is that of a
   current unit of the same province with a row in ``english_exceptions.csv`` or
   ``russian_exceptions.csv`` gets the same name (乌兰察布盟 → Ulanqab League,
@@ -135,6 +137,16 @@ def build(*, check: bool) -> int:
         if row["locale"] == "zh-Hans" and row["form"] == "full"
     }
     english_exc, russian_exc, current = current_exceptions()
+    former_english = {
+        row["code"]: row
+        for row in read_csv(
+            DATA / "history_english_exceptions.csv",
+            ("code", "full", "short", "note", "source"),
+        )
+    }
+    unknown = sorted(set(former_english) - {row["code"] for row in records})
+    if unknown:
+        raise BuildError(f"history_english_exceptions.csv: unknown codes {unknown}")
 
     def is_stem(row: Row | None) -> bool:
         """Whether an exception row names a unit whose short name is a stem."""
@@ -180,7 +192,7 @@ def build(*, check: bool) -> int:
             "en": pinyin_source,
         }
         parts = update_cn.split_name(name, unit.category)
-        same = english_exc.get((province, "full:" + name))
+        same = former_english.get(code) or english_exc.get((province, "full:" + name))
         stem = english_exc.get((province, "short:" + parts.short))
         if same is not None:
             forms["en"] = (same["full"], same["short"])

@@ -238,6 +238,7 @@ def test_former_chaohu_has_names_in_every_script() -> None:
         ("CN-152600-1981", "Ulanqab League"),  # as today's 乌兰察布市
         ("CN-542300-1981", "Shigatse Prefecture"),
         ("CN-442100-1981", "Hainan Administrative Region"),
+        ("CN-152300-1981", "Jirem League"),  # history_english_exceptions.csv
     ],
 )
 def test_former_units_follow_today_s_english_names(code: str, english: str) -> None:
