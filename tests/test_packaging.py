@@ -189,7 +189,8 @@ def changelog_releases() -> list[tuple[str, str]]:
 
 
 def test_the_version_has_a_dated_changelog_section() -> None:
-    version = pyproject()["project"]["version"]
+    # pyproject reads the version from the package (tool.hatch.version).
+    version = regionkit.__version__
     releases = dict(changelog_releases())
     assert version in releases, f"CHANGELOG.md has no '## [{version}] - date'"
     datetime.date.fromisoformat(releases[version])

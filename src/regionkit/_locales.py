@@ -13,7 +13,13 @@ The fallback chain for a division's name, best first:
    Traditional, every other ``zh`` Simplified;
 2. for a unit with an ISO 3166-2 code, pycountry's ``iso3166-2`` gettext
    translation for the locale, when the catalogue translates the name;
-3. English.
+3. English;
+4. the last resort, for a unit with no English name (a `Dataset` built from
+   names in one language): one of its stored names.
+
+Steps 3 and 4 serve another language than the one asked for: `pick_served`
+marks them ``fallback``, `regionkit.Division.name` refuses them with
+``fallback=False``, and `regionkit.Division.served_name` shows the tag served.
 
 Within a locale a short name falls back to the full one and back. Abbreviations,
 aliases and former names are served only where stored; otherwise the full name.
@@ -40,7 +46,17 @@ from regionkit.errors import UnknownLocaleError
 if TYPE_CHECKING:  # only for annotations; the catalogues load on first use
     from gettext import NullTranslations
 
-__all__ = ["FALLBACK", "NameLike", "Tag", "chain", "fallback_chain", "parse", "pick"]
+__all__ = [
+    "FALLBACK",
+    "NameLike",
+    "Served",
+    "Tag",
+    "chain",
+    "fallback_chain",
+    "parse",
+    "pick",
+    "pick_served",
+]
 
 # Chinese territories that write Traditional characters by default.
 _TRADITIONAL_TERRITORIES = frozenset({"TW", "HK", "MO"})
@@ -203,11 +219,91 @@ def fallback_chain(locale: object) -> tuple[str, ...]:
     return _chain(_parse(locale))
 
 
-def _by_locale(names: Iterable[NameLike]) -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {}
+class Served(NamedTuple):
+    """
+    A name as `pick_served` chose it, with where it came from.
+
+    Attributes:
+        locale: The tag the text is in: a stored tag (``"zh-Latn-pinyin"``), the
+            requested tag for pycountry's translation, ``"en"`` for the English
+            fallback, or the stored tag of the last resort.
+        form: The form's value served (a short name may serve for a full one).
+        text: The name.
+        source: Space-separated source ids (``pycountry-l10n`` for pycountry).
+        fallback: True when the text is not in the requested language: the
+            English fallback for another language, or the last resort.
+    """
+
+    locale: str
+    form: str
+    text: str
+    source: str
+    fallback: bool
+
+
+def _stored(names: Iterable[NameLike]) -> dict[str, dict[str, NameLike]]:
+    table: dict[str, dict[str, NameLike]] = {}
     for name in names:
-        table.setdefault(name.locale, {}).setdefault(name.form.value, name.text)
+        table.setdefault(name.locale, {}).setdefault(name.form.value, name)
     return table
+
+
+def _served(name: NameLike, *, fallback: bool) -> Served:
+    source = getattr(name, "source", "")
+    return Served(name.locale, name.form.value, name.text, source, fallback)
+
+
+def pick_served(
+    names: Sequence[NameLike],
+    locale: object,
+    form: str = "full",
+    *,
+    iso_code: str | None = None,
+) -> Served:
+    """
+    Return the best name for *locale* in *form*, saying where it came from.
+
+    The chain is the module docstring's. A unit whose names are all in one
+    other language (a `Dataset` built from Chinese names only) gets one of them
+    as the last resort, marked ``fallback``.
+
+    Args:
+        names: The division's names.
+        locale: A tag or a :class:`babel.Locale`.
+        form: The value of the form wanted (``"full"``, ``"short"`` …).
+        iso_code: The unit's ISO 3166-2 code, for pycountry's translations.
+    """
+    wanted = form
+    tag = _parse(locale)
+    chain = _chain(tag)
+    table = _stored(names)
+    english_asked = tag.language == _FALLBACK
+    if wanted not in _FULL_OR_SHORT:
+        for locale_tag in chain:
+            found = table.get(locale_tag, {}).get(wanted)
+            if found is not None:
+                return _served(found, fallback=False)
+        wanted = "full"
+    other = "short" if wanted == "full" else "full"
+    for locale_tag in chain[:-1]:
+        forms = table.get(locale_tag, {})
+        found = forms.get(wanted) or forms.get(other)
+        if found is not None:
+            return _served(found, fallback=False)
+    if iso_code is not None:
+        translated = _iso_translation(iso_code, tag)
+        if translated is not None:
+            asked = "-".join(p for p in (tag.language, tag.script, tag.territory) if p)
+            return Served(asked, wanted, translated, "pycountry-l10n", False)
+    forms = table.get(_FALLBACK, {})
+    found = forms.get(wanted) or forms.get(other)
+    if found is not None:
+        return _served(found, fallback=not english_asked)
+    # The last resort: a unit named in other languages only.
+    found = next((f.get(wanted) or f.get(other) for f in table.values() if f), None)
+    if found is None:
+        raise LookupError("no full or short name stored")  # the build ensures one
+    return _served(found, fallback=True)
 
 
 def pick(
@@ -226,35 +322,7 @@ def pick(
         form: The value of the form wanted (``"full"``, ``"short"`` …).
         iso_code: The unit's ISO 3166-2 code, for pycountry's translations.
     """
-    wanted = form
-    tag = _parse(locale)
-    chain = _chain(tag)
-    table = _by_locale(names)
-    if wanted not in _FULL_OR_SHORT:
-        for locale_tag in chain:
-            text = table.get(locale_tag, {}).get(wanted)
-            if text is not None:
-                return text
-        wanted = "full"
-    other = "short" if wanted == "full" else "full"
-    for locale_tag in chain[:-1]:
-        forms = table.get(locale_tag, {})
-        text = forms.get(wanted) or forms.get(other)
-        if text is not None:
-            return text
-    if iso_code is not None:
-        translated = _iso_translation(iso_code, tag)
-        if translated is not None:
-            return translated
-    forms = table.get(_FALLBACK, {})
-    text = forms.get(wanted) or forms.get(other)
-    if text is None:
-        # Units named in one language only (China's former counties, in the
-        # MCA's Chinese): that name, whatever the locale asked for.
-        text = next((f.get(wanted) or f.get(other) for f in table.values() if f), None)
-    if text is None:
-        raise LookupError("no full or short name stored")  # the build ensures one
-    return text
+    return pick_served(names, locale, form, iso_code=iso_code).text
 
 
 # --------------------------------------------------------------- pycountry

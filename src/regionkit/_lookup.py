@@ -497,12 +497,10 @@ def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
         return (code,)
     found = _matches(source, text, scope, stop_early=False, fuzzy=False)
     if scope.as_of is None and (not found or found[0].score < CONFIDENT):
-        found = _ranked(  # former lower units join weak or no matches
-            found
-            + _matches(
-                source, text, scope, stop_early=False, fuzzy=False, stages=(HISTORY,)
-            )
+        former = _matches(
+            source, text, scope, stop_early=False, fuzzy=False, stages=(HISTORY,)
         )
+        found = _ranked(found + _undated(former))  # former units join weak matches
     if not found and scope.fuzzy:
         found = _matches(source, text, scope, stop_early=False, typos_only=True)
     return tuple(found)
@@ -547,6 +545,23 @@ def _ranked(matches: list[Match]) -> list[Match]:
     return sorted(best.values(), key=lambda m: (-m.score, m.division.code))
 
 
+def _undated(former: list[Match]) -> list[Match]:
+    """
+    Keep the matches of former units that a lookup without a date may give.
+
+    Without ``as_of`` a former prefecture or county of China answers only to
+    its Chinese name (崇明县): the romanized names of its 3,612 former units
+    (Laicheng, Taidong) are the names of places all over the world, so they
+    find the unit only on a day it existed. Former provinces and Russia's
+    former units keep every name.
+    """
+    return [
+        m
+        for m in former
+        if m.division.country != "CN" or m.division.level == 1 or _HAN.search(m.matched)
+    ]
+
+
 def _with_former(
     source: Source, text: str, scope: Scope, found: list[Match]
 ) -> list[Match]:
@@ -558,8 +573,10 @@ def _with_former(
     beats the bare core of 崇明区, but "吉林" stays today's province.
     """
     if scope.as_of is None and (not found or found[0].score < CONFIDENT):
-        former = _matches(
-            source, text, scope, stop_early=True, fuzzy=False, stages=(HISTORY,)
+        former = _undated(
+            _matches(
+                source, text, scope, stop_early=True, fuzzy=False, stages=(HISTORY,)
+            )
         )
         if former and (not found or former[0].score > found[0].score):
             return former
@@ -823,4 +840,5 @@ def _matches(
     return found
 
 
+_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")

@@ -6,11 +6,14 @@ import datetime
 import enum
 import functools
 from collections.abc import Iterable
-from typing import Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 import attrs
 
-from regionkit.errors import shorten
+from regionkit.errors import NameUnavailable, shorten
+
+if TYPE_CHECKING:  # _locales imports babel, which loads with the first name
+    from regionkit._locales import Served
 
 _T = TypeVar("_T")
 
@@ -520,29 +523,74 @@ class Division:
         return _built(self._names)
 
     def name(
-        self, locale: object = "en", *, form: NameForm | FormValue = "full"
+        self,
+        locale: object = "en",
+        *,
+        form: NameForm | FormValue = "full",
+        fallback: bool = True,
     ) -> str:
         """
         Return the division's name in *locale*.
+
+        The fallback chain (the guide "Show localized names") tries the stored
+        names along the locale's tags, pycountry's translation, then English. With
+        ``fallback=False`` a name that would come from the English fallback (or,
+        for a unit with no English name, from another language) raises instead;
+        `served_name` shows which tag a name comes from.
 
         Args:
             locale: A locale tag (``"en"``, ``"ru-RU"``, ``"zh_Hant_TW"``) or a
                 :class:`babel.Locale`.
             form: ``"full"`` (official form) or ``"short"``.
+            fallback: Whether a name in another language may serve.
 
         Raises:
             UnknownLocaleError: *locale* is not a well-formed locale tag.
+            NameUnavailable: *fallback* is false and the division has no name in
+                *locale*.
 
         >>> import regionkit
         >>> regionkit.get("RU-KHA").name("ru")
         'Хабаровский край'
         >>> regionkit.get("CN-HL").name("zh", form="short")
         '黑龙江'
+        >>> regionkit.get("CN-110101").name("ja", fallback=False)
+        Traceback (most recent call last):
+          ...
+        regionkit.errors.NameUnavailable: CN-110101 has no name in 'ja' (...)
         """
-        from regionkit._locales import pick  # babel loads with the first name
+        served = self._served(locale, form)
+        if served.fallback and not fallback:
+            raise NameUnavailable(self.code, locale, served.locale)
+        return served.text
+
+    def served_name(
+        self, locale: object = "en", *, form: NameForm | FormValue = "full"
+    ) -> Name:
+        """
+        Return the `Name` that `name` serves for *locale*, with its own locale.
+
+        Its ``locale`` is the tag the text is in: ``"en"`` where a request in
+        another language fell back to English, the requested tag for
+        pycountry's translation (source ``pycountry-l10n``).
+
+        Raises:
+            UnknownLocaleError: *locale* is not a well-formed locale tag.
+
+        >>> import regionkit
+        >>> regionkit.get("CN-110101").served_name("ja").locale
+        'en'
+        >>> regionkit.get("CN-110101").served_name("zh-Latn").locale
+        'zh-Latn-pinyin'
+        """
+        served = self._served(locale, form)
+        return Name(served.locale, NameForm(served.form), served.text, served.source)
+
+    def _served(self, locale: object, form: NameForm | FormValue) -> Served:
+        from regionkit._locales import pick_served  # babel loads with the first name
 
         wanted = parse_form(form).value
-        return pick(self.names, locale, wanted, iso_code=self.iso_3166_2)
+        return pick_served(self.names, locale, wanted, iso_code=self.iso_3166_2)
 
     def describe(self, locale: object = "en") -> str:
         """

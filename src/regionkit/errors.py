@@ -14,6 +14,7 @@ from typing import Any
 __all__ = [
     "AmbiguousName",
     "DataError",
+    "NameUnavailable",
     "NotFound",
     "RegionkitError",
     "UnknownCode",
@@ -104,6 +105,32 @@ class UnknownLocaleError(RegionkitError, ValueError):
     def __str__(self) -> str:
         tail = f": {self.reason}" if self.reason else ""
         return f"not a well-formed locale tag: {shorten(self.locale)}{tail}"
+
+
+class NameUnavailable(RegionkitError, LookupError):  # noqa: N818 (public API name)
+    """
+    A division has no name in the language asked for, and fallback was refused.
+
+    Raised by ``Division.name(locale, fallback=False)`` where the name would come
+    from the English fallback or the last resort.
+
+    Attributes:
+        code: The division's code.
+        locale: The locale that was asked for.
+        served: The tag of the name the fallback would have given (``"en"``).
+    """
+
+    def __init__(self, code: str, locale: object, served: str) -> None:
+        super().__init__(code, locale, served)
+        self.code = code
+        self.locale = locale
+        self.served = served
+
+    def __str__(self) -> str:
+        return (
+            f"{self.code} has no name in {shorten(self.locale)} "
+            f"(the fallback would give {self.served})"
+        )
 
 
 class DataError(RegionkitError, ValueError):
