@@ -1,0 +1,827 @@
+"""
+Reading addresses: the divisions named inside Chinese, Russian and Latin address text.
+
+Two readers share one table of names per country (`_Names`, built once per
+dataset from every loaded stage's records, so that levels the data gains are
+read with no change here):
+
+- Chinese text is read left to right, as people write it, from the largest
+  unit down ("江苏淮安清江浦区人民路111号"). Each name must lie inside the units
+  read so far (levels may be skipped); the first text that continues no such
+  chain ends the divisions, and the rest (street, house number, POI, a
+  development zone) is the remainder. At each position only the names that
+  begin with its two characters are tried (`_Names.han_lengths`), so the work
+  is bounded by the text's length, never by the number of names.
+- Russian and Latin text is read by comma-separated parts ("Респ Адыгея, г
+  Адыгейск"; "Chaoyang District, Beijing 100101, PRC"): each part is a name
+  the data holds (exactly, or as `Dataset.resolve` reads it without typos),
+  a locality, a street or a postcode; the answer is the deepest unit that
+  every named part agrees with.
+
+Nothing is guessed: several readings give ``candidates`` and no deepest unit,
+and a name or postcode that contradicts the rest is reported in ``conflicts``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import threading
+import unicodedata
+import weakref
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from regionkit._index import MatchKind
+from regionkit._lookup import HISTORY, check_text, is_han
+from regionkit._models import COUNTRIES, Division, NameForm, parse_country, parse_day
+from regionkit._normalize import fold
+from regionkit._store import Dataset, default_dataset
+from regionkit.errors import DataError
+
+__all__ = [
+    "Address",
+    "AddressConflict",
+    "AddressPart",
+    "parse_address",
+    "parse_addresses",
+]
+
+
+@attrs.frozen
+class AddressPart:
+    """
+    One division of an address, as the text names it or implies it.
+
+    Attributes:
+        division: The division.
+        start: Where its name begins in the text (``None`` if implied).
+        end: Where its name ends (exclusive; ``None`` if implied).
+        matched: The text as written (``None`` if implied).
+        kind: How the name matched (``None`` if implied).
+        score: 0–1, as `regionkit.lookup` scores kinds; an implied unit has
+            the score of what implies it.
+        implied_by: ``None`` for a unit the text names; ``"container"`` for a
+            unit that contains a named one (福建省鼓楼区 implies 福州市);
+            ``"centre"`` for a subject implied by its centre ("г. Хабаровск");
+            ``"postcode"`` for a subject implied by the postcode alone.
+    """
+
+    division: Division
+    start: int | None
+    end: int | None
+    matched: str | None
+    kind: MatchKind | None
+    score: float
+    implied_by: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The division's code."""
+        return self.division.code
+
+
+@attrs.frozen
+class AddressConflict:
+    """
+    A part of an address that contradicts the divisions read.
+
+    Attributes:
+        what: ``"name"`` (a unit named outside the others) or ``"postcode"``.
+        text: The conflicting text as written.
+        divisions: The units that text names or implies.
+        message: One sentence saying what contradicts what.
+    """
+
+    what: str
+    text: str
+    divisions: tuple[Division, ...]
+    message: str
+
+
+@attrs.frozen
+class Address:
+    """
+    What `regionkit.parse_address` read in an address.
+
+    Attributes:
+        text: The address as given.
+        parts: The divisions from the top down (province → prefecture →
+            county …; subject → locality), each with its span and how it
+            matched. Empty when the text names no single chain.
+        remainder: The text after the divisions: street, house number,
+            building, POI (and a development zone the data does not hold).
+        prefix: The text before the first division ("收货地址：").
+        postcode: The postcode found in the text, or ``None``.
+        postcode_implies: The units the postcode implies (Russia: the subject
+            of its first three digits; several where the source's ranges
+            overlap; none for China, whose source gives no ranges).
+        locality: A locality that the text names with its marker ("г
+            Майкоп") but that the data does not hold as a division, else ``None``.
+        candidates: The units the text may mean when it allows several
+            readings (朝阳区 alone: Beijing's and Changchun's); ``parts`` then
+            holds only what they share.
+        conflicts: Parts that contradict the divisions read; never resolved
+            silently.
+        reason: Why no deepest unit was found, else ``None``.
+    """
+
+    text: str
+    parts: tuple[AddressPart, ...]
+    remainder: str
+    prefix: str = ""
+    postcode: str | None = None
+    postcode_implies: tuple[Division, ...] = ()
+    locality: str | None = None
+    candidates: tuple[Division, ...] = ()
+    conflicts: tuple[AddressConflict, ...] = ()
+    reason: str | None = None
+
+    @property
+    def chain(self) -> tuple[Division, ...]:
+        """The divisions from the top down."""
+        return tuple(part.division for part in self.parts)
+
+    @property
+    def division(self) -> Division | None:
+        """The deepest division read, or ``None``."""
+        return self.parts[-1].division if self.parts and not self.candidates else None
+
+    @property
+    def code(self) -> str | None:
+        """The code of the deepest division, or ``None``."""
+        division = self.division
+        return None if division is None else division.code
+
+    @property
+    def ok(self) -> bool:
+        """Whether one chain was read with nothing contradicting it."""
+        return self.division is not None and not self.conflicts
+
+    @property
+    def score(self) -> float | None:
+        """The weakest score among the parts the text names, or ``None``."""
+        scores = [part.score for part in self.parts]
+        return min(scores) if scores else None
+
+    def level(self, level: int) -> Division | None:
+        """Return the division of *level* in the chain, or ``None``."""
+        return next((d for d in self.chain if d.level == level), None)
+
+
+# -- the names of a country --------------------------------------------------------
+
+_FORM_SCORES = {
+    NameForm.FULL: (MatchKind.EXACT, 1.0),
+    NameForm.SHORT: (MatchKind.EXACT, 0.99),
+    NameForm.ABBREVIATION: (MatchKind.ABBREVIATION, 0.94),
+    NameForm.ALIAS: (MatchKind.ALIAS, 0.94),
+    NameForm.FORMER: (MatchKind.FORMER, 0.935),
+}
+# code, score, kind, whether the name has the unit's category word (a full name)
+_Entry = tuple[str, float, MatchKind, bool]
+_CACHE = 20_000  # parts of Latin and Russian text remembered per country
+
+
+class _Names:
+    """Every name of a country's units in the loaded stages, by folded text."""
+
+    def __init__(self, dataset: Dataset, country: str, history: bool) -> None:
+        self.dataset = dataset
+        self.country = country
+        self.by_text: dict[str, list[_Entry]] = {}
+        # Names in Chinese characters: the lengths of those that begin with
+        # each pair of characters, longest first.
+        lengths: dict[str, set[int]] = {}
+        self.centres: dict[str, list[str]] = {}  # a centre's name -> units
+        self.units: dict[str, Division] = {}
+        self.lock = threading.Lock()
+        self.segments: dict[tuple[str, datetime.date | None], list[_Entry]] = {}
+        self._above: dict[str, frozenset[str]] = {}
+        for stage in dataset.stages(country):
+            if stage == HISTORY and not history:
+                continue
+            for unit in dataset.stage_units(country, stage):
+                self.units[unit.code] = unit
+                for name in unit.names:
+                    kind, score = _FORM_SCORES[name.form]
+                    key = fold(name.text)
+                    entry = (unit.code, score, kind, name.form is NameForm.FULL)
+                    entries = self.by_text.setdefault(key, [])
+                    if entry not in entries:
+                        entries.append(entry)
+                    if len(key) >= 2 and is_han(key):
+                        lengths.setdefault(key[:2], set()).add(len(key))
+                for centre in unit.centres:
+                    for name in centre.names:
+                        codes = self.centres.setdefault(fold(name.text), [])
+                        if unit.code not in codes:
+                            codes.append(unit.code)
+        self.han_lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+
+    def above(self, code: str) -> frozenset[str]:
+        """Return the codes of the units that contain *code*'s unit, and its own."""
+        found = self._above.get(code)
+        if found is None:
+            unit = self.units.get(code) or self.dataset.get(code)
+            found = frozenset({code})
+            if unit.parent_code is not None:
+                found |= self.above(unit.parent_code)
+            self._above[code] = found
+        return found
+
+    def division(self, code: str) -> Division:
+        return self.units.get(code) or self.dataset.get(code)
+
+
+_tables: weakref.WeakKeyDictionary[Dataset, dict[tuple[str, bool], _Names]] = (
+    weakref.WeakKeyDictionary()
+)
+_tables_lock = threading.Lock()
+
+
+def _names(dataset: Dataset, country: str, history: bool) -> _Names:
+    with _tables_lock:
+        tables = _tables.setdefault(dataset, {})
+        table = tables.get((country, history))
+        if table is None:
+            table = tables[(country, history)] = _Names(dataset, country, history)
+        return table
+
+
+_postcode_tables: weakref.WeakKeyDictionary[Dataset, dict[str, tuple[str, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _postcodes(dataset: Dataset) -> dict[str, tuple[str, ...]]:
+    """Return Russia's postcode prefixes and the subjects each implies."""
+    table = _postcode_tables.get(dataset)
+    if table is None:
+        try:
+            raw = dataset.read_data_file("ru-postcodes.csv").decode("utf-8")
+        except DataError:
+            raw = ""  # data from elsewhere without the table: no postcode implies
+        found: dict[str, list[str]] = {}
+        for row in csv.DictReader(io.StringIO(raw)):
+            found.setdefault(row["prefix"], []).append(row["code"])
+        table = {prefix: tuple(sorted(codes)) for prefix, codes in found.items()}
+        _postcode_tables[dataset] = table
+    return table
+
+
+# -- reading ---------------------------------------------------------------------------
+
+_POSTCODE = re.compile(r"(?<![0-9])([0-9]{6})(?![0-9])")
+# What may stand between the names of a chain: spaces, punctuation.
+_BETWEEN = frozenset(" \t,，、;；:：/|-—·.()（）[]【】<>《》\"'“”")
+# What ends a name that is really a street's ("黑龙江路", "北京西路", "中山大道").
+_STREET_ONE = frozenset("路街巷弄")
+_STREET_TWO = frozenset(
+    {"大道", "大街", "中路", "东路", "西路", "南路", "北路", "公路", "胡同", "东街"}
+    | {"西街", "南街", "北街", "中街", "一路", "二路", "三路", "四路", "五路"}
+)
+
+
+def _street_follows(text: str, end: int) -> bool:
+    return text[end : end + 1] in _STREET_ONE or text[end : end + 2] in _STREET_TWO
+
+
+def _valid(unit: Division, day: datetime.date | None) -> bool:
+    return unit.is_current if day is None else unit.valid_on(day)
+
+
+@attrs.frozen
+class _Step:
+    start: int
+    end: int
+    entries: tuple[tuple[Division, float, MatchKind], ...]
+
+
+def _read_han(
+    names: _Names, text: str, day: datetime.date | None
+) -> tuple[list[_Step], int, int, list[AddressConflict], int]:
+    """
+    Read a chain of Chinese names in *text*.
+
+    Returns the steps, where the first begins and the last ends, the
+    conflicts, and the work done (names tried).
+    """
+    steps: list[_Step] = []
+    frontier: list[Division] = []
+    conflicts: list[AddressConflict] = []
+    at, end, work, first = 0, 0, 0, -1
+    size = len(text)
+    while at < size:
+        if steps and text[at] in _BETWEEN:
+            at += 1
+            continue
+        found: list[tuple[Division, float, MatchKind]] = []
+        repeated = False
+        outside: list[Division] = []
+        length = outside_length = 0
+        for length in names.han_lengths.get(text[at : at + 2], ()):
+            work += 1
+            piece = text[at : at + length]
+            entries = names.by_text.get(piece) if len(piece) == length else None
+            if not entries or _street_follows(text, at + length):
+                continue
+            for code, score, kind, full in entries:
+                unit = names.division(code)
+                if not _valid(unit, day):
+                    continue
+                if not frontier:
+                    # A county's bare name alone is too often a word or a
+                    # street: it is read only inside a unit already read.
+                    if full or (unit.level or 1) < 3:
+                        found.append((unit, score, kind))
+                elif any(f.code == code for f in frontier):
+                    # 上海上海市: the unit named again, in full ("鼓楼区鼓楼医院"
+                    # names a hospital, not the district twice).
+                    repeated = repeated or full
+                elif any(f.code in names.above(code) for f in frontier):
+                    found.append((unit, score, kind))
+                elif full:
+                    outside.append(unit)
+                    outside_length = outside_length or length
+            if found or repeated:
+                break
+        if found:
+            if first < 0:
+                first = at
+            steps.append(_Step(at, at + length, tuple(found)))
+            frontier = list(dict.fromkeys(unit for unit, _, _ in found))
+            at = end = at + length
+        elif repeated:
+            at = end = at + length
+        elif steps:
+            if outside:
+                inside = " or ".join(f.code for f in frontier)
+                named = text[at : at + outside_length]
+                units = tuple(sorted(set(outside)))
+                conflicts.append(
+                    AddressConflict(
+                        "name",
+                        named,
+                        units,
+                        f"{named} ({', '.join(u.code for u in units)})"
+                        f" does not lie in {inside}",
+                    )
+                )
+            break
+        else:
+            at += 1
+    return steps, max(first, 0), end, conflicts, work
+
+
+def _chain_of(
+    names: _Names, steps: Sequence[_Step]
+) -> tuple[tuple[AddressPart, ...], tuple[Division, ...]]:
+    """Return the parts of the chain the steps read, and candidates if several."""
+    if not steps:
+        return (), ()
+    last = list(dict.fromkeys(unit for unit, _, _ in steps[-1].entries))
+    # One name for a unit and one inside it ("吉林": the province and its
+    # city): the larger, as `lookup` reads the name alone.
+    tops = [
+        u
+        for u in last
+        if not any(o.code in names.above(u.code) - {u.code} for o in last)
+    ]
+    if len(tops) == 1:
+        deepest, candidates = tops[0], ()
+        codes = sorted(
+            names.above(deepest.code), key=lambda c: names.division(c).level or 0
+        )
+    else:
+        shared = frozenset.intersection(*(names.above(u.code) for u in tops))
+        codes = sorted(shared, key=lambda c: names.division(c).level or 0)
+        candidates = tuple(sorted(tops))
+    parts: list[AddressPart] = []
+    for code in codes:
+        named = next(
+            (
+                (step, score, kind)
+                for step in reversed(steps)
+                for unit, score, kind in step.entries
+                if unit.code == code
+            ),
+            None,
+        )
+        unit = names.division(code)
+        if named is None:
+            parts.append(AddressPart(unit, None, None, None, None, 1.0, "container"))
+        else:
+            step, score, kind = named
+            parts.append(AddressPart(unit, step.start, step.end, None, kind, score))
+    return tuple(parts), candidates
+
+
+# Words that mark a part of Russian or Latin text, folded, without dots.
+_LOCALITY = frozenset(
+    "г гор город пгт рп п пос поселок посёлок с село д дер деревня ст-ца станица"
+    " аул х хутор сл слобода нп городок мкр г.о".split()
+)
+_DISTRICT = frozenset("р-н район муниципальный округ м.о мо у улус".split())
+_STREET = frozenset(
+    "ул улица пр пр-кт пр-т проспект пер переулок ш шоссе наб набережная пл"
+    " площадь б-р бульвар проезд туп тупик кв квартира корп корпус стр строение"
+    " дом офис оф ul ulitsa pr prospekt per pereulok road rd street st avenue ave"
+    " lane ln room rm floor fl building bldg unit suite no house kv".split()
+)
+_COUNTRY_WORDS = {
+    "россия": "RU",
+    "российская федерация": "RU",
+    "рф": "RU",
+    "russia": "RU",
+    "russian federation": "RU",
+    "china": "CN",
+    "prc": "CN",
+    "p.r.c": "CN",
+    "p.r. china": "CN",
+    "pr china": "CN",
+    "people's republic of china": "CN",
+    "mainland china": "CN",
+    "中国": "CN",
+    "中华人民共和国": "CN",
+}
+
+
+def _words(part: str) -> list[str]:
+    return [w.strip(".") for w in fold(part).replace(".", ". ").split()]
+
+
+def _segment_entries(
+    dataset: Dataset, names: _Names, part: str, day: datetime.date | None
+) -> list[_Entry]:
+    """Return the units the whole *part* names (ties of the best kind)."""
+    key = (part, day)
+    cached = names.segments.get(key)
+    if cached is not None:
+        return cached
+    found = [
+        e
+        for e in names.by_text.get(fold(part), ())
+        if _valid(names.division(e[0]), day)
+    ]
+    if not found and not any(c.isdigit() for c in part) and len(part.split()) <= 6:
+        try:
+            matches = dataset.resolve(
+                part, country=names.country, as_of=day, fuzzy=False
+            )
+        except (LookupError, ValueError):
+            matches = ()
+        if matches:
+            best = matches[0].score
+            found = [
+                (m.division.code, m.score, m.kind, True)
+                for m in matches
+                if m.score >= best - 1e-9 and m.score >= 0.9
+            ]
+    with names.lock:
+        if len(names.segments) >= _CACHE:
+            names.segments.clear()
+        names.segments[key] = found
+    return found
+
+
+def _read_parts(
+    dataset: Dataset,
+    text: str,
+    countries: tuple[str, ...],
+    day: datetime.date | None,
+) -> tuple[
+    tuple[AddressPart, ...],
+    tuple[Division, ...],
+    str,
+    str | None,
+    list[AddressConflict],
+]:
+    """Read comma-separated Russian or Latin text; see the module docstring."""
+    pieces = [(m.start(), m.group()) for m in re.finditer(r"[^,;\n，；]+", text)]
+    named: list[tuple[int, int, str, list[tuple[Division, float, MatchKind]]]] = []
+    centre_of: list[tuple[int, int, str, list[Division]]] = []
+    locality: str | None = None
+    rest: list[str] = []
+    hinted = set(countries)
+    for start, raw in pieces:
+        piece = raw.strip()
+        if not piece:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        begin, finish = start + lead, start + lead + len(piece)
+        folded = fold(piece).strip(".")
+        if folded in _COUNTRY_WORDS:
+            hinted &= {_COUNTRY_WORDS[folded]} or hinted
+            continue
+        words = _words(piece)
+        marker = None
+        if (
+            words
+            and (words[0] in _LOCALITY or words[-1] in _LOCALITY)
+            and len(words) > 1
+        ):
+            marker = "locality"
+        if (
+            not words
+            or words[0] in _STREET
+            or words[-1] in _STREET
+            or words[0] in _DISTRICT
+            or words[-1] in _DISTRICT
+        ):
+            rest.append(piece)
+            continue
+        if any(c.isdigit() for c in piece):
+            rest.append(piece)
+            continue
+        bare = piece
+        if marker:
+            drop = words[0] if words[0] in _LOCALITY else words[-1]
+            kept = [
+                w
+                for w in piece.replace(".", ". ").split()
+                if w.strip(".").casefold() != drop
+            ]
+            bare = " ".join(kept)
+        entries: list[tuple[Division, float, MatchKind]] = []
+        for country in countries:
+            table = _names(dataset, country, day is not None)
+            for code, score, kind, _ in _segment_entries(dataset, table, bare, day):
+                unit = table.division(code)
+                # A locality's marker asks for a settlement: a level-1 unit
+                # only where it is a city (Moscow), else a unit below.
+                if (
+                    marker
+                    and (unit.level or 1) == 1
+                    and "city" not in unit.category.value
+                ):
+                    continue
+                entries.append((unit, score, kind))
+            if marker and not entries:
+                for code in table.centres.get(fold(bare), ()):
+                    unit = table.division(code)
+                    if _valid(unit, day):
+                        centre_of.append((begin, finish, piece, [unit]))
+        if entries:
+            named.append((begin, finish, piece, entries))
+        elif marker:
+            locality = locality or bare  # a settlement the data does not hold
+        else:
+            rest.append(piece)
+    if hinted != set(countries):
+        named = [
+            (b, f, p, [e for e in es if e[0].country in hinted])
+            for b, f, p, es in named
+        ]
+        named = [n for n in named if n[3]]
+    steps_units = [[u for u, _, _ in es] for _, _, _, es in named]
+    pool = {u.code: u for units in steps_units for u in units}
+    tables = {c: _names(dataset, c, day is not None) for c in countries}
+
+    def above(unit: Division) -> frozenset[str]:
+        return tables[unit.country].above(unit.code)
+
+    agreeing = [
+        u
+        for u in pool.values()
+        if all(
+            any(o.code in above(u) or u.code in above(o) for o in units)
+            for units in steps_units
+        )
+    ]
+    conflicts: list[AddressConflict] = []
+    if not agreeing and named:
+        # The parts disagree: the first part's reading, with the others flagged.
+        agreeing = steps_units[0]
+    depth = max((len(above(u)) for u in agreeing), default=0)
+    deepest = [u for u in agreeing if len(above(u)) == depth]
+    if named:
+        for begin, finish, piece, es in named:
+            if not any(
+                e[0].code in above(d) or d.code in above(e[0])
+                for e in es
+                for d in deepest
+            ):
+                conflicts.append(
+                    AddressConflict(
+                        "name",
+                        piece,
+                        tuple(sorted({e[0] for e in es})),
+                        f"{piece!r} does not lie with the other parts",
+                    )
+                )
+    centre_units = [units[0] for _, _, _, units in centre_of]
+    if not deepest and centre_units:
+        deepest = list(dict.fromkeys(centre_units))
+    parts: list[AddressPart] = []
+    candidates: tuple[Division, ...] = ()
+    if len(deepest) == 1:
+        unit = deepest[0]
+        codes = sorted(
+            above(unit), key=lambda c: tables[unit.country].division(c).level or 0
+        )
+    elif deepest:
+        shared = frozenset.intersection(*(above(u) for u in deepest))
+        any_table = tables[deepest[0].country]
+        codes = sorted(shared, key=lambda c: any_table.division(c).level or 0)
+        candidates = tuple(sorted(deepest))
+    else:
+        codes = []
+    for code in codes:
+        table = tables[code[:2]] if code[:2] in tables else next(iter(tables.values()))
+        unit = table.division(code)
+        hit = next(
+            (
+                (b, f, p, s, k)
+                for b, f, p, es in reversed(named)
+                for u, s, k in es
+                if u.code == code
+            ),
+            None,
+        )
+        if hit is not None:
+            b, f, p, s, k = hit
+            parts.append(AddressPart(unit, b, f, p, k, s))
+        elif any(u.code == code for u in centre_units):
+            b, f, p, _ = next(c for c in centre_of if c[3][0].code == code)
+            parts.append(AddressPart(unit, b, f, p, None, 0.9, "centre"))
+        else:
+            parts.append(AddressPart(unit, None, None, None, None, 1.0, "container"))
+    return tuple(parts), candidates, ", ".join(rest), locality, conflicts
+
+
+def parse_address_in(
+    dataset: Dataset,
+    text: str,
+    *,
+    country: str | None = None,
+    as_of: datetime.date | None = None,
+) -> Address:
+    """Read the divisions in *text* with *dataset*; see `regionkit.parse_address`."""
+    check_text(text)
+    wanted = COUNTRIES if country is None else (parse_country(country),)
+    day = parse_day(as_of)
+    original = text
+    if not unicodedata.is_normalized("NFKC", text):
+        # Full-width digits and punctuation; each character alone, so that
+        # spans keep pointing into the text as given where lengths agree.
+        folded = [unicodedata.normalize("NFKC", c) for c in text]
+        if all(len(c) == 1 for c in folded):
+            text = "".join(folded)
+    postcode_match = _POSTCODE.search(text)
+    postcode = postcode_match.group(1) if postcode_match else None
+    han = any("\u3400" <= c <= "\u9fff" for c in text)
+    conflicts: list[AddressConflict] = []
+    prefix, locality = "", None
+    if han and "CN" in wanted:
+        names = _names(dataset, "CN", day is not None)
+        steps, first, end, conflicts, _ = _read_han(names, text, day)
+        parts, candidates = _chain_of(names, steps)
+        parts = tuple(
+            attrs.evolve(p, matched=original[p.start : p.end])
+            if p.start is not None
+            else p
+            for p in parts
+        )
+        prefix = original[:first].strip() if steps else ""
+        remainder = original[end:].strip(" ,，、") if steps else original.strip()
+    else:
+        countries = tuple(c for c in wanted if not (han and c == "CN"))
+        if any("\u0400" <= c <= "\u04ff" for c in text) and country is None:
+            countries = ("RU",)
+        scrubbed = text
+        if postcode_match is not None:
+            a, b = postcode_match.span(1)
+            scrubbed = text[:a] + " " * (b - a) + text[b:]
+        parts, candidates, remainder, locality, conflicts = _read_parts(
+            dataset, scrubbed, countries, day
+        )
+    implies: tuple[Division, ...] = ()
+    if postcode is not None and (not parts or parts[0].division.country == "RU"):
+        if "RU" in wanted and not han:
+            codes = _postcodes(dataset).get(postcode[:3], ())
+            table = _names(dataset, "RU", day is not None)
+            implies = tuple(table.division(c) for c in codes)
+    if implies:
+        top = next((p.division for p in parts if p.division.level == 1), None)
+        if top is not None and top not in implies:
+            conflicts.append(
+                AddressConflict(
+                    "postcode",
+                    postcode or "",
+                    implies,
+                    f"postcode {postcode} lies in {', '.join(d.code for d in implies)},"
+                    f" not {top.code}",
+                )
+            )
+        elif not parts and len(implies) == 1 and not candidates:
+            parts = (AddressPart(implies[0], None, None, None, None, 0.8, "postcode"),)
+    reason = None
+    if candidates:
+        reason = f"the text may name {len(candidates)} units: " + ", ".join(
+            d.code for d in candidates
+        )
+    elif not parts:
+        reason = "the text names no division the data holds"
+    return Address(
+        text=original,
+        parts=parts,
+        remainder=remainder,
+        prefix=prefix,
+        postcode=postcode,
+        postcode_implies=implies,
+        locality=locality,
+        candidates=candidates,
+        conflicts=tuple(conflicts),
+        reason=reason,
+    )
+
+
+def parse_address(
+    text: str, *, country: str | None = None, as_of: datetime.date | None = None
+) -> Address:
+    """
+    Read the divisions named in an address, from the top down.
+
+    Chinese text is read as written, largest unit first, with or without the
+    category words ("江苏淮安清江浦区"), levels skipped, a municipality named
+    twice, text before the address and the street, house and POI after it;
+    Russian and Latin text by its comma-separated parts, with KLADR
+    abbreviations in either order ("Респ Адыгея", "обл. Московская"),
+    locality markers ("г Майкоп") and a postcode. Nothing is guessed: a text
+    with several readings has `Address.candidates`, and a part that
+    contradicts the others is in `Address.conflicts`.
+
+    Args:
+        text: The address, at most 500 characters.
+        country: Read only ``"RU"`` or ``"CN"``.
+        as_of: Read the units of that day, former names included.
+
+    Raises:
+        TypeError: *text* is not a str, or an argument has the wrong type.
+        ValueError: *text* is empty or too long, or *country* is unknown.
+
+    >>> import regionkit
+    >>> address = regionkit.parse_address("我家的地址是江苏淮安清江浦区人民路111号")
+    >>> [d.code for d in address.chain], address.remainder
+    (['CN-JS', 'CN-320800', 'CN-320812'], '人民路111号')
+    >>> regionkit.parse_address("Респ Адыгея, г Адыгейск").chain[0].code
+    'RU-AD'
+    """
+    return parse_address_in(default_dataset(), text, country=country, as_of=as_of)
+
+
+def parse_addresses(
+    values: Iterable[object],
+    *,
+    country: str | None = None,
+    as_of: datetime.date | None = None,
+) -> tuple[Address | Exception, ...]:
+    """
+    Read many addresses; each distinct value is read once and the results line up.
+
+    A value that is not a valid text gives its `TypeError` or `ValueError` in
+    its place instead of raising, so that one bad cell does not stop a column.
+
+    Raises:
+        TypeError: *values* is a single str, not an iterable of texts.
+        ValueError: *country* or *as_of* is invalid.
+
+    >>> import regionkit
+    >>> [a.code for a in regionkit.parse_addresses(["上海上海市嘉定区", "重庆重庆市"])]
+    ['CN-310114', 'CN-CQ']
+    """
+    if isinstance(values, (str, bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"values must be an iterable of texts, not a {type(values).__name__}"
+        )
+    if country is not None:
+        parse_country(country)
+    parse_day(as_of)
+    dataset = default_dataset()
+    done: dict[object, Address | Exception] = {}
+    results: list[Address | Exception] = []
+    for value in values:
+        try:
+            result = done.get(value)
+        except TypeError:
+            result = None
+        if result is None:
+            try:
+                result = parse_address_in(
+                    dataset,
+                    value,  # type: ignore[arg-type]  # checked inside
+                    country=country,
+                    as_of=as_of,
+                )
+            except (TypeError, ValueError) as error:
+                result = error
+            try:
+                done[value] = result
+            except TypeError:
+                pass
+        results.append(result)
+    return tuple(results)
