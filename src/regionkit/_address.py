@@ -290,6 +290,13 @@ def _street_follows(text: str, end: int) -> bool:
     return text[end : end + 1] in _STREET_ONE or text[end : end + 2] in _STREET_TWO
 
 
+_CATEGORY_ONE = frozenset("省市区县旗州盟镇乡")
+
+
+def _category_follows(text: str, end: int) -> bool:
+    return text[end : end + 1] in _CATEGORY_ONE or text[end : end + 2] == "地区"
+
+
 def _valid(unit: Division, day: datetime.date | None) -> bool:
     return unit.is_current if day is None else unit.valid_on(day)
 
@@ -329,9 +336,12 @@ def _read_han(
             entries = names.by_text.get(piece) if len(piece) == length else None
             if not entries or _street_follows(text, at + length):
                 continue
+            # A bare name followed by a category word is another unit's
+            # name: "腾冲县" is not 腾冲市 (the county it became).
+            worded = _category_follows(text, at + length)
             for code, score, kind, full in entries:
                 unit = names.division(code)
-                if not _valid(unit, day):
+                if not _valid(unit, day) or (worded and not full):
                     continue
                 if not frontier:
                     # A county's bare name alone is too often a word or a

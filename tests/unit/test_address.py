@@ -1,0 +1,92 @@
+"""parse_address and parse_addresses: bad input, bulk alignment, bounded work."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import regionkit
+from regionkit import _address
+from regionkit._store import default_dataset
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [(None, TypeError), (123, TypeError), ("", ValueError), ("x" * 501, ValueError)],
+)
+def test_bad_text_raises_as_lookup_does(value: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        regionkit.parse_address(value)  # type: ignore[arg-type]
+    with pytest.raises(error):
+        regionkit.lookup(value)  # type: ignore[arg-type]
+
+
+def test_bad_options() -> None:
+    with pytest.raises(ValueError):
+        regionkit.parse_address("北京市", country="XX")
+    with pytest.raises(TypeError):
+        regionkit.parse_address("北京市", as_of="2020-01-01")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        regionkit.parse_addresses("北京市")
+
+
+def test_nothing_found_is_an_empty_chain_with_a_reason() -> None:
+    address = regionkit.parse_address("hello world")
+    assert address.parts == () and address.division is None and address.code is None
+    assert address.reason == "the text names no division the data holds"
+    assert address.remainder == "hello world"
+
+
+def test_addresses_are_frozen() -> None:
+    address = regionkit.parse_address("北京市朝阳区")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        address.text = "x"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        address.parts[0].score = 0.0  # type: ignore[misc]
+
+
+def test_bulk_lines_up_and_reads_each_value_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[object] = []
+    real = _address.parse_address_in
+
+    def counting(dataset: object, text: object, **options: object) -> object:
+        calls.append(text)
+        return real(dataset, text, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_address, "parse_address_in", counting)
+    values = ["北京市朝阳区", None, "北京市朝阳区", "Респ Адыгея", ["x"]]
+    results = regionkit.parse_addresses(values)
+    assert len(results) == 5
+    first, bad, again, adygea, unhashable = results
+    assert isinstance(first, regionkit.Address) and first.code == "CN-110105"
+    assert again is first
+    assert isinstance(bad, TypeError) and isinstance(unhashable, TypeError)
+    assert isinstance(adygea, regionkit.Address) and adygea.code == "RU-AD"
+    assert calls.count("北京市朝阳区") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京" * 250,
+        "朝阳区" * 166,
+        "江苏淮安" * 125,
+        "上海市" * 166,
+        "我" * 500,
+    ],
+)
+def test_chinese_work_is_bounded(text: str) -> None:
+    names = _address._names(default_dataset(), "CN", False)
+    _, _, _, _, work = _address._read_han(names, text, None)
+    # At most the lengths of names sharing two first characters, per position.
+    widest = max(len(v) for v in names.han_lengths.values())
+    assert work <= len(text) * widest
+    assert work <= 5000
+
+
+def test_long_latin_input_is_bounded() -> None:
+    text = ", ".join(["Nanshan District"] * 29)[:500]
+    address = regionkit.parse_address(text)
+    # Shenzhen's and Hegang's: several readings, reported, never a guess.
+    assert "CN-440305" in {d.code for d in address.candidates}
+    assert address.division is None
