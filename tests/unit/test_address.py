@@ -90,3 +90,32 @@ def test_long_latin_input_is_bounded() -> None:
     # Shenzhen's and Hegang's: several readings, reported, never a guess.
     assert "CN-440305" in {d.code for d in address.candidates}
     assert address.division is None
+
+
+def test_cli_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import json
+
+    from regionkit.cli import main
+
+    out = io.StringIO()
+    assert main(["address", "广东省深圳市南山区科技园"], out=out) == 0
+    assert out.getvalue() == (
+        "广东省深圳市南山区科技园\tCN-440305\tCN-GD > CN-440300 > CN-440305\t科技园\n"
+    )
+    out = io.StringIO()
+    assert main(["address", "--format", "json", "朝阳区"], out=out) == 1
+    record = json.loads(out.getvalue())
+    assert record["candidates"] == ["CN-110105", "CN-220104"] and record["code"] is None
+
+    class Stdin(io.StringIO):
+        buffer = io.BytesIO("Респ Адыгея, г Адыгейск\n\nг Москва\n".encode())
+
+    monkeypatch.setattr("sys.stdin", Stdin())
+    out = io.StringIO()
+    assert main(["address", "--format", "csv"], out=out) == 0
+    import csv
+
+    header, *rows = csv.reader(io.StringIO(out.getvalue()))
+    assert header[:4] == ["input", "code", "name", "chain"]
+    assert [row[1] for row in rows] == ["RU-AD", "RU-MOW"]
