@@ -181,18 +181,24 @@ _FORM_SCORES = {
     NameForm.ALIAS: (MatchKind.ALIAS, 0.94),
     NameForm.FORMER: (MatchKind.FORMER, 0.935),
 }
+_FORMER_SCORE = 0.935  # a unit that no longer exists, read without a date
 # code, score, kind, whether the name has the unit's category word (a full name)
 _Entry = tuple[str, float, MatchKind, bool]
+# What the Chinese reader needs of an entry, at hand: the unit, its code,
+# score, kind, whether the name is full, the unit's level, whether it exists.
+_Han = tuple[Division, str, float, MatchKind, bool, int, bool]
 _CACHE = 20_000  # parts of Latin and Russian text remembered per country
+_MAX_NAMED = 8  # parts of one text read as names; an address has fewer levels
 
 
 class _Names:
-    """Every name of a country's units in the loaded stages, by folded text."""
+    """Every name of a country's units in every stage, by folded text."""
 
-    def __init__(self, dataset: Dataset, country: str, history: bool) -> None:
+    def __init__(self, dataset: Dataset, country: str) -> None:
         self.dataset = dataset
         self.country = country
         self.by_text: dict[str, list[_Entry]] = {}
+        self.han: dict[str, tuple[_Han, ...]] = {}
         # Names in Chinese characters: the lengths of those that begin with
         # each pair of characters, longest first.
         lengths: dict[str, set[int]] = {}
@@ -200,56 +206,73 @@ class _Names:
         self.units: dict[str, Division] = {}
         self.lock = threading.Lock()
         self.segments: dict[tuple[str, datetime.date | None], list[_Entry]] = {}
+        self.pieces: dict[tuple[str, tuple[str, ...], datetime.date | None], _Piece] = {}
         self._above: dict[str, frozenset[str]] = {}
+        self._lines: dict[str, tuple[str, ...]] = {}
+        han: dict[str, list[_Han]] = {}
+        # Every stage the data has, so that levels it gains are read too.
         for stage in dataset.stages(country):
-            if stage == HISTORY and not history:
-                continue
             for unit in dataset.stage_units(country, stage):
                 self.units[unit.code] = unit
                 for name in unit.names:
                     kind, score = _FORM_SCORES[name.form]
                     key = fold(name.text)
-                    entry = (unit.code, score, kind, name.form is NameForm.FULL)
+                    full = name.form is NameForm.FULL
+                    entry = (unit.code, score, kind, full)
                     entries = self.by_text.setdefault(key, [])
                     if entry not in entries:
                         entries.append(entry)
                     if len(key) >= 2 and is_han(key):
                         lengths.setdefault(key[:2], set()).add(len(key))
+                        level, current = unit.level or 1, unit.is_current
+                        item = (unit, unit.code, score, kind, full, level, current)
+                        items = han.setdefault(key, [])
+                        if not any(i[1] == unit.code for i in items):
+                            items.append(item)
                 for centre in unit.centres:
                     for name in centre.names:
                         codes = self.centres.setdefault(fold(name.text), [])
                         if unit.code not in codes:
                             codes.append(unit.code)
+        self.han = {key: tuple(items) for key, items in han.items()}
         self.han_lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
 
     def above(self, code: str) -> frozenset[str]:
         """Return the codes of the units that contain *code*'s unit, and its own."""
         found = self._above.get(code)
         if found is None:
-            unit = self.units.get(code) or self.dataset.get(code)
-            found = frozenset({code})
-            if unit.parent_code is not None:
-                found |= self.above(unit.parent_code)
-            self._above[code] = found
+            found = self._above[code] = frozenset(self.line(code))
+        return found
+
+    def line(self, code: str) -> tuple[str, ...]:
+        """Return the codes from the top unit down to *code*'s unit."""
+        found = self._lines.get(code)
+        if found is None:
+            parent = self.division(code).parent_code
+            found = (code,) if parent is None else (*self.line(parent), code)
+            self._lines[code] = found
         return found
 
     def division(self, code: str) -> Division:
         return self.units.get(code) or self.dataset.get(code)
 
 
-_tables: weakref.WeakKeyDictionary[Dataset, dict[tuple[str, bool], _Names]] = (
+_tables: weakref.WeakKeyDictionary[Dataset, dict[str, _Names]] = (
     weakref.WeakKeyDictionary()
 )
 _tables_lock = threading.Lock()
 
 
-def _names(dataset: Dataset, country: str, history: bool) -> _Names:
-    with _tables_lock:
-        tables = _tables.setdefault(dataset, {})
-        table = tables.get((country, history))
-        if table is None:
-            table = tables[(country, history)] = _Names(dataset, country, history)
-        return table
+def _names(dataset: Dataset, country: str) -> _Names:
+    tables = _tables.get(dataset)
+    table = None if tables is None else tables.get(country)
+    if table is None:
+        with _tables_lock:
+            tables = _tables.setdefault(dataset, {})
+            table = tables.get(country)
+            if table is None:
+                table = tables[country] = _Names(dataset, country)
+    return table
 
 
 _postcode_tables: weakref.WeakKeyDictionary[Dataset, dict[str, tuple[str, ...]]] = (
@@ -273,9 +296,12 @@ def _postcodes(dataset: Dataset) -> dict[str, tuple[str, ...]]:
     return table
 
 
-# -- reading ---------------------------------------------------------------------------
+# -- reading Chinese -------------------------------------------------------------------
 
 _POSTCODE = re.compile(r"(?<![0-9])([0-9]{6})(?![0-9])")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DIGIT = re.compile(r"[0-9]")
 # What may stand between the names of a chain: spaces, punctuation.
 _BETWEEN = frozenset(" \t,，、;；:：/|-—·.()（）[]【】<>《》\"'“”")
 # What ends a name that is really a street's ("黑龙江路", "北京西路", "中山大道").
@@ -284,13 +310,12 @@ _STREET_TWO = frozenset(
     {"大道", "大街", "中路", "东路", "西路", "南路", "北路", "公路", "胡同", "东街"}
     | {"西街", "南街", "北街", "中街", "一路", "二路", "三路", "四路", "五路"}
 )
+# A bare name followed by one of these is another unit's full name.
+_CATEGORY_ONE = frozenset("省市区县旗州盟镇乡")
 
 
 def _street_follows(text: str, end: int) -> bool:
     return text[end : end + 1] in _STREET_ONE or text[end : end + 2] in _STREET_TWO
-
-
-_CATEGORY_ONE = frozenset("省市区县旗州盟镇乡")
 
 
 def _category_follows(text: str, end: int) -> bool:
@@ -301,11 +326,14 @@ def _valid(unit: Division, day: datetime.date | None) -> bool:
     return unit.is_current if day is None else unit.valid_on(day)
 
 
+_Found = tuple[Division, float, MatchKind]
+
+
 @attrs.frozen
 class _Step:
     start: int
     end: int
-    entries: tuple[tuple[Division, float, MatchKind], ...]
+    entries: tuple[_Found, ...]
 
 
 def _read_han(
@@ -318,58 +346,75 @@ def _read_han(
     conflicts, and the work done (names tried).
     """
     steps: list[_Step] = []
-    frontier: list[Division] = []
+    frontier: set[str] = set()  # the codes the last step read
     conflicts: list[AddressConflict] = []
     at, end, work, first = 0, 0, 0, -1
     size = len(text)
+    lengths_of, han, above = names.han_lengths.get, names.han.get, names.above
+    # Without a date: today's units, and those that no longer exist only
+    # where no unit of today reads ("腾冲县": the county that became 腾冲市).
+    passes = (False, True) if day is None else (True,)
     while at < size:
         if steps and text[at] in _BETWEEN:
             at += 1
             continue
-        found: list[tuple[Division, float, MatchKind]] = []
+        lengths = lengths_of(text[at : at + 2])
+        if lengths is None:
+            if steps:
+                break
+            at += 1
+            continue
+        found: list[_Found] = []
         repeated = False
         outside: list[Division] = []
         length = outside_length = 0
-        for length in names.han_lengths.get(text[at : at + 2], ()):
-            work += 1
-            piece = text[at : at + length]
-            entries = names.by_text.get(piece) if len(piece) == length else None
-            if not entries or _street_follows(text, at + length):
-                continue
-            # A bare name followed by a category word is another unit's
-            # name: "腾冲县" is not 腾冲市 (the county it became).
-            worded = _category_follows(text, at + length)
-            for code, score, kind, full in entries:
-                unit = names.division(code)
-                if not _valid(unit, day) or (worded and not full):
+        for former in passes:
+            for length in lengths:
+                work += 1
+                entries = han(text[at : at + length])
+                if entries is None or _street_follows(text, at + length):
                     continue
-                if not frontier:
-                    # A county's bare name alone is too often a word or a
-                    # street: it is read only inside a unit already read.
-                    if full or (unit.level or 1) < 3:
+                # A bare name followed by a category word is another unit's
+                # name: "腾冲县" is not 腾冲市 (the county it became).
+                worded = _category_follows(text, at + length)
+                for unit, code, score, kind, full, level, current in entries:
+                    if worded and not full:
+                        continue
+                    if day is None:
+                        if current == former:
+                            continue
+                        if former:  # read without a date: as a former unit
+                            kind, score = MatchKind.FORMER, min(score, _FORMER_SCORE)
+                    elif not unit.valid_on(day):
+                        continue
+                    if not frontier:
+                        # A county's bare name alone is too often a word or a
+                        # street: it is read only inside a unit already read.
+                        if full or level < 3:
+                            found.append((unit, score, kind))
+                    elif code in frontier:
+                        # 上海上海市: the unit named again, in full ("鼓楼区鼓楼
+                        # 医院" names a hospital, not the district twice).
+                        repeated = repeated or full
+                    elif not frontier.isdisjoint(above(code)):
                         found.append((unit, score, kind))
-                elif any(f.code == code for f in frontier):
-                    # 上海上海市: the unit named again, in full ("鼓楼区鼓楼医院"
-                    # names a hospital, not the district twice).
-                    repeated = repeated or full
-                elif any(f.code in names.above(code) for f in frontier):
-                    found.append((unit, score, kind))
-                elif full:
-                    outside.append(unit)
-                    outside_length = outside_length or length
+                    elif full:
+                        outside.append(unit)
+                        outside_length = outside_length or length
+                if found or repeated:
+                    break
             if found or repeated:
                 break
         if found:
             if first < 0:
                 first = at
             steps.append(_Step(at, at + length, tuple(found)))
-            frontier = list(dict.fromkeys(unit for unit, _, _ in found))
+            frontier = {unit.code for unit, _, _ in found}
             at = end = at + length
         elif repeated:
             at = end = at + length
         elif steps:
             if outside:
-                inside = " or ".join(f.code for f in frontier)
                 named = text[at : at + outside_length]
                 units = tuple(sorted(set(outside)))
                 conflicts.append(
@@ -378,7 +423,7 @@ def _read_han(
                         named,
                         units,
                         f"{named} ({', '.join(u.code for u in units)})"
-                        f" does not lie in {inside}",
+                        f" does not lie in {' or '.join(sorted(frontier))}",
                     )
                 )
             break
@@ -388,45 +433,43 @@ def _read_han(
 
 
 def _chain_of(
-    names: _Names, steps: Sequence[_Step]
+    names: _Names, steps: Sequence[_Step], text: str
 ) -> tuple[tuple[AddressPart, ...], tuple[Division, ...]]:
     """Return the parts of the chain the steps read, and candidates if several."""
     if not steps:
         return (), ()
     last = list(dict.fromkeys(unit for unit, _, _ in steps[-1].entries))
-    # One name for a unit and one inside it ("吉林": the province and its
-    # city): the larger, as `lookup` reads the name alone.
-    tops = [
-        u
-        for u in last
-        if not any(o.code in names.above(u.code) - {u.code} for o in last)
-    ]
+    if len(last) == 1:
+        tops = last
+    else:
+        # One name for a unit and one inside it ("吉林": the province and its
+        # city): the larger, as `lookup` reads the name alone.
+        tops = [
+            u
+            for u in last
+            if not any(o is not u and o.code in names.above(u.code) for o in last)
+        ]
+    candidates: tuple[Division, ...] = ()
     if len(tops) == 1:
-        deepest, candidates = tops[0], ()
-        codes = sorted(
-            names.above(deepest.code), key=lambda c: names.division(c).level or 0
-        )
+        codes = names.line(tops[0].code)
     else:
         shared = frozenset.intersection(*(names.above(u.code) for u in tops))
-        codes = sorted(shared, key=lambda c: names.division(c).level or 0)
+        codes = tuple(c for c in names.line(tops[0].code) if c in shared)
         candidates = tuple(sorted(tops))
+    named: dict[str, tuple[_Step, float, MatchKind]] = {}
+    for step in steps:
+        for unit, score, kind in step.entries:
+            named[unit.code] = (step, score, kind)
     parts: list[AddressPart] = []
     for code in codes:
-        named = next(
-            (
-                (step, score, kind)
-                for step in reversed(steps)
-                for unit, score, kind in step.entries
-                if unit.code == code
-            ),
-            None,
-        )
+        hit = named.get(code)
         unit = names.division(code)
-        if named is None:
+        if hit is None:
             parts.append(AddressPart(unit, None, None, None, None, 1.0, "container"))
         else:
-            step, score, kind = named
-            parts.append(AddressPart(unit, step.start, step.end, None, kind, score))
+            step, score, kind = hit
+            matched = text[step.start : step.end]
+            parts.append(AddressPart(unit, step.start, step.end, matched, kind, score))
     return tuple(parts), candidates
 
 
@@ -477,7 +520,7 @@ def _segment_entries(
         for e in names.by_text.get(fold(part), ())
         if _valid(names.division(e[0]), day)
     ]
-    if not found and not any(c.isdigit() for c in part) and len(part.split()) <= 6:
+    if not found and not _DIGIT.search(part) and len(part.split()) <= 6:
         try:
             matches = dataset.resolve(
                 part, country=names.country, as_of=day, fuzzy=False
@@ -496,6 +539,85 @@ def _segment_entries(
             names.segments.clear()
         names.segments[key] = found
     return found
+
+
+_Piece = tuple[str, str, list[_Found], list[Division]]
+
+
+def _piece(
+    dataset: Dataset,
+    tables: dict[str, _Names],
+    piece: str,
+    day: datetime.date | None,
+) -> _Piece:
+    """
+    Say what one comma-separated part is: a country word, a street or other
+    remainder, a name (with its units), or a locality (with the subjects it
+    is the centre of). Remembered per text.
+    """
+    first = next(iter(tables.values()))
+    key = (piece, tuple(tables), day)
+    known = first.pieces.get(key)
+    if known is not None:
+        return known
+    found = _classify(dataset, tables, piece, day)
+    with first.lock:
+        if len(first.pieces) >= _CACHE:
+            first.pieces.clear()
+        first.pieces[key] = found
+    return found
+
+
+def _classify(
+    dataset: Dataset,
+    tables: dict[str, _Names],
+    piece: str,
+    day: datetime.date | None,
+) -> _Piece:
+    folded = fold(piece).strip(".")
+    country = _COUNTRY_WORDS.get(folded)
+    if country is not None:
+        return "country", country, [], []
+    words = _words(piece)
+    if (
+        not words
+        or _DIGIT.search(piece)
+        or words[0] in _STREET
+        or words[-1] in _STREET
+        or words[0] in _DISTRICT
+        or words[-1] in _DISTRICT
+    ):
+        return "rest", "", [], []
+    marker = len(words) > 1 and (words[0] in _LOCALITY or words[-1] in _LOCALITY)
+    bare = piece
+    if marker:
+        drop = words[0] if words[0] in _LOCALITY else words[-1]
+        kept = [
+            w
+            for w in piece.replace(".", ". ").split()
+            if w.strip(".").casefold() != drop
+        ]
+        bare = " ".join(kept)
+    entries: list[_Found] = []
+    centres: list[Division] = []
+    for table in tables.values():
+        for code, score, kind, _ in _segment_entries(dataset, table, bare, day):
+            unit = table.division(code)
+            # A locality's marker asks for a settlement: a level-1 unit
+            # only where it is a city (Moscow), else a unit below.
+            if marker and (unit.level or 1) == 1 and "city" not in unit.category.value:
+                continue
+            entries.append((unit, score, kind))
+        if marker and not entries:
+            for code in table.centres.get(fold(bare), ()):
+                unit = table.division(code)
+                if _valid(unit, day):
+                    centres.append(unit)
+    if entries:
+        return "name", bare, entries, []
+    if marker:
+        return "locality", bare, [], centres
+    return "rest", "", [], []
 
 
 def _read_parts(
@@ -517,70 +639,27 @@ def _read_parts(
     locality: str | None = None
     rest: list[str] = []
     hinted = set(countries)
+    tables = {c: _names(dataset, c) for c in countries}
+    seen: set[str] = set()
     for start, raw in pieces:
         piece = raw.strip()
         if not piece:
             continue
         lead = len(raw) - len(raw.lstrip())
         begin, finish = start + lead, start + lead + len(piece)
-        folded = fold(piece).strip(".")
-        if folded in _COUNTRY_WORDS:
-            hinted &= {_COUNTRY_WORDS[folded]} or hinted
-            continue
-        words = _words(piece)
-        marker = None
-        if (
-            words
-            and (words[0] in _LOCALITY or words[-1] in _LOCALITY)
-            and len(words) > 1
-        ):
-            marker = "locality"
-        if (
-            not words
-            or words[0] in _STREET
-            or words[-1] in _STREET
-            or words[0] in _DISTRICT
-            or words[-1] in _DISTRICT
-        ):
-            rest.append(piece)
-            continue
-        if any(c.isdigit() for c in piece):
-            rest.append(piece)
-            continue
-        bare = piece
-        if marker:
-            drop = words[0] if words[0] in _LOCALITY else words[-1]
-            kept = [
-                w
-                for w in piece.replace(".", ". ").split()
-                if w.strip(".").casefold() != drop
-            ]
-            bare = " ".join(kept)
-        entries: list[tuple[Division, float, MatchKind]] = []
-        for country in countries:
-            table = _names(dataset, country, day is not None)
-            for code, score, kind, _ in _segment_entries(dataset, table, bare, day):
-                unit = table.division(code)
-                # A locality's marker asks for a settlement: a level-1 unit
-                # only where it is a city (Moscow), else a unit below.
-                if (
-                    marker
-                    and (unit.level or 1) == 1
-                    and "city" not in unit.category.value
-                ):
-                    continue
-                entries.append((unit, score, kind))
-            if marker and not entries:
-                for code in table.centres.get(fold(bare), ()):
-                    unit = table.division(code)
-                    if _valid(unit, day):
-                        centre_of.append((begin, finish, piece, [unit]))
-        if entries:
+        what, bare, entries, centres = _piece(dataset, tables, piece, day)
+        if what == "country":
+            hinted &= {bare} or hinted
+        elif what == "rest" or piece in seen or len(seen) >= _MAX_NAMED:
+            rest.append(piece)  # a name once is evidence enough; more is noise
+        elif entries:
+            seen.add(piece)
             named.append((begin, finish, piece, entries))
-        elif marker:
-            locality = locality or bare  # a settlement the data does not hold
         else:
-            rest.append(piece)
+            seen.add(piece)
+            locality = locality or bare  # a settlement the data does not hold
+            if centres:
+                centre_of.append((begin, finish, piece, centres))
     if hinted != set(countries):
         named = [
             (b, f, p, [e for e in es if e[0].country in hinted])
@@ -589,7 +668,6 @@ def _read_parts(
         named = [n for n in named if n[3]]
     steps_units = [[u for u, _, _ in es] for _, _, _, es in named]
     pool = {u.code: u for units in steps_units for u in units}
-    tables = {c: _names(dataset, c, day is not None) for c in countries}
 
     def above(unit: Division) -> frozenset[str]:
         return tables[unit.country].above(unit.code)
@@ -623,43 +701,33 @@ def _read_parts(
                         f"{piece!r} does not lie with the other parts",
                     )
                 )
-    centre_units = [units[0] for _, _, _, units in centre_of]
+    centre_units = [unit for _, _, _, units in centre_of for unit in units]
     if not deepest and centre_units:
         deepest = list(dict.fromkeys(centre_units))
     parts: list[AddressPart] = []
     candidates: tuple[Division, ...] = ()
-    if len(deepest) == 1:
-        unit = deepest[0]
-        codes = sorted(
-            above(unit), key=lambda c: tables[unit.country].division(c).level or 0
-        )
-    elif deepest:
-        shared = frozenset.intersection(*(above(u) for u in deepest))
-        any_table = tables[deepest[0].country]
-        codes = sorted(shared, key=lambda c: any_table.division(c).level or 0)
-        candidates = tuple(sorted(deepest))
-    else:
-        codes = []
+    codes: tuple[str, ...] = ()
+    if deepest:
+        line = tables[deepest[0].country].line
+        codes = line(deepest[0].code)
+        if len(deepest) > 1:
+            shared = frozenset.intersection(*(above(u) for u in deepest))
+            codes = tuple(c for c in codes if c in shared)
+            candidates = tuple(sorted(deepest))
+    hits: dict[str, tuple[int, int, str, MatchKind | None, float, str | None]] = {}
+    for b, f, p, units in centre_of:
+        for unit in units:
+            hits[unit.code] = (b, f, p, None, 0.9, "centre")
+    for b, f, p, es in named:
+        for unit, score, kind in es:
+            hits[unit.code] = (b, f, p, kind, score, None)
     for code in codes:
-        table = tables[code[:2]] if code[:2] in tables else next(iter(tables.values()))
-        unit = table.division(code)
-        hit = next(
-            (
-                (b, f, p, s, k)
-                for b, f, p, es in reversed(named)
-                for u, s, k in es
-                if u.code == code
-            ),
-            None,
-        )
-        if hit is not None:
-            b, f, p, s, k = hit
-            parts.append(AddressPart(unit, b, f, p, k, s))
-        elif any(u.code == code for u in centre_units):
-            b, f, p, _ = next(c for c in centre_of if c[3][0].code == code)
-            parts.append(AddressPart(unit, b, f, p, None, 0.9, "centre"))
-        else:
+        unit = tables[deepest[0].country].division(code)
+        hit = hits.get(code)
+        if hit is None:
             parts.append(AddressPart(unit, None, None, None, None, 1.0, "container"))
+        else:
+            parts.append(AddressPart(unit, *hit))
     return tuple(parts), candidates, ", ".join(rest), locality, conflicts
 
 
@@ -683,24 +751,18 @@ def parse_address_in(
             text = "".join(folded)
     postcode_match = _POSTCODE.search(text)
     postcode = postcode_match.group(1) if postcode_match else None
-    han = any("\u3400" <= c <= "\u9fff" for c in text)
+    han = _HAN.search(text) is not None
     conflicts: list[AddressConflict] = []
     prefix, locality = "", None
     if han and "CN" in wanted:
-        names = _names(dataset, "CN", day is not None)
+        names = _names(dataset, "CN")
         steps, first, end, conflicts, _ = _read_han(names, text, day)
-        parts, candidates = _chain_of(names, steps)
-        parts = tuple(
-            attrs.evolve(p, matched=original[p.start : p.end])
-            if p.start is not None
-            else p
-            for p in parts
-        )
+        parts, candidates = _chain_of(names, steps, original)
         prefix = original[:first].strip() if steps else ""
         remainder = original[end:].strip(" ,，、") if steps else original.strip()
     else:
         countries = tuple(c for c in wanted if not (han and c == "CN"))
-        if any("\u0400" <= c <= "\u04ff" for c in text) and country is None:
+        if country is None and _CYRILLIC.search(text):
             countries = ("RU",)
         scrubbed = text
         if postcode_match is not None:
@@ -713,7 +775,7 @@ def parse_address_in(
     if postcode is not None and (not parts or parts[0].division.country == "RU"):
         if "RU" in wanted and not han:
             codes = _postcodes(dataset).get(postcode[:3], ())
-            table = _names(dataset, "RU", day is not None)
+            table = _names(dataset, "RU")
             implies = tuple(table.division(c) for c in codes)
     if implies:
         top = next((p.division for p in parts if p.division.level == 1), None)

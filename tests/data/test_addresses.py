@@ -97,10 +97,13 @@ def test_a_province_that_contradicts_the_county_is_flagged() -> None:
 
 
 def test_a_bare_name_before_a_category_word_is_not_the_unit() -> None:
-    # 腾冲县 became 腾冲市 in 2015: the county's name is not the city's.
+    # 腾冲县 became 腾冲市 in 2015: the county's name is not the city's, and
+    # without a date the former county is read, as a former unit.
     address = regionkit.parse_address("云南省保山市腾冲县")
-    assert [d.code for d in address.chain] == ["CN-YN", "CN-530500"]
-    assert address.remainder == "腾冲县"
+    assert [d.code for d in address.chain] == ["CN-YN", "CN-530500", "CN-530522-2000"]
+    assert address.parts[-1].kind is MatchKind.FORMER
+    assert address.division is not None and not address.division.is_current
+    assert address.remainder == ""
 
 
 def test_street_names_are_not_divisions() -> None:
@@ -156,13 +159,19 @@ def test_chinese_postcodes_imply_nothing() -> None:
     assert address.postcode == "100101" and address.postcode_implies == ()
 
 
-def test_history_reads_former_units() -> None:
+def test_history_reads_the_units_of_a_day() -> None:
     import datetime
 
     then = regionkit.parse_address("上海市崇明县长兴镇", as_of=datetime.date(2015, 1, 1))
     assert [d.code for d in then.chain] == ["CN-SH", "CN-310230-1981"]
-    now = regionkit.parse_address("上海市崇明县长兴镇")
-    assert [d.code for d in now.chain] == ["CN-SH"]
+    assert then.parts[-1].kind is MatchKind.EXACT  # the county's own name that day
+    later = regionkit.parse_address("上海市崇明县长兴镇", as_of=datetime.date(2020, 1, 1))
+    assert [d.code for d in later.chain] == ["CN-SH"]
+    assert later.remainder == "崇明县长兴镇"
+    today = regionkit.parse_address("上海市崇明区长兴镇")
+    assert [d.code for d in today.chain] == ["CN-SH", "CN-310151"]
+    former = regionkit.parse_address("上海市崇明县长兴镇")
+    assert former.parts[-1].kind is MatchKind.FORMER
 
 
 @pytest.mark.skipif(

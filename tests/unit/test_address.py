@@ -76,7 +76,7 @@ def test_bulk_lines_up_and_reads_each_value_once(monkeypatch: pytest.MonkeyPatch
     ],
 )
 def test_chinese_work_is_bounded(text: str) -> None:
-    names = _address._names(default_dataset(), "CN", False)
+    names = _address._names(default_dataset(), "CN")
     _, _, _, _, work = _address._read_han(names, text, None)
     # At most the lengths of names sharing two first characters, per position.
     widest = max(len(v) for v in names.han_lengths.values())

@@ -1,0 +1,151 @@
+"""
+Address reading benchmarks, side by side with cpca when it is installed.
+
+    python bench/addresses.py [--rows N]     # alone; bench/run.py runs it too
+
+The Chinese rows are made from the corpus's Google province/prefecture/county
+texts (tests/corpus/addresses/cn_google_i18n.csv), written as people write
+them: with or without the category words, with a street and house number
+after them and sometimes text before; every row is distinct, so no cache
+helps. The county-level accuracy of both readers is measured on the same rows
+against Google's own labels. The Russian rows are hflabs' address lines with a
+street added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "addresses"
+Row = tuple[str, str, str, str]
+_STRIP = ("省", "市", "自治区", "自治州")
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with (CORPUS / name).open(encoding="utf-8") as file:
+        return list(csv.DictReader(file))
+
+
+def chinese_rows(count: int, seed: int = 2026) -> list[tuple[str, str]]:
+    """Return (address, gold county name) pairs, all distinct."""
+    rng = random.Random(seed)
+    table = _read("cn_google_i18n.csv")
+    streets = ["人民路", "解放大道", "建设街", "中山路", "科技园", "工业园区", "幸福小区"]
+    lead = ["", "", "", "收货地址：", "我家的地址是", "地址:"]
+    rows = []
+    for number in range(count):
+        row = rng.choice(table)
+        province, prefecture, county = row["province"], row["prefecture"], row["county"]
+        if rng.random() < 0.4:  # written without the category words
+            for suffix in _STRIP:
+                province = province.removesuffix(suffix)
+                prefecture = prefecture.removesuffix(suffix)
+        if rng.random() < 0.2:
+            province = ""  # the province left out
+        street = f"{rng.choice(streets)}{number % 997 + 1}号{number // 997}室"
+        text = f"{rng.choice(lead)}{province}{prefecture}{county}{street}"
+        rows.append((text, row["county"]))
+    return rows
+
+
+def russian_rows(count: int) -> list[str]:
+    lines = [r["text"] for r in _read("ru_hflabs_city.csv")]
+    return [f"{lines[i % len(lines)]}, ул. Ленина, д. {i}" for i in range(count)]
+
+
+def rows(count: int = 100_000) -> list[Row]:
+    import regionkit
+    from regionkit._address import parse_address_in
+    from regionkit._store import default_dataset
+
+    out: list[Row] = []
+    dataset = default_dataset()
+    start = time.perf_counter()
+    regionkit.parse_address("北京市朝阳区")
+    first = time.perf_counter() - start
+    out.append(("address: first Chinese parse (loads, builds names)", _ms(first), "-", ""))
+    pairs = chinese_rows(count)
+    texts = [t for t, _ in pairs]
+    start = time.perf_counter()
+    found = [parse_address_in(dataset, t, country="CN") for t in texts]
+    ours = time.perf_counter() - start
+    right = sum(
+        a.level(3) is not None
+        and gold in {n.text for n in a.level(3).names}  # type: ignore[union-attr]
+        for a, (_, gold) in zip(found, pairs, strict=True)
+    )
+    wrong = sum(
+        a.level(3) is not None
+        and gold not in {n.text for n in a.level(3).names}  # type: ignore[union-attr]
+        for a, (_, gold) in zip(found, pairs, strict=True)
+    )
+    theirs_text, note = "-", "cpca not installed"
+    try:
+        import cpca  # type: ignore[import-not-found]  # an optional dev extra
+
+        cpca.transform(texts[:10])
+        start = time.perf_counter()
+        frame = cpca.transform(texts)
+        theirs = time.perf_counter() - start
+        got = list(frame["区"])
+        their_right = sum(g == gold for g, (_, gold) in zip(got, pairs, strict=True))
+        their_wrong = sum(
+            bool(g) and g != gold for g, (_, gold) in zip(got, pairs, strict=True)
+        )
+        theirs_text = f"{count / theirs:,.0f} rows/s"
+        note = (
+            f"county right: ours {right / count:.1%} ({wrong} wrong),"
+            f" cpca {their_right / count:.1%} ({their_wrong} wrong)"
+        )
+    except ImportError:
+        note = f"county right {right / count:.1%} ({wrong} wrong); cpca not installed"
+    out.append(
+        (f"parse_address: {count:,} Chinese addresses", f"{count / ours:,.0f} rows/s",
+         theirs_text, note)
+    )  # fmt: skip
+    lines = russian_rows(count // 2)
+    parse_address_in(dataset, lines[0], country="RU")
+    start = time.perf_counter()
+    for line in lines:
+        parse_address_in(dataset, line, country="RU")
+    spent = time.perf_counter() - start
+    out.append(
+        (f"parse_address: {len(lines):,} Russian lines", f"{len(lines) / spent:,.0f} rows/s",
+         "-", "target ≥ 50,000 rows/s")
+    )  # fmt: skip
+    worst = [
+        (unit * 500)[:500]
+        for unit in ("北京", "朝阳区", "江苏淮安", "龘", "Chaoyang, ", "г Москва, ", "a, ")
+    ]
+    slowest = 0.0
+    for text in worst:
+        start = time.perf_counter()
+        parse_address_in(dataset, text)
+        slowest = max(slowest, time.perf_counter() - start)
+    out.append(("parse_address: worst input found (500 chars)", _ms(slowest), "-",
+                "target < 50 ms"))  # fmt: skip
+    return out
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1e3:,.1f} ms" if seconds >= 1e-3 else f"{seconds * 1e6:,.1f} µs"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args(argv)
+    table = rows(args.rows)
+    widths = [max(len(r[i]) for r in table) for i in range(4)]
+    for row in table:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
