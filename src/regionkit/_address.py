@@ -29,14 +29,13 @@ import datetime
 import io
 import re
 import threading
-import unicodedata
 import weakref
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from regionkit._index import MatchKind
-from regionkit._lookup import HISTORY, check_text, is_han
+from regionkit._lookup import check_text, is_han, no_cyclic_gc
 from regionkit._models import COUNTRIES, Division, NameForm, parse_country, parse_day
 from regionkit._normalize import fold
 from regionkit._store import Dataset, default_dataset
@@ -209,6 +208,11 @@ class _Names:
         self.pieces: dict[tuple[str, tuple[str, ...], datetime.date | None], _Piece] = {}
         self._above: dict[str, frozenset[str]] = {}
         self._lines: dict[str, tuple[str, ...]] = {}
+        self.steps: dict[_StepKey, _StepRead] = {}
+        self.chains: dict[tuple[tuple[int, _StepKey], ...], _Chain] = {}
+        self.resolved: dict[
+            tuple[tuple[str, ...], tuple[str, ...], datetime.date | None], _Resolved
+        ] = {}
         han: dict[str, list[_Han]] = {}
         # Every stage the data has, so that levels it gains are read too.
         for stage in dataset.stages(country):
@@ -298,6 +302,7 @@ def _postcodes(dataset: Dataset) -> dict[str, tuple[str, ...]]:
 
 # -- reading Chinese -------------------------------------------------------------------
 
+_HALF_WIDTH = {0x3000: 0x20, **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
 _POSTCODE = re.compile(r"(?<![0-9])([0-9]{6})(?![0-9])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -314,14 +319,6 @@ _STREET_TWO = frozenset(
 _CATEGORY_ONE = frozenset("省市区县旗州盟镇乡")
 
 
-def _street_follows(text: str, end: int) -> bool:
-    return text[end : end + 1] in _STREET_ONE or text[end : end + 2] in _STREET_TWO
-
-
-def _category_follows(text: str, end: int) -> bool:
-    return text[end : end + 1] in _CATEGORY_ONE or text[end : end + 2] == "地区"
-
-
 def _valid(unit: Division, day: datetime.date | None) -> bool:
     return unit.is_current if day is None else unit.valid_on(day)
 
@@ -329,11 +326,16 @@ def _valid(unit: Division, day: datetime.date | None) -> bool:
 _Found = tuple[Division, float, MatchKind]
 
 
-@attrs.frozen
-class _Step:
-    start: int
-    end: int
-    entries: tuple[_Found, ...]
+# start, end, the units read there, and what the reading saw
+_Step = tuple[int, int, tuple[_Found, ...], "_StepKey"]
+
+
+_StepKey = tuple[tuple[str, ...], str, "datetime.date | None"]
+# What reading at one position found: the name's length, the units read,
+# whether a unit of the chain was named again, the units named outside it
+# (and that name's length), the codes read, and the names tried.
+_StepRead = tuple[int, tuple[_Found, ...], bool, tuple[Division, ...], int, tuple[str, ...], int]
+_STEPS = 200_000  # readings remembered per country: chains repeat in a column
 
 
 def _read_han(
@@ -346,14 +348,11 @@ def _read_han(
     conflicts, and the work done (names tried).
     """
     steps: list[_Step] = []
-    frontier: set[str] = set()  # the codes the last step read
+    frontier: tuple[str, ...] = ()  # the codes the last step read
     conflicts: list[AddressConflict] = []
     at, end, work, first = 0, 0, 0, -1
     size = len(text)
-    lengths_of, han, above = names.han_lengths.get, names.han.get, names.above
-    # Without a date: today's units, and those that no longer exist only
-    # where no unit of today reads ("腾冲县": the county that became 腾冲市).
-    passes = (False, True) if day is None else (True,)
+    lengths_of, remembered = names.han_lengths.get, names.steps
     while at < size:
         if steps and text[at] in _BETWEEN:
             at += 1
@@ -364,66 +363,36 @@ def _read_han(
                 break
             at += 1
             continue
-        found: list[_Found] = []
-        repeated = False
-        outside: list[Division] = []
-        length = outside_length = 0
-        for former in passes:
-            for length in lengths:
-                work += 1
-                entries = han(text[at : at + length])
-                if entries is None or _street_follows(text, at + length):
-                    continue
-                # A bare name followed by a category word is another unit's
-                # name: "腾冲县" is not 腾冲市 (the county it became).
-                worded = _category_follows(text, at + length)
-                for unit, code, score, kind, full, level, current in entries:
-                    if worded and not full:
-                        continue
-                    if day is None:
-                        if current == former:
-                            continue
-                        if former:  # read without a date: as a former unit
-                            kind, score = MatchKind.FORMER, min(score, _FORMER_SCORE)
-                    elif not unit.valid_on(day):
-                        continue
-                    if not frontier:
-                        # A county's bare name alone is too often a word or a
-                        # street: it is read only inside a unit already read.
-                        if full or level < 3:
-                            found.append((unit, score, kind))
-                    elif code in frontier:
-                        # 上海上海市: the unit named again, in full ("鼓楼区鼓楼
-                        # 医院" names a hospital, not the district twice).
-                        repeated = repeated or full
-                    elif not frontier.isdisjoint(above(code)):
-                        found.append((unit, score, kind))
-                    elif full:
-                        outside.append(unit)
-                        outside_length = outside_length or length
-                if found or repeated:
-                    break
-            if found or repeated:
-                break
+        # What a reading sees: the chain so far, the text as far as the
+        # longest name here and the two characters after it, and the day.
+        key = (frontier, text[at : at + lengths[0] + 2], day)
+        read = remembered.get(key)
+        if read is None:
+            read = _read_at(names, frontier, text, at, lengths, day)
+            with names.lock:
+                if len(remembered) >= _STEPS:
+                    remembered.clear()
+                remembered[key] = read
+        length, found, repeated, outside, outside_length, codes, tried = read
+        work += tried
         if found:
             if first < 0:
                 first = at
-            steps.append(_Step(at, at + length, tuple(found)))
-            frontier = {unit.code for unit, _, _ in found}
+            steps.append((at, at + length, found, key))
+            frontier = codes
             at = end = at + length
         elif repeated:
             at = end = at + length
         elif steps:
             if outside:
                 named = text[at : at + outside_length]
-                units = tuple(sorted(set(outside)))
                 conflicts.append(
                     AddressConflict(
                         "name",
                         named,
-                        units,
-                        f"{named} ({', '.join(u.code for u in units)})"
-                        f" does not lie in {' or '.join(sorted(frontier))}",
+                        outside,
+                        f"{named} ({', '.join(u.code for u in outside)})"
+                        f" does not lie in {' or '.join(frontier)}",
                     )
                 )
             break
@@ -432,44 +401,128 @@ def _read_han(
     return steps, max(first, 0), end, conflicts, work
 
 
+def _read_at(
+    names: _Names,
+    frontier: tuple[str, ...],
+    text: str,
+    at: int,
+    lengths: list[int],
+    day: datetime.date | None,
+) -> _StepRead:
+    """Read the longest name at *at* that continues the chain *frontier*."""
+    han, above = names.han.get, names.above
+    inside = frozenset(frontier)
+    found: list[_Found] = []
+    repeated = False
+    outside: list[Division] = []
+    length = outside_length = tried = 0
+    # Without a date: today's units, and those that no longer exist only
+    # where no unit of today reads ("腾冲县": the county that became 腾冲市).
+    for former in (False, True) if day is None else (True,):
+        for length in lengths:
+            tried += 1
+            entries = han(text[at : at + length])
+            if entries is None:
+                continue
+            after = text[at + length : at + length + 2]
+            if after[:1] in _STREET_ONE or after in _STREET_TWO:
+                continue  # a street's name: "黑龙江路", "北京西路"
+            # A bare name followed by a category word is another unit's
+            # name: "腾冲县" is not 腾冲市 (the county it became).
+            worded = after[:1] in _CATEGORY_ONE or after == "地区"
+            for unit, code, score, kind, full, level, current in entries:
+                if worded and not full:
+                    continue
+                if day is None:
+                    if current == former:
+                        continue
+                    if former:  # read without a date: as a former unit
+                        kind, score = MatchKind.FORMER, min(score, _FORMER_SCORE)
+                elif not unit.valid_on(day):
+                    continue
+                if not inside:
+                    # A county's bare name alone is too often a word or a
+                    # street: it is read only inside a unit already read.
+                    if full or level < 3:
+                        found.append((unit, score, kind))
+                elif code in inside:
+                    # 上海上海市: the unit named again, in full ("鼓楼区鼓楼
+                    # 医院" names a hospital, not the district twice).
+                    repeated = repeated or full
+                elif not inside.isdisjoint(above(code)):
+                    found.append((unit, score, kind))
+                elif full:
+                    outside.append(unit)
+                    outside_length = outside_length or length
+            if found or repeated:
+                break
+        if found or repeated:
+            break
+    codes = tuple(sorted({unit.code for unit, _, _ in found}))
+    return (
+        length,
+        tuple(found),
+        repeated,
+        tuple(sorted(set(outside))),
+        outside_length,
+        codes,
+        tried,
+    )
+
+
+_Chain = tuple[tuple[AddressPart, ...], tuple[Division, ...]]
+
+
 def _chain_of(
     names: _Names, steps: Sequence[_Step], text: str
 ) -> tuple[tuple[AddressPart, ...], tuple[Division, ...]]:
     """Return the parts of the chain the steps read, and candidates if several."""
     if not steps:
         return (), ()
-    last = list(dict.fromkeys(unit for unit, _, _ in steps[-1].entries))
+    key = tuple((start, seen) for start, _, _, seen in steps)
+    known = names.chains.get(key)
+    if known is None:
+        known = _chain_parts(names, steps, text)
+        with names.lock:
+            if len(names.chains) >= _STEPS:
+                names.chains.clear()
+            names.chains[key] = known
+    return known
+
+
+def _chain_parts(names: _Names, steps: Sequence[_Step], text: str) -> _Chain:
+    last = [unit for unit, _, _ in steps[-1][2]]
     if len(last) == 1:
         tops = last
     else:
         # One name for a unit and one inside it ("吉林": the province and its
         # city): the larger, as `lookup` reads the name alone.
+        last = list(dict.fromkeys(last))
         tops = [
             u
             for u in last
             if not any(o is not u and o.code in names.above(u.code) for o in last)
         ]
     candidates: tuple[Division, ...] = ()
-    if len(tops) == 1:
-        codes = names.line(tops[0].code)
-    else:
+    codes = names.line(tops[0].code)
+    if len(tops) > 1:
         shared = frozenset.intersection(*(names.above(u.code) for u in tops))
-        codes = tuple(c for c in names.line(tops[0].code) if c in shared)
+        codes = tuple(c for c in codes if c in shared)
         candidates = tuple(sorted(tops))
-    named: dict[str, tuple[_Step, float, MatchKind]] = {}
-    for step in steps:
-        for unit, score, kind in step.entries:
-            named[unit.code] = (step, score, kind)
+    named: dict[str, tuple[int, int, float, MatchKind]] = {}
+    for start, end, entries, _ in steps:
+        for unit, score, kind in entries:
+            named[unit.code] = (start, end, score, kind)
     parts: list[AddressPart] = []
+    division = names.division
     for code in codes:
         hit = named.get(code)
-        unit = names.division(code)
         if hit is None:
-            parts.append(AddressPart(unit, None, None, None, None, 1.0, "container"))
+            part = AddressPart(division(code), None, None, None, None, 1.0, "container")
         else:
-            step, score, kind = hit
-            matched = text[step.start : step.end]
-            parts.append(AddressPart(unit, step.start, step.end, matched, kind, score))
+            start, end, score, kind = hit
+            part = AddressPart(division(code), start, end, text[start:end], kind, score)
+        parts.append(part)
     return tuple(parts), candidates
 
 
@@ -542,6 +595,7 @@ def _segment_entries(
 
 
 _Piece = tuple[str, str, list[_Found], list[Division]]
+_REST: _Piece = ("rest", "", [], [])
 
 
 def _piece(
@@ -555,6 +609,8 @@ def _piece(
     remainder, a name (with its units), or a locality (with the subjects it
     is the centre of). Remembered per text.
     """
+    if _DIGIT.search(piece):
+        return _REST  # a house, a street with its number, a postcode: not kept
     first = next(iter(tables.values()))
     key = (piece, tuple(tables), day)
     known = first.pieces.get(key)
@@ -620,6 +676,18 @@ def _classify(
     return "rest", "", [], []
 
 
+_PIECES = re.compile(r"[^,;\n，；]+")
+# How one reading of parts resolved: each unit of the chain with the part
+# that names it (or None), its kind, score and what implies it; the
+# candidates; the conflicts; the locality named without a division.
+_Resolved = tuple[
+    tuple[tuple[Division, str | None, MatchKind | None, float, str | None], ...],
+    tuple[Division, ...],
+    tuple[AddressConflict, ...],
+    str | None,
+]
+
+
 def _read_parts(
     dataset: Dataset,
     text: str,
@@ -633,40 +701,64 @@ def _read_parts(
     list[AddressConflict],
 ]:
     """Read comma-separated Russian or Latin text; see the module docstring."""
-    pieces = [(m.start(), m.group()) for m in re.finditer(r"[^,;\n，；]+", text)]
-    named: list[tuple[int, int, str, list[tuple[Division, float, MatchKind]]]] = []
-    centre_of: list[tuple[int, int, str, list[Division]]] = []
-    locality: str | None = None
-    rest: list[str] = []
-    hinted = set(countries)
     tables = {c: _names(dataset, c) for c in countries}
-    seen: set[str] = set()
-    for start, raw in pieces:
+    spans: dict[str, tuple[int, int]] = {}  # the parts that count, where first
+    rest: list[str] = []
+    for match in _PIECES.finditer(text):
+        raw = match.group()
         piece = raw.strip()
         if not piece:
             continue
-        lead = len(raw) - len(raw.lstrip())
-        begin, finish = start + lead, start + lead + len(piece)
+        what = _piece(dataset, tables, piece, day)[0]
+        if what == "rest" or piece in spans or len(spans) >= _MAX_NAMED:
+            rest.append(piece)  # a name once is evidence enough; more is noise
+            continue
+        begin = match.start() + len(raw) - len(raw.lstrip())
+        spans[piece] = (begin, begin + len(piece))
+    first = next(iter(tables.values()))
+    key = (tuple(spans), tuple(tables), day)
+    resolved = first.resolved.get(key)
+    if resolved is None:
+        resolved = _resolve(dataset, tables, tuple(spans), day)
+        with first.lock:
+            if len(first.resolved) >= _CACHE:
+                first.resolved.clear()
+            first.resolved[key] = resolved
+    chain, candidates, conflicts, locality = resolved
+    parts = tuple(
+        AddressPart(unit, None, None, None, None, score, implied)
+        if piece is None
+        else AddressPart(unit, *spans[piece], piece, kind, score, implied)
+        for unit, piece, kind, score, implied in chain
+    )
+    return parts, candidates, ", ".join(rest), locality, list(conflicts)
+
+
+def _resolve(
+    dataset: Dataset,
+    tables: dict[str, _Names],
+    pieces: tuple[str, ...],
+    day: datetime.date | None,
+) -> _Resolved:
+    """Return the deepest unit that every named part agrees with, and the rest."""
+    named: list[tuple[str, list[_Found]]] = []
+    centre_of: list[tuple[str, list[Division]]] = []
+    locality: str | None = None
+    hinted = set(tables)
+    for piece in pieces:
         what, bare, entries, centres = _piece(dataset, tables, piece, day)
         if what == "country":
             hinted &= {bare} or hinted
-        elif what == "rest" or piece in seen or len(seen) >= _MAX_NAMED:
-            rest.append(piece)  # a name once is evidence enough; more is noise
         elif entries:
-            seen.add(piece)
-            named.append((begin, finish, piece, entries))
+            named.append((piece, entries))
         else:
-            seen.add(piece)
             locality = locality or bare  # a settlement the data does not hold
             if centres:
-                centre_of.append((begin, finish, piece, centres))
-    if hinted != set(countries):
-        named = [
-            (b, f, p, [e for e in es if e[0].country in hinted])
-            for b, f, p, es in named
-        ]
-        named = [n for n in named if n[3]]
-    steps_units = [[u for u, _, _ in es] for _, _, _, es in named]
+                centre_of.append((piece, centres))
+    if hinted != set(tables):
+        named = [(p, [e for e in es if e[0].country in hinted]) for p, es in named]
+        named = [n for n in named if n[1]]
+    steps_units = [[u for u, _, _ in es] for _, es in named]
     pool = {u.code: u for units in steps_units for u in units}
 
     def above(unit: Division) -> frozenset[str]:
@@ -686,49 +778,46 @@ def _read_parts(
         agreeing = steps_units[0]
     depth = max((len(above(u)) for u in agreeing), default=0)
     deepest = [u for u in agreeing if len(above(u)) == depth]
-    if named:
-        for begin, finish, piece, es in named:
-            if not any(
-                e[0].code in above(d) or d.code in above(e[0])
-                for e in es
-                for d in deepest
-            ):
-                conflicts.append(
-                    AddressConflict(
-                        "name",
-                        piece,
-                        tuple(sorted({e[0] for e in es})),
-                        f"{piece!r} does not lie with the other parts",
-                    )
+    for piece, es in named:
+        if not any(
+            e[0].code in above(d) or d.code in above(e[0]) for e in es for d in deepest
+        ):
+            conflicts.append(
+                AddressConflict(
+                    "name",
+                    piece,
+                    tuple(sorted({e[0] for e in es})),
+                    f"{piece!r} does not lie with the other parts",
                 )
-    centre_units = [unit for _, _, _, units in centre_of for unit in units]
+            )
+    centre_units = [unit for _, units in centre_of for unit in units]
     if not deepest and centre_units:
         deepest = list(dict.fromkeys(centre_units))
-    parts: list[AddressPart] = []
     candidates: tuple[Division, ...] = ()
     codes: tuple[str, ...] = ()
     if deepest:
-        line = tables[deepest[0].country].line
-        codes = line(deepest[0].code)
+        codes = tables[deepest[0].country].line(deepest[0].code)
         if len(deepest) > 1:
             shared = frozenset.intersection(*(above(u) for u in deepest))
             codes = tuple(c for c in codes if c in shared)
             candidates = tuple(sorted(deepest))
-    hits: dict[str, tuple[int, int, str, MatchKind | None, float, str | None]] = {}
-    for b, f, p, units in centre_of:
+    hits: dict[str, tuple[str, MatchKind | None, float, str | None]] = {}
+    for piece, units in centre_of:
         for unit in units:
-            hits[unit.code] = (b, f, p, None, 0.9, "centre")
-    for b, f, p, es in named:
+            hits[unit.code] = (piece, None, 0.9, "centre")
+    for piece, es in named:
         for unit, score, kind in es:
-            hits[unit.code] = (b, f, p, kind, score, None)
+            hits[unit.code] = (piece, kind, score, None)
+    chain = []
     for code in codes:
         unit = tables[deepest[0].country].division(code)
-        hit = hits.get(code)
-        if hit is None:
-            parts.append(AddressPart(unit, None, None, None, None, 1.0, "container"))
+        found = hits.get(code)
+        if found is None:
+            chain.append((unit, None, None, 1.0, "container"))
         else:
-            parts.append(AddressPart(unit, *hit))
-    return tuple(parts), candidates, ", ".join(rest), locality, conflicts
+            piece, kind, score, implied = found
+            chain.append((unit, piece, kind, score, implied))
+    return tuple(chain), candidates, tuple(conflicts), locality
 
 
 def parse_address_in(
@@ -743,12 +832,10 @@ def parse_address_in(
     wanted = COUNTRIES if country is None else (parse_country(country),)
     day = parse_day(as_of)
     original = text
-    if not unicodedata.is_normalized("NFKC", text):
-        # Full-width digits and punctuation; each character alone, so that
-        # spans keep pointing into the text as given where lengths agree.
-        folded = [unicodedata.normalize("NFKC", c) for c in text]
-        if all(len(c) == 1 for c in folded):
-            text = "".join(folded)
+    if not text.isascii():
+        # Full-width digits, letters and punctuation, one character for one,
+        # so that spans point into the text as given.
+        text = text.translate(_HALF_WIDTH)
     postcode_match = _POSTCODE.search(text)
     postcode = postcode_match.group(1) if postcode_match else None
     han = _HAN.search(text) is not None
@@ -873,7 +960,16 @@ def parse_addresses(
     if country is not None:
         parse_country(country)
     parse_day(as_of)
-    dataset = default_dataset()
+    with no_cyclic_gc():  # many small acyclic records: no collection helps
+        return _parse_many(default_dataset(), values, country, as_of)
+
+
+def _parse_many(
+    dataset: Dataset,
+    values: Iterable[object],
+    country: str | None,
+    as_of: datetime.date | None,
+) -> tuple[Address | Exception, ...]:
     done: dict[object, Address | Exception] = {}
     results: list[Address | Exception] = []
     for value in values:
