@@ -31,13 +31,22 @@ def hflabs(shared: Path) -> None:
     """DaData/hflabs: city and region lines in KLADR style, with KLADR ids."""
     with (shared / "ru" / "hflabs-city" / "city.csv").open(encoding="utf-8") as file:
         cities = [
-            [r["address"], r["postal_code"], r["kladr_id"][:2], r["city"] or r["settlement"]]
+            [
+                r["address"],
+                r["postal_code"],
+                r["kladr_id"][:2],
+                r["city"] or r["settlement"],
+            ]
             for r in csv.DictReader(file)
         ]
-    _write("ru_hflabs_city.csv", ["text", "postcode", "kladr_region", "locality"], cities)
+    _write(
+        "ru_hflabs_city.csv", ["text", "postcode", "kladr_region", "locality"], cities
+    )
     region_file = shared / "ru" / "hflabs-region" / "region.csv"
     with region_file.open(encoding="utf-8") as file:
-        regions = [[r["name_with_type"], r["kladr_id"][:2]] for r in csv.DictReader(file)]
+        regions = [
+            [r["name_with_type"], r["kladr_id"][:2]] for r in csv.DictReader(file)
+        ]
     _write("ru_hflabs_region.csv", ["text", "kladr_region"], regions)
 
 
@@ -50,7 +59,9 @@ def google(shared: Path) -> None:
         if len(parts) != 3:
             continue
         province, prefecture, county = parts
-        names = [data["/".join(["CN", *parts[: i + 1]])].get("lname", "") for i in range(3)]
+        names = [
+            data["/".join(["CN", *parts[: i + 1]])].get("lname", "") for i in range(3)
+        ]
         zh = province + prefecture + county
         latin = ", ".join(reversed(names)) if all(names) else ""
         rows.append([zh, latin, province, prefecture, county])

@@ -144,7 +144,13 @@ __all__ = [
 
 _HOMES = {
     **dict.fromkeys(
-        ["Address", "AddressConflict", "AddressPart", "parse_address", "parse_addresses"],
+        [
+            "Address",
+            "AddressConflict",
+            "AddressPart",
+            "parse_address",
+            "parse_addresses",
+        ],
         "regionkit._address",
     ),
     **dict.fromkeys(

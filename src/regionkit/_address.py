@@ -24,6 +24,7 @@ and a name or postcode that contradicts the rest is reported in ``conflicts``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import io
@@ -205,7 +206,9 @@ class _Names:
         self.units: dict[str, Division] = {}
         self.lock = threading.Lock()
         self.segments: dict[tuple[str, datetime.date | None], list[_Entry]] = {}
-        self.pieces: dict[tuple[str, tuple[str, ...], datetime.date | None], _Piece] = {}
+        self.pieces: dict[
+            tuple[str, tuple[str, ...], datetime.date | None], _Piece
+        ] = {}
         self._above: dict[str, frozenset[str]] = {}
         self._lines: dict[str, tuple[str, ...]] = {}
         self.steps: dict[_StepKey, _StepRead] = {}
@@ -334,7 +337,9 @@ _StepKey = tuple[tuple[str, ...], str, "datetime.date | None"]
 # What reading at one position found: the name's length, the units read,
 # whether a unit of the chain was named again, the units named outside it
 # (and that name's length), the codes read, and the names tried.
-_StepRead = tuple[int, tuple[_Found, ...], bool, tuple[Division, ...], int, tuple[str, ...], int]
+_StepRead = tuple[
+    int, tuple[_Found, ...], bool, tuple[Division, ...], int, tuple[str, ...], int
+]
 _STEPS = 200_000  # readings remembered per country: chains repeat in a column
 
 
@@ -528,15 +533,93 @@ def _chain_parts(names: _Names, steps: Sequence[_Step], text: str) -> _Chain:
 
 # Words that mark a part of Russian or Latin text, folded, without dots.
 _LOCALITY = frozenset(
-    "г гор город пгт рп п пос поселок посёлок с село д дер деревня ст-ца станица"
-    " аул х хутор сл слобода нп городок мкр г.о".split()
+    [
+        "г",
+        "гор",
+        "город",
+        "пгт",
+        "рп",
+        "п",
+        "пос",
+        "поселок",
+        "посёлок",
+        "с",
+        "село",
+        "д",
+        "дер",
+        "деревня",
+        "ст-ца",
+        "станица",
+        "аул",
+        "х",
+        "хутор",
+        "сл",
+        "слобода",
+        "нп",
+        "городок",
+        "мкр",
+        "г.о",
+    ]
 )
-_DISTRICT = frozenset("р-н район муниципальный округ м.о мо у улус".split())
+_DISTRICT = frozenset(
+    ["р-н", "район", "муниципальный", "округ", "м.о", "мо", "у", "улус"]
+)
 _STREET = frozenset(
-    "ул улица пр пр-кт пр-т проспект пер переулок ш шоссе наб набережная пл"
-    " площадь б-р бульвар проезд туп тупик кв квартира корп корпус стр строение"
-    " дом офис оф ul ulitsa pr prospekt per pereulok road rd street st avenue ave"
-    " lane ln room rm floor fl building bldg unit suite no house kv".split()
+    [
+        "ул",
+        "улица",
+        "пр",
+        "пр-кт",
+        "пр-т",
+        "проспект",
+        "пер",
+        "переулок",
+        "ш",
+        "шоссе",
+        "наб",
+        "набережная",
+        "пл",
+        "площадь",
+        "б-р",
+        "бульвар",
+        "проезд",
+        "туп",
+        "тупик",
+        "кв",
+        "квартира",
+        "корп",
+        "корпус",
+        "стр",
+        "строение",
+        "дом",
+        "офис",
+        "оф",
+        "ul",
+        "ulitsa",
+        "pr",
+        "prospekt",
+        "per",
+        "pereulok",
+        "road",
+        "rd",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "lane",
+        "ln",
+        "room",
+        "rm",
+        "floor",
+        "fl",
+        "building",
+        "bldg",
+        "unit",
+        "suite",
+        "no",
+        "house",
+        "kv",
+    ]
 )
 _COUNTRY_WORDS = {
     "россия": "RU",
@@ -605,9 +688,10 @@ def _piece(
     day: datetime.date | None,
 ) -> _Piece:
     """
-    Say what one comma-separated part is: a country word, a street or other
-    remainder, a name (with its units), or a locality (with the subjects it
-    is the centre of). Remembered per text.
+    Say what one comma-separated part is.
+
+    A country word, a street or other remainder, a name (with its units), or
+    a locality (with the subjects it is the centre of). Remembered per text.
     """
     if _DIGIT.search(piece):
         return _REST  # a house, a street with its number, a postcode: not kept
@@ -748,7 +832,7 @@ def _resolve(
     for piece in pieces:
         what, bare, entries, centres = _piece(dataset, tables, piece, day)
         if what == "country":
-            hinted &= {bare} or hinted
+            hinted &= {bare}
         elif entries:
             named.append((piece, entries))
         else:
@@ -808,15 +892,14 @@ def _resolve(
     for piece, es in named:
         for unit, score, kind in es:
             hits[unit.code] = (piece, kind, score, None)
-    chain = []
+    chain: list[tuple[Division, str | None, MatchKind | None, float, str | None]] = []
     for code in codes:
         unit = tables[deepest[0].country].division(code)
         found = hits.get(code)
         if found is None:
             chain.append((unit, None, None, 1.0, "container"))
         else:
-            piece, kind, score, implied = found
-            chain.append((unit, piece, kind, score, implied))
+            chain.append((unit, *found))
     return tuple(chain), candidates, tuple(conflicts), locality
 
 
@@ -859,11 +942,15 @@ def parse_address_in(
             dataset, scrubbed, countries, day
         )
     implies: tuple[Division, ...] = ()
-    if postcode is not None and (not parts or parts[0].division.country == "RU"):
-        if "RU" in wanted and not han:
-            codes = _postcodes(dataset).get(postcode[:3], ())
-            table = _names(dataset, "RU")
-            implies = tuple(table.division(c) for c in codes)
+    if (
+        postcode is not None
+        and (not parts or parts[0].division.country == "RU")
+        and "RU" in wanted
+        and not han
+    ):
+        codes = _postcodes(dataset).get(postcode[:3], ())
+        table = _names(dataset, "RU")
+        implies = tuple(table.division(c) for c in codes)
     if implies:
         top = next((p.division for p in parts if p.division.level == 1), None)
         if top is not None and top not in implies:
@@ -987,9 +1074,7 @@ def _parse_many(
                 )
             except (TypeError, ValueError) as error:
                 result = error
-            try:
+            with contextlib.suppress(TypeError):
                 done[value] = result
-            except TypeError:
-                pass
         results.append(result)
     return tuple(results)

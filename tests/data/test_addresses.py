@@ -49,7 +49,11 @@ def chain(text: str, **options: object) -> list[str]:
         ("台湾省台北市", ["CN-TW"], "台北市"),
         # cpca's own test cases (tests/test_cpca.py), with cpca's gold codes
         ("徐汇区虹漕路461号58号楼5楼", ["CN-SH", "CN-310104"], "虹漕路461号58号楼5楼"),
-        ("泉州市洛江区万安塘西工业区", ["CN-FJ", "CN-350500", "CN-350504"], "万安塘西工业区"),
+        (
+            "泉州市洛江区万安塘西工业区",
+            ["CN-FJ", "CN-350500", "CN-350504"],
+            "万安塘西工业区",
+        ),
         (
             "贵州省黔南布依族苗族自治州长顺县长寨街道和平中路28号",
             ["CN-GZ", "CN-522700", "CN-522729"],
@@ -74,17 +78,20 @@ def test_spans_point_into_the_text() -> None:
         (8, 10, "淮安"),
         (10, 14, "清江浦区"),
     ]
-    assert all(text[p.start : p.end] == p.matched for p in address.parts)  # type: ignore[misc]
-    assert address.parts[-1].kind is MatchKind.EXACT and address.score == 0.99
+    assert all(text[p.start : p.end] == p.matched for p in address.parts)
+    assert address.parts[-1].kind is MatchKind.EXACT
+    assert address.score == 0.99
 
 
 def test_a_county_in_two_provinces_is_decided_by_the_province() -> None:
     assert chain("吉林省长春市朝阳区建设街1122号")[-1] == "CN-220104"
     assert chain("北京市朝阳区建国路88号")[-1] == "CN-110105"
     alone = regionkit.parse_address("朝阳区")
-    assert alone.division is None and alone.parts == ()
+    assert alone.division is None
+    assert alone.parts == ()
     assert [d.code for d in alone.candidates] == ["CN-110105", "CN-220104"]
-    assert alone.reason is not None and not alone.ok
+    assert alone.reason is not None
+    assert not alone.ok
 
 
 def test_a_province_that_contradicts_the_county_is_flagged() -> None:
@@ -92,7 +99,8 @@ def test_a_province_that_contradicts_the_county_is_flagged() -> None:
     assert [d.code for d in address.chain] == ["CN-JS"]
     assert not address.ok
     (conflict,) = address.conflicts
-    assert conflict.what == "name" and conflict.text == "朝阳区"
+    assert conflict.what == "name"
+    assert conflict.text == "朝阳区"
     assert [d.code for d in conflict.divisions] == ["CN-110105", "CN-220104"]
 
 
@@ -102,7 +110,8 @@ def test_a_bare_name_before_a_category_word_is_not_the_unit() -> None:
     address = regionkit.parse_address("云南省保山市腾冲县")
     assert [d.code for d in address.chain] == ["CN-YN", "CN-530500", "CN-530522-2000"]
     assert address.parts[-1].kind is MatchKind.FORMER
-    assert address.division is not None and not address.division.is_current
+    assert address.division is not None
+    assert not address.division.is_current
     assert address.remainder == ""
 
 
@@ -143,12 +152,14 @@ def test_a_postcode_implies_and_checks_the_subject() -> None:
     latin = regionkit.parse_address("ul. Lenina 1, Khabarovsk, Russia 680000")
     assert latin.postcode == "680000"
     assert [d.code for d in latin.postcode_implies] == ["RU-KHA"]
-    assert latin.chain[0].code == "RU-KHA" and latin.ok
+    assert latin.chain[0].code == "RU-KHA"
+    assert latin.ok
     alone = regionkit.parse_address("680000, ул. Ленина 1", country="RU")
     assert [p.implied_by for p in alone.parts] == ["postcode"]
     wrong = regionkit.parse_address("680000, Московская обл")
     assert wrong.chain[0].code == "RU-MOS"  # the name is never overruled
-    assert [c.what for c in wrong.conflicts] == ["postcode"] and not wrong.ok
+    assert [c.what for c in wrong.conflicts] == ["postcode"]
+    assert not wrong.ok
     shared = regionkit.parse_address("141000, ул. Ленина 1", country="RU")
     assert [d.code for d in shared.postcode_implies] == ["RU-MOS", "RU-MOW"]
     assert shared.chain == ()  # two subjects share 141: neither is implied
@@ -156,16 +167,21 @@ def test_a_postcode_implies_and_checks_the_subject() -> None:
 
 def test_chinese_postcodes_imply_nothing() -> None:
     address = regionkit.parse_address("北京市朝阳区 100101")
-    assert address.postcode == "100101" and address.postcode_implies == ()
+    assert address.postcode == "100101"
+    assert address.postcode_implies == ()
 
 
 def test_history_reads_the_units_of_a_day() -> None:
     import datetime
 
-    then = regionkit.parse_address("上海市崇明县长兴镇", as_of=datetime.date(2015, 1, 1))
+    then = regionkit.parse_address(
+        "上海市崇明县长兴镇", as_of=datetime.date(2015, 1, 1)
+    )
     assert [d.code for d in then.chain] == ["CN-SH", "CN-310230-1981"]
     assert then.parts[-1].kind is MatchKind.EXACT  # the county's own name that day
-    later = regionkit.parse_address("上海市崇明县长兴镇", as_of=datetime.date(2020, 1, 1))
+    later = regionkit.parse_address(
+        "上海市崇明县长兴镇", as_of=datetime.date(2020, 1, 1)
+    )
     assert [d.code for d in later.chain] == ["CN-SH"]
     assert later.remainder == "崇明县长兴镇"
     today = regionkit.parse_address("上海市崇明区长兴镇")
@@ -179,7 +195,8 @@ def test_history_reads_the_units_of_a_day() -> None:
 )
 def test_russian_localities() -> None:
     address = regionkit.parse_address("Респ Адыгея, г Майкоп")
-    assert address.division is not None and (address.division.level or 0) > 1
+    assert address.division is not None
+    assert (address.division.level or 0) > 1
     assert address.chain[0].code == "RU-AD"
 
 
@@ -188,7 +205,8 @@ def test_russian_localities() -> None:
 )
 def test_chinese_townships() -> None:
     address = regionkit.parse_address("上海市嘉定区安亭镇园区路1199号")
-    assert address.division is not None and address.division.level == 4
+    assert address.division is not None
+    assert address.division.level == 4
     assert [d.code for d in address.chain][:2] == ["CN-SH", "CN-310114"]
 
 
@@ -199,7 +217,8 @@ def rows(name: str) -> list[dict[str, str]]:
 
 def test_corpus_size() -> None:
     counts = {p.name: len(rows(p.name)) for p in CORPUS.glob("*.csv")}
-    assert sum(counts.values()) >= 2000 and len(counts) >= 3
+    assert sum(counts.values()) >= 2000
+    assert len(counts) >= 3
 
 
 def test_russian_corpus_subjects() -> None:
@@ -211,7 +230,8 @@ def test_russian_corpus_subjects() -> None:
             missed += 1
         elif top.national_code != row["kladr_region"]:
             wrong += 1
-    assert wrong == 0 and missed <= 10
+    assert wrong == 0
+    assert missed <= 10
 
 
 def test_chinese_corpus_never_silently_wrong_at_the_province() -> None:

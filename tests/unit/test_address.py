@@ -22,7 +22,7 @@ def test_bad_text_raises_as_lookup_does(value: object, error: type[Exception]) -
 
 
 def test_bad_options() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="XX"):
         regionkit.parse_address("北京市", country="XX")
     with pytest.raises(TypeError):
         regionkit.parse_address("北京市", as_of="2020-01-01")  # type: ignore[arg-type]
@@ -32,7 +32,9 @@ def test_bad_options() -> None:
 
 def test_nothing_found_is_an_empty_chain_with_a_reason() -> None:
     address = regionkit.parse_address("hello world")
-    assert address.parts == () and address.division is None and address.code is None
+    assert address.parts == ()
+    assert address.division is None
+    assert address.code is None
     assert address.reason == "the text names no division the data holds"
     assert address.remainder == "hello world"
 
@@ -45,7 +47,9 @@ def test_addresses_are_frozen() -> None:
         address.parts[0].score = 0.0  # type: ignore[misc]
 
 
-def test_bulk_lines_up_and_reads_each_value_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bulk_lines_up_and_reads_each_value_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     calls: list[object] = []
     real = _address.parse_address_in
 
@@ -58,10 +62,13 @@ def test_bulk_lines_up_and_reads_each_value_once(monkeypatch: pytest.MonkeyPatch
     results = regionkit.parse_addresses(values)
     assert len(results) == 5
     first, bad, again, adygea, unhashable = results
-    assert isinstance(first, regionkit.Address) and first.code == "CN-110105"
+    assert isinstance(first, regionkit.Address)
+    assert first.code == "CN-110105"
     assert again is first
-    assert isinstance(bad, TypeError) and isinstance(unhashable, TypeError)
-    assert isinstance(adygea, regionkit.Address) and adygea.code == "RU-AD"
+    assert isinstance(bad, TypeError)
+    assert isinstance(unhashable, TypeError)
+    assert isinstance(adygea, regionkit.Address)
+    assert adygea.code == "RU-AD"
     assert calls.count("北京市朝阳区") == 1
 
 
@@ -106,7 +113,8 @@ def test_cli_address(monkeypatch: pytest.MonkeyPatch) -> None:
     out = io.StringIO()
     assert main(["address", "--format", "json", "朝阳区"], out=out) == 1
     record = json.loads(out.getvalue())
-    assert record["candidates"] == ["CN-110105", "CN-220104"] and record["code"] is None
+    assert record["candidates"] == ["CN-110105", "CN-220104"]
+    assert record["code"] is None
 
     class Stdin(io.StringIO):
         buffer = io.BytesIO("Респ Адыгея, г Адыгейск\n\nг Москва\n".encode())

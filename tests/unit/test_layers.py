@@ -21,7 +21,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_categories", "_datafile", "_index", "serialization"}),  # formats
     frozenset({"_hierarchy", "_lookup", "_names", "_neighbours", "_reporting"}),
     frozenset({"_store"}),  # the Dataset: the only reader of files
-    frozenset({"_address", "_api", "_api_borders", "_api_lines"}),  # the default dataset's API
+    frozenset(
+        {"_address", "_api", "_api_borders", "_api_lines"}
+    ),  # the default dataset's API
     frozenset({"__init__", "cli"}),
     frozenset({"__main__"}),
 )
