@@ -318,6 +318,8 @@ _STREET_TWO = frozenset(
     {"大道", "大街", "中路", "东路", "西路", "南路", "北路", "公路", "胡同", "东街"}
     | {"西街", "南街", "北街", "中街", "一路", "二路", "三路", "四路", "五路"}
 )
+# The characters that end a phrase introducing an address: "地址是", "位于".
+_LEAD_INS = frozenset("是址于在：:到至")
 # A bare name followed by one of these is another unit's full name.
 _CATEGORY_ONE = frozenset("省市区县旗州盟镇乡")
 
@@ -421,46 +423,46 @@ def _read_at(
     repeated = False
     outside: list[Division] = []
     length = outside_length = tried = 0
-    # Without a date: today's units, and those that no longer exist only
-    # where no unit of today reads ("腾冲县": the county that became 腾冲市).
-    for former in (False, True) if day is None else (True,):
-        for length in lengths:
-            tried += 1
-            entries = han(text[at : at + length])
-            if entries is None:
+    # A name may start inside a word ("嘉義縣" holds "義縣", "新竹市北區" holds
+    # "市北區"): the first name read, if a county's, must start the text or
+    # follow a word that introduces an address ("地址是", "位于").
+    mid_word = at > 0 and "\u3400" <= text[at - 1] <= "\u9fff"
+    lead_in = text[at - 1 : at] in _LEAD_INS
+    for length in lengths:
+        tried += 1
+        entries = han(text[at : at + length])
+        if entries is None:
+            continue
+        after = text[at + length : at + length + 2]
+        if after[:1] in _STREET_ONE or after in _STREET_TWO:
+            continue  # a street's name: "黑龙江路", "北京西路"
+        # A bare name followed by a category word is another unit's
+        # name: "腾冲县" is not 腾冲市 (the county it became).
+        worded = after[:1] in _CATEGORY_ONE or after == "地区"
+        for unit, code, score, kind, full, level, current in entries:
+            if worded and not full:
                 continue
-            after = text[at + length : at + length + 2]
-            if after[:1] in _STREET_ONE or after in _STREET_TWO:
-                continue  # a street's name: "黑龙江路", "北京西路"
-            # A bare name followed by a category word is another unit's
-            # name: "腾冲县" is not 腾冲市 (the county it became).
-            worded = after[:1] in _CATEGORY_ONE or after == "地区"
-            for unit, code, score, kind, full, level, current in entries:
-                if worded and not full:
-                    continue
-                if day is None:
-                    if current == former:
-                        continue
-                    if former:  # read without a date: as a former unit
-                        kind, score = MatchKind.FORMER, min(score, _FORMER_SCORE)
-                elif not unit.valid_on(day):
-                    continue
-                if not inside:
-                    # A county's bare name alone is too often a word or a
-                    # street: it is read only inside a unit already read.
-                    if full or level < 3:
-                        found.append((unit, score, kind))
-                elif code in inside:
-                    # 上海上海市: the unit named again, in full ("鼓楼区鼓楼
-                    # 医院" names a hospital, not the district twice).
-                    repeated = repeated or full
-                elif not inside.isdisjoint(above(code)):
+            if day is None:
+                if not current:  # read without a date: as a former unit
+                    kind, score = MatchKind.FORMER, min(score, _FORMER_SCORE)
+            elif not unit.valid_on(day):
+                continue
+            if not inside:
+                # A county's bare name alone is too often a word or a
+                # street: it is read only inside a unit already read.
+                if (full or level < 3) and not (
+                    level >= 3 and mid_word and not lead_in
+                ):
                     found.append((unit, score, kind))
-                elif full:
-                    outside.append(unit)
-                    outside_length = outside_length or length
-            if found or repeated:
-                break
+            elif code in inside:
+                # 上海上海市: the unit named again, in full ("鼓楼区鼓楼
+                # 医院" names a hospital, not the district twice).
+                repeated = repeated or full
+            elif not inside.isdisjoint(above(code)):
+                found.append((unit, score, kind))
+            elif full:
+                outside.append(unit)
+                outside_length = outside_length or length
         if found or repeated:
             break
     codes = tuple(sorted({unit.code for unit, _, _ in found}))
@@ -497,6 +499,10 @@ def _chain_of(
 
 def _chain_parts(names: _Names, steps: Sequence[_Step], text: str) -> _Chain:
     last = [unit for unit, _, _ in steps[-1][2]]
+    if len(last) > 1 and any(u.is_current for u in last):
+        # A name that today's unit and a former one bear: today's, unless
+        # the text went on inside the former one (巢湖市含山县).
+        last = [u for u in last if u.is_current] or last
     if len(last) == 1:
         tops = last
     else:
@@ -668,7 +674,11 @@ def _segment_entries(
             found = [
                 (m.division.code, m.score, m.kind, True)
                 for m in matches
-                if m.score >= best - 1e-9 and m.score >= 0.9
+                if m.score >= best - 1e-9
+                and m.score >= 0.9
+                # In pinyin the apostrophe parts syllables: "Yun'an" is not
+                # "Yunan", though lookup's normalizing folds them together.
+                and ("'" in m.matched or "'" not in part)
             ]
     with names.lock:
         if len(names.segments) >= _CACHE:
@@ -848,20 +858,30 @@ def _resolve(
     def above(unit: Division) -> frozenset[str]:
         return tables[unit.country].above(unit.code)
 
-    agreeing = [
-        u
-        for u in pool.values()
-        if all(
+    # How many named parts each unit agrees with (it lies in their unit, or
+    # theirs in it).
+    agrees = {
+        u.code: sum(
             any(o.code in above(u) or u.code in above(o) for o in units)
             for units in steps_units
         )
-    ]
+        for u in pool.values()
+    }
+    most = max(agrees.values(), default=0)
+    agreeing = [u for u in pool.values() if agrees[u.code] == most]
     conflicts: list[AddressConflict] = []
-    if not agreeing and named:
-        # The parts disagree: the first part's reading, with the others flagged.
-        agreeing = steps_units[0]
-    depth = max((len(above(u)) for u in agreeing), default=0)
-    deepest = [u for u in agreeing if len(above(u)) == depth]
+    if most < len(steps_units) and most == 1:
+        # No two parts agree: the largest unit named stands, as in Chinese
+        # text the container read first does, and the others are flagged.
+        top = min(u.level or 1 for u in agreeing)
+        agreeing = [u for u in agreeing if (u.level or 1) == top]
+    # The deepest: those that contain no other (levels differ: Tianjin's 和平区
+    # lies in the municipality, Shenyang's in a prefecture).
+    deepest = [
+        u
+        for u in agreeing
+        if not any(o is not u and u.code in above(o) for o in agreeing)
+    ]
     for piece, es in named:
         if not any(
             e[0].code in above(d) or d.code in above(e[0]) for e in es for d in deepest

@@ -242,3 +242,41 @@ def test_chinese_corpus_never_silently_wrong_at_the_province() -> None:
         names = {n.text for n in top.names} if top is not None else set()
         wrong += top is not None and row["province"] not in names
     assert wrong == 0
+
+
+def test_a_county_name_inside_a_word_is_not_read() -> None:
+    # 嘉義縣 holds 義縣 (Liaoning's 义县), 新竹市北區 holds 市北區 (Qingdao's).
+    assert regionkit.parse_address("嘉義縣梅山鄉").chain == ()
+    assert regionkit.parse_address("新竹市北區科技园").chain == ()
+    # after words that introduce an address, a county starts a reading
+    assert chain("我家在徐汇区虹漕路") == ["CN-SH", "CN-310104"]
+
+
+def test_former_units_where_the_text_goes_on_inside_them() -> None:
+    # 巢湖市 is today a county-level city of Hefei; 含山县 lay in the former
+    # prefecture of that name (to 2011) and lies in Ma'anshan today.
+    assert chain("安徽省巢湖市") == ["CN-AH", "CN-340100", "CN-340181"]
+    assert chain("安徽省巢湖市含山县") == ["CN-AH", "CN-341400-1999", "CN-341423-1999"]
+    # a former unit's full name beats today's unit's bare name within it
+    address = regionkit.parse_address("黑龙江伊春汤旺河区")
+    assert [d.code for d in address.chain] == ["CN-HL", "CN-230700", "CN-230712-1984"]
+    assert address.parts[-1].kind is MatchKind.FORMER
+
+
+def test_latin_parts_that_disagree_or_repeat_a_name() -> None:
+    # Tianjin's and Shenyang's 和平区 lie at different depths: both are read.
+    alone = regionkit.parse_address("Heping District")
+    assert [d.code for d in alone.candidates] == ["CN-120101", "CN-210102"]
+    # no two parts agree: the largest unit named stands, the other is flagged
+    taiwan = regionkit.parse_address("Heping District, Taichung City, Taiwan")
+    assert [d.code for d in taiwan.chain] == ["CN-TW"]
+    assert [c.text for c in taiwan.conflicts] == ["Heping District"]
+    hubei = regionkit.parse_address("Nanshan District, Shenzhen, Hubei")
+    assert hubei.code == "CN-440305" and not hubei.ok
+    assert [c.text for c in hubei.conflicts] == ["Hubei"]
+
+
+def test_a_pinyin_apostrophe_parts_syllables() -> None:
+    # "Yun'an" (云安) is not "Yunan" (郁南县), whatever lookup's folding says.
+    address = regionkit.parse_address("Yun'an Xian, Yunfu Shi, Guangdong Sheng")
+    assert [d.code for d in address.chain] == ["CN-GD", "CN-445300"]
