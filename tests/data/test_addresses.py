@@ -272,7 +272,8 @@ def test_latin_parts_that_disagree_or_repeat_a_name() -> None:
     assert [d.code for d in taiwan.chain] == ["CN-TW"]
     assert [c.text for c in taiwan.conflicts] == ["Heping District"]
     hubei = regionkit.parse_address("Nanshan District, Shenzhen, Hubei")
-    assert hubei.code == "CN-440305" and not hubei.ok
+    assert hubei.code == "CN-440305"
+    assert not hubei.ok
     assert [c.text for c in hubei.conflicts] == ["Hubei"]
 
 
