@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         AddressConflict,
         AddressPart,
         parse_address,
+        parse_address_frame,
         parse_addresses,
     )
     from regionkit._api import (
@@ -133,6 +134,7 @@ __all__ = [
     "lookup_many",
     "lookup_series",
     "parse_address",
+    "parse_address_frame",
     "parse_addresses",
     "reporting_line",
     "reports_directly_to_centre",
@@ -149,6 +151,7 @@ _HOMES = {
             "AddressConflict",
             "AddressPart",
             "parse_address",
+            "parse_address_frame",
             "parse_addresses",
         ],
         "regionkit._address",

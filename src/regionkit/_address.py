@@ -29,14 +29,16 @@ import csv
 import datetime
 import io
 import re
+import sys
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
 from regionkit._index import MatchKind
-from regionkit._lookup import check_text, is_han, no_cyclic_gc
+from regionkit._lookup import check_text, no_cyclic_gc
 from regionkit._models import COUNTRIES, Division, NameForm, parse_country, parse_day
 from regionkit._normalize import fold
 from regionkit._store import Dataset, default_dataset
@@ -47,6 +49,7 @@ __all__ = [
     "AddressConflict",
     "AddressPart",
     "parse_address",
+    "parse_address_frame",
     "parse_addresses",
 ]
 
@@ -229,7 +232,7 @@ class _Names:
                     entries = self.by_text.setdefault(key, [])
                     if entry not in entries:
                         entries.append(entry)
-                    if len(key) >= 2 and is_han(key):
+                    if _HAN_NAME.fullmatch(key):
                         lengths.setdefault(key[:2], set()).add(len(key))
                         level, current = unit.level or 1, unit.is_current
                         item = (unit, unit.code, score, kind, full, level, current)
@@ -305,6 +308,7 @@ def _postcodes(dataset: Dataset) -> dict[str, tuple[str, ...]]:
 
 # -- reading Chinese -------------------------------------------------------------------
 
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
 _HALF_WIDTH = {0x3000: 0x20, **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
 _POSTCODE = re.compile(r"(?<![0-9])([0-9]{6})(?![0-9])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -1098,3 +1102,63 @@ def _parse_many(
                 done[value] = result
         results.append(result)
     return tuple(results)
+
+
+_FRAME_COLUMNS = (
+    "code",
+    "level_1",
+    "level_2",
+    "level_3",
+    "remainder",
+    "postcode",
+    "ok",
+    "reason",
+)
+
+
+def parse_address_frame(
+    series: Any,
+    *,
+    country: str | None = None,
+    as_of: datetime.date | None = None,
+) -> Any:
+    """
+    Read a pandas Series of addresses into a DataFrame, one row per value.
+
+    Needs pandas, which regionkit does not install (``pip install
+    regionkit[pandas]``). The columns: ``code`` (the deepest unit, ``None``
+    where several readings or none), ``level_1`` … ``level_3`` (the chain's
+    codes by level), ``remainder``, ``postcode``, ``ok`` and ``reason`` (why
+    the value is not ``ok``); the index is the input's. Use `parse_addresses`
+    for the whole `Address`.
+
+    Raises:
+        TypeError: *series* is not a pandas Series (checked before any reading).
+    """
+    pandas = sys.modules.get("pandas")
+    if pandas is None or not isinstance(series, pandas.Series):
+        raise TypeError(
+            f"series must be a pandas Series, not a {type(series).__name__}"
+        )
+    rows: list[tuple[object, ...]] = []
+    for result in parse_addresses(series, country=country, as_of=as_of):
+        if isinstance(result, Exception):
+            rows.append((None, None, None, None, "", None, False, str(result)))
+            continue
+        levels = [result.level(n) for n in (1, 2, 3)]
+        reason = result.reason
+        if reason is None and result.conflicts:
+            reason = "; ".join(c.message for c in result.conflicts)
+        rows.append(
+            (
+                result.code,
+                *(None if d is None else d.code for d in levels),
+                result.remainder,
+                result.postcode,
+                result.ok,
+                reason,
+            )
+        )
+    return pandas.DataFrame(
+        rows, index=series.index, columns=list(_FRAME_COLUMNS), dtype=object
+    )

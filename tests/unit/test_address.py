@@ -127,3 +127,24 @@ def test_cli_address(monkeypatch: pytest.MonkeyPatch) -> None:
     header, *rows = csv.reader(io.StringIO(out.getvalue()))
     assert header[:4] == ["input", "code", "name", "chain"]
     assert [row[1] for row in rows] == ["RU-AD", "RU-MOW"]
+
+
+def test_frame_refuses_what_is_not_a_series() -> None:
+    with pytest.raises(TypeError, match="pandas Series"):
+        regionkit.parse_address_frame(["北京市朝阳区"])
+
+
+def test_frame() -> None:
+    pandas = pytest.importorskip("pandas")
+    series = pandas.Series(
+        ["江苏淮安清江浦区人民路111号", "朝阳区", None], index=[10, 20, 30]
+    )
+    frame = regionkit.parse_address_frame(series)
+    assert list(frame.index) == [10, 20, 30]
+    assert frame.loc[10, "code"] == "CN-320812"
+    assert frame.loc[10, "level_2"] == "CN-320800"
+    assert frame.loc[10, "remainder"] == "人民路111号"
+    assert frame.loc[20, "code"] is None
+    assert frame.loc[20, "ok"] is False
+    assert "CN-110105" in frame.loc[20, "reason"]
+    assert frame.loc[30, "ok"] is False
