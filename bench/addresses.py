@@ -79,6 +79,7 @@ def rows(count: int = 100_000) -> list[Row]:
     out.append(
         ("address: first Chinese parse (loads, builds names)", _ms(first), "-", "")
     )
+    out.append(("address: names table, memory (CN + RU)", _names_memory(), "-", ""))
     pairs = chinese_rows(count)
     texts = [t for t, _ in pairs]
     try:
@@ -158,6 +159,31 @@ def _county_is(address: object, gold: str) -> bool | None:
     """Whether the county read is *gold*; ``None`` if no county was read."""
     county = getattr(address, "level", lambda level: None)(3)
     return None if county is None else gold in {n.text for n in county.names}
+
+
+_MEMORY = """
+import tracemalloc
+from regionkit._address import _names
+from regionkit._store import default_dataset
+dataset = default_dataset()
+for country in ("CN", "RU"):
+    for stage in dataset.stages(country):
+        dataset.stage_units(country, stage)
+tracemalloc.start()
+for country in ("CN", "RU"):
+    _names(dataset, country)
+print(tracemalloc.get_traced_memory()[0])
+"""
+
+
+def _names_memory() -> str:
+    """Return what the names tables hold beyond the loaded records, in MB."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _MEMORY], capture_output=True, text=True, check=True
+    )
+    return f"{int(done.stdout) / 1e6:.1f} MB"
 
 
 def _ms(seconds: float) -> str:

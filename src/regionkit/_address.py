@@ -438,13 +438,18 @@ def _read_at(
         if entries is None:
             continue
         after = text[at + length : at + length + 2]
-        if after[:1] in _STREET_ONE or after in _STREET_TWO:
-            continue  # a street's name: "黑龙江路", "北京西路"
-        # A bare name followed by a category word is another unit's
-        # name: "腾冲县" is not 腾冲市 (the county it became).
-        worded = after[:1] in _CATEGORY_ONE or after == "地区"
+        # A bare name followed by a street's word is the street's name
+        # ("黑龙江路", "北京西路"; but "台州市路桥区" is 台州市 and 路桥区); one
+        # followed by a category word is another unit's name ("腾冲县" is
+        # not 腾冲市, the county it became).
+        bare_only = (
+            after[:1] in _STREET_ONE
+            or after in _STREET_TWO
+            or after[:1] in _CATEGORY_ONE
+            or after == "地区"
+        )
         for unit, code, score, kind, full, level, current in entries:
-            if worded and not full:
+            if bare_only and not full:
                 continue
             if day is None:
                 if not current:  # read without a date: as a former unit

@@ -117,6 +117,8 @@ def test_a_bare_name_before_a_category_word_is_not_the_unit() -> None:
 
 def test_street_names_are_not_divisions() -> None:
     assert chain("上海市嘉定区北京西路1号") == ["CN-SH", "CN-310114"]
+    # a full name before a county that begins with a street's word
+    assert chain("台州市路桥区科技园") == ["CN-ZJ", "CN-331000", "CN-331004"]
     assert regionkit.parse_address("黑龙江路1号").chain == ()
 
 
