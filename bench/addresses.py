@@ -31,10 +31,21 @@ def _read(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(file))
 
 
-def chinese_rows(count: int, seed: int = 2026) -> list[tuple[str, str]]:
-    """Return (address, gold county name) pairs, all distinct."""
+def chinese_rows(
+    count: int, seed: int = 2026, *, skewed: bool = False
+) -> list[tuple[str, str]]:
+    """
+    Return (address, gold county name) pairs, all distinct.
+
+    Every county is equally likely, or with *skewed* as in a real column,
+    where a few places are most of the rows (Zipf-like weights, 1/rank).
+    """
     rng = random.Random(seed)
     table = _read("cn_google_i18n.csv")
+    if skewed:
+        rng.shuffle(table)
+        weights = [1 / (rank + 1) for rank in range(len(table))]
+        table = rng.choices(table, weights=weights, k=count)
     streets = [
         "人民路",
         "解放大道",
@@ -47,7 +58,7 @@ def chinese_rows(count: int, seed: int = 2026) -> list[tuple[str, str]]:
     lead = ["", "", "", "收货地址：", "我家的地址是", "地址:"]
     rows = []
     for number in range(count):
-        row = rng.choice(table)
+        row = table[number] if skewed else rng.choice(table)
         province, prefecture, county = row["province"], row["prefecture"], row["county"]
         if rng.random() < 0.4:  # written without the category words
             for suffix in _STRIP:
@@ -61,26 +72,11 @@ def chinese_rows(count: int, seed: int = 2026) -> list[tuple[str, str]]:
     return rows
 
 
-def russian_rows(count: int) -> list[str]:
-    lines = [r["text"] for r in _read("ru_hflabs_city.csv")]
-    return [f"{lines[i % len(lines)]}, ул. Ленина, д. {i}" for i in range(count)]
-
-
-def rows(count: int = 100_000) -> list[Row]:
+def _chinese_row(count: int, skewed: bool) -> Row:
+    """Read the Chinese rows with regionkit and, in turn, cpca."""
     import regionkit
-    from regionkit._address import parse_address_in
-    from regionkit._store import default_dataset
 
-    out: list[Row] = []
-    dataset = default_dataset()
-    start = time.perf_counter()
-    regionkit.parse_address("北京市朝阳区")
-    first = time.perf_counter() - start
-    out.append(
-        ("address: first Chinese parse (loads, builds names)", _ms(first), "-", "")
-    )
-    out.append(("address: names table, memory (CN + RU)", _names_memory(), "-", ""))
-    pairs = chinese_rows(count)
+    pairs = chinese_rows(count, skewed=skewed)
     texts = [t for t, _ in pairs]
     try:
         import cpca  # type: ignore[import-not-found]  # an optional dev extra
@@ -121,10 +117,36 @@ def rows(count: int = 100_000) -> list[Row]:
             f"county right: ours {right / count:.1%} ({wrong} wrong),"
             f" cpca {their_right / count:.1%} ({their_wrong} wrong)"
         )
+    what = "skewed as a real column" if skewed else "every county alike"
+    return (
+        f"parse_addresses: {count:,} Chinese addresses ({what})",
+        f"{count / ours:,.0f} rows/s",
+        theirs_text,
+        note,
+    )
+
+
+def russian_rows(count: int) -> list[str]:
+    lines = [r["text"] for r in _read("ru_hflabs_city.csv")]
+    return [f"{lines[i % len(lines)]}, ул. Ленина, д. {i}" for i in range(count)]
+
+
+def rows(count: int = 100_000) -> list[Row]:
+    import regionkit
+    from regionkit._address import parse_address_in
+    from regionkit._store import default_dataset
+
+    out: list[Row] = []
+    dataset = default_dataset()
+    start = time.perf_counter()
+    regionkit.parse_address("北京市朝阳区")
+    first = time.perf_counter() - start
     out.append(
-        (f"parse_addresses: {count:,} Chinese addresses", f"{count / ours:,.0f} rows/s",
-         theirs_text, note)
-    )  # fmt: skip
+        ("address: first Chinese parse (loads, builds names)", _ms(first), "-", "")
+    )
+    out.append(("address: names table, memory (CN + RU)", _names_memory(), "-", ""))
+    for skewed in (False, True):
+        out.append(_chinese_row(count, skewed))
     lines = russian_rows(count // 2)
     parse_address_in(dataset, lines[0], country="RU")
     start = time.perf_counter()

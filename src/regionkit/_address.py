@@ -942,7 +942,17 @@ def parse_address_in(
     """Read the divisions in *text* with *dataset*; see `regionkit.parse_address`."""
     check_text(text)
     wanted = COUNTRIES if country is None else (parse_country(country),)
-    day = parse_day(as_of)
+    return _parse(dataset, text, wanted, parse_day(as_of), country is None)
+
+
+def _parse(
+    dataset: Dataset,
+    text: str,
+    wanted: tuple[str, ...],
+    day: datetime.date | None,
+    any_country: bool,
+) -> Address:
+    """Read *text*, checked, for the countries *wanted*."""
     original = text
     if not text.isascii():
         # Full-width digits, letters and punctuation, one character for one,
@@ -961,7 +971,7 @@ def parse_address_in(
         remainder = original[end:].strip(" ,，、") if steps else original.strip()
     else:
         countries = tuple(c for c in wanted if not (han and c == "CN"))
-        if country is None and _CYRILLIC.search(text):
+        if any_country and _CYRILLIC.search(text):
             countries = ("RU",)
         scrubbed = text
         if postcode_match is not None:
@@ -1086,6 +1096,8 @@ def _parse_many(
     country: str | None,
     as_of: datetime.date | None,
 ) -> tuple[Address | Exception, ...]:
+    wanted = COUNTRIES if country is None else (parse_country(country),)
+    day = parse_day(as_of)
     done: dict[object, Address | Exception] = {}
     results: list[Address | Exception] = []
     for value in values:
@@ -1095,12 +1107,8 @@ def _parse_many(
             result = None
         if result is None:
             try:
-                result = parse_address_in(
-                    dataset,
-                    value,  # type: ignore[arg-type]  # checked inside
-                    country=country,
-                    as_of=as_of,
-                )
+                text = check_text(value)
+                result = _parse(dataset, text, wanted, day, country is None)
             except (TypeError, ValueError) as error:
                 result = error
             with contextlib.suppress(TypeError):

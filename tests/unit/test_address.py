@@ -51,13 +51,13 @@ def test_bulk_lines_up_and_reads_each_value_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[object] = []
-    real = _address.parse_address_in
+    real = _address._parse
 
-    def counting(dataset: object, text: object, **options: object) -> object:
+    def counting(dataset: object, text: str, *options: object) -> object:
         calls.append(text)
-        return real(dataset, text, **options)  # type: ignore[arg-type]
+        return real(dataset, text, *options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(_address, "parse_address_in", counting)
+    monkeypatch.setattr(_address, "_parse", counting)
     values = ["北京市朝阳区", None, "北京市朝阳区", "Респ Адыгея", ["x"]]
     results = regionkit.parse_addresses(values)
     assert len(results) == 5
