@@ -42,7 +42,6 @@ from regionkit._lookup import check_text, no_cyclic_gc
 from regionkit._models import COUNTRIES, Division, NameForm, parse_country, parse_day
 from regionkit._normalize import fold
 from regionkit._store import Dataset, default_dataset
-from regionkit.errors import DataError
 
 __all__ = [
     "Address",
@@ -294,10 +293,7 @@ def _postcodes(dataset: Dataset) -> dict[str, tuple[str, ...]]:
     """Return Russia's postcode prefixes and the subjects each implies."""
     table = _postcode_tables.get(dataset)
     if table is None:
-        try:
-            raw = dataset.read_data_file("ru-postcodes.csv").decode("utf-8")
-        except DataError:
-            raw = ""  # data from elsewhere without the table: no postcode implies
+        raw = dataset.read_data_file("ru-postcodes.csv").decode("utf-8")
         found: dict[str, list[str]] = {}
         for row in csv.DictReader(io.StringIO(raw)):
             found.setdefault(row["prefix"], []).append(row["code"])
