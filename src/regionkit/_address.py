@@ -801,6 +801,8 @@ def _read_parts(
 ]:
     """Read comma-separated Russian or Latin text; see the module docstring."""
     tables = {c: _names(dataset, c) for c in countries}
+    first = tables[countries[0]]
+    known = first.pieces
     spans: dict[str, tuple[int, int]] = {}  # the parts that count, where first
     rest: list[str] = []
     for match in _PIECES.finditer(text):
@@ -808,14 +810,17 @@ def _read_parts(
         piece = raw.strip()
         if not piece:
             continue
-        what = _piece(dataset, tables, piece, day)[0]
+        if _DIGIT.search(piece):
+            rest.append(piece)  # a house, a street with its number: no name
+            continue
+        read = known.get((piece, countries, day))
+        what = (read or _piece(dataset, tables, piece, day))[0]
         if what == "rest" or piece in spans or len(spans) >= _MAX_NAMED:
             rest.append(piece)  # a name once is evidence enough; more is noise
             continue
         begin = match.start() + len(raw) - len(raw.lstrip())
         spans[piece] = (begin, begin + len(piece))
-    first = next(iter(tables.values()))
-    key = (tuple(spans), tuple(tables), day)
+    key = (tuple(spans), countries, day)
     resolved = first.resolved.get(key)
     if resolved is None:
         resolved = _resolve(dataset, tables, tuple(spans), day)
