@@ -763,14 +763,14 @@ def _classify(
             if marker and (unit.level or 1) == 1 and "city" not in unit.category.value:
                 continue
             entries.append((unit, score, kind))
-        if marker and not entries:
+        if not entries:  # a subject's centre, with or without its marker
             for code in table.centres.get(fold(bare), ()):
                 unit = table.division(code)
                 if _valid(unit, day):
                     centres.append(unit)
     if entries:
         return "name", bare, entries, []
-    if marker:
+    if marker or centres:
         return "locality", bare, [], centres
     return "rest", "", [], []
 

@@ -283,3 +283,24 @@ def test_a_pinyin_apostrophe_parts_syllables() -> None:
     # "Yun'an" (云安) is not "Yunan" (郁南县), whatever lookup's folding says.
     address = regionkit.parse_address("Yun'an Xian, Yunfu Shi, Guangdong Sheng")
     assert [d.code for d in address.chain] == ["CN-GD", "CN-445300"]
+
+
+def test_russian_markers_and_case_forms() -> None:
+    address = regionkit.parse_address(
+        "Московская обл, Одинцовский р-н, пгт Большие Вязёмы, ул. Ленина, д. 1"
+    )
+    assert address.code == "RU-MOS"
+    assert address.remainder == "Одинцовский р-н, ул. Ленина, д. 1"
+    if not regionkit.divisions("RU", level=2):
+        assert address.locality == "Большие Вязёмы"
+    assert chain("Хабаровского края, г. Хабаровск")[0] == "RU-KHA"
+    assert chain("в Республике Татарстан, с. Большие Кайбицы")[0] == "RU-TA"
+    assert chain("Республика Саха (Якутия), г Якутск")[0] == "RU-SA"
+    assert chain("Москва, Тверская ул., д. 1") == ["RU-MOW"]
+
+
+def test_a_centre_without_its_marker_implies_its_subject() -> None:
+    assert chain("Казань, ул. Баумана 1")[0] == "RU-TA"
+    assert chain("Kazan, Russia")[0] == "RU-TA"
+    agreeing = regionkit.parse_address("Tatarstan, Kazan, Russia")
+    assert agreeing.chain[0].code == "RU-TA" and agreeing.ok
