@@ -303,4 +303,5 @@ def test_a_centre_without_its_marker_implies_its_subject() -> None:
     assert chain("Казань, ул. Баумана 1")[0] == "RU-TA"
     assert chain("Kazan, Russia")[0] == "RU-TA"
     agreeing = regionkit.parse_address("Tatarstan, Kazan, Russia")
-    assert agreeing.chain[0].code == "RU-TA" and agreeing.ok
+    assert agreeing.chain[0].code == "RU-TA"
+    assert agreeing.ok
