@@ -508,6 +508,24 @@ def _chain_parts(names: _Names, steps: Sequence[_Step], text: str) -> _Chain:
         # A name that today's unit and a former one bear: today's, unless
         # the text went on inside the former one (巢湖市含山县).
         last = [u for u in last if u.is_current] or last
+    elif len(last) > 1:
+        # Former units only: those in a unit of today first (塔城地区沙湾县:
+        # the county of today's 塔城地区, not of the former one of that name).
+        today = [
+            u
+            for u in last
+            if u.parent_code is not None and names.division(u.parent_code).is_current
+        ]
+        last = today or last
+    if (
+        len(last) > 1
+        and not any(u.is_current for u in last)
+        and len({u.parent_code for u in last}) == 1
+    ):
+        # Former units only, of one name in one container: the last of them,
+        # as `regionkit.get` reads a former code (亚东县 was recorded anew
+        # in 1986).
+        last = [max(last, key=lambda u: (u.valid_to or datetime.date.max, u.code))]
     if len(last) == 1:
         tops = last
     else:
