@@ -305,3 +305,11 @@ def test_a_centre_without_its_marker_implies_its_subject() -> None:
     agreeing = regionkit.parse_address("Tatarstan, Kazan, Russia")
     assert agreeing.chain[0].code == "RU-TA"
     assert agreeing.ok
+
+
+def test_of_former_units_the_one_in_a_unit_of_today_then_the_last() -> None:
+    # 沙湾县 lay in today's 塔城地区 until it became 沙湾市 (2021); a former
+    # 沙湾县 of 1981 lay elsewhere.
+    assert chain("新疆维吾尔自治区塔城地区沙湾县")[-1] == "CN-654223-1984"
+    # 亚东县 was recorded anew in 1986: the last record is read.
+    assert chain("西藏自治区日喀则地区亚东县")[-1] == "CN-542334-1986"
