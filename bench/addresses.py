@@ -171,7 +171,8 @@ def rows(count: int = 100_000) -> list[Row]:
     for unit in units:  # every table built and index read: time the reading only
         parse_address_in(dataset, unit * 3)
     slowest = 0.0
-    for text in [(unit * 500)[:500] for unit in units]:
+    distinct = ", ".join(f"x{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(166))
+    for text in [(unit * 500)[:500] for unit in units] + [distinct[:500]]:
         start = time.perf_counter()
         parse_address_in(dataset, text)
         slowest = max(slowest, time.perf_counter() - start)

@@ -191,6 +191,7 @@ _Entry = tuple[str, float, MatchKind, bool]
 _Han = tuple[Division, str, float, MatchKind, bool, int, bool]
 _CACHE = 20_000  # parts of Latin and Russian text remembered per country
 _MAX_NAMED = 8  # parts of one text read as names; an address has fewer levels
+_MAX_PIECES = 16  # parts of one text looked at; the rest is remainder
 
 
 class _Names:
@@ -823,14 +824,16 @@ def _read_parts(
     known = first.pieces
     spans: dict[str, tuple[int, int]] = {}  # the parts that count, where first
     rest: list[str] = []
+    classified = 0
     for match in _PIECES.finditer(text):
         raw = match.group()
         piece = raw.strip()
         if not piece:
             continue
-        if _DIGIT.search(piece):
+        if _DIGIT.search(piece) or classified >= _MAX_PIECES:
             rest.append(piece)  # a house, a street with its number: no name
             continue
+        classified += 1
         read = known.get((piece, countries, day))
         what = (read or _piece(dataset, tables, piece, day))[0]
         if what == "rest" or piece in spans or len(spans) >= _MAX_NAMED:

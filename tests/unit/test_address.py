@@ -148,3 +148,23 @@ def test_frame() -> None:
     assert frame.loc[20, "ok"] is False
     assert "CN-110105" in frame.loc[20, "reason"]
     assert frame.loc[30, "ok"] is False
+
+
+def test_latin_work_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from regionkit._store import Dataset
+
+    calls: list[str] = []
+    real = Dataset.resolve
+
+    def counting(self: Dataset, text: str, **options: object) -> object:
+        calls.append(text)
+        return real(self, text, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Dataset, "resolve", counting)
+    # 166 distinct parts, none a name: at most 16 are looked at, each once
+    # per country.
+    parts = [f"q{chr(0x61 + i // 26)}{chr(0x61 + i % 26)}" for i in range(166)]
+    text = ", ".join(parts)[:500]
+    address = regionkit.parse_address(text)
+    assert address.parts == ()
+    assert len(calls) <= 16 * 2
