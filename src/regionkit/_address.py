@@ -336,7 +336,9 @@ _Found = tuple[Division, float, MatchKind]
 _Step = tuple[int, int, tuple[_Found, ...], "_StepKey"]
 
 
-_StepKey = tuple[tuple[str, ...], str, "datetime.date | None"]
+_StepKey = tuple[
+    tuple[str, ...], str, tuple[frozenset[str], ...], "datetime.date | None"
+]
 # What reading at one position found: the name's length, the units read,
 # whether a unit of the chain was named again, the units named outside it
 # (and that name's length), the codes read, and the names tried.
@@ -373,23 +375,22 @@ def _read_han(
             continue
         # What a reading sees: the chain so far, the text as far as the
         # longest name here and the two characters after it, and the day.
-        key = (frontier, text[at : at + lengths[0] + 2], day)
+        follows = tuple(_named_at(names, text, at + n) for n in lengths)
+        key = (frontier, text[at : at + lengths[0] + 2], follows, day)
         read = remembered.get(key)
         if read is None:
-            read = _read_at(names, frontier, text, at, lengths, day)
+            read = _read_at(names, frontier, text, at, lengths, follows, day)
             with names.lock:
                 if len(remembered) >= _STEPS:
                     remembered.clear()
                 remembered[key] = read
-        length, found, repeated, outside, outside_length, codes, tried = read
+        length, found, _, outside, outside_length, codes, tried = read
         work += tried
         if found:
             if first < 0:
                 first = at
             steps.append((at, at + length, found, key))
             frontier = codes
-            at = end = at + length
-        elif repeated:
             at = end = at + length
         elif steps:
             if outside:
@@ -415,36 +416,46 @@ def _read_at(
     text: str,
     at: int,
     lengths: list[int],
+    follows: tuple[frozenset[str], ...],
     day: datetime.date | None,
 ) -> _StepRead:
-    """Read the longest name at *at* that continues the chain *frontier*."""
+    """
+    Read the name at *at* that continues the chain *frontier*.
+
+    The longest such name, unless nothing follows it and a shorter one is
+    followed by the name of a unit inside it: "青岛市北区" is 青岛 and 市北区,
+    "北京市朝阳区" is 北京市 and 朝阳区. *follows* gives, for each of
+    *lengths*, the units of today whose names begin after it.
+    """
     han, above = names.han.get, names.above
     inside = frozenset(frontier)
-    found: list[_Found] = []
-    repeated = False
-    outside: list[Division] = []
-    length = outside_length = tried = 0
     # A name may start inside a word ("嘉義縣" holds "義縣", "新竹市北區" holds
     # "市北區"): the first name read, if a county's, must start the text or
     # follow a word that introduces an address ("地址是", "位于").
     mid_word = at > 0 and "\u3400" <= text[at - 1] <= "\u9fff"
     lead_in = text[at - 1 : at] in _LEAD_INS
-    for length in lengths:
+    best: tuple[int, list[_Found]] | None = None
+    outside: list[Division] = []
+    outside_length = tried = 0
+    for length, after_units in zip(lengths, follows, strict=True):
         tried += 1
+        named_after = bool(after_units)
         entries = han(text[at : at + length])
         if entries is None:
             continue
         after = text[at + length : at + length + 2]
         # A bare name followed by a street's word is the street's name
-        # ("黑龙江路", "北京西路"; but "台州市路桥区" is 台州市 and 路桥区); one
-        # followed by a category word is another unit's name ("腾冲县" is
-        # not 腾冲市, the county it became).
-        bare_only = (
+        # ("黑龙江路", "北京西路"), and one followed by a category word is
+        # another unit's name ("腾冲县" is not 腾冲市, the county it became),
+        # unless a name begins there ("唐山路南区", "汉中镇巴县").
+        bare_only = not named_after and (
             after[:1] in _STREET_ONE
             or after in _STREET_TWO
             or after[:1] in _CATEGORY_ONE
             or after == "地区"
         )
+        found: list[_Found] = []
+        again: list[_Found] = []
         for unit, code, score, kind, full, level, current in entries:
             if bare_only and not full:
                 continue
@@ -460,26 +471,57 @@ def _read_at(
                     level >= 3 and mid_word and not lead_in
                 ):
                     found.append((unit, score, kind))
+            elif not inside.isdisjoint(above(code) - {code}):
+                found.append((unit, score, kind))  # inside a unit read so far
             elif code in inside:
                 # 上海上海市: the unit named again, in full ("鼓楼区鼓楼
-                # 医院" names a hospital, not the district twice).
-                repeated = repeated or full
-            elif not inside.isdisjoint(above(code)):
-                found.append((unit, score, kind))
+                # 医院" names a hospital, not the district twice). Of two
+                # units of one name, the one named again is meant (南昌南昌县:
+                # the county, not the city).
+                if full:
+                    again.append((unit, score, kind))
             elif full:
                 outside.append(unit)
                 outside_length = outside_length or length
-        if found or repeated:
-            break
+        hit = found or again  # the chain goes on with the unit named again
+        if hit:
+            if best is None:
+                best = (length, hit)
+                if named_after:
+                    break  # the longest name, and the chain goes on
+            elif any(
+                not above(code).isdisjoint({u.code for u, _, _ in hit})
+                for code in after_units
+            ):
+                best = (length, hit)  # a shorter name that the next continues
+                break
+    length, found = best if best is not None else (0, [])
     codes = tuple(sorted({unit.code for unit, _, _ in found}))
     return (
         length,
         tuple(found),
-        repeated,
-        tuple(sorted(set(outside))),
+        False,
+        tuple(sorted(set(outside))) if best is None else (),
         outside_length,
         codes,
         tried,
+    )
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _named_at(names: _Names, text: str, at: int) -> frozenset[str]:
+    """Return the units of today whose names begin at *at* in *text*."""
+    lengths = names.han_lengths.get(text[at : at + 2])
+    if lengths is None:
+        return _NONE
+    han = names.han
+    return frozenset(
+        item[1]
+        for length in lengths
+        for item in han.get(text[at : at + length], ())
+        if item[6]
     )
 
 

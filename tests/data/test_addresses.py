@@ -313,3 +313,22 @@ def test_of_former_units_the_one_in_a_unit_of_today_then_the_last() -> None:
     assert chain("新疆维吾尔自治区塔城地区沙湾县")[-1] == "CN-654223-1984"
     # 亚东县 was recorded anew in 1986: the last record is read.
     assert chain("西藏自治区日喀则地区亚东县")[-1] == "CN-542334-1986"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a name that a city and its county share, the county named after it
+        ("江西南昌南昌县中山路", ["CN-JX", "CN-360100", "CN-360121"]),
+        ("吉林吉林蛟河市", ["CN-JL", "CN-220200", "CN-220281"]),
+        # a county whose name begins with a category or street word
+        ("汉中镇巴县", ["CN-SN", "CN-610700", "CN-610728"]),
+        ("河北唐山路南区", ["CN-HE", "CN-130200", "CN-130202"]),
+        # 青岛市北区: 青岛 and 市北区, since nothing follows 青岛市
+        ("山东青岛市北区", ["CN-SD", "CN-370200", "CN-370203"]),
+        ("四川内江市中区", ["CN-SC", "CN-511000", "CN-511002"]),
+        ("上海市浦东新区张杨路500号", ["CN-SH", "CN-310115"]),
+    ],
+)
+def test_names_that_run_into_each_other(text: str, codes: list[str]) -> None:
+    assert chain(text) == codes
