@@ -362,7 +362,7 @@ def _read_han(
     conflicts: list[AddressConflict] = []
     at, end, work, first = 0, 0, 0, -1
     size = len(text)
-    lengths_of, remembered = names.han_lengths.get, names.steps
+    lengths_of, remembered, han = names.han_lengths.get, names.steps, names.han
     while at < size:
         if steps and text[at] in _BETWEEN:
             at += 1
@@ -375,7 +375,16 @@ def _read_han(
             continue
         # What a reading sees: the chain so far, the text as far as the
         # longest name here and the two characters after it, and the day.
-        follows = tuple(_named_at(names, text, at + n) for n in lengths)
+        # What follows each name here, where it can matter: after a name the
+        # data holds, when a shorter one competes or a category or street
+        # word follows.
+        several = len(lengths) > 1
+        follows = tuple(
+            _named_at(names, text, at + n)
+            if text[at : at + n] in han and (several or _word_follows(text, at + n))
+            else _NONE
+            for n in lengths
+        )
         key = (frontier, text[at : at + lengths[0] + 2], follows, day)
         read = remembered.get(key)
         if read is None:
@@ -509,6 +518,17 @@ def _read_at(
 
 
 _NONE: frozenset[str] = frozenset()
+
+
+def _word_follows(text: str, at: int) -> bool:
+    """Whether a street's or a category's word begins at *at* in *text*."""
+    after = text[at : at + 2]
+    return (
+        after[:1] in _STREET_ONE
+        or after in _STREET_TWO
+        or after[:1] in _CATEGORY_ONE
+        or after == "地区"
+    )
 
 
 def _named_at(names: _Names, text: str, at: int) -> frozenset[str]:
