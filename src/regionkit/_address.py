@@ -216,6 +216,10 @@ class _Names:
         self._lines: dict[str, tuple[str, ...]] = {}
         self.steps: dict[_StepKey, _StepRead] = {}
         self.chains: dict[tuple[tuple[int, _StepKey], ...], _Chain] = {}
+        self.heads: dict[
+            tuple[str, datetime.date | None],
+            tuple[tuple[_Step, ...], int, int, tuple[AddressConflict, ...]],
+        ] = {}
         self.resolved: dict[
             tuple[tuple[str, ...], tuple[str, ...], datetime.date | None], _Resolved
         ] = {}
@@ -381,7 +385,9 @@ def _read_han(
         several = len(lengths) > 1
         follows = tuple(
             _named_at(names, text, at + n)
-            if text[at : at + n] in han and (several or _word_follows(text, at + n))
+            if at + n <= size
+            and text[at : at + n] in han
+            and (several or _word_follows(text, at + n))
             else _NONE
             for n in lengths
         )
@@ -419,6 +425,37 @@ def _read_han(
     return steps, max(first, 0), end, conflicts, work
 
 
+def _read_chinese(
+    names: _Names, text: str, day: datetime.date | None
+) -> tuple[list[_Step], int, int, list[AddressConflict]]:
+    """
+    Read a chain of Chinese names in *text*, remembered by the text's head.
+
+    No name holds a digit, so a chain that starts before the first digit
+    ends there at the latest: its reading is the head's, and the head
+    ("江苏淮安清江浦区人民路" of "…人民路111号") repeats in a column where
+    house numbers do not.
+    """
+    digit = _DIGIT.search(text)
+    if digit is None:
+        steps, first, end, conflicts, _ = _read_han(names, text, day)
+        return steps, first, end, conflicts
+    head = text[: digit.start()]
+    key = (head, day)
+    known = names.heads.get(key)
+    if known is not None:
+        return list(known[0]), known[1], known[2], list(known[3])
+    steps, first, end, conflicts, _ = _read_han(names, head, day)
+    if not steps:  # no chain before the digit: one may begin after it
+        steps, first, end, conflicts, _ = _read_han(names, text, day)
+        return steps, first, end, conflicts
+    with names.lock:
+        if len(names.heads) >= _STEPS:
+            names.heads.clear()
+        names.heads[key] = (tuple(steps), first, end, tuple(conflicts))
+    return steps, first, end, conflicts
+
+
 def _read_at(
     names: _Names,
     frontier: tuple[str, ...],
@@ -438,6 +475,7 @@ def _read_at(
     """
     han, above = names.han.get, names.above
     inside = frozenset(frontier)
+    size = len(text)
     # A name may start inside a word ("嘉義縣" holds "義縣", "新竹市北區" holds
     # "市北區"): the first name read, if a county's, must start the text or
     # follow a word that introduces an address ("地址是", "位于").
@@ -449,7 +487,7 @@ def _read_at(
     for length, after_units in zip(lengths, follows, strict=True):
         tried += 1
         named_after = bool(after_units)
-        entries = han(text[at : at + length])
+        entries = han(text[at : at + length]) if at + length <= size else None
         if entries is None:
             continue
         after = text[at + length : at + length + 2]
@@ -536,10 +574,11 @@ def _named_at(names: _Names, text: str, at: int) -> frozenset[str]:
     lengths = names.han_lengths.get(text[at : at + 2])
     if lengths is None:
         return _NONE
-    han = names.han
+    han, size = names.han, len(text)
     return frozenset(
         item[1]
         for length in lengths
+        if at + length <= size
         for item in han.get(text[at : at + length], ())
         if item[6]
     )
@@ -1049,7 +1088,7 @@ def _parse(
     prefix, locality = "", None
     if han and "CN" in wanted:
         names = _names(dataset, "CN")
-        steps, first, end, conflicts, _ = _read_han(names, text, day)
+        steps, first, end, conflicts = _read_chinese(names, text, day)
         parts, candidates = _chain_of(names, steps, original)
         prefix = original[:first].strip() if steps else ""
         remainder = original[end:].strip(" ,，、") if steps else original.strip()

@@ -168,3 +168,13 @@ def test_latin_work_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     address = regionkit.parse_address(text)
     assert address.parts == ()
     assert len(calls) <= 16 * 2
+
+
+def test_a_chain_after_a_number_is_read() -> None:
+    # The reading remembered by the text before its first digit is used only
+    # where a chain began there.
+    assert regionkit.parse_address("1号楼 北京市朝阳区").code == "CN-110105"
+    first = regionkit.parse_address("江苏淮安清江浦区人民路111号")
+    again = regionkit.parse_address("江苏淮安清江浦区人民路112号")
+    assert first.parts == again.parts
+    assert again.remainder == "人民路112号"
