@@ -20,6 +20,12 @@ read with no change here):
 
 Nothing is guessed: several readings give ``candidates`` and no deepest unit,
 and a name or postcode that contradicts the rest is reported in ``conflicts``.
+Units that no longer exist are read where no unit of today bears the name as
+written (腾冲县), as `MatchKind.FORMER`; with a date, the units of that day.
+
+Readings are remembered, bounded (`_STEPS`, `_CACHE`): a Chinese step by the
+chain so far and the text it looks at, a Chinese chain by the text before its
+first digit (no name holds one), a part of Latin or Russian text by its text.
 """
 
 from __future__ import annotations
