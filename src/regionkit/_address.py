@@ -316,6 +316,7 @@ def _postcodes(dataset: Dataset) -> dict[str, tuple[str, ...]]:
 # -- reading Chinese -------------------------------------------------------------------
 
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
+_FULL_WIDTH = re.compile("[\u3000\uff01-\uff5e]")
 _HALF_WIDTH = {0x3000: 0x20, **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
 _POSTCODE = re.compile(r"(?<![0-9])([0-9]{6})(?![0-9])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -1083,7 +1084,7 @@ def _parse(
 ) -> Address:
     """Read *text*, checked, for the countries *wanted*."""
     original = text
-    if not text.isascii():
+    if not text.isascii() and _FULL_WIDTH.search(text):
         # Full-width digits, letters and punctuation, one character for one,
         # so that spans point into the text as given.
         text = text.translate(_HALF_WIDTH)
