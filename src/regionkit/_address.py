@@ -373,7 +373,7 @@ def _read_han(
     conflicts: list[AddressConflict] = []
     at, end, work, first = 0, 0, 0, -1
     size = len(text)
-    lengths_of, remembered, han = names.han_lengths.get, names.steps, names.han
+    lengths_of, remembered, _han = names.han_lengths.get, names.steps, names.han
     while at < size:
         if steps and text[at] in _BETWEEN:
             at += 1
@@ -385,19 +385,9 @@ def _read_han(
             at += 1
             continue
         # What a reading sees: the chain so far, the text as far as the
-        # longest name here and the two characters after it, and the day.
-        # What follows each name here, where it can matter: after a name the
-        # data holds, when a shorter one competes or a category or street
-        # word follows.
-        several = len(lengths) > 1
-        follows = tuple(
-            _named_at(names, text, at + n)
-            if at + n <= size
-            and text[at : at + n] in han
-            and (several or _word_follows(text, at + n))
-            else _NONE
-            for n in lengths
-        )
+        # longest name here and the two characters after it, what follows
+        # the names here where it can matter, and the day.
+        follows = _follows(names, text, at, lengths)
         key = (frontier, text[at : at + lengths[0] + 2], follows, day)
         read = remembered.get(key)
         if read is None:
@@ -563,6 +553,33 @@ def _read_at(
 
 
 _NONE: frozenset[str] = frozenset()
+
+
+def _follows(
+    names: _Names, text: str, at: int, lengths: list[int]
+) -> tuple[frozenset[str], ...]:
+    """
+    Return, for each length of a name at *at*, the units named after it.
+
+    Only where it can matter: after a name the data holds, when a shorter one
+    competes or a category or street word follows; and only up to the first
+    name after which another begins (the longest such name is read).
+    """
+    han, size = names.han, len(text)
+    several = len(lengths) > 1
+    found: list[frozenset[str]] = []
+    for n in lengths:
+        units = _NONE
+        if (
+            at + n <= size
+            and text[at : at + n] in han
+            and (several or _word_follows(text, at + n))
+        ):
+            units = _named_at(names, text, at + n)
+        found.append(units)
+        if units:
+            break
+    return (*found, *(_NONE,) * (len(lengths) - len(found)))
 
 
 def _word_follows(text: str, at: int) -> bool:
