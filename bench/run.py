@@ -285,6 +285,11 @@ def main(argv: list[str] | None = None) -> int:
         slowest = max(slowest, time.perf_counter() - start)
     add("worst input found (500 characters)", slowest, None, "target < 50 ms")
     column_rows(rows_out, rows, repeat, args.distinct_rows)
+    # Reading whole addresses (issue 19), side by side with cpca if installed.
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import addresses
+
+    rows_out += addresses.rows(100_000 if not args.quick else 20_000)
     _print(rows_out)
     return 0
 

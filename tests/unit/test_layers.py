@@ -26,7 +26,9 @@ LAYERS: tuple[frozenset[str], ...] = (
         {"_hierarchy", "_lookup", "_names", "_neighbours", "_reporting", "_townships"}
     ),
     frozenset({"_store"}),  # the Dataset: the only reader of files
-    frozenset({"_api", "_api_borders", "_api_lines"}),  # the default dataset's API
+    frozenset(
+        {"_address", "_api", "_api_borders", "_api_lines"}
+    ),  # the default dataset's API
     # Whole columns (regionkit.columns): the shared core, the Arrow and pandas
     # paths, then what runs on them.
     frozenset({"columns.__init__", "columns._core"}),

@@ -11,6 +11,7 @@ import pytest
 
 import regionkit
 from regionkit import DataError, Dataset
+from regionkit._address import parse_address_in
 from regionkit._manifest import Manifest, digest
 from regionkit._reporting import line_in
 
@@ -30,6 +31,7 @@ def uses(dataset: Dataset) -> list[Callable[[], object]]:
         lambda: dataset.get("RU-AMU").neighbours(),
         lambda: line_in(dataset, "RU-NEN"),  # reporting.json
         lambda: dataset.get("CN-440305007"),  # cn-townships.tsv
+        lambda: parse_address_in(dataset, "680000, ул. Ленина 1"),  # ru-postcodes.csv
     ]
 
 

@@ -1,0 +1,1324 @@
+"""
+Reading addresses: the divisions named inside Chinese, Russian and Latin address text.
+
+Two readers share one table of names per country (`_Names`, built once per
+dataset from every loaded stage's records, so that levels the data gains are
+read with no change here):
+
+- Chinese text is read left to right, as people write it, from the largest
+  unit down ("江苏淮安清江浦区人民路111号"). Each name must lie inside the units
+  read so far (levels may be skipped); the first text that continues no such
+  chain ends the divisions, and the rest (street, house number, POI, a
+  development zone) is the remainder. At each position only the names that
+  begin with its two characters are tried (`_Names.han_lengths`), so the work
+  is bounded by the text's length, never by the number of names.
+- Russian and Latin text is read by comma-separated parts ("Респ Адыгея, г
+  Адыгейск"; "Chaoyang District, Beijing 100101, PRC"): each part is a name
+  the data holds (exactly, or as `Dataset.resolve` reads it without typos),
+  a locality, a street or a postcode; the answer is the deepest unit that
+  every named part agrees with.
+
+Nothing is guessed: several readings give ``candidates`` and no deepest unit,
+and a name or postcode that contradicts the rest is reported in ``conflicts``.
+Units that no longer exist are read where no unit of today bears the name as
+written (腾冲县), as `MatchKind.FORMER`; with a date, the units of that day.
+
+Readings are remembered, bounded (`_STEPS`, `_CACHE`): a Chinese step by the
+chain so far and the text it looks at, a Chinese chain by the text before its
+first digit (no name holds one), a part of Latin or Russian text by its text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime
+import io
+import re
+import sys
+import threading
+import weakref
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from regionkit._index import MatchKind
+from regionkit._lookup import check_text, no_cyclic_gc
+from regionkit._models import COUNTRIES, Division, NameForm, parse_country, parse_day
+from regionkit._normalize import fold
+from regionkit._store import Dataset, default_dataset
+
+__all__ = [
+    "Address",
+    "AddressConflict",
+    "AddressPart",
+    "parse_address",
+    "parse_address_frame",
+    "parse_addresses",
+]
+
+
+@attrs.frozen
+class AddressPart:
+    """
+    One division of an address, as the text names it or implies it.
+
+    Attributes:
+        division: The division.
+        start: Where its name begins in the text (``None`` if implied).
+        end: Where its name ends (exclusive; ``None`` if implied).
+        matched: The text as written (``None`` if implied).
+        kind: How the name matched (``None`` if implied).
+        score: 0–1, as `regionkit.lookup` scores kinds; an implied unit has
+            the score of what implies it.
+        implied_by: ``None`` for a unit the text names; ``"container"`` for a
+            unit that contains a named one (福建省鼓楼区 implies 福州市);
+            ``"centre"`` for a subject implied by its centre ("г. Хабаровск");
+            ``"postcode"`` for a subject implied by the postcode alone.
+    """
+
+    division: Division
+    start: int | None
+    end: int | None
+    matched: str | None
+    kind: MatchKind | None
+    score: float
+    implied_by: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The division's code."""
+        return self.division.code
+
+
+@attrs.frozen
+class AddressConflict:
+    """
+    A part of an address that contradicts the divisions read.
+
+    Attributes:
+        what: ``"name"`` (a unit named outside the others) or ``"postcode"``.
+        text: The conflicting text as written.
+        divisions: The units that text names or implies.
+        message: One sentence saying what contradicts what.
+    """
+
+    what: str
+    text: str
+    divisions: tuple[Division, ...]
+    message: str
+
+
+@attrs.frozen
+class Address:
+    """
+    What `regionkit.parse_address` read in an address.
+
+    Attributes:
+        text: The address as given.
+        parts: The divisions from the top down (province → prefecture →
+            county …; subject → locality), each with its span and how it
+            matched. Empty when the text names no single chain.
+        remainder: The text after the divisions: street, house number,
+            building, POI (and a development zone the data does not hold).
+        prefix: The text before the first division ("收货地址：").
+        postcode: The postcode found in the text, or ``None``.
+        postcode_implies: The units the postcode implies (Russia: the subject
+            of its first three digits; several where the source's ranges
+            overlap; none for China, whose source gives no ranges).
+        locality: A locality that the text names with its marker ("г
+            Майкоп") but that the data does not hold as a division, else ``None``.
+        candidates: The units the text may mean when it allows several
+            readings (朝阳区 alone: Beijing's and Changchun's); ``parts`` then
+            holds only what they share.
+        conflicts: Parts that contradict the divisions read; never resolved
+            silently.
+        reason: Why no deepest unit was found, else ``None``.
+    """
+
+    text: str
+    parts: tuple[AddressPart, ...]
+    remainder: str
+    prefix: str = ""
+    postcode: str | None = None
+    postcode_implies: tuple[Division, ...] = ()
+    locality: str | None = None
+    candidates: tuple[Division, ...] = ()
+    conflicts: tuple[AddressConflict, ...] = ()
+    reason: str | None = None
+
+    @property
+    def chain(self) -> tuple[Division, ...]:
+        """The divisions from the top down."""
+        return tuple(part.division for part in self.parts)
+
+    @property
+    def division(self) -> Division | None:
+        """The deepest division read, or ``None``."""
+        return self.parts[-1].division if self.parts and not self.candidates else None
+
+    @property
+    def code(self) -> str | None:
+        """The code of the deepest division, or ``None``."""
+        division = self.division
+        return None if division is None else division.code
+
+    @property
+    def ok(self) -> bool:
+        """Whether one chain was read with nothing contradicting it."""
+        return self.division is not None and not self.conflicts
+
+    @property
+    def score(self) -> float | None:
+        """The weakest score among the parts the text names, or ``None``."""
+        scores = [part.score for part in self.parts]
+        return min(scores) if scores else None
+
+    def level(self, level: int) -> Division | None:
+        """Return the division of *level* in the chain, or ``None``."""
+        return next((d for d in self.chain if d.level == level), None)
+
+
+# -- the names of a country --------------------------------------------------------
+
+_FORM_SCORES = {
+    NameForm.FULL: (MatchKind.EXACT, 1.0),
+    NameForm.SHORT: (MatchKind.EXACT, 0.99),
+    NameForm.ABBREVIATION: (MatchKind.ABBREVIATION, 0.94),
+    NameForm.ALIAS: (MatchKind.ALIAS, 0.94),
+    NameForm.FORMER: (MatchKind.FORMER, 0.935),
+}
+_FORMER_SCORE = 0.935  # a unit that no longer exists, read without a date
+# code, score, kind, whether the name has the unit's category word (a full name)
+_Entry = tuple[str, float, MatchKind, bool]
+# What the Chinese reader needs of an entry, at hand: the unit, its code,
+# score, kind, whether the name is full, the unit's level, whether it exists.
+_Han = tuple[Division, str, float, MatchKind, bool, int, bool]
+_CACHE = 20_000  # parts of Latin and Russian text remembered per country
+_MAX_NAMED = 8  # parts of one text read as names; an address has fewer levels
+_MAX_PIECES = 16  # parts of one text looked at; the rest is remainder
+
+
+class _Names:
+    """Every name of a country's units in every stage, by folded text."""
+
+    def __init__(self, dataset: Dataset, country: str) -> None:
+        self.dataset = dataset
+        self.country = country
+        self.by_text: dict[str, list[_Entry]] = {}
+        self.han: dict[str, tuple[_Han, ...]] = {}
+        # Names in Chinese characters: the lengths of those that begin with
+        # each pair of characters, longest first.
+        lengths: dict[str, set[int]] = {}
+        self.centres: dict[str, list[str]] = {}  # a centre's name -> units
+        self.units: dict[str, Division] = {}
+        self.lock = threading.Lock()
+        self.segments: dict[tuple[str, datetime.date | None], list[_Entry]] = {}
+        self.pieces: dict[
+            tuple[str, tuple[str, ...], datetime.date | None], _Piece
+        ] = {}
+        self._above: dict[str, frozenset[str]] = {}
+        self._lines: dict[str, tuple[str, ...]] = {}
+        self.steps: dict[_StepKey, _StepRead] = {}
+        self.chains: dict[tuple[tuple[int, _StepKey], ...], _Chain] = {}
+        self.heads: dict[
+            tuple[str, datetime.date | None],
+            tuple[tuple[_Step, ...], int, int, tuple[AddressConflict, ...]],
+        ] = {}
+        self.resolved: dict[
+            tuple[tuple[str, ...], tuple[str, ...], datetime.date | None], _Resolved
+        ] = {}
+        han: dict[str, list[_Han]] = {}
+        # Every stage the data has, so that levels it gains are read too.
+        for stage in dataset.stages(country):
+            for unit in dataset.stage_units(country, stage):
+                self.units[unit.code] = unit
+                for name in unit.names:
+                    kind, score = _FORM_SCORES[name.form]
+                    key = fold(name.text)
+                    full = name.form is NameForm.FULL
+                    entry = (unit.code, score, kind, full)
+                    entries = self.by_text.setdefault(key, [])
+                    if entry not in entries:
+                        entries.append(entry)
+                    if _HAN_NAME.fullmatch(key):
+                        lengths.setdefault(key[:2], set()).add(len(key))
+                        level, current = unit.level or 1, unit.is_current
+                        item = (unit, unit.code, score, kind, full, level, current)
+                        items = han.setdefault(key, [])
+                        if not any(i[1] == unit.code for i in items):
+                            items.append(item)
+                for centre in unit.centres:
+                    for name in centre.names:
+                        codes = self.centres.setdefault(fold(name.text), [])
+                        if unit.code not in codes:
+                            codes.append(unit.code)
+        self.han = {key: tuple(items) for key, items in han.items()}
+        self.han_lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+
+    def above(self, code: str) -> frozenset[str]:
+        """Return the codes of the units that contain *code*'s unit, and its own."""
+        found = self._above.get(code)
+        if found is None:
+            found = self._above[code] = frozenset(self.line(code))
+        return found
+
+    def line(self, code: str) -> tuple[str, ...]:
+        """Return the codes from the top unit down to *code*'s unit."""
+        found = self._lines.get(code)
+        if found is None:
+            parent = self.division(code).parent_code
+            found = (code,) if parent is None else (*self.line(parent), code)
+            self._lines[code] = found
+        return found
+
+    def division(self, code: str) -> Division:
+        return self.units.get(code) or self.dataset.get(code)
+
+
+_tables: weakref.WeakKeyDictionary[Dataset, dict[str, _Names]] = (
+    weakref.WeakKeyDictionary()
+)
+_tables_lock = threading.Lock()
+
+
+def _names(dataset: Dataset, country: str) -> _Names:
+    tables = _tables.get(dataset)
+    table = None if tables is None else tables.get(country)
+    if table is None:
+        with _tables_lock:
+            tables = _tables.setdefault(dataset, {})
+            table = tables.get(country)
+            if table is None:
+                table = tables[country] = _Names(dataset, country)
+    return table
+
+
+_postcode_tables: weakref.WeakKeyDictionary[Dataset, dict[str, tuple[str, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _postcodes(dataset: Dataset) -> dict[str, tuple[str, ...]]:
+    """Return Russia's postcode prefixes and the subjects each implies."""
+    table = _postcode_tables.get(dataset)
+    if table is None:
+        raw = dataset.read_data_file("ru-postcodes.csv").decode("utf-8")
+        found: dict[str, list[str]] = {}
+        for row in csv.DictReader(io.StringIO(raw)):
+            found.setdefault(row["prefix"], []).append(row["code"])
+        table = {prefix: tuple(sorted(codes)) for prefix, codes in found.items()}
+        _postcode_tables[dataset] = table
+    return table
+
+
+# -- reading Chinese -------------------------------------------------------------------
+
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
+_FULL_WIDTH = re.compile("[\u3000\uff01-\uff5e]")
+_HALF_WIDTH = {0x3000: 0x20, **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
+_POSTCODE = re.compile(r"(?<![0-9])([0-9]{6})(?![0-9])")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DIGIT = re.compile(r"[0-9]")
+# What may stand between the names of a chain: spaces, punctuation.
+_BETWEEN = frozenset(" \t,，、;；:：/|-—·.()（）[]【】<>《》\"'“”")
+# What ends a name that is really a street's ("黑龙江路", "北京西路", "中山大道").
+_STREET_ONE = frozenset("路街巷弄")
+_STREET_TWO = frozenset(
+    {"大道", "大街", "中路", "东路", "西路", "南路", "北路", "公路", "胡同", "东街"}
+    | {"西街", "南街", "北街", "中街", "一路", "二路", "三路", "四路", "五路"}
+)
+# The characters that end a phrase introducing an address: "地址是", "位于".
+_LEAD_INS = frozenset("是址于在：:到至")
+# A bare name followed by one of these is another unit's full name.
+_CATEGORY_ONE = frozenset("省市区县旗州盟镇乡")
+
+
+def _valid(unit: Division, day: datetime.date | None) -> bool:
+    return unit.is_current if day is None else unit.valid_on(day)
+
+
+_Found = tuple[Division, float, MatchKind]
+
+
+# start, end, the units read there, and what the reading saw
+_Step = tuple[int, int, tuple[_Found, ...], "_StepKey"]
+
+
+_StepKey = tuple[
+    tuple[str, ...], str, tuple[frozenset[str], ...], "datetime.date | None"
+]
+# What reading at one position found: the name's length, the units read,
+# whether a unit of the chain was named again, the units named outside it
+# (and that name's length), the codes read, and the names tried.
+_StepRead = tuple[
+    int, tuple[_Found, ...], bool, tuple[Division, ...], int, tuple[str, ...], int
+]
+_STEPS = 200_000  # readings remembered per country: chains repeat in a column
+
+
+def _read_han(
+    names: _Names, text: str, day: datetime.date | None
+) -> tuple[list[_Step], int, int, list[AddressConflict], int]:
+    """
+    Read a chain of Chinese names in *text*.
+
+    Returns the steps, where the first begins and the last ends, the
+    conflicts, and the work done (names tried).
+    """
+    steps: list[_Step] = []
+    frontier: tuple[str, ...] = ()  # the codes the last step read
+    conflicts: list[AddressConflict] = []
+    at, end, work, first = 0, 0, 0, -1
+    size = len(text)
+    lengths_of, remembered, _han = names.han_lengths.get, names.steps, names.han
+    while at < size:
+        if steps and text[at] in _BETWEEN:
+            at += 1
+            continue
+        lengths = lengths_of(text[at : at + 2])
+        if lengths is None:
+            if steps:
+                break
+            at += 1
+            continue
+        # What a reading sees: the chain so far, the text as far as the
+        # longest name here and the two characters after it, what follows
+        # the names here where it can matter, and the day.
+        follows = _follows(names, text, at, lengths)
+        key = (frontier, text[at : at + lengths[0] + 2], follows, day)
+        read = remembered.get(key)
+        if read is None:
+            read = _read_at(names, frontier, text, at, lengths, follows, day)
+            with names.lock:
+                if len(remembered) >= _STEPS:
+                    remembered.clear()
+                remembered[key] = read
+        length, found, _, outside, outside_length, codes, tried = read
+        work += tried
+        if found:
+            if first < 0:
+                first = at
+            steps.append((at, at + length, found, key))
+            frontier = codes
+            at = end = at + length
+        elif steps:
+            if outside:
+                named = text[at : at + outside_length]
+                conflicts.append(
+                    AddressConflict(
+                        "name",
+                        named,
+                        outside,
+                        f"{named} ({', '.join(u.code for u in outside)})"
+                        f" does not lie in {' or '.join(frontier)}",
+                    )
+                )
+            break
+        else:
+            at += 1
+    return steps, max(first, 0), end, conflicts, work
+
+
+def _read_chinese(
+    names: _Names, text: str, day: datetime.date | None
+) -> tuple[list[_Step], int, int, list[AddressConflict]]:
+    """
+    Read a chain of Chinese names in *text*, remembered by the text's head.
+
+    No name holds a digit, so a chain that starts before the first digit
+    ends there at the latest: its reading is the head's, and the head
+    ("江苏淮安清江浦区人民路" of "…人民路111号") repeats in a column where
+    house numbers do not.
+    """
+    digit = _DIGIT.search(text)
+    if digit is None:
+        steps, first, end, conflicts, _ = _read_han(names, text, day)
+        return steps, first, end, conflicts
+    head = text[: digit.start()]
+    key = (head, day)
+    known = names.heads.get(key)
+    if known is not None:
+        return list(known[0]), known[1], known[2], list(known[3])
+    steps, first, end, conflicts, _ = _read_han(names, head, day)
+    if not steps:  # no chain before the digit: one may begin after it
+        steps, first, end, conflicts, _ = _read_han(names, text, day)
+        return steps, first, end, conflicts
+    with names.lock:
+        if len(names.heads) >= _STEPS:
+            names.heads.clear()
+        names.heads[key] = (tuple(steps), first, end, tuple(conflicts))
+    return steps, first, end, conflicts
+
+
+def _read_at(
+    names: _Names,
+    frontier: tuple[str, ...],
+    text: str,
+    at: int,
+    lengths: list[int],
+    follows: tuple[frozenset[str], ...],
+    day: datetime.date | None,
+) -> _StepRead:
+    """
+    Read the name at *at* that continues the chain *frontier*.
+
+    The longest such name, unless nothing follows it and a shorter one is
+    followed by the name of a unit inside it: "青岛市北区" is 青岛 and 市北区,
+    "北京市朝阳区" is 北京市 and 朝阳区. *follows* gives, for each of
+    *lengths*, the units of today whose names begin after it.
+    """
+    han, above = names.han.get, names.above
+    inside = frozenset(frontier)
+    size = len(text)
+    # A name may start inside a word ("嘉義縣" holds "義縣", "新竹市北區" holds
+    # "市北區"): the first name read, if a county's, must start the text or
+    # follow a word that introduces an address ("地址是", "位于").
+    mid_word = at > 0 and "\u3400" <= text[at - 1] <= "\u9fff"
+    lead_in = text[at - 1 : at] in _LEAD_INS
+    best: tuple[int, list[_Found]] | None = None
+    outside: list[Division] = []
+    outside_length = tried = 0
+    for length, after_units in zip(lengths, follows, strict=True):
+        tried += 1
+        named_after = bool(after_units)
+        entries = han(text[at : at + length]) if at + length <= size else None
+        if entries is None:
+            continue
+        after = text[at + length : at + length + 2]
+        # A bare name followed by a street's word is the street's name
+        # ("黑龙江路", "北京西路"), and one followed by a category word is
+        # another unit's name ("腾冲县" is not 腾冲市, the county it became),
+        # unless a name begins there ("唐山路南区", "汉中镇巴县").
+        bare_only = not named_after and (
+            after[:1] in _STREET_ONE
+            or after in _STREET_TWO
+            or after[:1] in _CATEGORY_ONE
+            or after == "地区"
+        )
+        found: list[_Found] = []
+        again: list[_Found] = []
+        for unit, code, score, kind, full, level, current in entries:
+            if bare_only and not full:
+                continue
+            if day is None:
+                if not current:  # read without a date: as a former unit
+                    kind, score = MatchKind.FORMER, min(score, _FORMER_SCORE)
+            elif not unit.valid_on(day):
+                continue
+            if not inside:
+                # A county's bare name alone is too often a word or a
+                # street: it is read only inside a unit already read.
+                if (full or level < 3) and not (
+                    level >= 3 and mid_word and not lead_in
+                ):
+                    found.append((unit, score, kind))
+            elif not inside.isdisjoint(above(code) - {code}):
+                found.append((unit, score, kind))  # inside a unit read so far
+            elif code in inside:
+                # 上海上海市: the unit named again, in full ("鼓楼区鼓楼
+                # 医院" names a hospital, not the district twice). Of two
+                # units of one name, the one named again is meant (南昌南昌县:
+                # the county, not the city).
+                if full:
+                    again.append((unit, score, kind))
+            elif full:
+                outside.append(unit)
+                outside_length = outside_length or length
+        hit = found or again  # the chain goes on with the unit named again
+        if hit:
+            if best is None:
+                best = (length, hit)
+                if named_after:
+                    break  # the longest name, and the chain goes on
+            elif any(
+                not above(code).isdisjoint({u.code for u, _, _ in hit})
+                for code in after_units
+            ):
+                best = (length, hit)  # a shorter name that the next continues
+                break
+    length, found = best if best is not None else (0, [])
+    codes = tuple(sorted({unit.code for unit, _, _ in found}))
+    return (
+        length,
+        tuple(found),
+        False,
+        tuple(sorted(set(outside))) if best is None else (),
+        outside_length,
+        codes,
+        tried,
+    )
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _follows(
+    names: _Names, text: str, at: int, lengths: list[int]
+) -> tuple[frozenset[str], ...]:
+    """
+    Return, for each length of a name at *at*, the units named after it.
+
+    Only where it can matter: after a name the data holds, when a shorter one
+    competes or a category or street word follows; and only up to the first
+    name after which another begins (the longest such name is read).
+    """
+    han, size = names.han, len(text)
+    several = len(lengths) > 1
+    found: list[frozenset[str]] = []
+    for n in lengths:
+        units = _NONE
+        if (
+            at + n <= size
+            and text[at : at + n] in han
+            and (several or _word_follows(text, at + n))
+        ):
+            units = _named_at(names, text, at + n)
+        found.append(units)
+        if units:
+            break
+    return (*found, *(_NONE,) * (len(lengths) - len(found)))
+
+
+def _word_follows(text: str, at: int) -> bool:
+    """Whether a street's or a category's word begins at *at* in *text*."""
+    after = text[at : at + 2]
+    return (
+        after[:1] in _STREET_ONE
+        or after in _STREET_TWO
+        or after[:1] in _CATEGORY_ONE
+        or after == "地区"
+    )
+
+
+def _named_at(names: _Names, text: str, at: int) -> frozenset[str]:
+    """Return the units of today whose names begin at *at* in *text*."""
+    lengths = names.han_lengths.get(text[at : at + 2])
+    if lengths is None:
+        return _NONE
+    han, size = names.han, len(text)
+    return frozenset(
+        item[1]
+        for length in lengths
+        if at + length <= size
+        for item in han.get(text[at : at + length], ())
+        if item[6]
+    )
+
+
+_Chain = tuple[tuple[AddressPart, ...], tuple[Division, ...]]
+
+
+def _chain_of(
+    names: _Names, steps: Sequence[_Step], text: str
+) -> tuple[tuple[AddressPart, ...], tuple[Division, ...]]:
+    """Return the parts of the chain the steps read, and candidates if several."""
+    if not steps:
+        return (), ()
+    key = tuple((start, seen) for start, _, _, seen in steps)
+    known = names.chains.get(key)
+    if known is None:
+        known = _chain_parts(names, steps, text)
+        with names.lock:
+            if len(names.chains) >= _STEPS:
+                names.chains.clear()
+            names.chains[key] = known
+    return known
+
+
+def _chain_parts(names: _Names, steps: Sequence[_Step], text: str) -> _Chain:
+    last = [unit for unit, _, _ in steps[-1][2]]
+    if len(last) > 1 and any(u.is_current for u in last):
+        # A name that today's unit and a former one bear: today's, unless
+        # the text went on inside the former one (巢湖市含山县).
+        last = [u for u in last if u.is_current] or last
+    elif len(last) > 1:
+        # Former units only: those in a unit of today first (塔城地区沙湾县:
+        # the county of today's 塔城地区, not of the former one of that name).
+        today = [
+            u
+            for u in last
+            if u.parent_code is not None and names.division(u.parent_code).is_current
+        ]
+        last = today or last
+    if (
+        len(last) > 1
+        and not any(u.is_current for u in last)
+        and len({u.parent_code for u in last}) == 1
+    ):
+        # Former units only, of one name in one container: the last of them,
+        # as `regionkit.get` reads a former code (亚东县 was recorded anew
+        # in 1986).
+        last = [max(last, key=lambda u: (u.valid_to or datetime.date.max, u.code))]
+    if len(last) == 1:
+        tops = last
+    else:
+        # One name for a unit and one inside it ("吉林": the province and its
+        # city): the larger, as `lookup` reads the name alone.
+        last = list(dict.fromkeys(last))
+        tops = [
+            u
+            for u in last
+            if not any(o is not u and o.code in names.above(u.code) for o in last)
+        ]
+    candidates: tuple[Division, ...] = ()
+    codes = names.line(tops[0].code)
+    if len(tops) > 1:
+        shared = frozenset.intersection(*(names.above(u.code) for u in tops))
+        codes = tuple(c for c in codes if c in shared)
+        candidates = tuple(sorted(tops))
+    named: dict[str, tuple[int, int, float, MatchKind]] = {}
+    for start, end, entries, _ in steps:
+        for unit, score, kind in entries:
+            named[unit.code] = (start, end, score, kind)
+    parts: list[AddressPart] = []
+    division = names.division
+    for code in codes:
+        hit = named.get(code)
+        if hit is None:
+            part = AddressPart(division(code), None, None, None, None, 1.0, "container")
+        else:
+            start, end, score, kind = hit
+            part = AddressPart(division(code), start, end, text[start:end], kind, score)
+        parts.append(part)
+    return tuple(parts), candidates
+
+
+# Words that mark a part of Russian or Latin text, folded, without dots.
+_LOCALITY = frozenset(
+    [
+        "г",
+        "гор",
+        "город",
+        "пгт",
+        "рп",
+        "п",
+        "пос",
+        "поселок",
+        "посёлок",
+        "с",
+        "село",
+        "д",
+        "дер",
+        "деревня",
+        "ст-ца",
+        "станица",
+        "аул",
+        "х",
+        "хутор",
+        "сл",
+        "слобода",
+        "нп",
+        "городок",
+        "мкр",
+        "г.о",
+    ]
+)
+_DISTRICT = frozenset(
+    ["р-н", "район", "муниципальный", "округ", "м.о", "мо", "у", "улус"]
+)
+_STREET = frozenset(
+    [
+        "ул",
+        "улица",
+        "пр",
+        "пр-кт",
+        "пр-т",
+        "проспект",
+        "пер",
+        "переулок",
+        "ш",
+        "шоссе",
+        "наб",
+        "набережная",
+        "пл",
+        "площадь",
+        "б-р",
+        "бульвар",
+        "проезд",
+        "туп",
+        "тупик",
+        "кв",
+        "квартира",
+        "корп",
+        "корпус",
+        "стр",
+        "строение",
+        "дом",
+        "офис",
+        "оф",
+        "ul",
+        "ulitsa",
+        "pr",
+        "prospekt",
+        "per",
+        "pereulok",
+        "road",
+        "rd",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "lane",
+        "ln",
+        "room",
+        "rm",
+        "floor",
+        "fl",
+        "building",
+        "bldg",
+        "unit",
+        "suite",
+        "no",
+        "house",
+        "kv",
+    ]
+)
+_COUNTRY_WORDS = {
+    "россия": "RU",
+    "российская федерация": "RU",
+    "рф": "RU",
+    "russia": "RU",
+    "russian federation": "RU",
+    "china": "CN",
+    "prc": "CN",
+    "p.r.c": "CN",
+    "p.r. china": "CN",
+    "pr china": "CN",
+    "people's republic of china": "CN",
+    "mainland china": "CN",
+    "中国": "CN",
+    "中华人民共和国": "CN",
+}
+
+
+def _words(part: str) -> list[str]:
+    return [w.strip(".") for w in fold(part).replace(".", ". ").split()]
+
+
+def _segment_entries(
+    dataset: Dataset, names: _Names, part: str, day: datetime.date | None
+) -> list[_Entry]:
+    """Return the units the whole *part* names (ties of the best kind)."""
+    key = (part, day)
+    cached = names.segments.get(key)
+    if cached is not None:
+        return cached
+    found = [
+        e
+        for e in names.by_text.get(fold(part), ())
+        if _valid(names.division(e[0]), day)
+    ]
+    if not found and not _DIGIT.search(part) and len(part.split()) <= 6:
+        try:
+            matches = dataset.resolve(
+                part, country=names.country, as_of=day, fuzzy=False
+            )
+        except (LookupError, ValueError):
+            matches = ()
+        if matches:
+            best = matches[0].score
+            found = [
+                (m.division.code, m.score, m.kind, True)
+                for m in matches
+                if m.score >= best - 1e-9
+                and m.score >= 0.9
+                # In pinyin the apostrophe parts syllables: "Yun'an" is not
+                # "Yunan", though lookup's normalizing folds them together.
+                and ("'" in m.matched or "'" not in part)
+            ]
+    with names.lock:
+        if len(names.segments) >= _CACHE:
+            names.segments.clear()
+        names.segments[key] = found
+    return found
+
+
+_Piece = tuple[str, str, list[_Found], list[Division]]
+_REST: _Piece = ("rest", "", [], [])
+
+
+def _piece(
+    dataset: Dataset,
+    tables: dict[str, _Names],
+    piece: str,
+    day: datetime.date | None,
+) -> _Piece:
+    """
+    Say what one comma-separated part is.
+
+    A country word, a street or other remainder, a name (with its units), or
+    a locality (with the subjects it is the centre of). Remembered per text.
+    """
+    if _DIGIT.search(piece):
+        return _REST  # a house, a street with its number, a postcode: not kept
+    first = next(iter(tables.values()))
+    key = (piece, tuple(tables), day)
+    known = first.pieces.get(key)
+    if known is not None:
+        return known
+    found = _classify(dataset, tables, piece, day)
+    with first.lock:
+        if len(first.pieces) >= _CACHE:
+            first.pieces.clear()
+        first.pieces[key] = found
+    return found
+
+
+def _classify(
+    dataset: Dataset,
+    tables: dict[str, _Names],
+    piece: str,
+    day: datetime.date | None,
+) -> _Piece:
+    folded = fold(piece).strip(".")
+    country = _COUNTRY_WORDS.get(folded)
+    if country is not None:
+        return "country", country, [], []
+    words = _words(piece)
+    if (
+        not words
+        or _DIGIT.search(piece)
+        or words[0] in _STREET
+        or words[-1] in _STREET
+        or words[0] in _DISTRICT
+        or words[-1] in _DISTRICT
+    ):
+        return "rest", "", [], []
+    marker = len(words) > 1 and (words[0] in _LOCALITY or words[-1] in _LOCALITY)
+    bare = piece
+    if marker:
+        drop = words[0] if words[0] in _LOCALITY else words[-1]
+        kept = [
+            w
+            for w in piece.replace(".", ". ").split()
+            if w.strip(".").casefold() != drop
+        ]
+        bare = " ".join(kept)
+    entries: list[_Found] = []
+    centres: list[Division] = []
+    for table in tables.values():
+        for code, score, kind, _ in _segment_entries(dataset, table, bare, day):
+            unit = table.division(code)
+            # A locality's marker asks for a settlement: a level-1 unit
+            # only where it is a city (Moscow), else a unit below.
+            if marker and (unit.level or 1) == 1 and "city" not in unit.category.value:
+                continue
+            entries.append((unit, score, kind))
+        if not entries:  # a subject's centre, with or without its marker
+            for code in table.centres.get(fold(bare), ()):
+                unit = table.division(code)
+                if _valid(unit, day):
+                    centres.append(unit)
+    if entries:
+        return "name", bare, entries, []
+    if marker or centres:
+        return "locality", bare, [], centres
+    return "rest", "", [], []
+
+
+_PIECES = re.compile(r"[^,;\n，；]+")
+# How one reading of parts resolved: each unit of the chain with the part
+# that names it (or None), its kind, score and what implies it; the
+# candidates; the conflicts; the locality named without a division.
+_Resolved = tuple[
+    tuple[tuple[Division, str | None, MatchKind | None, float, str | None], ...],
+    tuple[Division, ...],
+    tuple[AddressConflict, ...],
+    str | None,
+]
+
+
+def _read_parts(
+    dataset: Dataset,
+    text: str,
+    countries: tuple[str, ...],
+    day: datetime.date | None,
+) -> tuple[
+    tuple[AddressPart, ...],
+    tuple[Division, ...],
+    str,
+    str | None,
+    list[AddressConflict],
+]:
+    """Read comma-separated Russian or Latin text; see the module docstring."""
+    tables = {c: _names(dataset, c) for c in countries}
+    first = tables[countries[0]]
+    known = first.pieces
+    spans: dict[str, tuple[int, int]] = {}  # the parts that count, where first
+    rest: list[str] = []
+    classified = 0
+    for match in _PIECES.finditer(text):
+        raw = match.group()
+        piece = raw.strip()
+        if not piece:
+            continue
+        if _DIGIT.search(piece) or classified >= _MAX_PIECES:
+            rest.append(piece)  # a house, a street with its number: no name
+            continue
+        classified += 1
+        read = known.get((piece, countries, day))
+        what = (read or _piece(dataset, tables, piece, day))[0]
+        if what == "rest" or piece in spans or len(spans) >= _MAX_NAMED:
+            rest.append(piece)  # a name once is evidence enough; more is noise
+            continue
+        begin = match.start() + len(raw) - len(raw.lstrip())
+        spans[piece] = (begin, begin + len(piece))
+    key = (tuple(spans), countries, day)
+    resolved = first.resolved.get(key)
+    if resolved is None:
+        resolved = _resolve(dataset, tables, tuple(spans), day)
+        with first.lock:
+            if len(first.resolved) >= _CACHE:
+                first.resolved.clear()
+            first.resolved[key] = resolved
+    chain, candidates, conflicts, locality = resolved
+    parts = tuple(
+        AddressPart(unit, None, None, None, None, score, implied)
+        if piece is None
+        else AddressPart(unit, *spans[piece], piece, kind, score, implied)
+        for unit, piece, kind, score, implied in chain
+    )
+    return parts, candidates, ", ".join(rest), locality, list(conflicts)
+
+
+def _resolve(
+    dataset: Dataset,
+    tables: dict[str, _Names],
+    pieces: tuple[str, ...],
+    day: datetime.date | None,
+) -> _Resolved:
+    """Return the deepest unit that every named part agrees with, and the rest."""
+    named: list[tuple[str, list[_Found]]] = []
+    centre_of: list[tuple[str, list[Division]]] = []
+    locality: str | None = None
+    hinted = set(tables)
+    for piece in pieces:
+        what, bare, entries, centres = _piece(dataset, tables, piece, day)
+        if what == "country":
+            hinted &= {bare}
+        elif entries:
+            named.append((piece, entries))
+        else:
+            locality = locality or bare  # a settlement the data does not hold
+            if centres:
+                centre_of.append((piece, centres))
+    if hinted != set(tables):
+        named = [(p, [e for e in es if e[0].country in hinted]) for p, es in named]
+        named = [n for n in named if n[1]]
+    steps_units = [[u for u, _, _ in es] for _, es in named]
+    pool = {u.code: u for units in steps_units for u in units}
+
+    def above(unit: Division) -> frozenset[str]:
+        return tables[unit.country].above(unit.code)
+
+    # How many named parts each unit agrees with (it lies in their unit, or
+    # theirs in it).
+    agrees = {
+        u.code: sum(
+            any(o.code in above(u) or u.code in above(o) for o in units)
+            for units in steps_units
+        )
+        for u in pool.values()
+    }
+    most = max(agrees.values(), default=0)
+    agreeing = [u for u in pool.values() if agrees[u.code] == most]
+    conflicts: list[AddressConflict] = []
+    if most < len(steps_units) and most == 1:
+        # No two parts agree: the largest unit named stands, as in Chinese
+        # text the container read first does, and the others are flagged.
+        top = min(u.level or 1 for u in agreeing)
+        agreeing = [u for u in agreeing if (u.level or 1) == top]
+    # The deepest: those that contain no other (levels differ: Tianjin's 和平区
+    # lies in the municipality, Shenyang's in a prefecture).
+    deepest = [
+        u
+        for u in agreeing
+        if not any(o is not u and u.code in above(o) for o in agreeing)
+    ]
+    for piece, es in named:
+        if not any(
+            e[0].code in above(d) or d.code in above(e[0]) for e in es for d in deepest
+        ):
+            conflicts.append(
+                AddressConflict(
+                    "name",
+                    piece,
+                    tuple(sorted({e[0] for e in es})),
+                    f"{piece!r} does not lie with the other parts",
+                )
+            )
+    centre_units = [unit for _, units in centre_of for unit in units]
+    if not deepest and centre_units:
+        deepest = list(dict.fromkeys(centre_units))
+    candidates: tuple[Division, ...] = ()
+    codes: tuple[str, ...] = ()
+    if deepest:
+        codes = tables[deepest[0].country].line(deepest[0].code)
+        if len(deepest) > 1:
+            shared = frozenset.intersection(*(above(u) for u in deepest))
+            codes = tuple(c for c in codes if c in shared)
+            candidates = tuple(sorted(deepest))
+    hits: dict[str, tuple[str, MatchKind | None, float, str | None]] = {}
+    for piece, units in centre_of:
+        for unit in units:
+            hits[unit.code] = (piece, None, 0.9, "centre")
+    for piece, es in named:
+        for unit, score, kind in es:
+            hits[unit.code] = (piece, kind, score, None)
+    chain: list[tuple[Division, str | None, MatchKind | None, float, str | None]] = []
+    for code in codes:
+        unit = tables[deepest[0].country].division(code)
+        found = hits.get(code)
+        if found is None:
+            chain.append((unit, None, None, 1.0, "container"))
+        else:
+            chain.append((unit, *found))
+    return tuple(chain), candidates, tuple(conflicts), locality
+
+
+def parse_address_in(
+    dataset: Dataset,
+    text: str,
+    *,
+    country: str | None = None,
+    as_of: datetime.date | None = None,
+) -> Address:
+    """Read the divisions in *text* with *dataset*; see `regionkit.parse_address`."""
+    check_text(text)
+    wanted = COUNTRIES if country is None else (parse_country(country),)
+    return _parse(dataset, text, wanted, parse_day(as_of), country is None)
+
+
+def _parse(
+    dataset: Dataset,
+    text: str,
+    wanted: tuple[str, ...],
+    day: datetime.date | None,
+    any_country: bool,
+) -> Address:
+    """Read *text*, checked, for the countries *wanted*."""
+    original = text
+    if not text.isascii() and _FULL_WIDTH.search(text):
+        # Full-width digits, letters and punctuation, one character for one,
+        # so that spans point into the text as given.
+        text = text.translate(_HALF_WIDTH)
+    postcode_match = _POSTCODE.search(text)
+    postcode = postcode_match.group(1) if postcode_match else None
+    han = _HAN.search(text) is not None
+    conflicts: list[AddressConflict] = []
+    prefix, locality = "", None
+    if han and "CN" in wanted:
+        names = _names(dataset, "CN")
+        steps, first, end, conflicts = _read_chinese(names, text, day)
+        parts, candidates = _chain_of(names, steps, original)
+        prefix = original[:first].strip() if steps else ""
+        remainder = original[end:].strip(" ,，、") if steps else original.strip()
+    else:
+        countries = tuple(c for c in wanted if not (han and c == "CN"))
+        if any_country and _CYRILLIC.search(text):
+            countries = ("RU",)
+        scrubbed = text
+        if postcode_match is not None:
+            a, b = postcode_match.span(1)
+            scrubbed = text[:a] + " " * (b - a) + text[b:]
+        parts, candidates, remainder, locality, conflicts = _read_parts(
+            dataset, scrubbed, countries, day
+        )
+    implies: tuple[Division, ...] = ()
+    if (
+        postcode is not None
+        and (not parts or parts[0].division.country == "RU")
+        and "RU" in wanted
+        and not han
+    ):
+        codes = _postcodes(dataset).get(postcode[:3], ())
+        table = _names(dataset, "RU")
+        implies = tuple(table.division(c) for c in codes)
+    if implies:
+        top = next((p.division for p in parts if p.division.level == 1), None)
+        if top is not None and top not in implies:
+            conflicts.append(
+                AddressConflict(
+                    "postcode",
+                    postcode or "",
+                    implies,
+                    f"postcode {postcode} lies in {', '.join(d.code for d in implies)},"
+                    f" not {top.code}",
+                )
+            )
+        elif not parts and len(implies) == 1 and not candidates:
+            parts = (AddressPart(implies[0], None, None, None, None, 0.8, "postcode"),)
+    reason = None
+    if candidates:
+        reason = f"the text may name {len(candidates)} units: " + ", ".join(
+            d.code for d in candidates
+        )
+    elif not parts:
+        reason = "the text names no division the data holds"
+    return Address(
+        text=original,
+        parts=parts,
+        remainder=remainder,
+        prefix=prefix,
+        postcode=postcode,
+        postcode_implies=implies,
+        locality=locality,
+        candidates=candidates,
+        conflicts=tuple(conflicts),
+        reason=reason,
+    )
+
+
+def parse_address(
+    text: str, *, country: str | None = None, as_of: datetime.date | None = None
+) -> Address:
+    """
+    Read the divisions named in an address, from the top down.
+
+    Chinese text is read as written, largest unit first, with or without the
+    category words ("江苏淮安清江浦区"), levels skipped, a municipality named
+    twice, text before the address and the street, house and POI after it;
+    Russian and Latin text by its comma-separated parts, with KLADR
+    abbreviations in either order ("Респ Адыгея", "обл. Московская"),
+    locality markers ("г Майкоп") and a postcode. Nothing is guessed: a text
+    with several readings has `Address.candidates`, and a part that
+    contradicts the others is in `Address.conflicts`.
+
+    Args:
+        text: The address, at most 500 characters.
+        country: Read only ``"RU"`` or ``"CN"``.
+        as_of: Read the units of that day, former names included.
+
+    Raises:
+        TypeError: *text* is not a str, or an argument has the wrong type.
+        ValueError: *text* is empty or too long, or *country* is unknown.
+
+    >>> import regionkit
+    >>> address = regionkit.parse_address("我家的地址是江苏淮安清江浦区人民路111号")
+    >>> [d.code for d in address.chain], address.remainder
+    (['CN-JS', 'CN-320800', 'CN-320812'], '人民路111号')
+    >>> regionkit.parse_address("Респ Адыгея, г Адыгейск").chain[0].code
+    'RU-AD'
+    """
+    return parse_address_in(default_dataset(), text, country=country, as_of=as_of)
+
+
+def parse_addresses(
+    values: Iterable[object],
+    *,
+    country: str | None = None,
+    as_of: datetime.date | None = None,
+) -> tuple[Address | Exception, ...]:
+    """
+    Read many addresses; each distinct value is read once and the results line up.
+
+    A value that is not a valid text gives its `TypeError` or `ValueError` in
+    its place instead of raising, so that one bad cell does not stop a column.
+
+    Raises:
+        TypeError: *values* is a single str, not an iterable of texts.
+        ValueError: *country* or *as_of* is invalid.
+
+    >>> import regionkit
+    >>> [a.code for a in regionkit.parse_addresses(["上海上海市嘉定区", "重庆重庆市"])]
+    ['CN-310114', 'CN-CQ']
+    """
+    if isinstance(values, (str, bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"values must be an iterable of texts, not a {type(values).__name__}"
+        )
+    if country is not None:
+        parse_country(country)
+    parse_day(as_of)
+    with no_cyclic_gc():  # many small acyclic records: no collection helps
+        return _parse_many(default_dataset(), values, country, as_of)
+
+
+def _parse_many(
+    dataset: Dataset,
+    values: Iterable[object],
+    country: str | None,
+    as_of: datetime.date | None,
+) -> tuple[Address | Exception, ...]:
+    wanted = COUNTRIES if country is None else (parse_country(country),)
+    day = parse_day(as_of)
+    done: dict[object, Address | Exception] = {}
+    results: list[Address | Exception] = []
+    for value in values:
+        try:
+            result = done.get(value)
+        except TypeError:
+            result = None
+        if result is None:
+            try:
+                text = check_text(value)
+                result = _parse(dataset, text, wanted, day, country is None)
+            except (TypeError, ValueError) as error:
+                result = error
+            with contextlib.suppress(TypeError):
+                done[value] = result
+        results.append(result)
+    return tuple(results)
+
+
+_FRAME_COLUMNS = (
+    "code",
+    "level_1",
+    "level_2",
+    "level_3",
+    "remainder",
+    "postcode",
+    "ok",
+    "reason",
+)
+
+
+def parse_address_frame(
+    series: Any,
+    *,
+    country: str | None = None,
+    as_of: datetime.date | None = None,
+) -> Any:
+    """
+    Read a pandas Series of addresses into a DataFrame, one row per value.
+
+    Needs pandas, which regionkit does not install (``pip install
+    regionkit[pandas]``). The columns: ``code`` (the deepest unit, ``None``
+    where several readings or none), ``level_1`` … ``level_3`` (the chain's
+    codes by level), ``remainder``, ``postcode``, ``ok`` and ``reason`` (why
+    the value is not ``ok``); the index is the input's. Use `parse_addresses`
+    for the whole `Address`.
+
+    Raises:
+        TypeError: *series* is not a pandas Series (checked before any reading).
+    """
+    pandas = sys.modules.get("pandas")
+    if pandas is None or not isinstance(series, pandas.Series):
+        raise TypeError(
+            f"series must be a pandas Series, not a {type(series).__name__}"
+        )
+    rows: list[tuple[object, ...]] = []
+    for result in parse_addresses(series, country=country, as_of=as_of):
+        if isinstance(result, Exception):
+            rows.append((None, None, None, None, "", None, False, str(result)))
+            continue
+        levels = [result.level(n) for n in (1, 2, 3)]
+        reason = result.reason
+        if reason is None and result.conflicts:
+            reason = "; ".join(c.message for c in result.conflicts)
+        rows.append(
+            (
+                result.code,
+                *(None if d is None else d.code for d in levels),
+                result.remainder,
+                result.postcode,
+                result.ok,
+                reason,
+            )
+        )
+    return pandas.DataFrame(
+        rows, index=series.index, columns=list(_FRAME_COLUMNS), dtype=object
+    )

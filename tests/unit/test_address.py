@@ -1,0 +1,180 @@
+"""parse_address and parse_addresses: bad input, bulk alignment, bounded work."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import regionkit
+from regionkit import _address
+from regionkit._store import default_dataset
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [(None, TypeError), (123, TypeError), ("", ValueError), ("x" * 501, ValueError)],
+)
+def test_bad_text_raises_as_lookup_does(value: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        regionkit.parse_address(value)  # type: ignore[arg-type]
+    with pytest.raises(error):
+        regionkit.lookup(value)  # type: ignore[arg-type]
+
+
+def test_bad_options() -> None:
+    with pytest.raises(ValueError, match="XX"):
+        regionkit.parse_address("北京市", country="XX")
+    with pytest.raises(TypeError):
+        regionkit.parse_address("北京市", as_of="2020-01-01")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        regionkit.parse_addresses("北京市")
+
+
+def test_nothing_found_is_an_empty_chain_with_a_reason() -> None:
+    address = regionkit.parse_address("hello world")
+    assert address.parts == ()
+    assert address.division is None
+    assert address.code is None
+    assert address.reason == "the text names no division the data holds"
+    assert address.remainder == "hello world"
+
+
+def test_addresses_are_frozen() -> None:
+    address = regionkit.parse_address("北京市朝阳区")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        address.text = "x"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        address.parts[0].score = 0.0  # type: ignore[misc]
+
+
+def test_bulk_lines_up_and_reads_each_value_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[object] = []
+    real = _address._parse
+
+    def counting(dataset: object, text: str, *options: object) -> object:
+        calls.append(text)
+        return real(dataset, text, *options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_address, "_parse", counting)
+    values = ["北京市朝阳区", None, "北京市朝阳区", "Респ Адыгея", ["x"]]
+    results = regionkit.parse_addresses(values)
+    assert len(results) == 5
+    first, bad, again, adygea, unhashable = results
+    assert isinstance(first, regionkit.Address)
+    assert first.code == "CN-110105"
+    assert again is first
+    assert isinstance(bad, TypeError)
+    assert isinstance(unhashable, TypeError)
+    assert isinstance(adygea, regionkit.Address)
+    assert adygea.code == "RU-AD"
+    assert calls.count("北京市朝阳区") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京" * 250,
+        "朝阳区" * 166,
+        "江苏淮安" * 125,
+        "上海市" * 166,
+        "我" * 500,
+    ],
+)
+def test_chinese_work_is_bounded(text: str) -> None:
+    names = _address._names(default_dataset(), "CN")
+    _, _, _, _, work = _address._read_han(names, text, None)
+    # At most the lengths of names sharing two first characters, per position.
+    widest = max(len(v) for v in names.han_lengths.values())
+    assert work <= len(text) * widest
+    assert work <= 5000
+
+
+def test_long_latin_input_is_bounded() -> None:
+    text = ", ".join(["Nanshan District"] * 29)[:500]
+    address = regionkit.parse_address(text)
+    # Shenzhen's and Hegang's: several readings, reported, never a guess.
+    assert "CN-440305" in {d.code for d in address.candidates}
+    assert address.division is None
+
+
+def test_cli_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import json
+
+    from regionkit.cli import main
+
+    out = io.StringIO()
+    assert main(["address", "广东省深圳市南山区科技园"], out=out) == 0
+    assert out.getvalue() == (
+        "广东省深圳市南山区科技园\tCN-440305\tCN-GD > CN-440300 > CN-440305\t科技园\n"
+    )
+    out = io.StringIO()
+    assert main(["address", "--format", "json", "朝阳区"], out=out) == 1
+    record = json.loads(out.getvalue())
+    assert record["candidates"] == ["CN-110105", "CN-220104"]
+    assert record["code"] is None
+
+    class Stdin(io.StringIO):
+        buffer = io.BytesIO("Респ Адыгея, г Адыгейск\n\nг Москва\n".encode())
+
+    monkeypatch.setattr("sys.stdin", Stdin())
+    out = io.StringIO()
+    assert main(["address", "--format", "csv"], out=out) == 0
+    import csv
+
+    header, *rows = csv.reader(io.StringIO(out.getvalue()))
+    assert header[:4] == ["input", "code", "name", "chain"]
+    assert [row[1] for row in rows] == ["RU-AD", "RU-MOW"]
+
+
+def test_frame_refuses_what_is_not_a_series() -> None:
+    with pytest.raises(TypeError, match="pandas Series"):
+        regionkit.parse_address_frame(["北京市朝阳区"])
+
+
+def test_frame() -> None:
+    pandas = pytest.importorskip("pandas")
+    series = pandas.Series(
+        ["江苏淮安清江浦区人民路111号", "朝阳区", None], index=[10, 20, 30]
+    )
+    frame = regionkit.parse_address_frame(series)
+    assert list(frame.index) == [10, 20, 30]
+    assert frame.loc[10, "code"] == "CN-320812"
+    assert frame.loc[10, "level_2"] == "CN-320800"
+    assert frame.loc[10, "remainder"] == "人民路111号"
+    assert frame.loc[20, "code"] is None
+    assert frame.loc[20, "ok"] is False
+    assert "CN-110105" in frame.loc[20, "reason"]
+    assert frame.loc[30, "ok"] is False
+
+
+def test_latin_work_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from regionkit._store import Dataset
+
+    calls: list[str] = []
+    real = Dataset.resolve
+
+    def counting(self: Dataset, text: str, **options: object) -> object:
+        calls.append(text)
+        return real(self, text, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Dataset, "resolve", counting)
+    # 166 distinct parts, none a name: at most 16 are looked at, each once
+    # per country.
+    parts = [f"q{chr(0x61 + i // 26)}{chr(0x61 + i % 26)}" for i in range(166)]
+    text = ", ".join(parts)[:500]
+    address = regionkit.parse_address(text)
+    assert address.parts == ()
+    assert len(calls) <= 16 * 2
+
+
+def test_a_chain_after_a_number_is_read() -> None:
+    # The reading remembered by the text before its first digit is used only
+    # where a chain began there.
+    assert regionkit.parse_address("1号楼 北京市朝阳区").code == "CN-110105"
+    first = regionkit.parse_address("江苏淮安清江浦区人民路111号")
+    again = regionkit.parse_address("江苏淮安清江浦区人民路112号")
+    assert first.parts == again.parts
+    assert again.remainder == "人民路112号"
