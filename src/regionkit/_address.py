@@ -220,6 +220,8 @@ class _Names:
         ] = {}
         self._above: dict[str, frozenset[str]] = {}
         self._lines: dict[str, tuple[str, ...]] = {}
+        # A unit's code -> the full Chinese names of its townships, longest first.
+        self.townships: dict[str, tuple[tuple[str, Division], ...]] = {}
         self.steps: dict[_StepKey, _StepRead] = {}
         self.chains: dict[tuple[tuple[int, _StepKey], ...], _Chain] = {}
         self.heads: dict[
@@ -1114,6 +1116,10 @@ def _parse(
         names = _names(dataset, "CN")
         steps, first, end, conflicts = _read_chinese(names, text, day)
         parts, candidates = _chain_of(names, steps, original)
+        if parts and not candidates:
+            township = _township_at(names, parts[-1].division, original, end)
+            if township is not None:
+                parts, end = (*parts, township), township.end or end
         prefix = original[:first].strip() if steps else ""
         remainder = original[end:].strip(" ,，、") if steps else original.strip()
     else:
@@ -1170,6 +1176,42 @@ def _parse(
         conflicts=tuple(conflicts),
         reason=reason,
     )
+
+
+def _township_at(
+    names: _Names, unit: Division, text: str, at: int
+) -> AddressPart | None:
+    """
+    Return the township of *unit* whose full name begins *text* at *at*.
+
+    Only full names count ("安亭镇", not "安亭", which begins "安亭路" too), and
+    only where one township of the unit bears the longest one that fits.
+    """
+    if unit.country != "CN" or (unit.level or 0) < 2:
+        return None
+    known = names.townships.get(unit.code)
+    if known is None:
+        pairs = {
+            (name.text, town)
+            for town in unit.children
+            if town.level == 4
+            for name in town.names
+            if name.form is NameForm.FULL and _HAN.search(name.text)
+        }
+        known = tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+        with names.lock:
+            if len(names.townships) >= _STEPS:
+                names.townships.clear()
+            names.townships[unit.code] = known
+    fits = [(name, town) for name, town in known if text.startswith(name, at)]
+    if not fits:
+        return None
+    longest = len(fits[0][0])
+    towns = {town for name, town in fits if len(name) == longest}
+    if len(towns) != 1:
+        return None  # two townships of one unit by one name: no guess
+    name, town = fits[0]
+    return AddressPart(town, at, at + len(name), name, MatchKind.EXACT, 1.0)
 
 
 def parse_address(

@@ -56,8 +56,8 @@ def chain(text: str, **options: object) -> list[str]:
         ),
         (
             "贵州省黔南布依族苗族自治州长顺县长寨街道和平中路28号",
-            ["CN-GZ", "CN-522700", "CN-522729"],
-            "长寨街道和平中路28号",
+            ["CN-GZ", "CN-522700", "CN-522729", "CN-522729001"],  # NBS: 长寨街道
+            "和平中路28号",
         ),
         ("宁夏", ["CN-NX"], ""),
     ],
@@ -187,7 +187,8 @@ def test_history_reads_the_units_of_a_day() -> None:
     assert [d.code for d in later.chain] == ["CN-SH"]
     assert later.remainder == "崇明县长兴镇"
     today = regionkit.parse_address("上海市崇明区长兴镇")
-    assert [d.code for d in today.chain] == ["CN-SH", "CN-310151"]
+    # 长兴镇 is NBS's 310151116, under 崇明区.
+    assert [d.code for d in today.chain] == ["CN-SH", "CN-310151", "CN-310151116"]
     former = regionkit.parse_address("上海市崇明县长兴镇")
     assert former.parts[-1].kind is MatchKind.FORMER
 
@@ -202,14 +203,16 @@ def test_russian_localities() -> None:
     assert address.chain[0].code == "RU-AD"
 
 
-@pytest.mark.skipif(
-    not regionkit.divisions("CN", level=4), reason="needs China's townships"
-)
 def test_chinese_townships() -> None:
     address = regionkit.parse_address("上海市嘉定区安亭镇园区路1199号")
-    assert address.division is not None
-    assert address.division.level == 4
-    assert [d.code for d in address.chain][:2] == ["CN-SH", "CN-310114"]
+    assert [d.code for d in address.chain] == ["CN-SH", "CN-310114", "CN-310114103"]
+    assert address.remainder == "园区路1199号"
+    # Only a full name: 安亭路 is a street, not 安亭镇.
+    street = regionkit.parse_address("上海市嘉定区安亭路5号")
+    assert [d.code for d in street.chain] == ["CN-SH", "CN-310114"]
+    # A prefecture-level city with no counties has its townships directly.
+    dongguan = regionkit.parse_address("广东省东莞市东城街道东纵大道1号")
+    assert [d.code for d in dongguan.chain] == ["CN-GD", "CN-441900", "CN-441900003"]
 
 
 def rows(name: str) -> list[dict[str, str]]:
