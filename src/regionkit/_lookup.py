@@ -67,6 +67,7 @@ import contextlib
 import datetime
 import gc
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
@@ -816,6 +817,7 @@ def _matches(
     ):  # the lowest tier, read last
         tiers.append(("CN", TOWNSHIPS))
     found: list[Match] = []
+    breaks = _breaks(text)
     passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
     for typos in passes:
         for country, stage in tiers:
@@ -828,6 +830,8 @@ def _matches(
                 else index.search(text, fuzzy=False, exact_first=stop_early)
             )
             for code, score, matched, kind in entries:
+                if breaks and country == "CN" and not breaks <= _breaks(matched):
+                    continue  # "Yun'an" is 云安, never 郁南 (Yunan)
                 division = source.record(country, stage, code)
                 if division is not None and scope.accepts(division):
                     found.append(Match(division, score, matched, kind))
@@ -841,4 +845,37 @@ def _matches(
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+def _breaks(text: str) -> frozenset[int]:
+    """
+    Return where *text* marks a pinyin syllable break: an apostrophe before a,
+    e or o, counted in letters ("Yun'an": 3).
+
+    Pinyin writes the mark where a syllable could otherwise run on, so a text
+    that writes one is not a name that has none there: "Yun'an" (云安) is not
+    "Yunan" (郁南), though names are compared without their apostrophes.
+    """
+    if "'" not in text and "’" not in text and "ʼ" not in text:
+        return _NO_BREAKS
+    letters, found = 0, set()
+    plain = "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+    ).lower()
+    for at, char in enumerate(plain):
+        if char.isalpha():
+            letters += 1
+        elif (
+            char in "'’ʼ"
+            and at > 0
+            and plain[at - 1].isalpha()
+            and plain[at + 1 : at + 2] in {"a", "e", "o"}
+        ):
+            found.add(letters)
+    return frozenset(found)
+
+
+_NO_BREAKS: frozenset[int] = frozenset()
+
+
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")

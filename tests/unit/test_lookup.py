@@ -1,4 +1,5 @@
 import pytest
+import regionkit
 
 from regionkit import AmbiguousName, Dataset, MatchKind, NotFound
 
@@ -143,3 +144,13 @@ def test_lookup_ignores_format_characters_inside_a_word(
 ) -> None:
     """A zero-width joiner or space or a soft hyphen does not split a word."""
     assert mini.lookup(text).code == "RU-MOW"
+
+
+def test_a_pinyin_syllable_break_is_not_read_away() -> None:
+    """ "Yun'an" marks yun|an: it is 云安, never 郁南 ("Yunan", yu|nan)."""
+    assert regionkit.lookup("Yun'an").code == "CN-445303"
+    assert regionkit.lookup("Yún'ān Qū").code == "CN-445303"
+    with pytest.raises(regionkit.NotFound):
+        regionkit.lookup("Yun'an Xian")  # was 郁南县, silently
+    assert regionkit.lookup("Yunan Xian").code == "CN-445322"
+    assert [m.division.code for m in regionkit.resolve("Xian")][0] == "CN-610100"
