@@ -849,10 +849,9 @@ _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
 def _breaks(text: str) -> frozenset[int]:
     """
-    Return where *text* marks a pinyin syllable break: an apostrophe before a,
-    e or o, counted in letters ("Yun'an": 3).
+    Return where *text* marks pinyin syllable breaks, counted in letters.
 
-    Pinyin writes the mark where a syllable could otherwise run on, so a text
+    The mark is an apostrophe before a, e or o ("Yun'an": 3). Pinyin writes the mark where a syllable could otherwise run on, so a text
     that writes one is not a name that has none there: "Yun'an" (云安) is not
     "Yunan" (郁南), though names are compared without their apostrophes.
     """

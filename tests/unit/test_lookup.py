@@ -1,6 +1,6 @@
 import pytest
-import regionkit
 
+import regionkit
 from regionkit import AmbiguousName, Dataset, MatchKind, NotFound
 
 
