@@ -851,9 +851,10 @@ def _breaks(text: str) -> frozenset[int]:
     """
     Return where *text* marks pinyin syllable breaks, counted in letters.
 
-    The mark is an apostrophe before a, e or o ("Yun'an": 3). Pinyin writes the mark where a syllable could otherwise run on, so a text
-    that writes one is not a name that has none there: "Yun'an" (云安) is not
-    "Yunan" (郁南), though names are compared without their apostrophes.
+    The mark is an apostrophe before a, e or o ("Yun'an": 3). Pinyin writes
+    it where a syllable could otherwise run on, so a text that writes one is
+    not a name that has none there: "Yun'an" (云安) is not "Yunan" (郁南),
+    though names are compared without their apostrophes.
     """
     if "'" not in text and "’" not in text and "ʼ" not in text:
         return _NO_BREAKS
