@@ -153,6 +153,8 @@ def _reader(type_: Any) -> Read:
         return _exactly(str, "a string")
     if type_ is int:
         return _exactly(int, "an integer")
+    if type_ is float:
+        return _exactly(float, "a float")
     if type_ == int | float:
         return _number
     if type_ is datetime.date:

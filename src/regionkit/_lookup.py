@@ -669,7 +669,7 @@ def _matches(
     found: list[Match] = []
     passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
     for typos in passes:
-        for country, stage in tiers:
+        for at, (country, stage) in enumerate(tiers):
             index = source.name_index(country, stage)
             entries = (
                 index.typos(text)
@@ -682,7 +682,15 @@ def _matches(
                     found.append(Match(division, score, matched, kind))
             # A confident match on a higher level ends the search; a bare
             # core match ("Hebei" in "Hebei Qu") lets lower levels compete.
-            if stop_early and found and max(m.score for m in found) >= CONFIDENT:
+            # Below the top, the other country's units of the stage compete
+            # too: a Russian village does not hide a Chinese county.
+            last_of_stage = at + 1 == len(tiers) or tiers[at + 1][1] != stage
+            if (
+                stop_early
+                and found
+                and max(m.score for m in found) >= CONFIDENT
+                and (stage == TOP or last_of_stage)
+            ):
                 return _ranked(found)
         if found:
             return _ranked(found)

@@ -3,7 +3,8 @@ The dataset: lazy per-country loading, the indices, and the default instance.
 
 Nothing is read at import. A country's top level (``ru.json``, ``cn.json``) is
 read the first time anything touches that country; China's lower levels
-(``cn-lower.json``) only when a call needs them, and the lower units that no
+(``cn-lower.json``) and Russia's localities (``ru-places.json``) only when a
+call needs them, and the lower units that no
 longer exist (``cn-history.json``) only when a date or a former code asks for
 them. Loading is guarded by one lock, so many threads arriving at once cause
 one load and see the same objects.
@@ -69,7 +70,7 @@ __all__ = ["COUNTRIES", "Dataset", "default_dataset"]
 
 # The files of each country, top level first; later files are loaded on demand.
 _FILES: dict[str, tuple[str, ...]] = {
-    "RU": ("ru.json",),
+    "RU": ("ru.json", "ru-places.json"),
     "CN": ("cn.json", "cn-lower.json", "cn-history.json"),
 }
 _MAX_CODE = 64
@@ -795,6 +796,8 @@ _LOWER = {
     Category.ADMINISTRATIVE_REGION,
     Category.ISLANDS_OFFICE,
     Category.COUNTY_LEVEL_TOWN,
+    Category.CITY,
+    Category.INHABITED_LOCALITY,
 }
 
 
