@@ -40,7 +40,7 @@ from tables import (  # noqa: E402
 )
 
 from regionkit._index import NameIndex  # noqa: E402 (path fix)
-from regionkit._models import Change, Division, NameForm  # noqa: E402
+from regionkit._models import Category, Change, Division, NameForm  # noqa: E402
 from regionkit._normalize import fold  # noqa: E402
 from regionkit.errors import DataError  # noqa: E402
 from regionkit.serialization import from_dict  # noqa: E402
@@ -65,6 +65,7 @@ HISTORY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "cn-lower.json": (("cn/unit_validity.csv",), ()),
     "cn-history.json": ((), ("cn/history_changes.csv",)),
 }
+LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})
 ISO_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 PROJECT_KEY = re.compile(r"[A-Z]{2}-[A-Z0-9][A-Z0-9-]{3,}")
 _ONE_PER_LOCALE = frozenset({NameForm.FULL, NameForm.SHORT})
@@ -404,7 +405,12 @@ def build() -> dict[str, str]:
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
     if set(FILES) <= set(outputs):  # reporting lines need every division
         # Lines and neighbours are today's: units that no longer exist have none.
-        current = {code: d for code, d in known.items() if d.is_current}
+        # Russia's localities are no units of government, and have no neighbours.
+        current = {
+            code: d
+            for code, d in known.items()
+            if d.is_current and d.category not in LOCALITIES
+        }
         try:
             outputs["reporting.json"] = reporting_file(current)
         except ReportingDataError as error:

@@ -72,6 +72,13 @@ LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff]
 # Letters of Ukrainian, Belarusian and other Cyrillic alphabets that Russian lacks.
 NOT_RUSSIAN = re.compile(r"[іїєґўјљњћџђѓќѕӀӏҡҫҙҗңөүһәӑӗӳ]", re.IGNORECASE)
 SCHEMES = (iuliia.BGN_PCGN, iuliia.WIKIPEDIA, iuliia.MOSMETRO, iuliia.ALA_LC)
+# Every iuliia schema of Russian (UZ is Uzbek's): a Latin alternate name is kept
+# only where it is one of them applied to a Russian name of the place.
+ROMANIZATIONS = tuple(
+    getattr(iuliia, name)
+    for name in dir(iuliia)
+    if name.isupper() and name not in ("UZ", "MVD_310_FR") and not name.startswith("_")
+)
 
 
 def key(text: str) -> str:
@@ -132,6 +139,42 @@ def clean(text: str) -> str | None:
     if unicodedata.normalize("NFKC", text) != text or fold(text) != text.casefold():
         return None  # lookup's exact table needs names that fold stably
     return text
+
+
+def aliases(
+    place: Mapping[str, object], english: str, russian: str | None
+) -> list[tuple[str, str]]:
+    """
+    Return the alternate names lookup is to read, with their locales.
+
+    GeoNames' alternates are names in every language, unlabelled; many are
+    other places' names too ("Samar" for Samara is an island of the
+    Philippines, "Louga" for Luga a region of Senegal). Kept are: Chinese
+    names (``zh``); Cyrillic names in the Russian alphabet (``ru``); and Latin
+    names that romanize the Russian name in an iuliia schema ("Habarovsk"; not
+    the French one of passports, whose "Louga" is Senegal's).
+    """
+    kept: list[tuple[str, str]] = []
+    cyrillic = [
+        t
+        for t in (clean(a) for a in place["alternatenames"])  # type: ignore[attr-defined]
+        if t is not None and all(CYRILLIC.match(c) for c in t if c.isalpha())
+        and not NOT_RUSSIAN.search(t)
+    ]
+    spelled = (
+        {key(scheme.translate(russian)) for scheme in ROMANIZATIONS} if russian else set()
+    )
+    for text in place["alternatenames"]:  # type: ignore[attr-defined]
+        cleaned = clean(text)
+        if cleaned is None or cleaned in (english, russian):
+            continue
+        if HAN.search(cleaned):
+            kept.append(("zh", cleaned))
+        elif cleaned in cyrillic:
+            kept.append(("ru", cleaned))
+        elif cleaned.isascii() and key(cleaned) in spelled:
+            kept.append(("ru-Latn", cleaned))
+    return kept
 
 
 def load_cities() -> dict[str, dict[str, object]]:
@@ -301,12 +344,8 @@ def build(shared: Path) -> dict[Path, str]:
         rows = {("en", "full", english)}
         if russian is not None:
             rows.add(("ru", "full", russian))
-        for text in place["alternatenames"]:  # type: ignore[attr-defined]
-            cleaned = clean(text)
-            if cleaned is None or cleaned in (english, russian):
-                continue
-            locale = "zh" if HAN.search(cleaned) else "und"
-            rows.add((locale, "alias", cleaned))
+        for locale, text in aliases(place, english, russian):
+            rows.add((locale, "alias", text))
         for locale, form, text in sorted(rows):
             names.append([code, locale, form, text, SOURCE])
     places.sort()

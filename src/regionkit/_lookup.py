@@ -74,7 +74,7 @@ import attrs
 
 from regionkit._index import FUZZY_THRESHOLD, MatchKind, NameIndex
 from regionkit._index import SCORES as _SCORES
-from regionkit._models import Division
+from regionkit._models import Category, Division
 from regionkit._normalize import fold
 from regionkit.errors import AmbiguousName, NotFound, UnknownCode, shorten
 
@@ -224,7 +224,7 @@ def pick(query: str, matches: Sequence[Match], source: Source | None = None) -> 
     if source is not None:
         matches = _successors_first(matches, source)
     best = matches[0].score
-    top = [m for m in matches if m.score == best]
+    top = [m for m in matches if m.score == best or _peers(matches[0], m)]
     # Among equals, a unit of today beats one that no longer exists ("Perm":
     # Perm Krai, not Perm Oblast), among former units the one that ended last
     # wins, and the higher level wins: "Yanbian" is the prefecture, not the
@@ -235,11 +235,36 @@ def pick(query: str, matches: Sequence[Match], source: Source | None = None) -> 
         last = max(m.division.valid_to or datetime.date.max for m in top)
         top = [m for m in top if (m.division.valid_to or datetime.date.max) == last]
     if top[0].kind is not MatchKind.FUZZY:  # a typo as close to two names is no guess
-        highest = min(m.division.level or 0 for m in top)
-        top = [m for m in top if (m.division.level or 0) == highest]
+        # Levels rank within a country: a Russian village (level 2) does not
+        # outrank a Chinese banner (level 3) of its name; the two stay a tie.
+        highest = {
+            c: min(m.division.level or 0 for m in top if m.division.country == c)
+            for c in {m.division.country for m in top}
+        }
+        top = [m for m in top if (m.division.level or 0) == highest[m.division.country]]
     if len(top) > 1:
         raise AmbiguousName(query, sorted(m.division for m in top))
     return top[0]
+
+
+def _peers(first: Match, other: Match) -> bool:
+    """
+    Whether *other* ties *first* across the border, though it scores less.
+
+    Below the top level, one country's full name and the other's short name
+    of a text are one claim: "Абага" is a village of Sakha (its name) and Abag
+    Banner (its short Russian name); neither wins.
+    """
+    return (
+        other.division.country != first.division.country
+        and (other.division.level or 1) > 1
+        and (first.division.level or 1) > 1
+        and other.kind is first.kind
+        and first.score - other.score <= _SHORT_GAP
+    )
+
+
+_SHORT_GAP = 0.0101  # a full name's score less a short name's (`_index.SCORES`)
 
 
 # The kinds of match by which a former unit keeps its own name: "崇明县" is the
@@ -415,11 +440,34 @@ class Miss:
 def find(source: Source, text: str, scope: Scope) -> Match | Miss:
     """Return the match of the one division *text* names in *scope*, or why not."""
     try:
-        return _find(source, text, scope)
+        try:
+            return _find(source, text, scope)
+        except NotFound:
+            if scope.level != 1:
+                raise
+            return _subject_of_locality(source, text, scope)
     except AmbiguousName as error:
         return Miss(text, error.candidates)
     except NotFound:
         return Miss(text)
+
+
+def _subject_of_locality(source: Source, text: str, scope: Scope) -> Match:
+    """
+    Return the subject of the one Russian locality *text* names, for ``level=1``.
+
+    "Майкоп" with ``level=1`` is the Republic of Adygea; towns of one name in
+    two subjects leave it ambiguous. The match keeps the locality's kind, score
+    and matched name.
+    """
+    found = _find(source, text, attrs.evolve(scope, level=2))
+    place = found.division
+    if place.category not in _LOCALITIES or place.parent_code is None:
+        raise NotFound(text)
+    subject = source.get(place.parent_code)
+    if not scope.accepts(subject):
+        raise NotFound(text)
+    return Match(subject, found.score, found.matched, found.kind)
 
 
 def _find(source: Source, text: str, scope: Scope) -> Match:
@@ -676,10 +724,18 @@ def _matches(
                 if typos
                 else index.search(text, fuzzy=False, exact_first=stop_early)
             )
+            before = len(found)
             for code, score, matched, kind in entries:
                 division = source.record(country, stage, code)
                 if division is not None and scope.accepts(division):
                     found.append(Match(division, score, matched, kind))
+            if stop_early and not typos and entries and len(found) == before:
+                # Every exact match lay outside the scope: the other kinds
+                # may hold one inside it ("Новый" in Adygea is an alias there).
+                for code, score, matched, kind in index.search(text, fuzzy=False):
+                    division = source.record(country, stage, code)
+                    if division is not None and scope.accepts(division):
+                        found.append(Match(division, score, matched, kind))
             # A confident match on a higher level ends the search; a bare
             # core match ("Hebei" in "Hebei Qu") lets lower levels compete.
             # Below the top, the other country's units of the stage compete
@@ -697,4 +753,5 @@ def _matches(
     return found
 
 
+_LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
