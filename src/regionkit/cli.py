@@ -369,7 +369,9 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         rows.append((centre.role.value, f"{text}  {centre.note}".strip()))
     for figure in division.figures:
         when = figure.year if figure.year is not None else f"{figure.source}, no year"
-        rows.append((figure.measure.value.replace("_", " "), f"{figure.value:,} ({when})"))
+        rows.append(
+            (figure.measure.value.replace("_", " "), f"{figure.value:,} ({when})")
+        )
     if division.location is not None:
         place = division.location
         rows.append(

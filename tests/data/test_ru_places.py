@@ -1,4 +1,4 @@
-"""Issue 17: Russia's inhabited localities, the subjects' centres, locations and zones."""
+"""Issue 17: Russia's localities, the subjects' centres, their locations and zones."""
 
 from __future__ import annotations
 
@@ -82,7 +82,8 @@ def test_every_subject_s_centre_and_seat_is_a_record() -> None:
                 continue
             assert place.parent_code == subject.code
             assert centre.name("ru") in {n.text for n in place.names}
-        assert subject.seat is not None and subject.seat.code is not None
+        assert subject.seat is not None
+        assert subject.seat.code is not None
 
 
 @pytest.mark.parametrize(
@@ -155,13 +156,14 @@ def test_vladivostok() -> None:
         assert regionkit.lookup(text).code == "RU-PRI-GN2013348"
     city = regionkit.get("RU-PRI-GN2013348")
     assert city.category is Category.CITY
-    assert city.parent is not None and city.parent.code == "RU-PRI"
+    assert city.parent_code == "RU-PRI"
     assert city.location is not None
     # The city's coordinates in Wikipedia's article: 43°08′N 131°54′E.
     assert abs(city.location.latitude - 43.133) < 0.1
     assert abs(city.location.longitude - 131.911) < 0.1
     assert city.time_zones == ("Asia/Vladivostok",)
-    assert city.population is not None and city.population.value > 500_000
+    assert city.population is not None
+    assert city.population.value > 500_000
     assert city.population.year is None  # GeoNames states none
 
 
@@ -199,8 +201,13 @@ def test_towns_of_one_name_in_two_subjects_need_within() -> None:
         regionkit.lookup("Донецк")  # Rostov Oblast's town and the DPR's centre
 
 
-def test_former_names_from_the_source_find_the_city() -> None:
-    assert regionkit.lookup("Königsberg").code == "RU-KGD-GN554234"
+def test_alternate_names_in_russian_and_their_romanizations_are_read() -> None:
+    assert regionkit.lookup("Владик").code == "RU-PRI-GN2013348"
+    assert regionkit.lookup("Habarovsk").code == "RU-KHA-GN2022890"
+    # Names in other languages are not read: "Samar" is an island of the
+    # Philippines before it is a German name of Samara.
+    with pytest.raises(NotFound):
+        regionkit.lookup("Samar")
 
 
 def test_no_typos_of_locality_names() -> None:
@@ -223,3 +230,20 @@ def test_localities_load_only_when_needed() -> None:
     assert "ru-places.json" not in read
     assert dataset.lookup("Владивосток").code == "RU-PRI-GN2013348"
     assert "ru-places.json" in read
+
+
+def test_china_s_units_lie_in_beijing_time_and_xinjiang_says_both() -> None:
+    units = [d for d in regionkit.divisions("CN") if d.level is not None]
+    zones = Counter(d.time_zones for d in units)
+    assert (
+        zones[("Asia/Shanghai",)]
+        == len(units) - zones[("Asia/Shanghai", "Asia/Urumqi")] - 3
+    )
+    # Xinjiang and every unit in it: the official zone first, the local one next.
+    xinjiang = [d for d in units if (d.national_code or "").startswith("65")]
+    assert {d.time_zones for d in xinjiang} == {("Asia/Shanghai", "Asia/Urumqi")}
+    assert zones[("Asia/Shanghai", "Asia/Urumqi")] == len(xinjiang)
+    assert regionkit.get("CN-HK").time_zones == ("Asia/Hong_Kong",)
+    assert regionkit.get("CN-MO").time_zones == ("Asia/Macau",)
+    assert regionkit.get("CN-TW").time_zones == ("Asia/Taipei",)
+    assert regionkit.get("CN-230100").location is None  # no source for it yet
