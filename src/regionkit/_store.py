@@ -581,23 +581,41 @@ class Dataset:
         """Return the name index of *country*'s file for *stage*."""
         index = self._name_indices.get((country, stage))
         if index is None:
-            loaded = self._index(country, stage)
+            self._index(country, TOP)
+            # A prebuilt index needs only its data file's checksum: the
+            # records of a lower stage are read when a match names one
+            # ("Harbin" reads no Russian locality).
+            digest = self._digest(country, stage)
             with self._lock:
                 index = self._name_indices.get((country, stage))
                 if index is None:
                     with no_cyclic_gc():
-                        index = self._prebuilt_names(country, stage, loaded)
-                        if index is None:
+                        index = self._prebuilt_names(country, stage, digest)
+                    if index is not None:
+                        self._name_indices[(country, stage)] = index
+            if index is None:
+                loaded = self._index(country, stage)
+                with self._lock:
+                    index = self._name_indices.get((country, stage))
+                    if index is None:
+                        with no_cyclic_gc():
                             index = NameIndex.build(
                                 d
                                 for d in loaded.records.values()
                                 if _stage_of(d) == stage
                             )
-                    self._name_indices[(country, stage)] = index
+                        self._name_indices[(country, stage)] = index
         return index
 
+    def _digest(self, country: str, stage: int) -> int:
+        """Return the CRC-32 of *country*'s data file for *stage*, parsing nothing."""
+        loaded = self._indices.get(country)
+        if loaded is not None and loaded.files >= stage:
+            return loaded.digests[stage - 1]
+        return zlib.crc32(self._read_file(_FILES[country][stage - 1]))
+
     def _prebuilt_names(
-        self, country: str, stage: int, loaded: RecordIndex
+        self, country: str, stage: int, digest: int
     ) -> NameIndex | None:
         """
         Read the index built with the data file of *stage*, if it is there.
@@ -612,7 +630,7 @@ class Dataset:
         except OSError:
             return None
         try:
-            return NameIndex.decode(raw, loaded.digests[stage - 1])
+            return NameIndex.decode(raw, digest)
         except ValueError as error:
             raise DataError(f"{self._origin}/{name}", [str(error)]) from None
 

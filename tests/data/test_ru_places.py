@@ -228,8 +228,11 @@ def test_localities_load_only_when_needed() -> None:
     dataset.lookup("Moscow")
     dataset.lookup("Хабаровский край")
     assert "ru-places.json" not in read
+    # A name no locality bears reads their name index, not their records.
+    assert dataset.lookup("Harbin").code == "CN-230100"
+    assert dataset._indices["RU"].files == 1
     assert dataset.lookup("Владивосток").code == "RU-PRI-GN2013348"
-    assert "ru-places.json" in read
+    assert dataset._indices["RU"].files == 2
 
 
 def test_china_s_units_lie_in_beijing_time_and_xinjiang_says_both() -> None:
