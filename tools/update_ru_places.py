@@ -275,7 +275,8 @@ def city_list(
             for text, code in kladr.items():
                 if row["region"] in text:
                     subject = code
-        name = row["city"] or row["region"]
+        # The city's name is in "area" where it is an urban okrug (Voskresensk).
+        name = row["city"] or row["settlement"] or row["area"] or row["region"]
         if subject is not None and name:
             cities[subject, key(name)] = (float(row["geo_lat"]), float(row["geo_lon"]))
     return cities
@@ -337,6 +338,7 @@ def build(shared: Path) -> dict[Path, str]:
                 "2",
                 subject,
                 str(gid),
+                f"{place['countrycode']}.{place['admin1code']}",
                 f"{float(place['latitude']):.5f}",
                 f"{float(place['longitude']):.5f}",
                 "" if subject in NO_ZONE else str(place["timezone"]),
@@ -356,8 +358,8 @@ def build(shared: Path) -> dict[Path, str]:
     names.sort()
     zones: dict[str, Counter[str]] = defaultdict(Counter)
     for row in places:
-        if row[7]:
-            zones[row[3]][row[7]] += 1
+        if row[8]:
+            zones[row[3]][row[8]] += 1
     links = subject_links(centres, cities, codes_of, zones)
     return {
         DATA / "ru" / "places.csv": render_csv(PLACE_COLUMNS, places),
@@ -425,6 +427,7 @@ PLACE_COLUMNS = (
     "level",
     "parent",
     "geonames_id",
+    "geonames_admin1",
     "latitude",
     "longitude",
     "time_zone",
