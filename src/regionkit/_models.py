@@ -241,7 +241,9 @@ class Centre:
         note: One sentence on anything unusual, else empty.
         source: Space-separated source ids.
         code: The code of the place's own record, where the data holds one:
-            ``regionkit.get(centre.code)``.
+            a locality (``RU-PRI-GN2013348``), or the federal city that is its
+            own centre or another subject's seat (``RU-MOW``);
+            ``regionkit.get(centre.code)`` returns it.
     """
 
     role: CentreRole
@@ -249,8 +251,6 @@ class Centre:
     note: str
     source: str
     code: str | None = None
-    """The code of the place: a locality (``RU-PRI-GN2013348``), or the federal
-    city that is its own centre or another subject's seat (``RU-MOW``)."""
 
     def name(self, locale: str = "en") -> str | None:
         """
