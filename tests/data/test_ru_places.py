@@ -210,6 +210,28 @@ def test_alternate_names_in_russian_and_their_romanizations_are_read() -> None:
         regionkit.lookup("Samar")
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "last_day"),
+    [
+        ("Gorky", "RU-NIZ-GN520555", "1990-10-21"),
+        ("Кёнигсберг", "RU-KGD-GN554234", "1946-07-03"),
+        ("Königsberg", "RU-KGD-GN554234", "1946-07-03"),
+        ("Свердловск", "RU-SVE-GN1486209", "1991-09-22"),
+    ],
+)
+def test_former_names_with_their_dates(text: str, code: str, last_day: str) -> None:
+    assert regionkit.lookup(text, level=2).code == code
+    former = [n for n in regionkit.get(code).names if n.text == text]
+    assert [n.form.value for n in former] == ["former"]
+    assert str(former[0].valid_to) == last_day
+
+
+def test_a_former_name_that_a_town_bears_today_means_the_town() -> None:
+    # Samara was Kuybyshev until 1991; a town of Novosibirsk Oblast is Kuybyshev.
+    assert regionkit.lookup("Куйбышев").code == "RU-NVS-GN1501141"
+    assert regionkit.lookup("Куйбышев", within="RU-SAM").code == "RU-SAM-GN499099"
+
+
 def test_no_typos_of_locality_names() -> None:
     with pytest.raises(NotFound):
         regionkit.lookup("Vladivostol")
