@@ -317,8 +317,8 @@ def build(shared: Path) -> dict[Path, str]:
                 chosen.append((subject, place))
     statuses = city_status(chosen, listed, of_subject, centres)
     former: dict[str, set[str]] = defaultdict(set)
-    for row in read_csv(DATA / "ru" / "places_names_former.csv"):
-        former[row["code"]].add(row["text"])
+    for dated in read_csv(DATA / "ru" / "places_names_former.csv"):
+        former[dated["code"]].add(dated["text"])
     places: list[list[str]] = []
     names: list[list[str]] = []
     codes_of: dict[int, str] = {}
