@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 import regionkit
-from regionkit import AmbiguousName, Division, NotFound
+from regionkit import AmbiguousName, Category, Division, NotFound
 
 Case = tuple[Division, str, dict[str, object]]
 LISTED = Path(__file__).parent / "corpus" / "roundtrip_exceptions.csv"
@@ -112,10 +112,18 @@ def test_the_name_describe_opens_with_looks_the_unit_up() -> None:
     assert broken(leading()) == []
 
 
+LOCALITIES = {Category.CITY, Category.INHABITED_LOCALITY}
+
+
 def current_names() -> Iterator[Case]:
     for division in regionkit.divisions():
+        # A Russian locality's name is often another's too (Берёзовка), or a
+        # subject's ("Arkhangelsk"): within its subject, it finds the locality.
+        where: dict[str, object] = (
+            {"within": division.parent_code} if division.category in LOCALITIES else {}
+        )
         for name in division.names:
-            yield division, name.text, {}
+            yield division, name.text, where
 
 
 def former_names() -> Iterator[Case]:

@@ -34,6 +34,7 @@ _TABLES = (
 )
 DATA_FILES = (
     "ru.json",
+    "ru-places.json",
     "cn.json",
     "cn-lower.json",
     "cn-history.json",

@@ -42,7 +42,7 @@ from tables import (  # noqa: E402
 )
 
 from regionkit._index import NameIndex  # noqa: E402 (path fix)
-from regionkit._models import Change, Division, NameForm  # noqa: E402
+from regionkit._models import Category, Change, Division, NameForm  # noqa: E402
 from regionkit._normalize import fold  # noqa: E402
 from regionkit.errors import DataError  # noqa: E402
 from regionkit.serialization import from_dict  # noqa: E402
@@ -54,6 +54,7 @@ DATA_VERSION = (DATA / "VERSION").read_text(encoding="utf-8").strip()
 # Name tables are globs: hand-written and generated tables sit side by side.
 FILES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "ru.json": ("RU", ("ru/divisions.csv", "ru/former.csv"), "ru/names*.csv"),
+    "ru-places.json": ("RU", ("ru/places.csv",), "ru/places_names*.csv"),
     "cn.json": ("CN", ("cn/divisions.csv", "cn/former.csv"), "cn/names*.csv"),
     "cn-lower.json": ("CN", ("cn/units.csv",), "cn/unit_names*.csv"),
     "cn-history.json": ("CN", ("cn/history.csv",), "cn/history_names*.csv"),
@@ -61,6 +62,7 @@ FILES: dict[str, tuple[str, tuple[str, ...], str]] = {
 # Per output file: the tables of validity dates and of changes it takes.
 HISTORY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ru.json": (("ru/validity.csv",), ("ru/changes.csv",)),
+    "ru-places.json": ((), ()),
     "cn.json": (("cn/validity.csv",), ("cn/changes.csv",)),
     "cn-lower.json": (("cn/unit_validity.csv",), ()),
     "cn-history.json": ((), ("cn/history_changes.csv",)),
@@ -71,6 +73,7 @@ DATE_FIELDS = tuple(
     for bound in ("valid_from", "valid_to")
     for part in ("", "_precision", "_basis")
 )
+LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})
 ISO_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 PROJECT_KEY = re.compile(r"[A-Z]{2}-[A-Z0-9][A-Z0-9-]{3,}")
 _ONE_PER_LOCALE = frozenset({NameForm.FULL, NameForm.SHORT})
@@ -115,12 +118,27 @@ def build_country_file(
     claims = grouped(optional_csv(f"{cc}/claims.csv"))
     ranks = grouped(optional_csv(f"{cc}/city_ranks.csv"))
     top_level = name == f"{cc}.json"
+    # Subjects' locations, zones and the places their centres are.
+    links = grouped(optional_csv(f"{cc}/subject_places.csv")) if top_level else {}
+    # China's zones by scope: the country, or a provincial unit and all below it.
+    zones = (
+        {
+            row["scope"]: (
+                row["time_zones"].split(),
+                source_ids(w, row["source"], sources, used),
+            )
+            for w, row in optional_csv(f"{cc}/time_zones.csv")
+        }
+        if name in ("cn.json", "cn-lower.json")
+        else {}
+    )
     built: list[Division] = []
     places: dict[str, str] = {}
     for table in tables:
         for where, row in optional_csv(table):
             code = row["code"]
             dates = {k: row.get(k, "") for k in DATE_FIELDS}
+            linked = links.pop(code, [])
             for w, v in validity.pop(code, []):
                 dates = {k: dates[k] or v.get(k, "") for k in dates}
                 source_ids(w, v["source"], sources, used)
@@ -177,6 +195,7 @@ def build_country_file(
                         ],
                         "note": c["note"],
                         "source": source_ids(w, c["source"], sources, used),
+                        "code": place_of(c, linked),
                     }
                     for w, c in centres.pop(code, [])
                 ],
@@ -188,7 +207,9 @@ def build_country_file(
                         "source": source_ids(w, f["source"], sources, used),
                     }
                     for w, f in figures.pop(code, [])
-                ],
+                ]
+                + place_figures(where, row, sources, used),
+                **where_it_lies(where, row, linked, sources, used),
                 "claims": [
                     {
                         "party": c["party"],
@@ -208,6 +229,8 @@ def build_country_file(
                     for w, r in ranks.pop(code, [])
                 ],
             }
+            if zones and record["level"] is not None:  # groupings have none
+                record["time_zones"] = zones_of(record, zones, known)
             record["names"].sort(key=lambda n: (n["locale"], n["form"], n["text"]))
             try:
                 division = from_dict(Division, record, path=where)
@@ -223,7 +246,7 @@ def build_country_file(
     # wait for the lower-level file.
     leftovers: tuple[dict[str, list[tuple[str, Row]]], ...] = (names,)
     if top_level:
-        leftovers = (names, centres, figures, claims)
+        leftovers = (names, centres, figures, claims, links)
     elif name == "cn-lower.json":
         leftovers = (names, ranks)
     for leftover in (*leftovers, validity):
@@ -262,6 +285,66 @@ def build_country_file(
         "sources": cited(sources, used),
     }
     return meta, built, changes
+
+
+def zones_of(
+    record: dict[str, Any],
+    zones: dict[str, tuple[list[str], str]],
+    known: dict[str, Division],
+) -> list[str]:
+    """Return a Chinese unit's zones: its provincial unit's row, else the country's."""
+    code, parent = record["code"], record["parent_code"]
+    while parent is not None:  # up to the provincial level
+        code, parent = parent, known[parent].parent_code
+    return (zones.get(code) or zones[record["country"]])[0]
+
+
+def place_of(centre: Row, linked: list[tuple[str, Row]]) -> str | None:
+    """Return the code of the place a centre or seat is (``subject_places.csv``)."""
+    for _, link in linked:
+        if link["role"] == centre["role"] and link["name_ru"] == centre["name_ru"]:
+            return link["place"] or None
+    return None
+
+
+def place_figures(
+    where: str, row: Row, sources: dict[str, Row], used: set[str]
+) -> list[dict[str, Any]]:
+    """Return a locality's population: GeoNames' figure, whose year it does not give."""
+    if not row.get("population"):
+        return []
+    source = source_ids(where, row["source"].split()[0], sources, used)
+    return [
+        {
+            "measure": "population",
+            "value": number(where, row["population"]),
+            "year": None,
+            "source": source,
+        }
+    ]
+
+
+def where_it_lies(
+    where: str,
+    row: Row,
+    linked: list[tuple[str, Row]],
+    sources: dict[str, Row],
+    used: set[str],
+) -> dict[str, Any]:
+    """Return a record's ``location`` and ``time_zones``, where the tables give them."""
+    if "latitude" in row:  # a locality: its own point and zone
+        point, zones, source = row, row["time_zone"], row["source"].split()[0]
+    else:  # a subject: its row of subject_places.csv
+        found = [r for w, r in linked if r["role"] == "location"]
+        if not found:
+            return {}
+        point, zones, source = found[0], found[0]["time_zones"], found[0]["source"]
+    location = {
+        "latitude": float(point["latitude"]),
+        "longitude": float(point["longitude"]),
+        "source": source_ids(where, source, sources, used),
+    }
+    return {"location": location, "time_zones": zones.split()}
 
 
 def number(where: str, text: str) -> int | float:
@@ -373,7 +456,12 @@ def build() -> dict[str, str]:
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
     if set(FILES) <= set(outputs):  # reporting lines need every division
         # Lines and neighbours are today's: units that no longer exist have none.
-        current = {code: d for code, d in known.items() if d.is_current}
+        # Russia's localities are no units of government, and have no neighbours.
+        current = {
+            code: d
+            for code, d in known.items()
+            if d.is_current and d.category not in LOCALITIES
+        }
         try:
             outputs["reporting.json"] = reporting_file(current)
         except ReportingDataError as error:

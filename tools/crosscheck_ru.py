@@ -538,6 +538,58 @@ def check_hflabs_city(t: Tables, shared: Path) -> list[Finding]:
     return out
 
 
+def check_places(t: Tables, shared: Path) -> list[Finding]:
+    """
+    Check the localities' subjects against hflabs (issue 17).
+
+    - GeoNames' admin1 code of every place maps to the subject hflabs-region
+      gives that code (its ``geoname_code``);
+    - every город of hflabs-city lies, by name and within 30 km of its point,
+      in a locality of our data in the same subject, marked ``city``.
+    """
+    out: list[Finding] = []
+    places = read_csv(DATA / "places.csv")
+    names: dict[str, set[str]] = {}
+    for row in read_csv(DATA / "places_names.csv"):
+        if row["locale"] == "ru":
+            names.setdefault(row["code"], set()).add(norm(row["text"]))
+    theirs = {
+        h["geoname_code"]: UA_TO_OURS.get(h["iso_code"], h["iso_code"])
+        for h in read_csv(shared / "hflabs-region" / "region.csv", check_text=False)
+    }
+    pairs = {(row["geonames_admin1"], row["parent"]) for row in places}
+    for admin1, subject in sorted(pairs):
+        if subject in {"RU-DONETSK", "RU-LUGANSK", "RU-ZAPOROZHYE", "RU-KHERSON"}:
+            continue  # centres and seats only; hflabs predates the four
+        if theirs.get(admin1) != subject:
+            out.append(
+                Finding(
+                    "geonames", subject, "admin1", admin1, theirs.get(admin1, ""), True
+                )
+            )
+    for h in read_csv(shared / "hflabs-city" / "city.csv", check_text=False):
+        name = h["city"] or h["settlement"] or h["area"] or h["region"]
+        lat, lon = float(h["geo_lat"]), float(h["geo_lon"])
+        near = [
+            row
+            for row in places
+            if norm(name) in names.get(row["code"], set())
+            and abs(float(row["latitude"]) - lat) < 0.3
+            and abs(float(row["longitude"]) - lon) < 0.5
+        ]
+        subject = t.by_national.get(h["kladr_id"][:2], "")
+        if not near:
+            if h["fias_level"] != "1":  # the federal cities are subjects
+                out.append(Finding("hflabs-city", subject, "locality", "", name, False))
+            continue
+        if not any(row["parent"] == subject for row in near):
+            found = " ".join(sorted({row["parent"] for row in near}))
+            out.append(Finding("hflabs-city", subject, "subject", found, name, True))
+        elif not any(row["category"] == "city" for row in near):
+            out.append(Finding("hflabs-city", subject, "status", "", name, False))
+    return out
+
+
 def _district(groupings: str) -> str:
     """Return the federal district among a row's groupings ("" if none)."""
     return next((g for g in groupings.split() if g.startswith("RU-FD-")), "")
@@ -565,6 +617,7 @@ def main(argv: list[str] | None = None) -> int:
         + check_google(tables, shared)
         + check_cldr(tables, shared)
         + check_hflabs_city(tables, shared)
+        + check_places(tables, shared)
     )
     failed = 0
     unexplained_names = 0

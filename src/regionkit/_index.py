@@ -31,7 +31,7 @@ import zlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from regionkit._models import Division, NameForm
+from regionkit._models import Category, Division, NameForm
 from regionkit._normalize import (
     CATEGORY_WORDS,
     canonical,
@@ -773,8 +773,11 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
         code = division.code
         category = division.category.value
         grouping = division.category.is_grouping
-        # Russian case forms ("в Хабаровском крае") are for Russia's units.
-        inflect = division.country == "RU"
+        # Russian case forms ("в Хабаровском крае") are for Russia's subjects;
+        # a locality matches by its names as written, never by a typo: among
+        # thousands of short names a typo of one is another's name.
+        locality = division.category in _LOCALITIES
+        inflect = division.country == "RU" and not locality
         seen: set[tuple[str, bool]] = set()
         for name in division.names:
             text, form = name.text, name.form
@@ -784,11 +787,11 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 whole = canonical_name(text)
                 for key in dict.fromkeys((fold_name(text), whole)):
                     file(kind, key, (code, text, ""))
-                typos = not grouping and _typo_locale(name.locale)
+                typos = not (grouping or locality) and _typo_locale(name.locale)
                 if whole and form is NameForm.ALIAS and typos:  # nicknames
                     _file_typo(file, whole, (code, text, category))
                 continue
-            typos = not grouping and _typo_locale(name.locale)
+            typos = not (grouping or locality) and _typo_locale(name.locale)
             extra = "" if is_full else _SHORT
             file(_EXACT, fold_name(text), (code, text, extra))
             if (text, is_full) in seen:  # the same text in several locales
@@ -798,7 +801,7 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 # "Чувашская Республика — Чувашия": each part names the unit.
                 for part in _name_parts(text):
                     file(_NORMALIZED, canonical_name(part), (code, part, _SHORT))
-                    if not grouping and _typo_locale(name.locale):
+                    if typos:
                         _file_typo(file, canonical_name(part), (code, part, category))
                     if inflect and name.locale == "ru":
                         for stems in _stems_of(canonical_name(part)):
@@ -829,6 +832,7 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
 
 _NORMALIZED = MatchKind.NORMALIZED.value
 _INFLECTED = MatchKind.INFLECTED.value
+_LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})
 
 
 # The languages whose names typos are looked for in: the ones people type these

@@ -75,7 +75,7 @@ import attrs
 
 from regionkit._index import FUZZY_THRESHOLD, MatchKind, NameIndex
 from regionkit._index import SCORES as _SCORES
-from regionkit._models import Division
+from regionkit._models import Category, Division
 from regionkit._normalize import fold
 from regionkit._townships import ends_in_township_word
 from regionkit.errors import AmbiguousName, NotFound, UnknownCode, shorten
@@ -226,7 +226,7 @@ def pick(query: str, matches: Sequence[Match], source: Source | None = None) -> 
     if source is not None:
         matches = _successors_first(matches, source)
     best = matches[0].score
-    top = [m for m in matches if m.score == best]
+    top = [m for m in matches if m.score == best or _peers(matches[0], m)]
     # Among equals, a unit of today beats one that no longer exists ("Perm":
     # Perm Krai, not Perm Oblast), and among former units the one that ended
     # last wins.
@@ -236,21 +236,48 @@ def pick(query: str, matches: Sequence[Match], source: Source | None = None) -> 
         last = max(m.division.valid_to or datetime.date.max for m in top)
         top = [m for m in top if (m.division.valid_to or datetime.date.max) == last]
     # A unit wins over the namesakes inside it that fit as well: "乌鲁木齐" is
-    # the city, not its county 乌鲁木齐县. Namesakes elsewhere are a tie for the
-    # caller to decide ("Yanbian": 延边州 in Jilin, 盐边县 in Sichuan), as are
-    # two typos as close.
+    # the city, not its county 乌鲁木齐县; "Kaluga" the oblast, not its city.
+    # Namesakes elsewhere are a tie for the caller to decide ("Yanbian": 延边州
+    # in Jilin, 盐边县 in Sichuan), as are two typos as close. Levels rank
+    # within a country: a Russian village (level 2) does not outrank a Chinese
+    # banner (level 3) of its name.
     if top[0].kind is not MatchKind.FUZZY and len(top) > 1:
-        highest = min(m.division.level or 0 for m in top)
-        upper = [m for m in top if (m.division.level or 0) == highest]
-        codes = {m.division.code for m in upper}
-        if all(
-            m in upper or any(a.code in codes for a in m.division.ancestors())
-            for m in top
-        ):
-            top = upper
+        kept: list[Match] = []
+        for country in dict.fromkeys(m.division.country for m in top):
+            own = [m for m in top if m.division.country == country]
+            highest = min(m.division.level or 0 for m in own)
+            upper = [m for m in own if (m.division.level or 0) == highest]
+            codes = {m.division.code for m in upper}
+            if all(
+                m in upper or any(a.code in codes for a in m.division.ancestors())
+                for m in own
+            ):
+                own = upper
+            kept += own
+        top = kept
     if len(top) > 1:
         raise AmbiguousName(query, sorted(m.division for m in top))
     return top[0]
+
+
+def _peers(first: Match, other: Match) -> bool:
+    """
+    Whether *other* ties *first* across the border, though it scores less.
+
+    Below the top level, one country's full name and the other's short name
+    of a text are one claim: "Абага" is a village of Sakha (its name) and Abag
+    Banner (its short Russian name); neither wins.
+    """
+    return (
+        other.division.country != first.division.country
+        and (other.division.level or 1) > 1
+        and (first.division.level or 1) > 1
+        and other.kind is first.kind
+        and first.score - other.score <= _SHORT_GAP
+    )
+
+
+_SHORT_GAP = 0.0101  # a full name's score less a short name's (`_index.SCORES`)
 
 
 # The kinds of match by which a former unit keeps its own name: "崇明县" is the
@@ -448,11 +475,34 @@ class Miss:
 def find(source: Source, text: str, scope: Scope) -> Match | Miss:
     """Return the match of the one division *text* names in *scope*, or why not."""
     try:
-        return _find(source, text, scope)
+        try:
+            return _find(source, text, scope)
+        except NotFound:
+            if scope.level != 1:
+                raise
+            return _subject_of_locality(source, text, scope)
     except AmbiguousName as error:
         return Miss(text, error.candidates)
     except NotFound:
         return Miss(text)
+
+
+def _subject_of_locality(source: Source, text: str, scope: Scope) -> Match:
+    """
+    Return the subject of the one Russian locality *text* names, for ``level=1``.
+
+    "Майкоп" with ``level=1`` is the Republic of Adygea; towns of one name in
+    two subjects leave it ambiguous. The match keeps the locality's kind, score
+    and matched name.
+    """
+    found = _find(source, text, attrs.evolve(scope, level=2))
+    place = found.division
+    if place.category not in _LOCALITIES or place.parent_code is None:
+        raise NotFound(text)
+    subject = source.get(place.parent_code)
+    if not scope.accepts(subject):
+        raise NotFound(text)
+    return Match(subject, found.score, found.matched, found.kind)
 
 
 def _find(source: Source, text: str, scope: Scope) -> Match:
@@ -820,7 +870,7 @@ def _matches(
     breaks = _breaks(text)
     passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
     for typos in passes:
-        for country, stage in tiers:
+        for at, (country, stage) in enumerate(tiers):
             if not typos and not source.may_name(text, country, stage):
                 continue  # an index not read yet that holds none of its keys
             index = source.name_index(country, stage)
@@ -829,15 +879,33 @@ def _matches(
                 if typos
                 else index.search(text, fuzzy=False, exact_first=stop_early)
             )
+            before = len(found)
             for code, score, matched, kind in entries:
                 if breaks and country == "CN" and not breaks <= _breaks(matched):
                     continue  # "Yun'an" is 云安, never 郁南 (Yunan)
                 division = source.record(country, stage, code)
                 if division is not None and scope.accepts(division):
                     found.append(Match(division, score, matched, kind))
+            if stop_early and not typos and entries and len(found) == before:
+                # Every exact match lay outside the scope: the other kinds
+                # may hold one inside it ("Новый" in Adygea is an alias there).
+                for code, score, matched, kind in index.search(text, fuzzy=False):
+                    if breaks and country == "CN" and not breaks <= _breaks(matched):
+                        continue
+                    division = source.record(country, stage, code)
+                    if division is not None and scope.accepts(division):
+                        found.append(Match(division, score, matched, kind))
             # A confident match on a higher level ends the search; a bare
             # core match ("Hebei" in "Hebei Qu") lets lower levels compete.
-            if stop_early and found and max(m.score for m in found) >= CONFIDENT:
+            # Below the top, the other country's units of the stage compete
+            # too: a Russian village does not hide a Chinese county.
+            last_of_stage = at + 1 == len(tiers) or tiers[at + 1][1] != stage
+            if (
+                stop_early
+                and found
+                and max(m.score for m in found) >= CONFIDENT
+                and (stage == TOP or last_of_stage)
+            ):
                 return _ranked(found)
         if found:
             return _ranked(found)
@@ -878,4 +946,5 @@ def _breaks(text: str) -> frozenset[int]:
 _NO_BREAKS: frozenset[int] = frozenset()
 
 
+_LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")

@@ -31,6 +31,7 @@ __all__ = [
     "Division",
     "Figure",
     "FormValue",
+    "Location",
     "Measure",
     "Name",
     "NameForm",
@@ -109,6 +110,11 @@ class Category(enum.Enum):
     """类似乡级单位: a farm, forest, zone or office that NBS lists as a township."""
     STATISTICAL_ZONE = "statistical_zone"
     """A development zone or office that NBS lists as a county, the MCA does not."""
+    # Russia: inhabited localities inside a subject (data/ru/NOTES.md).
+    CITY = "city"
+    """Russia: a город, an inhabited locality with the status of a city."""
+    INHABITED_LOCALITY = "inhabited_locality"
+    """Russia: a населённый пункт whose status the sources do not give."""
     # Groupings that are neither levels nor lines of government (data/REPORTING.md).
     ECONOMIC_REGION = "economic_region"
     """Russia: one of the twelve economic regions of ОКЭР (ОК 024-95)."""
@@ -255,12 +261,17 @@ class Centre:
         names: The place's names (``ru``, ``en``, ``zh-Hans`` as sources give them).
         note: One sentence on anything unusual, else empty.
         source: Space-separated source ids.
+        code: The code of the place's own record, where the data holds one:
+            a locality (``RU-PRI-GN2013348``), or the federal city that is its
+            own centre or another subject's seat (``RU-MOW``);
+            ``regionkit.get(centre.code)`` returns it.
     """
 
     role: CentreRole
     names: tuple[Name, ...]
     note: str
     source: str
+    code: str | None = None
 
     def name(self, locale: str = "en") -> str | None:
         """
@@ -289,13 +300,33 @@ class Figure:
     Attributes:
         measure: What is measured.
         value: The number: people (an `int`) or square kilometres.
-        year: The year the figure refers to (the census year for population).
+        year: The year the figure refers to (the census year for population);
+            ``None`` where the source does not state it (GeoNames' populations).
         source: Space-separated source ids.
     """
 
     measure: Measure
     value: int | float
-    year: int
+    year: int | None
+    source: str
+
+
+@attrs.frozen
+class Location:
+    """
+    Where a division lies: one point, with its source.
+
+    For a locality, the point its source gives for it; for a subject, its
+    centre's point (its seat's where it has no centre).
+
+    Attributes:
+        latitude: Degrees north (WGS 84).
+        longitude: Degrees east (WGS 84).
+        source: Space-separated source ids.
+    """
+
+    latitude: float
+    longitude: float
     source: str
 
 
@@ -464,6 +495,11 @@ class Division:
         designations: Special ranks (a sub-provincial or separately planned city).
         valid_from: The first day the unit existed, where sources give it.
         valid_to: The last day the unit existed; ``None`` while it exists.
+        location: A point where the unit lies (its centre's, for a subject),
+            with its source; ``None`` where the data holds none.
+        time_zones: The IANA time zones the unit lies in (names `zoneinfo`
+            takes), its main one (its centre's) first; empty where the data
+            holds none.
         source: Space-separated ids of the sources behind the record.
         valid_from_precision: How precisely `valid_from` is known; ``None``
             where `valid_from` is ``None``. Known to the year, `valid_from` is
@@ -501,6 +537,8 @@ class Division:
     valid_from_basis: str = ""
     valid_to_precision: DatePrecision | None = None
     valid_to_basis: str = ""
+    location: Location | None = None
+    time_zones: tuple[str, ...] = ()
     # The dataset that loaded the record; typed loosely so that type hints
     # resolve at run time (cattrs, autodoc) without importing the store.
     _dataset: object = attrs.field(

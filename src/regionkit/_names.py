@@ -231,6 +231,8 @@ def describe(division: Division, locale: object = "en") -> str:
             parts.append(f"area {area_text}")
         if people is not None:
             when = f"{people.year} census" if _is_census(people) else f"{people.year}"
+            if people.year is None:  # GeoNames states no year
+                when = "GeoNames, year not stated"
             parts.append(f"population {people_text} ({when})")
         return "; ".join(parts + contest) + "."
     if template == "ru":
@@ -248,6 +250,8 @@ def describe(division: Division, locale: object = "en") -> str:
                 if _is_census(people)
                 else f"данные {people.year} года"
             )
+            if people.year is None:
+                when = "GeoNames, год не указан"
             parts.append(f"население {people_text} чел. ({when})")
         sentence = "; ".join(parts + contest) + "."
         return sentence[:1].upper() + sentence[1:]  # "провинция Хэйлунцзян" opens it
@@ -261,5 +265,7 @@ def describe(division: Division, locale: object = "en") -> str:
         text += f"；{'面積' if traditional else '面积'}{area_text}"
     if people is not None:
         when = f"{people.year}年人口普查" if _is_census(people) else f"{people.year}年"
+        if people.year is None:
+            when = "GeoNames，未注明年份" if not traditional else "GeoNames，未註明年份"
         text += f"；人口{people_text}（{when}）"
     return "；".join([text, *contest]) + "。"

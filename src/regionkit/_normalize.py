@@ -264,6 +264,7 @@ _HINT_WORDS = {
     "county_level_city": (*_CITY, "городской", "уезд"),
     "autonomous_oblast": ("aobl", "аобл"),
     "federal_city": _CITY,
+    "city": _CITY,  # a Russian город: "г Майкоп", "г. Хабаровск"
     "municipality": (*_CITY, "municipality"),
     "autonomous_region": ("zizhiqu",),
     "special_administrative_region": ("sar", "xingzhengqu"),

@@ -265,6 +265,9 @@ _UNDER_LEVEL_2_CN = {
 }
 
 
+_LOCALITIES = frozenset({_C.CITY, _C.INHABITED_LOCALITY})
+
+
 def _russian_rules(
     division: Division, get: Callable[[str], Division]
 ) -> Iterator[tuple[str, str]]:
@@ -272,8 +275,8 @@ def _russian_rules(
     if division.category is _C.FEDERAL_DISTRICT:
         yield "federal_district", centre_code
         return
-    if division.category.is_grouping:
-        return
+    if division.category.is_grouping or division.category in _LOCALITIES:
+        return  # a locality is no unit of government: it takes part in no line
     federal_city = division.category is _C.FEDERAL_CITY
     yield ("federal_city" if federal_city else "subject"), centre_code
     if division.within_code is not None:

@@ -3,7 +3,8 @@ The dataset: lazy per-country loading, the indices, and the default instance.
 
 Nothing is read at import. A country's top level (``ru.json``, ``cn.json``) is
 read the first time anything touches that country; China's lower levels
-(``cn-lower.json``) only when a call needs them, and the lower units that no
+(``cn-lower.json``) and Russia's localities (``ru-places.json``) only when a
+call needs them, and the lower units that no
 longer exist (``cn-history.json``) only when a date or a former code asks for
 them. Loading is guarded by one lock, so many threads arriving at once cause
 one load and see the same objects.
@@ -75,7 +76,7 @@ __all__ = ["COUNTRIES", "Dataset", "default_dataset"]
 
 # The files of each country, top level first; later files are loaded on demand.
 _FILES: dict[str, tuple[str, ...]] = {
-    "RU": ("ru.json",),
+    "RU": ("ru.json", "ru-places.json"),
     "CN": ("cn.json", "cn-lower.json", "cn-history.json"),
 }
 _ANSWERS = "answers.index"  # prebuilt answers of plain lookups (`_answers`)
@@ -739,23 +740,49 @@ class Dataset:
         """Return the name index of *country*'s file for *stage*."""
         index = self._name_indices.get((country, stage))
         if index is None:
-            loaded = self._index(country, stage)
+            self._index(country, TOP)
+            # A prebuilt index needs only its data file's checksum: the
+            # records of a lower stage are read when a match names one
+            # ("Harbin" reads no Russian locality).
+            digest = self._digest(country, stage)
             with self._lock:
                 index = self._name_indices.get((country, stage))
                 if index is None:
                     with no_cyclic_gc():
-                        index = self._prebuilt_names(country, stage, loaded)
-                        if index is None:
+                        index = self._prebuilt_names(country, stage, digest)
+                    if index is not None:
+                        self._name_indices[(country, stage)] = index
+            if index is None:
+                loaded = self._index(country, stage)
+                with self._lock:
+                    index = self._name_indices.get((country, stage))
+                    if index is None:
+                        with no_cyclic_gc():
                             index = NameIndex.build(
                                 d
                                 for d in loaded.records.values()
                                 if _stage_of(d) == stage
                             )
-                    self._name_indices[(country, stage)] = index
+                        self._name_indices[(country, stage)] = index
         return index
 
+    def _digest(self, country: str, stage: int) -> int:
+        """Return the CRC-32 of *country*'s data file for *stage*, parsing nothing."""
+        loaded = self._indices.get(country)
+        if loaded is not None and loaded.files >= stage:
+            return loaded.digests[stage - 1]
+        name = _FILES[country][stage - 1]
+        manifest = (
+            self._read.manifest() if isinstance(self._read, CheckedReader) else None
+        )
+        if manifest is not None and name in manifest.digests:
+            # The manifest's checksum is the file's: the file is checked
+            # against it when it is read, so it need not be read twice.
+            return int(manifest.digests[name], 16)
+        return zlib.crc32(self._read_file(name))
+
     def _prebuilt_names(
-        self, country: str, stage: int, loaded: RecordIndex
+        self, country: str, stage: int, digest: int
     ) -> NameIndex | None:
         """
         Read the index built with the data file of *stage*, if it is there.
@@ -770,7 +797,7 @@ class Dataset:
         except OSError:
             return None
         try:
-            return NameIndex.decode(raw, loaded.digests[stage - 1])
+            return NameIndex.decode(raw, digest)
         except ValueError as error:
             raise DataError(f"{self._origin}/{name}", [str(error)]) from None
 
@@ -959,6 +986,8 @@ _LOWER = {
     Category.ADMINISTRATIVE_REGION,
     Category.ISLANDS_OFFICE,
     Category.COUNTY_LEVEL_TOWN,
+    Category.CITY,
+    Category.INHABITED_LOCALITY,
 }
 
 

@@ -33,7 +33,7 @@ from typing import Any, TextIO
 
 from regionkit._index import MatchKind
 from regionkit._lookup import LookupResult
-from regionkit._models import COUNTRIES, DatePrecision, Division, Perspective
+from regionkit._models import COUNTRIES, Category, DatePrecision, Division, Perspective
 from regionkit._reporting import CENTRES, LineKind, line_in, links_in, node_in
 from regionkit._store import default_dataset
 from regionkit.errors import AmbiguousName, RegionkitError, UnknownCode
@@ -357,8 +357,10 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     ):
         if value:
             rows.append((label, value))
+    # A locality's parent is its federal subject.
+    locality = division.category in (Category.CITY, Category.INHABITED_LOCALITY)
     for label, related in (
-        ("parent", division.parent),
+        ("subject" if locality else "parent", division.parent),
         ("within", division.within),
         ("federal district", division.federal_district),
     ):
@@ -381,14 +383,23 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
             rows.append((label, ", ".join(d.code for d in related_units)))
     for centre in division.centres:
         text = centre.name("ru" if locale.startswith("ru") else "en") or ""
+        text = f"{text}  {centre.code}" if centre.code else text
         rows.append((centre.role.value, f"{text}  {centre.note}".strip()))
     for figure in division.figures:
+        when = figure.year if figure.year is not None else f"{figure.source}, no year"
+        rows.append(
+            (figure.measure.value.replace("_", " "), f"{figure.value:,} ({when})")
+        )
+    if division.location is not None:
+        place = division.location
         rows.append(
             (
-                figure.measure.value.replace("_", " "),
-                f"{figure.value:,} ({figure.year})",
+                "location",
+                f"{place.latitude:.5f}, {place.longitude:.5f} ({place.source})",
             )
         )
+    if division.time_zones:
+        rows.append(("time zones", ", ".join(division.time_zones)))
     for claim in division.claims:
         code = f" as {claim.party_code}" if claim.party_code else ""
         rows.append(

@@ -23,12 +23,18 @@ from regionkit import AmbiguousName, MatchKind, NotFound
         "Wyoming",
         "Pyongyang",
         "Yangon",
-        "Кызыл",
     ],
 )
 def test_foreign_and_far_names_are_not_found(text: str) -> None:
     with pytest.raises(NotFound):
         regionkit.lookup(text)
+
+
+def test_kyzyl_is_tuva_s_capital_now_that_localities_are_held() -> None:
+    # Issue 16 wanted "Кызыл" out of China (Kizilsu); with Russia's localities
+    # (issue 17) it is the city of Kyzyl in Tuva.
+    kyzyl = regionkit.lookup("Кызыл")
+    assert (kyzyl.category.value, kyzyl.parent_code) == ("city", "RU-TY")
 
 
 @pytest.mark.parametrize(

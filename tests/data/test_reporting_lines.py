@@ -5,11 +5,13 @@ import itertools
 import pytest
 
 import regionkit
-from regionkit import Authority, Division, LineKind, ReportingLink
+from regionkit import Authority, Category, Division, LineKind, ReportingLink
 
 CENTRE = {"RU": "RU-CENTRE", "CN": "CN-CENTRE"}
+# Russia's localities are no units of government: they take part in no line.
+LOCALITIES = {Category.CITY, Category.INHABITED_LOCALITY}
 NODES: list[Division | Authority] = [
-    *regionkit.divisions(),
+    *(d for d in regionkit.divisions() if d.category not in LOCALITIES),
     regionkit.centre("RU"),
     regionkit.centre("CN"),
     *regionkit.subordinates("CN-CENTRE", kind="corps"),

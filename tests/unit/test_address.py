@@ -126,7 +126,8 @@ def test_cli_address(monkeypatch: pytest.MonkeyPatch) -> None:
 
     header, *rows = csv.reader(io.StringIO(out.getvalue()))
     assert header[:4] == ["input", "code", "name", "chain"]
-    assert [row[1] for row in rows] == ["RU-AD", "RU-MOW"]
+    # Адыгейск is GeoNames' 483142, in the Republic of Adygea.
+    assert [row[1] for row in rows] == ["RU-AD-GN483142", "RU-MOW"]
 
 
 def test_frame_refuses_what_is_not_a_series() -> None:
