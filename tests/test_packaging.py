@@ -64,9 +64,7 @@ print(regionkit.__version__, regionkit.lookup("Татарстан").code)
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert run.stdout.split() == [regionkit.__version__, "RU-TA"]
-    project = tomllib.loads(
-        (package.parent.parent / "pyproject.toml").read_text(encoding="utf-8")
-    )
+    project = pyproject()  # the checkout's: the package may be installed elsewhere
     assert project["project"]["dynamic"] == ["version"]
     assert project["tool"]["hatch"]["version"]["path"] == "src/regionkit/_version.py"
 
