@@ -219,8 +219,19 @@ _LONGEST_NAME = 16  # characters: the longest Chinese unit name is shorter
 _MAX_CHAIN = 6  # names in a chain: province, prefecture, county, and repeats
 
 
-def pick(query: str, matches: Sequence[Match], source: Source | None = None) -> Match:
-    """Return the single best match, or raise NotFound or AmbiguousName."""
+def pick(
+    query: str,
+    matches: Sequence[Match],
+    source: Source | None = None,
+    *,
+    dated: bool = False,
+) -> Match:
+    """
+    Return the single best match, or raise NotFound or AmbiguousName.
+
+    *dated*: the matches are the units of a day the caller asked for, so
+    that one that exists today has no claim over one that does not.
+    """
     if not matches:
         raise NotFound(query)
     if source is not None:
@@ -229,8 +240,11 @@ def pick(query: str, matches: Sequence[Match], source: Source | None = None) -> 
     top = [m for m in matches if m.score == best or _peers(matches[0], m)]
     # Among equals, a unit of today beats one that no longer exists ("Perm":
     # Perm Krai, not Perm Oblast), and among former units the one that ended
-    # last wins.
-    if any(m.division.is_current for m in top):
+    # last wins. On a date asked for, every match existed that day: 迁西县 and
+    # 黔西县 ("Qianxi Xian" in 2015) tie.
+    if dated:
+        pass
+    elif any(m.division.is_current for m in top):
         top = [m for m in top if m.division.is_current]
     else:  # only former units: the last to bear the name ("渝北区", recoded in 1997)
         last = max(m.division.valid_to or datetime.date.max for m in top)
@@ -520,7 +534,7 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
             return qualified
     found = _with_former(source, text, scope, found)
     try:
-        return pick(text, found, source)
+        return pick(text, found, source, dated=scope.as_of is not None)
     except AmbiguousName:
         qualified = _qualified(source, text, scope)
         if qualified is not None:
@@ -538,7 +552,7 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
     if not scope.fuzzy:
         raise NotFound(text)
     typos = _matches(source, text, scope, stop_early=True, typos_only=True)
-    return pick(text, typos, source)
+    return pick(text, typos, source, dated=scope.as_of is not None)
 
 
 def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
@@ -637,7 +651,8 @@ def _with_former(
 def _strict(source: Source, text: str, scope: Scope) -> Match:
     """Return the match of the one division *text* names without typos, or raise."""
     found = _matches(source, text, scope, stop_early=True, fuzzy=False)
-    return pick(text, _with_former(source, text, scope, found), source)
+    found = _with_former(source, text, scope, found)
+    return pick(text, found, source, dated=scope.as_of is not None)
 
 
 def _qualified(source: Source, text: str, scope: Scope, depth: int = 0) -> Match | None:
@@ -899,7 +914,11 @@ def _matches(
             # core match ("Hebei" in "Hebei Qu") lets lower levels compete.
             # Below the top, the other country's units of the stage compete
             # too: a Russian village does not hide a Chinese county.
-            last_of_stage = at + 1 == len(tiers) or tiers[at + 1][1] != stage
+            # On a date asked for, the units that no longer exist compete with
+            # today's lower units as one stage: both may be that day's.
+            last_of_stage = at + 1 == len(tiers) or _group(
+                tiers[at + 1][1], scope
+            ) != _group(stage, scope)
             if (
                 stop_early
                 and found
@@ -913,6 +932,11 @@ def _matches(
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+def _group(stage: int, scope: Scope) -> int:
+    """Return the stage *stage* competes in: former units join the lower levels."""
+    return LOWER_LEVELS if stage == HISTORY and scope.as_of is not None else stage
 
 
 def _breaks(text: str) -> frozenset[int]:

@@ -154,3 +154,16 @@ def test_a_pinyin_syllable_break_is_not_read_away() -> None:
         regionkit.lookup("Yun'an Xian")  # was 郁南县, silently
     assert regionkit.lookup("Yunan Xian").code == "CN-445322"
     assert regionkit.resolve("Xian")[0].division.code == "CN-610100"
+
+
+def test_on_a_date_a_unit_of_today_has_no_claim_over_a_former_one() -> None:
+    """In 2015 迁西县 (Hebei) and 黔西县 (Guizhou, a city since 2021) both existed."""
+    import datetime
+
+    with pytest.raises(AmbiguousName) as raised:
+        regionkit.lookup("Qianxi Xian", as_of=datetime.date(2015, 1, 1))
+    assert {d.code for d in raised.value.candidates} == {"CN-130227", "CN-520522-2011"}
+    assert regionkit.lookup("Qianxi Xian", as_of=datetime.date(2023, 1, 1)).code == (
+        "CN-130227"
+    )
+    assert regionkit.lookup("Qianxi Xian").code == "CN-130227"  # today's, no date
