@@ -316,13 +316,23 @@ def main(argv: list[str] | None = None) -> int:
         (unit * limit)[:limit]
         for unit in ("龘", "朝阳", "北京市朝阳区", "Moskva ", "a b ", "Chaoyang, ")
     ]
+    for text in worst:  # what they load (townships, say) is another row's
+        with contextlib.suppress(LookupError, ValueError):
+            dataset.lookup(text)
+    dataset._named.clear()  # the work itself, not a cached answer
+    dataset._found.clear()
     slowest = 0.0
     for text in worst:
         start = time.perf_counter()
         with contextlib.suppress(LookupError, ValueError):
             dataset.lookup(text)
         slowest = max(slowest, time.perf_counter() - start)
-    add("worst input found (500 characters)", slowest, None, "target < 50 ms")
+    add(
+        "worst input found (500 characters)",
+        slowest,
+        None,
+        "target < 50 ms; data loaded before",
+    )
     column_rows(rows_out, rows, repeat, args.distinct_rows)
     # Reading whole addresses (issue 19), side by side with cpca if installed.
     sys.path.insert(0, str(Path(__file__).resolve().parent))
