@@ -307,3 +307,19 @@ def test_a_unit_named_in_one_language_says_so() -> None:
     served = pick_served(names, "en")
     assert (served.locale, served.text, served.fallback) == ("zh-Hans", "崇文区", True)
     assert not pick_served(names, "zh-CN").fallback
+
+
+@pytest.mark.parametrize(
+    ("code", "english", "old"),
+    [
+        # English Wikipedia's titles, seen 2026-12: "Barkam", "Baiyü County".
+        ("CN-513201", "Barkam", "Ma'erkang"),
+        ("CN-513331", "Baiyü County", "Baiyu County"),
+    ],
+)
+def test_tibetan_names_where_english_uses_them(
+    code: str, english: str, old: str
+) -> None:
+    assert regionkit.get(code).name("en") == english
+    assert regionkit.lookup(english).code == code
+    assert regionkit.lookup(old).code == code  # the pinyin form still reads
