@@ -242,13 +242,8 @@ def pick(
     # Perm Krai, not Perm Oblast), and among former units the one that ended
     # last wins. On a date asked for, every match existed that day: 迁西县 and
     # 黔西县 ("Qianxi Xian" in 2015) tie.
-    if dated:
-        pass
-    elif any(m.division.is_current for m in top):
-        top = [m for m in top if m.division.is_current]
-    else:  # only former units: the last to bear the name ("渝北区", recoded in 1997)
-        last = max(m.division.valid_to or datetime.date.max for m in top)
-        top = [m for m in top if (m.division.valid_to or datetime.date.max) == last]
+    if not dated:
+        top = _latest(top)
     # A unit wins over the namesakes inside it that fit as well: "乌鲁木齐" is
     # the city, not its county 乌鲁木齐县; "Kaluga" the oblast, not its city.
     # Namesakes elsewhere are a tie for the caller to decide ("Yanbian": 延边州
@@ -932,6 +927,15 @@ def _matches(
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+def _latest(top: list[Match]) -> list[Match]:
+    """Return today's units among *top*, else the former ones that ended last."""
+    if any(m.division.is_current for m in top):
+        return [m for m in top if m.division.is_current]
+    # Only former units: the last to bear the name ("渝北区", recoded in 1997).
+    last = max(m.division.valid_to or datetime.date.max for m in top)
+    return [m for m in top if (m.division.valid_to or datetime.date.max) == last]
 
 
 def _group(stage: int, scope: Scope) -> int:
