@@ -15,6 +15,7 @@ Uses only the standard library and regionkit itself.
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 import sys
 import zlib
@@ -454,6 +455,11 @@ def build() -> dict[str, str]:
         outputs[name.removesuffix(".json") + ".index"] = index.decode()
         tally = Counter(d.category.value for d in divisions)
         print(f"{name}: {len(divisions)} divisions: {dict(sorted(tally.items()))}")
+    # Places elsewhere near our names, which get no typo match
+    # (tools/update_foreign_names.py): their cores, one a line.
+    with (DATA / "foreign_names.csv").open(encoding="utf-8", newline="") as file:
+        cores = sorted({row["core"] for row in csv.DictReader(file)})
+    outputs["foreign-names.txt"] = "".join(f"{core}\n" for core in cores)
     if set(FILES) <= set(outputs):  # reporting lines need every division
         # Lines and neighbours are today's: units that no longer exist have none.
         # Russia's localities are no units of government, and have no neighbours.

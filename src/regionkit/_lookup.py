@@ -73,7 +73,7 @@ from typing import Protocol
 
 import attrs
 
-from regionkit._index import FUZZY_THRESHOLD, MatchKind, NameIndex
+from regionkit._index import FUZZY_THRESHOLD, MatchKind, NameIndex, core_of
 from regionkit._index import SCORES as _SCORES
 from regionkit._models import Category, Division
 from regionkit._normalize import fold
@@ -250,7 +250,7 @@ def pick(
     # in Jilin, 盐边县 in Sichuan), as are two typos as close. Levels rank
     # within a country: a Russian village (level 2) does not outrank a Chinese
     # banner (level 3) of its name.
-    if top[0].kind is not MatchKind.FUZZY and len(top) > 1:
+    if len(top) > 1 and (top[0].kind is not MatchKind.FUZZY or _one_name(top)):
         kept: list[Match] = []
         for country in dict.fromkeys(m.division.country for m in top):
             own = [m for m in top if m.division.country == country]
@@ -267,6 +267,11 @@ def pick(
     if len(top) > 1:
         raise AmbiguousName(query, sorted(m.division for m in top))
     return top[0]
+
+
+def _one_name(matches: Sequence[Match]) -> bool:
+    """Whether typos all matched one name: "Kleamayi" is Kelamayi, 克拉玛依市 or 区."""
+    return len({core_of(m.matched) for m in matches}) == 1
 
 
 def _peers(first: Match, other: Match) -> bool:
@@ -424,6 +429,8 @@ class Source(Protocol):
     def may_name(self, text: str, country: str, stage: int) -> bool: ...
 
     def successors(self, division: Division) -> tuple[Division, ...]: ...
+
+    def is_foreign_name(self, text: str) -> bool: ...
 
 
 @attrs.frozen
@@ -880,6 +887,8 @@ def _matches(
     breaks = _breaks(text)
     passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
     for typos in passes:
+        if typos and source.is_foreign_name(text):
+            break  # "Changhua" is Taiwan's county, no typo of Chenghua
         for at, (country, stage) in enumerate(tiers):
             if not typos and not source.may_name(text, country, stage):
                 continue  # an index not read yet that holds none of its keys

@@ -35,7 +35,7 @@ from regionkit import _hierarchy, _lookup, _townships
 from regionkit._answers import Answers
 from regionkit._datafile import read_division_file
 from regionkit._hierarchy import RecordIndex, by_code
-from regionkit._index import probed_keys
+from regionkit._index import core_of, probed_keys
 from regionkit._lookup import (
     HISTORY,
     LOWER_LEVELS,
@@ -80,6 +80,7 @@ _FILES: dict[str, tuple[str, ...]] = {
     "CN": ("cn.json", "cn-lower.json", "cn-history.json"),
 }
 _ANSWERS = "answers.index"  # prebuilt answers of plain lookups (`_answers`)
+_FOREIGN = "foreign-names.txt"  # places elsewhere near ours (`is_foreign_name`)
 _MAX_CODE = 64
 CACHE_SIZE = 100_000
 """
@@ -111,6 +112,7 @@ class Dataset:
         self._reporting: State | None = None
         self._answers: Answers | None = None
         self._answers_read = False
+        self._foreign: frozenset[str] | None = None
         self._townships: _townships.Townships | None = None
         # Bounded caches of answers (CACHE_SIZE): codes as spelled, texts looked
         # up without filters, and texts with filters, keyed after the checks.
@@ -726,6 +728,23 @@ class Dataset:
         loaded = self._index(country, stage)
         return tuple(d for d in loaded.records.values() if _stage_of(d) == stage)
 
+    def is_foreign_name(self, text: str) -> bool:
+        """
+        Whether *text* is the name of a place elsewhere that is near one of ours.
+
+        Such a text gets no typo match: "Changhua" is Taiwan's county, not a
+        typo of Chenghua District. The table (``foreign-names.txt``) is read on
+        the first typo; data without it lists none.
+        """
+        foreign = self._foreign
+        if foreign is None:
+            with self._lock:
+                if self._foreign is None:  # data from elsewhere may have none
+                    raw = self._read_file(_FOREIGN, optional=True)
+                    self._foreign = frozenset(raw.decode("utf-8").splitlines())
+                foreign = self._foreign
+        return core_of(text) in foreign
+
     def read_data_file(self, name: str) -> bytes:
         """Return the bytes of the data file *name*; `DataError` if unreadable."""
         return self._read_file(name)
@@ -801,10 +820,19 @@ class Dataset:
         except ValueError as error:
             raise DataError(f"{self._origin}/{name}", [str(error)]) from None
 
-    def _read_file(self, name: str) -> bytes:
-        """Return the bytes of the data file *name*; the only place files are read."""
+    def _read_file(self, name: str, *, optional: bool = False) -> bytes:
+        """
+        Return the bytes of the data file *name*; the only place files are read.
+
+        An *optional* file that is missing reads as empty; a damaged one, or
+        any other, raises `DataError`.
+        """
         try:
             return self._read(name)
+        except FileNotFoundError as error:
+            if optional:
+                return b""
+            raise DataError(f"{self._origin}/{name}", [str(error)]) from error
         except OSError as error:
             raise DataError(f"{self._origin}/{name}", [str(error)]) from error
 

@@ -131,3 +131,71 @@ def test_chinese_text_gets_no_typo_matching() -> None:
     for text in ("黑龙", "黑龙江江", "黒龙江"):
         kinds = {m.kind for m in regionkit.resolve(text)}
         assert MatchKind.FUZZY not in kinds, text
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("Changhua", "CN-510108"),  # Taiwan's county; one letter from Chenghua
+        ("Pingtung", "CN-522727"),  # Taiwan's county; Pingtang County
+        ("Zhanghua", "CN-371603"),  # Changhua in pinyin; Zhanhua District
+        ("Тингир", "CN-540223"),  # Tinghir, Morocco; Tingri County
+        ("Anyang-si", "CN-410500"),  # a city of Korea; Anyang, "si" for "shi"
+    ],
+)
+def test_a_place_elsewhere_is_no_typo_of_ours(text: str, near: str) -> None:
+    with pytest.raises(NotFound):
+        regionkit.lookup(text)
+    # The unit it is near is still found by its own typos.
+    assert regionkit.lookup(regionkit.get(near).name("en")).code == near
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Chenhgua", "CN-510108"),  # a typo still finds its unit
+        # Accents are evidence: one letter from 宁海县 Nínghǎi and from 滨海县
+        # Bīnhǎi, but only Nínghǎi has these tones.
+        ("Nínhǎi Xiàn", "CN-330226"),
+        ("Sígǔ Qū", "CN-430407"),  # 石鼓区 Shígǔ, not 西固区 Xīgù
+        ("Jǐnjisāng", "CN-510104"),  # 锦江区 Jǐnjiāng, not 晋江市 Jìnjiāng
+        # A typo of a name means what the name means: "Tacheng" is the city.
+        ("Tachneg", "CN-654201"),
+        ("Kleamayi", "CN-650200"),  # as "Kelamayi": the city, not its district
+        # A mistyped category word of several words.
+        ("Tibet Autonomous Regiony", "CN-XZ"),
+        ("Inner Mongolia Autopomous Region", "CN-NM"),
+        ("Perm Regoin", "RU-PER"),
+        # Pinyin beside a category word that fits: one substitution.
+        ("Oroqhn Qi", "CN-150723"),
+    ],
+)
+def test_typos_find_the_unit_a_careful_reader_would(text: str, code: str) -> None:
+    found = regionkit.lookup(text)
+    assert (found.code, regionkit.lookup_many([text])[0].kind) == (
+        code,
+        MatchKind.FUZZY,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # One letter from Wuchang District and from Wucheng District: a tie,
+        # whatever the lengths of the two names.
+        ("Wuchng District", {"CN-420106", "CN-330702"}),
+        ("Anming Qu", {"CN-520102", "CN-621102"}),
+    ],
+)
+def test_typos_as_close_are_a_tie(text: str, codes: set[str]) -> None:
+    with pytest.raises(AmbiguousName) as raised:
+        regionkit.lookup(text)
+    assert codes <= {d.code for d in raised.value.candidates}
+
+
+def test_a_short_mended_category_word_rules_nothing_in() -> None:
+    # "Ara" is one letter from "area", which says no kind: no Ali Prefecture.
+    with pytest.raises(NotFound):
+        regionkit.lookup("Ara Ali")
+    with pytest.raises(NotFound):
+        regionkit.lookup("Suda Regiono")  # Suda, a Russian village, not by a typo
