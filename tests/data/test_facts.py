@@ -220,7 +220,7 @@ def test_areas_of_the_four_republics_issue_21_added(code: str, km2: int) -> None
         ("RU-KHERSON", 28_461),
     ],
 )
-def test_areas_of_the_2022_subjects_are_the_claimed_oblasts(code: str, km2: int) -> None:
+def test_areas_of_the_2022_subjects_are_their_oblasts(code: str, km2: int) -> None:
     """The figure is the whole Ukrainian oblast, with no year: Russia holds part."""
     area = regionkit.get(code).area_km2
     assert area is not None
