@@ -204,7 +204,8 @@ def build_country_file(
                     {
                         "measure": f["measure"],
                         "value": number(w, f["value"]),
-                        "year": int(f["year"]),
+                        # No year where the source states none (the 2022 subjects).
+                        "year": int(f["year"]) if f["year"] else None,
                         "source": source_ids(w, f["source"], sources, used),
                     }
                     for w, f in figures.pop(code, [])

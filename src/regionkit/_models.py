@@ -301,7 +301,9 @@ class Figure:
         measure: What is measured.
         value: The number: people (an `int`) or square kilometres.
         year: The year the figure refers to (the census year for population);
-            ``None`` where the source does not state it (GeoNames' populations).
+            ``None`` where the source does not state it (GeoNames' populations;
+            the areas of the four subjects of 2022, which are those of the
+            Ukrainian oblasts they claim).
         source: Space-separated source ids.
     """
 

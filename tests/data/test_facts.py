@@ -185,15 +185,50 @@ def test_areas_are_the_rosreestr_2019_figures(code: str, km2: int) -> None:
     assert (area.value, area.year) == (km2, 2019)
 
 
-def test_every_subject_of_2019_but_four_has_an_area() -> None:
-    # Chechnya and Ingushetia (sources disagree), Karelia and Mordovia (one
-    # page each) are left out; the four subjects of 2022 are not in the 2019
-    # report. North Ossetia has two pages since issue 21.
+def test_every_subject_has_an_area() -> None:
+    # The last eight came with issue 21: Chechnya, Ingushetia, Karelia and
+    # Mordovia from Wikipedia infoboxes, the four subjects of 2022 from the
+    # Ukrainian oblasts they claim.
     missing = {d.code for d in regionkit.divisions("RU", level=1) if d.area_km2 is None}
-    assert missing == {
-        "RU-CE", "RU-IN", "RU-KR", "RU-MO",
-        "RU-DONETSK", "RU-LUGANSK", "RU-ZAPOROZHYE", "RU-KHERSON",
-    }  # fmt: skip
+    assert missing == set()
     area = regionkit.get("RU-SE").area_km2
     assert area is not None
     assert (area.value, area.year) == (7987, 2019)
+
+
+@pytest.mark.parametrize(
+    ("code", "km2"),
+    [
+        ("RU-CE", 16_171),  # after the border with Ingushetia moved in 2018
+        ("RU-IN", 3_123),
+        ("RU-KR", 180_520),
+        ("RU-MO", 26_128),
+    ],
+)
+def test_areas_of_the_four_republics_issue_21_added(code: str, km2: int) -> None:
+    area = regionkit.get(code).area_km2
+    assert area is not None
+    assert (area.value, area.year) == (km2, 2019)
+
+
+@pytest.mark.parametrize(
+    ("code", "km2"),
+    [
+        ("RU-DONETSK", 26_517),
+        ("RU-LUGANSK", 26_684),
+        ("RU-ZAPOROZHYE", 27_183),
+        ("RU-KHERSON", 28_461),
+    ],
+)
+def test_areas_of_the_2022_subjects_are_their_oblasts(code: str, km2: int) -> None:
+    """The figure is the whole Ukrainian oblast, with no year: Russia holds part."""
+    area = regionkit.get(code).area_km2
+    assert area is not None
+    assert (area.value, area.year, area.source) == (km2, None, "ua-oblast-areas")
+
+
+def test_the_2022_subjects_have_no_okato_or_oktmo() -> None:
+    # No published classifier amendment giving their codes was found.
+    for code in ("RU-DONETSK", "RU-LUGANSK", "RU-ZAPOROZHYE", "RU-KHERSON"):
+        division = regionkit.get(code)
+        assert (division.okato, division.oktmo) == (None, None), code

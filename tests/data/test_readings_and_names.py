@@ -112,6 +112,21 @@ def test_uyghur_names_follow_the_rule(
         ("CN-652822", "Luntai County"),
         ("CN-653226", "Yutian County"),
         ("CN-653129", "Jiashi County"),
+        # Issue 21's last pass (titles seen 2026-12): the pinyin titles stay.
+        ("CN-650421", "Shanshan County"),
+        ("CN-652926", "Baicheng County"),
+        ("CN-652823", "Yuli County"),
+        ("CN-652829", "Bohu County"),
+        ("CN-652701", "Bole"),
+        ("CN-654201", "Tacheng"),
+        ("CN-654024", "Gongliu County"),
+        ("CN-654221", "Emin County"),
+        ("CN-654323", "Fuhai County"),
+        ("CN-650522", "Yiwu County"),
+        ("CN-150400", "Chifeng"),
+        ("CN-513226", "Jinchuan County"),
+        ("CN-513323", "Danba County"),
+        ("CN-513337", "Daocheng County"),
     ],
 )
 def test_uyghur_names_whose_title_is_pinyin_stay_pinyin(
@@ -323,3 +338,13 @@ def test_tibetan_names_where_english_uses_them(
     assert regionkit.get(code).name("en") == english
     assert regionkit.lookup(english).code == code
     assert regionkit.lookup(old).code == code  # the pinyin form still reads
+
+
+def test_qinggil_is_english_wikipedias_title() -> None:
+    """青河县 (Xinjiang) is Qinggil County; its pinyin is Hebei's 清河县 too."""
+    county = regionkit.get("CN-654325")
+    assert county.name("en") == "Qinggil County"
+    assert regionkit.lookup("Qinggil County").code == "CN-654325"
+    # "Qinghe County" is an alias here and Hebei's own name: scoped, it finds it.
+    assert regionkit.lookup("Qinghe County").code == "CN-130534"
+    assert regionkit.lookup("Qinghe County", within="CN-XJ").code == "CN-654325"

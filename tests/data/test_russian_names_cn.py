@@ -1,13 +1,19 @@
 """Russian names of China's prefecture- and county-level units (Palladius)."""
 
 import re
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 import regionkit
 from regionkit import NameForm
 from regionkit._normalize import normalize
+
+# The audit is a build tool: tools/ is not a package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+import audit_cn_russian
 
 LOWER = regionkit.divisions("CN", level=2) + regionkit.divisions("CN", level=3)
 # Cyrillic words, joined by spaces and hyphens (Хух-Хото, уезд Чжаосянь).
@@ -95,3 +101,44 @@ def test_no_short_name_is_that_of_a_russian_federal_subject() -> None:
 )
 def test_lookup_of_russian_names(text: str, code: str) -> None:
     assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("code", "full", "short"),
+    [
+        ("CN-653131", "Ташкурган-Таджикский автономный уезд", "Ташкурган"),
+        ("CN-650521", "Баркёль-Казахский автономный уезд", "Баркёль"),
+        ("CN-650522", "уезд Аратюрюк", "Аратюрюк"),
+        ("CN-652924", "уезд Шахъяр", "Шахъяр"),
+        ("CN-652926", "уезд Бай", "Бай"),
+        ("CN-653022", "уезд Акто", "Акто"),
+        ("CN-654022", "Чапчал-Сибоский автономный уезд", "Чапчал"),
+        ("CN-654027", "уезд Текес", "Текес"),
+        ("CN-654221", "уезд Дурбульджин", "Дурбульджин"),
+        ("CN-652823", "уезд Лопнур", "Лопнур"),
+        ("CN-513333", "уезд Сертар", "Сертар"),
+        ("CN-150206", "район Баян-Обо", "Баян-Обо"),
+        ("CN-152923", "хошун Эдзин", "Эдзин"),
+    ],
+)
+def test_local_names_from_russian_wikipedia_issue_21(
+    code: str, full: str, short: str
+) -> None:
+    """Russian Wikipedia's names replace the Palladius forms (Ташикуэргань, Иу …)."""
+    unit = regionkit.get(code)
+    assert (unit.name("ru"), unit.name("ru", form="short")) == (full, short)
+    assert regionkit.lookup(short, country="CN").code == code
+
+
+def test_the_russian_audit_counts_what_is_left() -> None:
+    """The counts in NOTES-russian.md ("What is left") are the audit's."""
+    found = audit_cn_russian.audit()
+    assert (len(found.local), len(found.mechanical)) == (284, 156)
+    assert "CN-653131" in found.local
+    assert "CN-653131" not in found.mechanical  # fixed in issue 21's last pass
+    assert "CN-650205" not in found.mechanical  # 乌尔禾 Урхо
+    assert "CN-650500" in found.confirmed  # Хами is Russian Wikipedia's too
+    assert found.stale_confirmations == ()
+    assert found.split_siblings == ()
+    # 阿勒泰市 keeps its full form as its short one (not the Republic of Altai).
+    assert found.contradicting_children == ("CN-654301",)
