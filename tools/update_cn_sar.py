@@ -87,7 +87,7 @@ def build(check: bool) -> int:
             raise BuildError(f"{code}: {hant_short} is not a prefix of {hant_full}")
         hans_full, hans_short = t2s.convert(hant_full), t2s.convert(hant_short)
         if s2t.convert(hans_full) != hant_full:
-            raise BuildError(f"{code}: {hant_full} -> {hans_full} does not convert back")
+            raise BuildError(f"{code}: {hant_full} -> {hans_full} does not go back")
         toned_full, toned_stem = pinyin_of(hans_full)
         # A one-character stem (東區) keeps the whole name as its short form.
         toned_short = toned_full if hant_short == hant_full else toned_stem
