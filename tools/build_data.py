@@ -57,7 +57,8 @@ FILES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "ru.json": ("RU", ("ru/divisions.csv", "ru/former.csv"), "ru/names*.csv"),
     "ru-places.json": ("RU", ("ru/places.csv",), "ru/places_names*.csv"),
     "cn.json": ("CN", ("cn/divisions.csv", "cn/former.csv"), "cn/names*.csv"),
-    "cn-lower.json": ("CN", ("cn/units.csv",), "cn/unit_names*.csv"),
+    # The SARs' districts and parishes (sar_units.csv) join the MCA's units.
+    "cn-lower.json": ("CN", ("cn/units.csv", "cn/sar_units.csv"), "cn/unit_names*.csv"),
     "cn-history.json": ("CN", ("cn/history.csv",), "cn/history_names*.csv"),
 }
 # Per output file: the tables of validity dates and of changes it takes.

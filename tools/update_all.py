@@ -61,6 +61,7 @@ STEPS = (
         "cn",
     ),
     Step("update_cn_russian.py", "data/cn/unit_names_ru.csv"),
+    Step("update_cn_sar.py", "data/cn/unit_names_sar.csv", ("opencc", "pypinyin")),
     Step(
         "update_cn_townships.py",
         "data/cn/townships.csv, statistical_zones.csv",

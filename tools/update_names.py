@@ -611,9 +611,9 @@ def render(rows: Iterable[Row]) -> str:
 def build(shared: Path) -> dict[Path, str]:
     """Return every generated file's path and text."""
     s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
-    # The economic and geographic regions carry their own names table
-    # (names_groupings.csv), written by hand.
-    own_names = {"economic_region", "geographic_region"}
+    # The economic and geographic regions and Hong Kong's areas carry their own
+    # names table (names_groupings.csv), written by hand.
+    own_names = {"economic_region", "geographic_region", "sar_area"}
     ru_divisions = {
         r["code"]: r["category"]
         for r in read_csv(DATA / "ru/divisions.csv")

@@ -175,6 +175,21 @@ CATEGORY_NAMES: dict[Category, dict[str, tuple[str, str]]] = {
         "zh-Hans": ("特区", "特区"),
         "zh-Hant": ("特區", "特區"),
     },
+    # The SARs' own subdivisions: Hong Kong's 區 ("District", Cap. 547; Russian
+    # Wikipedia: 18 округов) and Macau's 堂區 (freguesia; Russian: приход, a
+    # translation, no source seen).
+    _C.SAR_DISTRICT: {
+        "en": ("district", "districts"),
+        "ru": ("округ", "округа"),
+        "zh-Hans": ("区", "区"),
+        "zh-Hant": ("區", "區"),
+    },
+    _C.PARISH: {
+        "en": ("parish", "parishes"),
+        "ru": ("приход", "приходы"),
+        "zh-Hans": ("堂区", "堂区"),
+        "zh-Hant": ("堂區", "堂區"),
+    },
     # Former kinds of unit, in China's code history only (MCA names).
     _C.ADMINISTRATIVE_REGION: {
         "en": ("administrative region", "administrative regions"),
@@ -273,5 +288,12 @@ CATEGORY_NAMES: dict[Category, dict[str, tuple[str, str]]] = {
         "ru": ("регион", "регионы"),
         "zh-Hans": ("地理分区", "地理分区"),
         "zh-Hant": ("地理分區", "地理分區"),
+    },
+    # Hong Kong's three areas (香港島, 九龍, 新界); the words are translations.
+    _C.SAR_AREA: {
+        "en": ("area", "areas"),
+        "ru": ("часть", "части"),
+        "zh-Hans": ("区域", "区域"),
+        "zh-Hant": ("區域", "區域"),
     },
 }

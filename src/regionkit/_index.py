@@ -866,6 +866,14 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
         # thousands of short names a typo of one is another's name.
         locality = division.category in _LOCALITIES
         inflect = division.country == "RU" and not locality
+        # A district named by a plain word (Eastern, Southern, North, Islands
+        # District) stores its full name as its short one: the bare word is not
+        # its name, so it files no core, as a grouping does.
+        whole_only: set[tuple[str, str]] = set()
+        if division.category in _WHOLE_NAMES:
+            whole_only = {
+                (n.locale, n.text) for n in division.names if n.form is full
+            } & {(n.locale, n.text) for n in division.names if n.form is short}
         seen: set[tuple[str, bool]] = set()
         for name in division.names:
             text, form = name.text, name.form
@@ -896,8 +904,8 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                             file(_INFLECTED, stems, (code, part, _SHORT))
             normalized = canonical_name(text)
             file(_NORMALIZED, normalized, (code, text, extra))
-            if grouping:  # "Central", "Southern": only with their category word
-                continue
+            if grouping or (name.locale, text) in whole_only:
+                continue  # "Central", "Southern": only with their category word
             core = strip_category_words(normalized)
             file(_CORES, core, (code, text, category))
             if " " in core:
@@ -922,6 +930,7 @@ _NORMALIZED = MatchKind.NORMALIZED.value
 _INFLECTED = MatchKind.INFLECTED.value
 _LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})
 _LOCALITY_VALUES = frozenset(category.value for category in _LOCALITIES)
+_WHOLE_NAMES = frozenset({Category.SAR_DISTRICT})
 
 
 # The languages whose names typos are looked for in: the ones people type these

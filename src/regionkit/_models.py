@@ -86,6 +86,11 @@ class Category(enum.Enum):
     AUTONOMOUS_BANNER = "autonomous_banner"
     FORESTRY_DISTRICT = "forestry_district"
     SPECIAL_DISTRICT = "special_district"
+    # The SARs' own subdivisions: no GB/T 2260 codes (data/cn/NOTES-townships.md).
+    SAR_DISTRICT = "sar_district"
+    """區: one of Hong Kong's 18 districts (District Councils Ordinance, Cap. 547)."""
+    PARISH = "parish"
+    """堂區 (freguesia): one of Macau's seven parishes, with no organs since 2001."""
     # China, former kinds of unit that only the code history holds.
     ADMINISTRATIVE_REGION = "administrative_region"
     """海南行政区: Hainan as an administrative region of Guangdong, until 1988."""
@@ -120,6 +125,8 @@ class Category(enum.Enum):
     """Russia: one of the twelve economic regions of ОКЭР (ОК 024-95)."""
     GEOGRAPHIC_REGION = "geographic_region"
     """China: one of the seven conventional regions (华北, 东北, 华东, …)."""
+    SAR_AREA = "sar_area"
+    """Hong Kong: Hong Kong Island, Kowloon or the New Territories."""
 
     @property
     def is_grouping(self) -> bool:
@@ -128,7 +135,12 @@ class Category(enum.Enum):
 
 
 _GROUPINGS = frozenset(
-    {Category.FEDERAL_DISTRICT, Category.ECONOMIC_REGION, Category.GEOGRAPHIC_REGION}
+    {
+        Category.FEDERAL_DISTRICT,
+        Category.ECONOMIC_REGION,
+        Category.GEOGRAPHIC_REGION,
+        Category.SAR_AREA,
+    }
 )
 
 

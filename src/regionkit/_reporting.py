@@ -235,6 +235,8 @@ RULES: dict[str, dict[str, LineKind]] = {
         "county_of_agency": LineKind.ADMINISTRATIVE,
         "county_level_city": LineKind.ON_BEHALF,
         "directly_under_province": LineKind.DIRECTLY_UNDER_PROVINCE,
+        "sar_district": LineKind.ADMINISTRATIVE,
+        "parish": LineKind.ADMINISTRATIVE,
         "separate_planning": LineKind.SEPARATE_PLANNING,
         "autonomy": LineKind.ETHNIC_AUTONOMY,
         "contested": LineKind.ADMINISTRATIVE,
@@ -315,7 +317,10 @@ def _chinese_rules(
             yield _LEVEL_2_CN[category], parent
     else:
         above = get(parent)
-        if above.level == 1:
+        if above.category is _C.SPECIAL_ADMINISTRATIVE_REGION:
+            # A SAR's own subdivision: administered by the SAR government itself.
+            yield ("parish" if category is _C.PARISH else "sar_district"), parent
+        elif above.level == 1:
             municipal = above.category is _C.MUNICIPALITY
             yield ("district" if municipal else "directly_under_province"), parent
         elif (

@@ -172,9 +172,11 @@ class Dataset:
             if found is not None and (day is None or found.valid_on(day)):
                 return found
             raise UnknownCode(code)
-        # Only a code with digits (GB/T 2260) can name a lower unit of China:
-        # a miss on "RU-XYZ" or "MOSCOW" must not load the lower files.
-        stages_of = self.stages if any(c.isdigit() for c in key) else _top_only
+        # Only a code with digits (GB/T 2260) or a SAR's prefix can name a lower
+        # unit of China: a miss on "RU-XYZ" or "MOSCOW" must not load the lower
+        # files.
+        lower = any(c.isdigit() for c in key) or key.startswith(_SAR_PREFIXES)
+        stages_of = self.stages if lower else _top_only
         for country in _countries_for(key):
             for stage in stages_of(country):
                 found = self._find_code(country, key, stage, day)
@@ -243,7 +245,9 @@ class Dataset:
         children of a unit that no longer exists.
         """
         if division.category.is_grouping:
-            pool = self._index(division.country, TOP).members.get(division.code, ())
+            # Hong Kong's areas group districts, which the lower file holds.
+            stage = LOWER_LEVELS if division.category is _SAR_AREA else TOP
+            pool = self._index(division.country, stage).members.get(division.code, ())
         else:
             stage = TOP
             if division.level is not None and _has_lower(division.country):
@@ -976,6 +980,9 @@ def _countries_for(key: str) -> tuple[str, ...]:
 # The codes of China's township level: NBS's nine digits, and its zones.
 _TOWNSHIP_CODE = re.compile(r"(?:CN-)?\d{9}|CN-\d{6}-NBS")
 _ZONE = Category.STATISTICAL_ZONE
+# The keys of Hong Kong's districts and Macau's parishes (no digits).
+_SAR_PREFIXES = ("CN-HK-", "CN-MO-")
+_SAR_AREA = Category.SAR_AREA
 
 
 def _has_lower(country: str) -> bool:
@@ -1011,6 +1018,8 @@ _LOWER = {
     Category.AUTONOMOUS_BANNER,
     Category.FORESTRY_DISTRICT,
     Category.SPECIAL_DISTRICT,
+    Category.SAR_DISTRICT,
+    Category.PARISH,
     Category.ADMINISTRATIVE_REGION,
     Category.ISLANDS_OFFICE,
     Category.COUNTY_LEVEL_TOWN,

@@ -26,15 +26,21 @@ LEVEL_3 = {
     "special_district": 1,
     "forestry_district": 1,
 }
+# The SARs' own subdivisions, level 3 under the SAR (tests/data/test_sars.py):
+# Hong Kong's 18 districts and Macau's 7 parishes, with no GB/T 2260 code.
+SAR_LEVEL_3 = {"sar_district": 18, "parish": 7}
+SAR_CATEGORIES = {Category.SAR_DISTRICT, Category.PARISH}
 LOWER = regionkit.divisions("CN", level=2) + regionkit.divisions("CN", level=3)
+MCA_LOWER = [d for d in LOWER if d.category not in SAR_CATEGORIES]
 
 
 def test_counts_per_level_and_category() -> None:
-    for level, expected in ((2, LEVEL_2), (3, LEVEL_3)):
+    for level, expected in ((2, LEVEL_2), (3, LEVEL_3 | SAR_LEVEL_3)):
         units = regionkit.divisions("CN", level=level)
         assert dict(Counter(d.category.value for d in units)) == expected
     assert len(regionkit.divisions("CN", level=2)) == 333
-    assert len(regionkit.divisions("CN", level=3)) == 2845
+    # The MCA's 2,845 county-level units, and the SARs' 18 + 7.
+    assert len(regionkit.divisions("CN", level=3)) == 2845 + 18 + 7 == 2870
 
 
 def test_the_2025_changes_are_applied() -> None:
@@ -68,7 +74,8 @@ def test_harbin() -> None:
 
 
 def test_every_code_agrees_with_its_parent() -> None:
-    for unit in LOWER:
+    """Every MCA unit's code starts with its parent's; the SARs' units have none."""
+    for unit in MCA_LOWER:
         gb = unit.national_code
         assert gb is not None
         assert unit.code == f"CN-{gb}"
@@ -80,6 +87,9 @@ def test_every_code_agrees_with_its_parent() -> None:
         assert parent.level is not None
         assert unit.level is not None
         assert parent.level < unit.level
+    for unit in set(LOWER) - set(MCA_LOWER):
+        assert unit.national_code is None, unit.code
+        assert unit.parent_code in {"CN-HK", "CN-MO"}, unit.code
 
 
 @pytest.mark.parametrize(
@@ -99,8 +109,13 @@ def test_units_directly_under_a_province_have_no_invented_parent(
 
 
 def test_hong_kong_macau_and_taiwan_have_no_coded_subdivisions() -> None:
-    for code in ("CN-HK", "CN-MO", "CN-TW"):
-        assert regionkit.get(code).children == ()
+    """GB/T 2260 codes none below them; the SARs' own units carry none."""
+    assert regionkit.get("CN-TW").children == ()
+    for code in ("CN-HK", "CN-MO"):
+        children = regionkit.get(code).children
+        assert children, code
+        assert all(d.national_code is None for d in children), code
+        assert {d.category for d in children} <= SAR_CATEGORIES, code
 
 
 def test_every_unit_has_names_in_the_four_forms() -> None:

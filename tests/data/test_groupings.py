@@ -29,10 +29,11 @@ def _in(division: regionkit.Division, category: Category) -> list[str]:
         ("RU", Category.FEDERAL_DISTRICT, 8),
         ("RU", Category.ECONOMIC_REGION, 12),
         ("CN", Category.GEOGRAPHIC_REGION, 7),
+        ("CN", Category.SAR_AREA, 3),
     ],
 )
 def test_grouping_counts(country: str, category: Category, count: int) -> None:
-    """8 federal districts and 12 economic regions; China's 7 regions."""
+    """8 federal districts and 12 economic regions; China's 7 regions; HK's 3 areas."""
     groupings = regionkit.divisions(country, category=category)
     assert len(groupings) == count
     assert all(g.level is None and g.category.is_grouping for g in groupings)
@@ -132,7 +133,11 @@ def test_chinas_seven_regions_cover_the_34_units_once() -> None:
 
 def test_groupings_are_named_in_four_locales() -> None:
     """Every grouping has full and short names in en, ru, zh-Hans and zh-Hant."""
-    for category in (Category.ECONOMIC_REGION, Category.GEOGRAPHIC_REGION):
+    for category in (
+        Category.ECONOMIC_REGION,
+        Category.GEOGRAPHIC_REGION,
+        Category.SAR_AREA,
+    ):
         for grouping in regionkit.divisions(category=category):
             stored = {(n.locale, n.form.value) for n in grouping.names}
             for locale in ("en", "ru", "zh-Hans", "zh-Hant"):
@@ -156,8 +161,12 @@ def test_grouping_names(code: str, locale: str, name: str) -> None:
 
 
 def test_groupings_other_than_federal_districts_are_in_no_line() -> None:
-    """Economic and geographic regions are groupings only, never superiors."""
-    for category in (Category.ECONOMIC_REGION, Category.GEOGRAPHIC_REGION):
+    """Economic and geographic regions and HK's areas are never superiors."""
+    for category in (
+        Category.ECONOMIC_REGION,
+        Category.GEOGRAPHIC_REGION,
+        Category.SAR_AREA,
+    ):
         for grouping in regionkit.divisions(category=category):
             assert regionkit.reporting_line(grouping) == ()
             assert regionkit.subordinates(grouping) == ()

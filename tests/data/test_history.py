@@ -72,12 +72,24 @@ def test_chinas_provincial_count_over_time(day: datetime.date, count: int) -> No
     assert len(regionkit.divisions("CN", level=1, as_of=day)) == count
 
 
+def test_the_sars_subdivisions_begin_with_the_sars() -> None:
+    """The day before each SAR was established, it had no districts or parishes."""
+    before = {d.code for d in regionkit.divisions("CN", level=3, as_of=D(1997, 6, 30))}
+    assert not {c for c in before if c.startswith(("CN-HK-", "CN-MO-"))}
+    on_1997 = regionkit.divisions("CN", level=3, as_of=D(1997, 7, 1))
+    assert sum(d.parent_code == "CN-HK" for d in on_1997) == 18
+    assert sum(d.parent_code == "CN-MO" for d in on_1997) == 0
+    on_1999 = regionkit.divisions("CN", level=3, as_of=D(1999, 12, 20))
+    assert sum(d.parent_code == "CN-MO" for d in on_1999) == 7
+
+
 @pytest.mark.parametrize(
     ("day", "prefectures", "counties"),
     [
-        # The totals of the MCA lists (areacodes result.csv) at those dates.
-        (D(2000, 12, 31), 333, 2864),
-        (D(2010, 12, 31), 333, 2859),
+        # The totals of the MCA lists (areacodes result.csv) at those dates,
+        # and the SARs' 18 districts (since 1997) and 7 parishes (since 1999).
+        (D(2000, 12, 31), 333, 2864 + 25),
+        (D(2010, 12, 31), 333, 2859 + 25),
     ],
 )
 def test_chinas_lower_counts_at_two_dates(

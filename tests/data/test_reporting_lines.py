@@ -33,6 +33,7 @@ def test_every_unit_has_a_complete_administrative_line() -> None:
         if isinstance(node, Division) and node.category in {
             regionkit.Category.ECONOMIC_REGION,
             regionkit.Category.GEOGRAPHIC_REGION,
+            regionkit.Category.SAR_AREA,
         }:
             assert line == ()
             continue
@@ -44,7 +45,9 @@ def test_every_unit_has_a_complete_administrative_line() -> None:
         for lower, upper in itertools.pairwise(line):
             assert lower.superior_code == upper.subordinate_code
         checked += 1
-    assert checked == 89 + 8 + 34 + 3178 + 1  # subjects, districts, units, XPCC
+    # Subjects, federal districts, provincial units, the MCA's lower units, the
+    # SARs' districts and parishes, and the XPCC.
+    assert checked == 89 + 8 + 34 + 3178 + 18 + 7 + 1
 
 
 def test_every_unit_has_exactly_one_administrative_link() -> None:

@@ -260,9 +260,11 @@ def test_localities_load_only_when_needed() -> None:
 def test_china_s_units_lie_in_beijing_time_and_xinjiang_says_both() -> None:
     units = [d for d in regionkit.divisions("CN") if d.level is not None]
     zones = Counter(d.time_zones for d in units)
-    assert (
-        zones[("Asia/Shanghai",)]
-        == len(units) - zones[("Asia/Shanghai", "Asia/Urumqi")] - 3
+    # Hong Kong and Macau and their 18 + 7 units keep their zones; Taiwan too.
+    sars = {"Asia/Hong_Kong": 1 + 18, "Asia/Macau": 1 + 7, "Asia/Taipei": 1}
+    assert {z: zones[(z,)] for z in sars} == sars
+    assert zones[("Asia/Shanghai",)] == (
+        len(units) - zones[("Asia/Shanghai", "Asia/Urumqi")] - sum(sars.values())
     )
     # Xinjiang and every unit in it: the official zone first, the local one next.
     xinjiang = [d for d in units if (d.national_code or "").startswith("65")]

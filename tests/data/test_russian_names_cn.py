@@ -15,7 +15,13 @@ from regionkit._normalize import normalize
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 import audit_cn_russian
 
-LOWER = regionkit.divisions("CN", level=2) + regionkit.divisions("CN", level=3)
+# Hong Kong's districts and Macau's parishes have no Russian names: no stored
+# source gives a Russian name for each (the Russian Wikipedia list seen spells 9
+# of the 18 districts two ways, the rest not at all; data/cn/NOTES-townships.md),
+# and none is made up. Every other lower unit has one.
+NO_RUSSIAN_NAME = {regionkit.Category.SAR_DISTRICT, regionkit.Category.PARISH}
+EVERY_LOWER = regionkit.divisions("CN", level=2) + regionkit.divisions("CN", level=3)
+LOWER = tuple(d for d in EVERY_LOWER if d.category not in NO_RUSSIAN_NAME)
 # Cyrillic words, joined by spaces and hyphens (Хух-Хото, уезд Чжаосянь).
 CYRILLIC = re.compile(r"[А-Яа-яЁё]+(?:[ -][А-Яа-яЁё]+)*")
 
@@ -29,6 +35,15 @@ def test_every_lower_unit_has_one_russian_full_and_short_name() -> None:
     for division in LOWER:
         for form in (NameForm.FULL, NameForm.SHORT):
             assert len(russian(division, form)) == 1, (division.code, form)
+
+
+def test_the_sars_units_are_the_one_exception_and_have_no_russian_name() -> None:
+    """The 18 + 7 units of Hong Kong and Macau, and no others, lack one."""
+    left_out = [d for d in EVERY_LOWER if d.category in NO_RUSSIAN_NAME]
+    assert len(left_out) == 18 + 7
+    assert {d.parent_code for d in left_out} == {"CN-HK", "CN-MO"}
+    for division in left_out:
+        assert russian(division, NameForm.FULL) == [], division.code
 
 
 def test_the_russian_names_are_cyrillic_nfc_text() -> None:
