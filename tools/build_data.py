@@ -132,6 +132,16 @@ def build_country_file(
         if name in ("cn.json", "cn-lower.json")
         else {}
     )
+    # Chinese units' points (update_cn_locations); each file takes its own.
+    points = (
+        {
+            code: rows
+            for code, rows in grouped(optional_csv(f"{cc}/locations.csv")).items()
+            if code[3:].isdigit() == (name == "cn-lower.json")
+        }
+        if name in ("cn.json", "cn-lower.json")
+        else {}
+    )
     built: list[Division] = []
     places: dict[str, str] = {}
     for table in tables:
@@ -229,6 +239,12 @@ def build_country_file(
                     for w, r in ranks.pop(code, [])
                 ],
             }
+            for w, p in points.pop(code, []):
+                record["location"] = {
+                    "latitude": float(p["latitude"]),
+                    "longitude": float(p["longitude"]),
+                    "source": source_ids(w, p["source"], sources, used),
+                }
             if zones and record["level"] is not None:  # groupings have none
                 record["time_zones"] = zones_of(record, zones, known)
             record["names"].sort(key=lambda n: (n["locale"], n["form"], n["text"]))
@@ -249,7 +265,7 @@ def build_country_file(
         leftovers = (names, centres, figures, claims, links)
     elif name == "cn-lower.json":
         leftovers = (names, ranks)
-    for leftover in (*leftovers, validity):
+    for leftover in (*leftovers, validity, points):
         for code, rows in leftover.items():
             raise BuildError(f"{rows[0][0]}: no division has the code {code}")
     change_rows = [r for t in change_tables for r in optional_csv(t)]
