@@ -1,5 +1,5 @@
 """
-Write where China's units lie, from GeoNames, checked against cpca: ``data/cn/locations*.csv``.
+Write where China's units lie (GeoNames, checked against cpca): ``data/cn/locations*``.
 
     python tools/update_cn_locations.py           # rewrite the tables
     python tools/update_cn_locations.py --check   # exit 1 if a table is stale
@@ -162,9 +162,8 @@ def point(place: Place) -> tuple[float, float]:
     return float(place["latitude"]), float(place["longitude"])
 
 
-def build(shared: Path) -> dict[Path, str]:
-    """Return the two tables' paths and texts (*shared* is not read)."""
-    del shared
+def build(_shared: Path) -> dict[Path, str]:
+    """Return the two tables' paths and texts (``--shared`` is not read)."""
     places = load_cities()
     check = load_check()
     top = [r for r in units() if r["level"] == "1"]
@@ -183,6 +182,13 @@ def build(shared: Path) -> dict[Path, str]:
             region += "." + str(place["admin1code"])
         for text in set(place["alternatenames"]):
             by_name[region, text].append(place)
+    # A name two lower units of one province bear (城区, 市中区) finds neither.
+    bearers = Counter(
+        (r["national_code"][:2], n)
+        for r in units()
+        if r["level"] != "1"
+        for n in set(names[r["code"]].values())
+    )
     located: list[list[str]] = []
     rejected: list[list[str]] = []
     for unit in units():
@@ -201,6 +207,10 @@ def build(shared: Path) -> dict[Path, str]:
             continue
         spread = max(apart(point(p), point(q)) for p in hits for q in hits)
         ids = " ".join(sorted(str(p["geonameid"]) for p in hits))
+        if level > 1 and bearers[unit["national_code"][:2], name] > 1:
+            detail = f"another unit of the province has this name; GeoNames {ids}"
+            rejected.append([code, "shared_name", name, detail])
+            continue
         if spread > tolerance:
             detail = f"GeoNames {ids}, {spread:.2f}° apart"
             rejected.append([code, "ambiguous", name, detail])
