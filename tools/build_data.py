@@ -113,7 +113,9 @@ def build_country_file(
     names = grouped(r for t in name_tables for r in read_csv(t))
     validity_tables, change_tables = HISTORY[name]
     validity = grouped(r for t in validity_tables for r in optional_csv(t))
-    centres = grouped(optional_csv(f"{cc}/centres.csv"))
+    # The centres and seats of the top level; of China's prefectures, their own.
+    centre_table = "unit_centres" if name == "cn-lower.json" else "centres"
+    centres = grouped(optional_csv(f"{cc}/{centre_table}.csv"))
     figures = grouped(optional_csv(f"{cc}/statistics.csv"))
     claims = grouped(optional_csv(f"{cc}/claims.csv"))
     ranks = grouped(optional_csv(f"{cc}/city_ranks.csv"))
@@ -205,7 +207,7 @@ def build_country_file(
                         ],
                         "note": c["note"],
                         "source": source_ids(w, c["source"], sources, used),
-                        "code": place_of(c, linked),
+                        "code": c.get("place") or place_of(c, linked),
                     }
                     for w, c in centres.pop(code, [])
                 ],
@@ -264,7 +266,7 @@ def build_country_file(
     if top_level:
         leftovers = (names, centres, figures, claims, links)
     elif name == "cn-lower.json":
-        leftovers = (names, ranks)
+        leftovers = (names, ranks, centres)
     for leftover in (*leftovers, validity, points):
         for code, rows in leftover.items():
             raise BuildError(f"{rows[0][0]}: no division has the code {code}")

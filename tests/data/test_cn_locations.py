@@ -65,10 +65,10 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 294 of 333 prefectures; 901 of 2,845 counties."""
+    """Every provincial unit; 327 of 333 prefectures; 901 of 2,845 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 294, 3: 901}
+    assert located == {1: 34, 2: 327, 3: 901}
     assert everything == {1: 34, 2: 333, 3: 2845}
     # The same counts as the derived table's.
     level = {d.code: d.level for d in units()}
@@ -99,7 +99,7 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 1962,
+        "no_place": 1929,
         "unchecked": 12,
         "shared_name": 4,
         "ambiguous": 3,
@@ -119,6 +119,32 @@ def test_a_name_two_units_of_a_province_bear_locates_neither() -> None:
     """Shanxi's two 城区 (Yangquan's, Jincheng's): one GeoNames 城区, no guess."""
     for code in ("CN-140302", "CN-140502"):
         assert regionkit.get(code).location is None
+
+
+def test_a_prefecture_lies_at_its_seat() -> None:
+    """Yanbian lies at Yanji, its capital; Haibei at Haiyan County (Xihai)."""
+    for prefecture, seat in (("CN-222400", "CN-222401"), ("CN-632200", "CN-632223")):
+        unit = regionkit.get(prefecture)
+        assert unit.seat is not None
+        assert unit.seat.code == seat
+        assert unit.location is not None
+        assert unit.location == regionkit.get(seat).location
+
+
+def test_every_prefecture_seat_is_a_unit_inside_it() -> None:
+    """35 prefectures, leagues and autonomous prefectures name their seat."""
+    seated = [d for d in regionkit.divisions("CN", level=2) if d.centres]
+    assert len(seated) == 35
+    for unit in seated:
+        (seat,) = unit.centres
+        if unit.code == "CN-232700":  # Jiagedaqi: no county-level unit of the MCA
+            assert seat.code is None
+            continue
+        assert seat.code is not None
+        assert regionkit.get(seat.code).parent_code == unit.code
+        assert regionkit.lookup(seat.name("zh-Hans") or "-").code == seat.code
+    # A prefecture-level city is its own centre: it names none.
+    assert not regionkit.get("CN-230100").centres
 
 
 def test_the_cli_shows_a_chinese_unit_s_location() -> None:
