@@ -115,7 +115,9 @@ def build_country_file(
     names = grouped(r for t in name_tables for r in read_csv(t))
     validity_tables, change_tables = HISTORY[name]
     validity = grouped(r for t in validity_tables for r in optional_csv(t))
-    centres = grouped(optional_csv(f"{cc}/centres.csv"))
+    # The centres and seats of the top level; of China's prefectures, their own.
+    centre_table = "unit_centres" if name == "cn-lower.json" else "centres"
+    centres = grouped(optional_csv(f"{cc}/{centre_table}.csv"))
     figures = grouped(optional_csv(f"{cc}/statistics.csv"))
     claims = grouped(optional_csv(f"{cc}/claims.csv"))
     ranks = grouped(optional_csv(f"{cc}/city_ranks.csv"))
@@ -130,6 +132,16 @@ def build_country_file(
                 source_ids(w, row["source"], sources, used),
             )
             for w, row in optional_csv(f"{cc}/time_zones.csv")
+        }
+        if name in ("cn.json", "cn-lower.json")
+        else {}
+    )
+    # Chinese units' points (update_cn_locations); each file takes its own.
+    points = (
+        {
+            code: rows
+            for code, rows in grouped(optional_csv(f"{cc}/locations.csv")).items()
+            if code[3:].isdigit() == (name == "cn-lower.json")
         }
         if name in ("cn.json", "cn-lower.json")
         else {}
@@ -197,7 +209,7 @@ def build_country_file(
                         ],
                         "note": c["note"],
                         "source": source_ids(w, c["source"], sources, used),
-                        "code": place_of(c, linked),
+                        "code": c.get("place") or place_of(c, linked),
                     }
                     for w, c in centres.pop(code, [])
                 ],
@@ -232,6 +244,12 @@ def build_country_file(
                     for w, r in ranks.pop(code, [])
                 ],
             }
+            for w, p in points.pop(code, []):
+                record["location"] = {
+                    "latitude": float(p["latitude"]),
+                    "longitude": float(p["longitude"]),
+                    "source": source_ids(w, p["source"], sources, used),
+                }
             if zones and record["level"] is not None:  # groupings have none
                 record["time_zones"] = zones_of(record, zones, known)
             record["names"].sort(key=lambda n: (n["locale"], n["form"], n["text"]))
@@ -251,8 +269,8 @@ def build_country_file(
     if top_level:
         leftovers = (names, centres, figures, claims, links)
     elif name == "cn-lower.json":
-        leftovers = (names, ranks)
-    for leftover in (*leftovers, validity):
+        leftovers = (names, ranks, centres)
+    for leftover in (*leftovers, validity, points):
         for code, rows in leftover.items():
             raise BuildError(f"{rows[0][0]}: no division has the code {code}")
     change_rows = [r for t in change_tables for r in optional_csv(t)]

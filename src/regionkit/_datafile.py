@@ -46,6 +46,7 @@ import attrs
 from regionkit._models import (
     Change,
     Division,
+    Location,
     Name,
     NameHead,
     PackedNames,
@@ -390,6 +391,27 @@ def _column_reader(
                     out.append(field.default)
                 elif type(value) is list and all(type(v) is str for v in value):
                     out.append(tuple(map(sys.intern, value)))
+                else:
+                    raise _FieldError
+            return out
+
+    elif type_ == Location | None:  # thousands of points: no reader per field
+        keys = frozenset(a.name for a in attrs.fields(Location))
+
+        def fast(column: tuple[Any, ...]) -> Sequence[Any]:
+            out: list[Location | None] = []
+            for value in column:
+                if value is None:
+                    out.append(None)
+                elif (
+                    type(value) is dict
+                    and value.keys() == keys
+                    and type(value["latitude"]) is float
+                    and type(value["longitude"]) is float
+                    and type(value["source"]) is str
+                ):
+                    source = sys.intern(value["source"])
+                    out.append(Location(value["latitude"], value["longitude"], source))
                 else:
                     raise _FieldError
             return out

@@ -331,7 +331,9 @@ class Location:
     Where a division lies: one point, with its source.
 
     For a locality, the point its source gives for it; for a subject, its
-    centre's point (its seat's where it has no centre).
+    centre's point (its seat's where it has no centre). For a Chinese unit,
+    the point of its seat (a province's capital), or of the city itself for a
+    municipality, a SAR or a prefecture-level city, where two sources agree.
 
     Attributes:
         latitude: Degrees north (WGS 84).
@@ -509,8 +511,9 @@ class Division:
         designations: Special ranks (a sub-provincial or separately planned city).
         valid_from: The first day the unit existed, where sources give it.
         valid_to: The last day the unit existed; ``None`` while it exists.
-        location: A point where the unit lies (its centre's, for a subject),
-            with its source; ``None`` where the data holds none.
+        location: A point where the unit lies (its centre's, for a Russian
+            subject or a Chinese province; its seat's, or the city's own for
+            a city), with its source; ``None`` where the data holds none.
         time_zones: The IANA time zones the unit lies in (names `zoneinfo`
             takes), its main one (its centre's) first; empty where the data
             holds none.

@@ -273,4 +273,3 @@ def test_china_s_units_lie_in_beijing_time_and_xinjiang_says_both() -> None:
     assert regionkit.get("CN-HK").time_zones == ("Asia/Hong_Kong",)
     assert regionkit.get("CN-MO").time_zones == ("Asia/Macau",)
     assert regionkit.get("CN-TW").time_zones == ("Asia/Taipei",)
-    assert regionkit.get("CN-230100").location is None  # no source for it yet

@@ -182,3 +182,34 @@ def test_every_fault_of_a_column_is_named() -> None:
         "RU-KHA: level: expected an integer, got str '1'",
         "RU-MOW: level: expected an integer, got float 1.0",
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        ({"latitude": 45, "longitude": 126.65, "source": "x-y"}, "latitude"),
+        ({"latitude": 45.75, "longitude": "126.65", "source": "x-y"}, "longitude"),
+        ({"latitude": 45.75, "longitude": 126.65}, "missing ['source']"),
+        ([45.75, 126.65, "x-y"], "expected a Location object"),
+    ],
+    ids=["an integer latitude", "a longitude as text", "no source", "a list"],
+)
+def test_a_fault_in_a_location_names_the_record_and_field(
+    value: object, named: str
+) -> None:
+    """The fast reader of points falls back to the one that names each fault."""
+    document = packaged("cn-lower.json")
+    set_field("CN-230100", "location", value)(document)
+    with pytest.raises(DataError) as caught:
+        read(document)
+    assert "CN-230100: location" in str(caught.value)
+    assert named in str(caught.value)
+
+
+def test_locations_read_as_the_points_written() -> None:
+    """Harbin's point reads back as a `Location`, its source one shared string."""
+    divisions = {d.code: d for d in read(packaged("cn-lower.json"))}
+    harbin, heihe = divisions["CN-230100"].location, divisions["CN-231100"].location
+    assert harbin == regionkit.Location(45.75, 126.65, "geonames-cities500")
+    assert heihe is not None
+    assert harbin.source is heihe.source
