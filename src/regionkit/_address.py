@@ -221,7 +221,7 @@ class _Names:
         self._above: dict[str, frozenset[str]] = {}
         self._lines: dict[str, tuple[str, ...]] = {}
         # A unit's code -> the full Chinese names of its townships, longest first.
-        self.townships: dict[str, tuple[tuple[str, Division], ...]] = {}
+        self.townships: dict[str, tuple[tuple[str, str], ...]] = {}
         self.steps: dict[_StepKey, _StepRead] = {}
         self.chains: dict[tuple[tuple[int, _StepKey], ...], _Chain] = {}
         self.heads: dict[
@@ -1191,26 +1191,20 @@ def _township_at(
         return None
     known = names.townships.get(unit.code)
     if known is None:
-        pairs = {
-            (name.text, town)
-            for town in unit.children
-            if town.level == 4
-            for name in town.names
-            if name.form is NameForm.FULL and _HAN.search(name.text)
-        }
-        known = tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+        pairs = names.dataset.township_names(unit)
+        known = tuple(sorted(set(pairs), key=lambda pair: (-len(pair[0]), pair)))
         with names.lock:
             if len(names.townships) >= _STEPS:
                 names.townships.clear()
             names.townships[unit.code] = known
-    fits = [(name, town) for name, town in known if text.startswith(name, at)]
+    fits = [(name, code) for name, code in known if text.startswith(name, at)]
     if not fits:
         return None
     longest = len(fits[0][0])
-    towns = {town for name, town in fits if len(name) == longest}
-    if len(towns) != 1:
+    if len({code for name, code in fits if len(name) == longest}) != 1:
         return None  # two townships of one unit by one name: no guess
-    name, town = fits[0]
+    name, code = fits[0]
+    town = names.dataset.get(code)
     return AddressPart(town, at, at + len(name), name, MatchKind.EXACT, 1.0)
 
 

@@ -266,6 +266,21 @@ class Dataset:
             return tuple(d for d in pool if d.is_current)
         return tuple(d for d in pool if d.valid_on(day))
 
+    def township_names(self, division: Division) -> tuple[tuple[str, str], ...]:
+        """
+        Return the Chinese full names of the townships `children` gives *division*.
+
+        Each as (name, code), Simplified and Traditional, with no record made.
+        """
+        if division.country != "CN" or not division.is_current:
+            return ()
+        if division.level == 2:  # a city with no counties has them itself
+            if self._index("CN", LOWER_LEVELS).children.get(division.code):
+                return ()
+        elif division.level != 3:
+            return ()
+        return self._township_level().full_names(division.code)
+
     def enclosed(self, division: Division) -> tuple[Division, ...]:
         """Return the subjects that lie inside *division* (while both exist)."""
         day = division.valid_to

@@ -188,6 +188,31 @@ class Townships:
                 found.append(division)
         return tuple(sorted(found, key=lambda d: d.code))
 
+    def full_names(self, code: str) -> tuple[tuple[str, str], ...]:
+        """
+        Return the Chinese full names of the townships directly under *code*.
+
+        Each as (name, township code), Simplified and Traditional, read from
+        the lines: no record is made (an address names one township of many).
+        """
+        rows = self._rows
+        found: list[int] = []
+        county = code[3:]
+        if len(county) == 6 and county.isdigit():
+            at = bisect.bisect_left(rows, county, key=_number)
+            while at < len(rows) and rows[at].startswith(county):
+                if rows[at][9:11] == "\t\t":  # the parent its code says
+                    found.append(at)
+                at += 1
+        found += [item for item in self._children.get(code, ()) if isinstance(item, int)]
+        names: list[tuple[str, str]] = []
+        for at in found:
+            number, _, _, name, hant, _ = rows[at].split("\t", 5)
+            names.append((name, f"CN-{number}"))
+            if hant and hant != name:
+                names.append((hant, f"CN-{number}"))
+        return tuple(names)
+
     def _name_index(self) -> dict[str, int | list[int]]:
         """Return the rows by Simplified full name, built on the first lookup."""
         if self._names is None:
