@@ -30,6 +30,7 @@ first digit (no name holds one), a part of Latin or Russian text by its text.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import csv
 import datetime
@@ -41,6 +42,7 @@ import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import ahocorasick
 import attrs
 
 from regionkit._index import MatchKind
@@ -220,13 +222,15 @@ class _Names:
         ] = {}
         self._above: dict[str, frozenset[str]] = {}
         self._lines: dict[str, tuple[str, ...]] = {}
-        # A unit's code -> the full Chinese names of its townships, longest first.
-        self.townships: dict[str, tuple[tuple[str, str], ...]] = {}
+        # A unit's code -> the full Chinese names of its townships and their
+        # codes, by first character, longest first.
+        self.townships: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
         self.steps: dict[_StepKey, _StepRead] = {}
-        self.chains: dict[tuple[tuple[int, _StepKey], ...], _Chain] = {}
+        self.chains: dict[tuple[_StepKey, ...], _Chain] = {}
+        self.placed: dict[_Place, _Parts] = {}
         self.heads: dict[
-            tuple[str, datetime.date | None],
-            tuple[tuple[_Step, ...], int, int, tuple[AddressConflict, ...]],
+            tuple[str, tuple[int | bool, ...], bool, datetime.date | None],
+            _Reading,
         ] = {}
         self.resolved: dict[
             tuple[tuple[str, ...], tuple[str, ...], datetime.date | None], _Resolved
@@ -258,6 +262,17 @@ class _Names:
                             codes.append(unit.code)
         self.han = {key: tuple(items) for key, items in han.items()}
         self.han_lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        # Each Chinese name: the units of today that bear it.
+        self.today = {
+            key: frozenset(item[1] for item in items if item[6])
+            for key, items in self.han.items()
+        }
+        # Every Chinese name found in one pass over a text, in C.
+        self.finder = ahocorasick.Automaton()
+        for key in self.han:
+            self.finder.add_word(key, len(key))
+        if self.han:
+            self.finder.make_automaton()
 
     def above(self, code: str) -> frozenset[str]:
         """Return the codes of the units that contain *code*'s unit, and its own."""
@@ -350,7 +365,7 @@ _Step = tuple[int, int, tuple[_Found, ...], "_StepKey"]
 
 
 _StepKey = tuple[
-    tuple[str, ...], str, tuple[frozenset[str], ...], "datetime.date | None"
+    tuple[str, ...], str, tuple[frozenset[str], ...], bool, "datetime.date | None"
 ]
 # What reading at one position found: the name's length, the units read,
 # whether a unit of the chain was named again, the units named outside it
@@ -362,10 +377,13 @@ _STEPS = 200_000  # readings remembered per country: chains repeat in a column
 
 
 def _read_han(
-    names: _Names, text: str, day: datetime.date | None
+    names: _Names,
+    text: str,
+    day: datetime.date | None,
+    found_at: dict[int, list[int]] | None = None,
 ) -> tuple[list[_Step], int, int, list[AddressConflict], int]:
     """
-    Read a chain of Chinese names in *text*.
+    Read a chain of Chinese names in *text* (whose names begin at *found_at*).
 
     Returns the steps, where the first begins and the last ends, the
     conflicts, and the work done (names tried).
@@ -375,25 +393,42 @@ def _read_han(
     conflicts: list[AddressConflict] = []
     at, end, work, first = 0, 0, 0, -1
     size = len(text)
-    lengths_of, remembered, _han = names.han_lengths.get, names.steps, names.han
+    if found_at is None:
+        found_at = _occurrences(names, text)
+    starts = sorted(found_at)
+    remembered = names.steps
     while at < size:
         if steps and text[at] in _BETWEEN:
             at += 1
             continue
-        lengths = lengths_of(text[at : at + 2])
+        lengths = found_at.get(at)
         if lengths is None:
             if steps:
                 break
-            at += 1
+            later = bisect.bisect_right(starts, at)
+            if later == len(starts):
+                break
+            at = starts[later]  # no name begins before
             continue
+        # A name may start inside a word ("嘉義縣" holds "義縣", "新竹市北區"
+        # holds "市北區"): the first name read, if a county's, must start the
+        # text or follow a word that introduces an address ("地址是", "位于").
+        inside_word = (
+            not frontier
+            and at > 0
+            and "\u3400" <= text[at - 1] <= "\u9fff"
+            and text[at - 1] not in _LEAD_INS
+        )
         # What a reading sees: the chain so far, the text as far as the
         # longest name here and the two characters after it, what follows
-        # the names here where it can matter, and the day.
-        follows = _follows(names, text, at, lengths)
-        key = (frontier, text[at : at + lengths[0] + 2], follows, day)
+        # the names here where it can matter, where it starts, and the day.
+        follows = _follows(names, text, at, lengths, found_at)
+        key = (frontier, text[at : at + lengths[0] + 2], follows, inside_word, day)
         read = remembered.get(key)
         if read is None:
-            read = _read_at(names, frontier, text, at, lengths, follows, day)
+            read = _read_at(
+                names, frontier, text, at, lengths, follows, day, inside_word
+            )
             with names.lock:
                 if len(remembered) >= _STEPS:
                     remembered.clear()
@@ -424,35 +459,73 @@ def _read_han(
     return steps, max(first, 0), end, conflicts, work
 
 
-def _read_chinese(
-    names: _Names, text: str, day: datetime.date | None
-) -> tuple[list[_Step], int, int, list[AddressConflict]]:
+# Where a reading lies: what it depends on (`_read_remembered`) and its start.
+_Place = tuple[tuple[str, tuple[int | bool, ...], bool, "datetime.date | None"], int]
+_Read = tuple[list[_Step], int, int, list[AddressConflict], "_Place | None"]
+
+
+def _read_chinese(names: _Names, text: str, day: datetime.date | None) -> _Read:
     """
-    Read a chain of Chinese names in *text*, remembered by the text's head.
+    Read a chain of Chinese names in *text*.
 
     No name holds a digit, so a chain that starts before the first digit
-    ends there at the latest: its reading is the head's, and the head
-    ("江苏淮安清江浦区人民路" of "…人民路111号") repeats in a column where
-    house numbers do not.
+    ends there at the latest: its reading is the head's ("江苏淮安清江浦区
+    人民路" of "…人民路111号"); a chain may begin after it if the head has none.
     """
     digit = _DIGIT.search(text)
     if digit is None:
-        steps, first, end, conflicts, _ = _read_han(names, text, day)
-        return steps, first, end, conflicts
-    head = text[: digit.start()]
-    key = (head, day)
+        return _read_remembered(names, text, day)
+    found = _read_remembered(names, text[: digit.start()], day)
+    return found if found[0] else _read_remembered(names, text, day)
+
+
+# A chain read, wherever it lies: the steps, where the first begins and the
+# last ends (from the first name's start), and the conflicts.
+_Reading = tuple[tuple[_Step, ...], int, int, tuple[AddressConflict, ...]]
+
+
+def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Read:
+    """
+    Read a chain of Chinese names in *text*, remembered by what it depends on.
+
+    A reading sees the text from the first name found to the end of the last
+    one, whether the character before the first makes it a word's middle,
+    and whether a street's or category's word follows the names that end
+    there; so a column's "收货地址：江苏淮安清江浦区人民路12号" and "江苏淮安
+    清江浦区建设街7号" are read once.
+    """
+    found_at, ends = _scan(names, text)
+    if not found_at:
+        return [], 0, 0, [], None
+    start, last = min(found_at), max(ends)
+    # The names that end at the last end or one before see past it.
+    sees: tuple[int | bool, ...] = (last - start, _word_follows(text, last))
+    if last - 1 in ends:
+        sees += (last - 1 - start, _word_follows(text, last - 1))
+    before = text[start - 1 : start]
+    key = (
+        text[start:last],
+        sees,
+        "\u3400" <= before <= "\u9fff" and before not in _LEAD_INS,
+        day,
+    )
     known = names.heads.get(key)
-    if known is not None:
-        return list(known[0]), known[1], known[2], list(known[3])
-    steps, first, end, conflicts, _ = _read_han(names, head, day)
-    if not steps:  # no chain before the digit: one may begin after it
-        steps, first, end, conflicts, _ = _read_han(names, text, day)
-        return steps, first, end, conflicts
-    with names.lock:
-        if len(names.heads) >= _STEPS:
-            names.heads.clear()
-        names.heads[key] = (tuple(steps), first, end, tuple(conflicts))
-    return steps, first, end, conflicts
+    if known is None:
+        steps, first, end, conflicts, _ = _read_han(names, text, day, found_at)
+        known = (
+            tuple((a - start, b - start, found, seen) for a, b, found, seen in steps),
+            first - start if steps else 0,
+            end - start if steps else 0,
+            tuple(conflicts),
+        )
+        with names.lock:
+            if len(names.heads) >= _STEPS:
+                names.heads.clear()
+            names.heads[key] = known
+    if not known[0]:
+        return [], 0, 0, list(known[3]), None
+    steps = [(a + start, b + start, found, seen) for a, b, found, seen in known[0]]
+    return steps, known[1] + start, known[2] + start, list(known[3]), (key, start)
 
 
 def _read_at(
@@ -463,23 +536,20 @@ def _read_at(
     lengths: list[int],
     follows: tuple[frozenset[str], ...],
     day: datetime.date | None,
+    inside_word: bool,
 ) -> _StepRead:
     """
     Read the name at *at* that continues the chain *frontier*.
 
     The longest such name, unless nothing follows it and a shorter one is
     followed by the name of a unit inside it: "青岛市北区" is 青岛 and 市北区,
-    "北京市朝阳区" is 北京市 and 朝阳区. *follows* gives, for each of
-    *lengths*, the units of today whose names begin after it.
+    "北京市朝阳区" is 北京市 and 朝阳区. *lengths* are those of the names that
+    begin at *at*, longest first; *follows* gives, for each, the units of today
+    whose names begin after it. A county's name *inside_word* is not read first.
     """
     han, above = names.han.get, names.above
     inside = frozenset(frontier)
     size = len(text)
-    # A name may start inside a word ("嘉義縣" holds "義縣", "新竹市北區" holds
-    # "市北區"): the first name read, if a county's, must start the text or
-    # follow a word that introduces an address ("地址是", "位于").
-    mid_word = at > 0 and "\u3400" <= text[at - 1] <= "\u9fff"
-    lead_in = text[at - 1 : at] in _LEAD_INS
     best: tuple[int, list[_Found]] | None = None
     outside: list[Division] = []
     outside_length = tried = 0
@@ -513,9 +583,7 @@ def _read_at(
             if not inside:
                 # A county's bare name alone is too often a word or a
                 # street: it is read only inside a unit already read.
-                if (full or level < 3) and not (
-                    level >= 3 and mid_word and not lead_in
-                ):
+                if (full or level < 3) and not (level >= 3 and inside_word):
                     found.append((unit, score, kind))
             elif not inside.isdisjoint(above(code) - {code}):
                 found.append((unit, score, kind))  # inside a unit read so far
@@ -557,27 +625,48 @@ def _read_at(
 _NONE: frozenset[str] = frozenset()
 
 
+def _occurrences(names: _Names, text: str) -> dict[int, list[int]]:
+    """Return where Chinese names begin in *text*: their lengths, longest first."""
+    return _scan(names, text)[0]
+
+
+def _scan(names: _Names, text: str) -> tuple[dict[int, list[int]], set[int]]:
+    """Return where Chinese names begin in *text* (lengths longest first), and end."""
+    found: dict[int, list[int]] = {}
+    ends: set[int] = set()
+    if names.han:
+        for last, length in names.finder.iter(text):
+            at = last - length + 1
+            ends.add(last + 1)
+            lengths = found.get(at)
+            if lengths is None:
+                found[at] = [length]
+            else:  # found by where they end: a longer one comes later
+                lengths.insert(0, length)
+    return found, ends
+
+
 def _follows(
-    names: _Names, text: str, at: int, lengths: list[int]
+    names: _Names,
+    text: str,
+    at: int,
+    lengths: list[int],
+    found_at: dict[int, list[int]],
 ) -> tuple[frozenset[str], ...]:
     """
     Return, for each length of a name at *at*, the units named after it.
 
-    Only where it can matter: after a name the data holds, when a shorter one
-    competes or a category or street word follows; and only up to the first
-    name after which another begins (the longest such name is read).
+    Only where it can matter: when names of another length begin with the
+    same two characters, or a category or street word follows; and only up
+    to the first name after which another begins (the longest such name is
+    read).
     """
-    han, size = names.han, len(text)
-    several = len(lengths) > 1
+    several = len(names.han_lengths[text[at : at + 2]]) > 1
     found: list[frozenset[str]] = []
     for n in lengths:
         units = _NONE
-        if (
-            at + n <= size
-            and text[at : at + n] in han
-            and (several or _word_follows(text, at + n))
-        ):
-            units = _named_at(names, text, at + n)
+        if several or _word_follows(text, at + n):
+            units = _named_at(names, text, at + n, found_at)
         found.append(units)
         if units:
             break
@@ -595,42 +684,68 @@ def _word_follows(text: str, at: int) -> bool:
     )
 
 
-def _named_at(names: _Names, text: str, at: int) -> frozenset[str]:
+def _named_at(
+    names: _Names, text: str, at: int, found_at: dict[int, list[int]]
+) -> frozenset[str]:
     """Return the units of today whose names begin at *at* in *text*."""
-    lengths = names.han_lengths.get(text[at : at + 2])
+    lengths = found_at.get(at)
     if lengths is None:
         return _NONE
-    han, size = names.han, len(text)
-    return frozenset(
-        item[1]
-        for length in lengths
-        if at + length <= size
-        for item in han.get(text[at : at + length], ())
-        if item[6]
-    )
+    today = names.today
+    if len(lengths) == 1:
+        return today[text[at : at + lengths[0]]]
+    return frozenset().union(*(today[text[at : at + n]] for n in lengths))
 
 
-_Chain = tuple[tuple[AddressPart, ...], tuple[Division, ...]]
+_Parts = tuple[tuple[AddressPart, ...], tuple[Division, ...]]
+# A chain as its steps read it, wherever they lie in the text: each part, as
+# the part itself where the text does not name it (a container), else as the
+# unit, the step that names it, its score and kind; and the candidates.
+_Chain = tuple[
+    tuple[AddressPart | tuple[Division, int, float, MatchKind], ...],
+    tuple[Division, ...],
+]
 
 
 def _chain_of(
-    names: _Names, steps: Sequence[_Step], text: str
+    names: _Names, steps: Sequence[_Step], text: str, place: _Place | None
 ) -> tuple[tuple[AddressPart, ...], tuple[Division, ...]]:
-    """Return the parts of the chain the steps read, and candidates if several."""
+    """
+    Return the parts of the chain the steps read, and candidates if several.
+
+    The parts of a reading at one place are made once: rows that differ
+    after the names (the street, the house) share them.
+    """
     if not steps:
         return (), ()
-    key = tuple((start, seen) for start, _, _, seen in steps)
+    placed = names.placed.get(place) if place is not None else None
+    if placed is not None:
+        return placed
+    key = tuple(seen for *_, seen in steps)
     known = names.chains.get(key)
     if known is None:
-        known = _chain_parts(names, steps, text)
+        known = _chain_parts(names, steps)
         with names.lock:
             if len(names.chains) >= _STEPS:
                 names.chains.clear()
             names.chains[key] = known
-    return known
+    parts = []
+    for part in known[0]:
+        if not isinstance(part, AddressPart):
+            unit, step, score, kind = part
+            start, end = steps[step][0], steps[step][1]
+            part = AddressPart(unit, start, end, text[start:end], kind, score)
+        parts.append(part)
+    placed = tuple(parts), known[1]
+    if place is not None:
+        with names.lock:
+            if len(names.placed) >= _STEPS:
+                names.placed.clear()
+            names.placed[place] = placed
+    return placed
 
 
-def _chain_parts(names: _Names, steps: Sequence[_Step], text: str) -> _Chain:
+def _chain_parts(names: _Names, steps: Sequence[_Step]) -> _Chain:
     last = [unit for unit, _, _ in steps[-1][2]]
     if len(last) > 1 and any(u.is_current for u in last):
         # A name that today's unit and a former one bear: today's, unless
@@ -671,20 +786,20 @@ def _chain_parts(names: _Names, steps: Sequence[_Step], text: str) -> _Chain:
         shared = frozenset.intersection(*(names.above(u.code) for u in tops))
         codes = tuple(c for c in codes if c in shared)
         candidates = tuple(sorted(tops))
-    named: dict[str, tuple[int, int, float, MatchKind]] = {}
-    for start, end, entries, _ in steps:
+    named: dict[str, tuple[int, float, MatchKind]] = {}
+    for step, (_, _, entries, _) in enumerate(steps):
         for unit, score, kind in entries:
-            named[unit.code] = (start, end, score, kind)
-    parts: list[AddressPart] = []
+            named[unit.code] = (step, score, kind)
+    parts: list[AddressPart | tuple[Division, int, float, MatchKind]] = []
     division = names.division
     for code in codes:
         hit = named.get(code)
         if hit is None:
-            part = AddressPart(division(code), None, None, None, None, 1.0, "container")
+            parts.append(
+                AddressPart(division(code), None, None, None, None, 1.0, "container")
+            )
         else:
-            start, end, score, kind = hit
-            part = AddressPart(division(code), start, end, text[start:end], kind, score)
-        parts.append(part)
+            parts.append((division(code), *hit))
     return tuple(parts), candidates
 
 
@@ -1114,8 +1229,8 @@ def _parse(
     prefix, locality = "", None
     if han and "CN" in wanted:
         names = _names(dataset, "CN")
-        steps, first, end, conflicts = _read_chinese(names, text, day)
-        parts, candidates = _chain_of(names, steps, original)
+        steps, first, end, conflicts, place = _read_chinese(names, text, day)
+        parts, candidates = _chain_of(names, steps, original, place)
         if parts and not candidates:
             township = _township_at(names, parts[-1].division, original, end)
             if township is not None:
@@ -1191,13 +1306,23 @@ def _township_at(
         return None
     known = names.townships.get(unit.code)
     if known is None:
-        pairs = names.dataset.township_names(unit)
-        known = tuple(sorted(set(pairs), key=lambda pair: (-len(pair[0]), pair)))
+        # The names by their first character, longest first.
+        by_first: dict[str, list[tuple[str, str]]] = {}
+        for pair in sorted(
+            set(names.dataset.township_names(unit)),
+            key=lambda pair: (-len(pair[0]), pair),
+        ):
+            by_first.setdefault(pair[0][:1], []).append(pair)
+        known = {first: tuple(pairs) for first, pairs in by_first.items()}
         with names.lock:
             if len(names.townships) >= _STEPS:
                 names.townships.clear()
             names.townships[unit.code] = known
-    fits = [(name, code) for name, code in known if text.startswith(name, at)]
+    fits = [
+        (name, code)
+        for name, code in known.get(text[at : at + 1], ())
+        if text.startswith(name, at)
+    ]
     if not fits:
         return None
     longest = len(fits[0][0])

@@ -204,7 +204,8 @@ class Townships:
                 if rows[at][9:11] == "\t\t":  # the parent its code says
                     found.append(at)
                 at += 1
-        found += [item for item in self._children.get(code, ()) if isinstance(item, int)]
+        placed = self._children.get(code, ())
+        found += [item for item in placed if isinstance(item, int)]
         names: list[tuple[str, str]] = []
         for at in found:
             number, _, _, name, hant, _ = rows[at].split("\t", 5)

@@ -179,3 +179,21 @@ def test_a_chain_after_a_number_is_read() -> None:
     again = regionkit.parse_address("江苏淮安清江浦区人民路112号")
     assert first.parts == again.parts
     assert again.remainder == "人民路112号"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["义县人民路1号", "嘉义县人民路1号"],
+        ["嘉义县人民路1号", "义县人民路1号"],
+    ],
+)
+def test_a_reading_does_not_depend_on_the_rows_before(texts: list[str]) -> None:
+    """A county's name inside a word (嘉义县) is not read, whatever came first."""
+    found = {}
+    for address in regionkit.parse_addresses(texts):
+        assert isinstance(address, regionkit.Address)
+        found[address.text] = address
+    assert found["义县人民路1号"].code == "CN-210727"  # Yi County, Liaoning
+    assert found["嘉义县人民路1号"].code is None
+    assert found["嘉义县人民路1号"].remainder == "嘉义县人民路1号"
