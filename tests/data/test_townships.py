@@ -102,6 +102,87 @@ def test_spot_check(code: str, name: str, parent: str) -> None:
     assert township.national_code is None  # an NBS code, no GB/T 2260 code
 
 
+GOVERNMENT_CHECKS = ROOT / "data" / "cn" / "township_spot_checks.csv"
+
+
+@pytest.fixture(scope="module")
+def government_checks() -> list[dict[str, str]]:
+    with GOVERNMENT_CHECKS.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_the_government_spot_checks_cover_twenty_counties(
+    government_checks: list[dict[str, str]],
+) -> None:
+    # 102 townships of 28 counties, from 18 documents of the State Council,
+    # provinces, prefectures and counties (one read on the government's own
+    # site, the others as copies that name the government as their source).
+    assert len(government_checks) == 102
+    assert len({r["county"] for r in government_checks}) == 28
+    assert Counter(r["verdict"] for r in government_checks) == {
+        "match": 92,
+        "differs": 10,
+    }
+    assert len({r["url"] for r in government_checks}) == 17
+    assert Counter(r["source_kind"] for r in government_checks)["government"] == 2
+
+
+def test_each_government_spot_check_holds(
+    government_checks: list[dict[str, str]],
+) -> None:
+    for row in government_checks:
+        county = regionkit.get(f"CN-{row['county']}")
+        names = {t.name("zh-Hans") for t in county.children}
+        if row["verdict"] == "match":
+            township = regionkit.get(row["code"])
+            assert township.name("zh-Hans") == row["name"] == row["source_name"]
+            assert township.parent_code == county.code
+        else:  # NBS 2023 has another name, or none, for what the source names
+            assert row["source_name"] not in names
+            if row["code"]:
+                assert regionkit.get(row["code"]).name("zh-Hans") == row["name"]
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "county"),
+    [
+        # 闽政文〔2017〕316号 (zfgb.fujian.gov.cn): 大田县 吴山镇, 华兴镇
+        ("350425109", "吴山镇", "CN-350425"),
+        ("350425108", "华兴镇", "CN-350425"),
+        # 鄠政发〔2021〕1号 gives the codes: 祖庵街道 610118009 … 石井街道 610118014
+        ("610118009", "祖庵街道", "CN-610118"),
+        ("610118014", "石井街道", "CN-610118"),
+        # 河南省民政厅, 2021-10-28: 栾川县 耕莘街道, 禹州市 褚河街道
+        ("410324001", "耕莘街道", "CN-410324"),
+        ("411081005", "褚河街道", "CN-411081"),
+        # 国函〔2012〕152号: 东涌镇, 大岗镇, 榄核镇 to 南沙区
+        ("440115103", "东涌镇", "CN-440115"),
+        # 绵府批复〔2019〕247号: 盐亭县 高渠镇
+        ("510723114", "高渠镇", "CN-510723"),
+    ],
+)
+def test_government_spot_check(code: str, name: str, county: str) -> None:
+    township = regionkit.get(code)
+    assert township.name("zh-Hans") == name
+    assert township.parent_code == county
+
+
+def test_two_counties_match_a_government_list_in_full() -> None:
+    # 湖南省民政厅 (2015): 花垣县 has 9 镇 and 3 乡, all named; NBS 2023 the same.
+    huayuan = regionkit.get("CN-433124").children
+    assert len(huayuan) == 12
+    assert Counter(t.category.value for t in huayuan) == {"town": 9, "township": 3}
+    # 贵州省人民政府 (2015): 松桃 has 5 街道, 17 镇, 6 乡; NBS 2023 the same
+    # count, and 27 of the 28 names (沙坝乡 there, 沙坝河乡 in NBS 2023).
+    songtao = regionkit.get("CN-520628").children
+    assert Counter(t.category.value for t in songtao) == {
+        "subdistrict": 5,
+        "town": 17,
+        "township": 6,
+    }
+    assert "沙坝河乡" in {t.name("zh-Hans") for t in songtao}
+
+
 def test_names_in_every_form() -> None:
     yuehai = regionkit.get("CN-440305007")
     assert yuehai.name("en") == "Yuehai Subdistrict"
