@@ -278,6 +278,27 @@ def test_the_2025_changes_are_reconciled() -> None:
     )
 
 
+def test_as_of_goes_through_the_unit_a_township_is_filed_under() -> None:
+    before = datetime.date(2024, 1, 1)  # 两江新区 (CN-500157) is of 2025-11-07
+    assert regionkit.get("CN-500112002").parent_code == "CN-500157"  # 双龙湖街道
+    with pytest.raises(UnknownCode):
+        regionkit.get("CN-500112002", as_of=before)
+    assert regionkit.get("CN-500112002", as_of=datetime.date(2026, 1, 1))
+    # The 42 townships now under 两江新区 (from 江北区, 渝北区 and 北碚区) are not
+    # listed before it existed; the five towns that went to 北碚区 are.
+    assert len(regionkit.divisions("CN", level=4, as_of=before)) == 41_340 - 42
+
+
+def test_as_of_before_2023_lists_the_2023_townships_of_the_units_then() -> None:
+    # The list is one snapshot: a day before 2023 shows the 2023 townships of
+    # the units that existed that day, not the townships of that day.
+    nanshan = regionkit.get("CN-440305")  # 南山区, since 1990
+    assert nanshan.children_on(datetime.date(1995, 1, 1)) == nanshan.children
+    assert len(regionkit.divisions("CN", level=4, as_of=datetime.date(1985, 1, 1))) == (
+        11_656
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     ["广东省深圳市南山区粤海街道", "南山区粤海街道", "Yuehai Subdistrict, Nanshan"],
@@ -335,6 +356,16 @@ def test_lookups_that_need_no_township_do_not_load_it() -> None:
     assert data._townships is None
     data.lookup("粤海街道")
     assert data._townships is not None
+
+
+def test_taiwan_has_no_units_below_it_as_docs_data_says() -> None:
+    taiwan = regionkit.get("CN-TW")
+    assert taiwan.children == ()
+    assert taiwan.descendants() == ()
+    assert not [t for t in regionkit.divisions("CN", level=4) if t.code[3:5] == "71"]
+    # 金门县 is the MCA's, with no townships; NBS's 马祖乡 is under 连江县.
+    assert regionkit.get("CN-350527").children == ()
+    assert regionkit.get("CN-350122400").parent_code == "CN-350122"
 
 
 def test_the_cli_shows_the_township_level() -> None:
