@@ -86,7 +86,7 @@ def read_russian(
         if undefined:
             raise BuildError(f"sar_names_ru.csv: {code}: unknown sources {undefined}")
         if not row["note"]:
-            raise BuildError(f"sar_names_ru.csv: {code}: no note says where it was seen")
+            raise BuildError(f"sar_names_ru.csv: {code}: no note says where seen")
         russian[code] = ("ru", row["full"], row["short"], source)
     return russian
 

@@ -359,7 +359,7 @@ def test_qinggil_is_english_wikipedias_title() -> None:
 
 
 def test_bome_county_is_english_wikipedias_title() -> None:
-    """波密县 is Bomê County (Tibetan pinyin, as Dêgê and Baiyü); Bomi still finds it."""
+    """波密县 is Bomê County (Tibetan pinyin, as Dêgê, Baiyü); Bomi still finds it."""
     county = regionkit.get("CN-540424")
     assert (county.name("en"), county.name("en", form="short")) == (
         "Bomê County",
