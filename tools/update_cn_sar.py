@@ -12,7 +12,10 @@ Macau, Portuguese). This tool derives the rest and writes one generated file,
   with ``s2t``);
 - ``zh-Latn-pinyin`` and ``zh-Latn-pinyin-x-plain``: Mandarin pinyin of the
   Simplified names (pypinyin), for lookup ("Yóujiānwàng Qū"): the English names
-  stay the official Cantonese romanizations ("Yau Tsim Mong District").
+  stay the official Cantonese romanizations ("Yau Tsim Mong District");
+- ``ru``: the Russian names of the hand-reviewed ``data/cn/sar_names_ru.csv``,
+  for the units a stored Russian source names (12 of Hong Kong's 18 districts;
+  no Macau parish), each row's note saying where the name was seen.
 
 Run it from anywhere::
 
@@ -46,6 +49,7 @@ HAND_COLUMNS = (
     "pt_short",
     "source",
 )
+RU_COLUMNS = ("code", "full", "short", "note", "source")
 GENERIC = "区"  # 區 of a district, and the last character of 堂區
 
 
@@ -67,6 +71,26 @@ def pinyin_of(name: str) -> tuple[str, str]:
     return f"{stem} {pinyin_word(syllables[-1:])}", stem
 
 
+def read_russian(
+    units: set[str], known: set[str]
+) -> dict[str, tuple[str, str, str, str]]:
+    """Return ``sar_names_ru.csv`` as code -> ("ru", full, short, source)."""
+    russian: dict[str, tuple[str, str, str, str]] = {}
+    for row in read_csv(DATA / "sar_names_ru.csv", RU_COLUMNS):
+        code, source = row["code"], row["source"]
+        if code not in units:
+            raise BuildError(f"sar_names_ru.csv: {code} is not in sar_units.csv")
+        if code in russian:
+            raise BuildError(f"sar_names_ru.csv: {code} twice")
+        undefined = sorted(set(source.split()) - known)
+        if undefined:
+            raise BuildError(f"sar_names_ru.csv: {code}: unknown sources {undefined}")
+        if not row["note"]:
+            raise BuildError(f"sar_names_ru.csv: {code}: no note says where seen")
+        russian[code] = ("ru", row["full"], row["short"], source)
+    return russian
+
+
 def build(check: bool) -> int:
     """Write (or with *check*, verify) ``unit_names_sar.csv``."""
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
@@ -74,6 +98,7 @@ def build(check: bool) -> int:
     known = set(load_sources("cn"))
     rows: list[list[str]] = []
     named: set[str] = set()
+    russian = read_russian(set(units), known)
     for row in read_csv(DATA / "sar_names.csv", HAND_COLUMNS):
         code, source = row["code"], row["source"]
         if code not in units:
@@ -105,6 +130,8 @@ def build(check: bool) -> int:
         ]
         if row["pt_full"] or row["pt_short"]:
             forms.append(("pt", row["pt_full"], row["pt_short"], source))
+        if code in russian:
+            forms.append(russian[code])
         for locale, full, short, sources in forms:
             if not full or not short:
                 raise BuildError(f"{code}: an empty {locale} name")

@@ -127,6 +127,14 @@ def test_uyghur_names_follow_the_rule(
         ("CN-513226", "Jinchuan County"),
         ("CN-513323", "Danba County"),
         ("CN-513337", "Daocheng County"),
+        # The second 15 (titles seen 2026-12): these four are English
+        # Wikipedia's titles, Yumin and Jinghe named so in their parents'.
+        ("CN-513324", "Jiulong County"),
+        ("CN-513336", "Xiangcheng County"),
+        ("CN-652723", "Wenquan County"),
+        ("CN-654200", "Tacheng Prefecture"),
+        ("CN-654225", "Yumin County"),
+        ("CN-652722", "Jinghe County"),
     ],
 )
 def test_uyghur_names_whose_title_is_pinyin_stay_pinyin(
@@ -348,3 +356,14 @@ def test_qinggil_is_english_wikipedias_title() -> None:
     # "Qinghe County" is an alias here and Hebei's own name: scoped, it finds it.
     assert regionkit.lookup("Qinghe County").code == "CN-130534"
     assert regionkit.lookup("Qinghe County", within="CN-XJ").code == "CN-654325"
+
+
+def test_bome_county_is_english_wikipedias_title() -> None:
+    """波密县 is Bomê County (Tibetan pinyin, as Dêgê, Baiyü); Bomi still finds it."""
+    county = regionkit.get("CN-540424")
+    assert (county.name("en"), county.name("en", form="short")) == (
+        "Bomê County",
+        "Bomê",
+    )
+    assert regionkit.lookup("Bomê County").code == "CN-540424"
+    assert regionkit.lookup("Bomi County").code == "CN-540424"

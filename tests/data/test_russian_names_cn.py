@@ -15,13 +15,18 @@ from regionkit._normalize import normalize
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 import audit_cn_russian
 
-# Hong Kong's districts and Macau's parishes have no Russian names: no stored
-# source gives a Russian name for each (the Russian Wikipedia list seen spells 9
-# of the 18 districts two ways, the rest not at all; data/cn/NOTES-townships.md),
-# and none is made up. Every other lower unit has one.
-NO_RUSSIAN_NAME = {regionkit.Category.SAR_DISTRICT, regionkit.Category.PARISH}
+# 12 of Hong Kong's 18 districts have Russian names from stored copies of
+# Russian Wikipedia (data/cn/sar_names_ru.csv). The other six districts and
+# Macau's 7 parishes have none: no stored source was found that names them in
+# Russian (data/cn/NOTES-townships.md), and none is made up. Every other lower
+# unit has one.
+NO_RUSSIAN_NAME = frozenset(
+    {"CN-HK-ILD", "CN-HK-NTH", "CN-HK-SK", "CN-HK-ST", "CN-HK-TM", "CN-HK-YL"}
+    | {f"CN-MO-{p}" for p in ("ANTONIO", "CARMO", "FATIMA", "LAZARO", "LOURENCO")}
+    | {"CN-MO-SE", "CN-MO-XAVIER"}
+)
 EVERY_LOWER = regionkit.divisions("CN", level=2) + regionkit.divisions("CN", level=3)
-LOWER = tuple(d for d in EVERY_LOWER if d.category not in NO_RUSSIAN_NAME)
+LOWER = tuple(d for d in EVERY_LOWER if d.code not in NO_RUSSIAN_NAME)
 # Cyrillic words, joined by spaces and hyphens (Хух-Хото, уезд Чжаосянь).
 CYRILLIC = re.compile(r"[А-Яа-яЁё]+(?:[ -][А-Яа-яЁё]+)*")
 
@@ -31,19 +36,44 @@ def russian(division: regionkit.Division, form: NameForm) -> list[str]:
 
 
 def test_every_lower_unit_has_one_russian_full_and_short_name() -> None:
-    assert len(LOWER) == 3178
+    assert len(LOWER) == 3178 + 12
     for division in LOWER:
         for form in (NameForm.FULL, NameForm.SHORT):
             assert len(russian(division, form)) == 1, (division.code, form)
 
 
-def test_the_sars_units_are_the_one_exception_and_have_no_russian_name() -> None:
-    """The 18 + 7 units of Hong Kong and Macau, and no others, lack one."""
-    left_out = [d for d in EVERY_LOWER if d.category in NO_RUSSIAN_NAME]
-    assert len(left_out) == 18 + 7
+def test_the_sars_units_without_a_source_are_the_one_exception() -> None:
+    """6 districts of Hong Kong and the 7 parishes of Macau, and no others, lack one."""
+    left_out = [d for d in EVERY_LOWER if d.code in NO_RUSSIAN_NAME]
+    assert len(left_out) == len(NO_RUSSIAN_NAME) == 6 + 7
     assert {d.parent_code for d in left_out} == {"CN-HK", "CN-MO"}
     for division in left_out:
         assert russian(division, NameForm.FULL) == [], division.code
+        assert division.served_name("ru").locale == "en"  # a visible fallback
+
+
+@pytest.mark.parametrize(
+    ("code", "full", "short"),
+    [
+        ("CN-HK-WC", "округ Ваньчай", "Ваньчай"),
+        ("CN-HK-YTM", "округ Яучимвон", "Яучимвон"),
+        ("CN-HK-KC", "округ Кхуайчхин", "Кхуайчхин"),
+        ("CN-HK-TW", "округ Чхюньвань", "Чхюньвань"),
+        ("CN-HK-TP", "округ Тайпоу", "Тайпоу"),
+        ("CN-HK-CW", "Центральный и Западный округ", "Центральный и Западный"),
+        ("CN-HK-STH", "Южный округ", "Южный округ"),
+    ],
+)
+def test_hong_kong_districts_russian_names(code: str, full: str, short: str) -> None:
+    """Russian Wikipedia's names (the list Административное деление Гонконга)."""
+    district = regionkit.get(code)
+    assert (district.name("ru"), district.name("ru", form="short")) == (full, short)
+    assert regionkit.lookup(short).code == code
+
+
+def test_hong_kong_districts_older_russian_spellings_are_aliases() -> None:
+    assert regionkit.lookup("Яу-Цим-Монг").code == "CN-HK-YTM"
+    assert regionkit.lookup("Квай-Цинг").code == "CN-HK-KC"
 
 
 def test_the_russian_names_are_cyrillic_nfc_text() -> None:
