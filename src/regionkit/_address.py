@@ -599,14 +599,16 @@ def _read_at(
                 outside_length = outside_length or length
         hit = found or again  # the chain goes on with the unit named again
         if hit:
+            # Whether the name after this one names a unit inside it (or
+            # it again): "青岛市北区" has Hong Kong's 北区 after 青岛市, but
+            # Qingdao's 市北区 after 青岛.
+            held = {u.code for u, _, _ in hit}
+            goes_on = any(not above(code).isdisjoint(held) for code in after_units)
             if best is None:
                 best = (length, hit)
-                if named_after:
+                if goes_on:
                     break  # the longest name, and the chain goes on
-            elif any(
-                not above(code).isdisjoint({u.code for u, _, _ in hit})
-                for code in after_units
-            ):
+            elif goes_on:
                 best = (length, hit)  # a shorter name that the next continues
                 break
     length, found = best if best is not None else (0, [])
@@ -657,9 +659,7 @@ def _follows(
     Return, for each length of a name at *at*, the units named after it.
 
     Only where it can matter: when names of another length begin with the
-    same two characters, or a category or street word follows; and only up
-    to the first name after which another begins (the longest such name is
-    read).
+    same two characters, or a category or street word follows.
     """
     several = len(names.han_lengths[text[at : at + 2]]) > 1
     found: list[frozenset[str]] = []
@@ -668,9 +668,7 @@ def _follows(
         if several or _word_follows(text, at + n):
             units = _named_at(names, text, at + n, found_at)
         found.append(units)
-        if units:
-            break
-    return (*found, *(_NONE,) * (len(lengths) - len(found)))
+    return tuple(found)
 
 
 def _word_follows(text: str, at: int) -> bool:
