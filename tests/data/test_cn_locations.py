@@ -65,10 +65,10 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 327 of 333 prefectures; 901 of 2,870 counties."""
+    """Every provincial unit; 327 of 333 prefectures; 1,669 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 327, 3: 901}
+    assert located == {1: 34, 2: 327, 3: 1669}
     # 2,845 MCA county-level units and the SARs' 25 districts and parishes,
     # which the location tables do not cover yet.
     assert everything == {1: 34, 2: 333, 3: 2870}
@@ -101,11 +101,11 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 1929,
-        "unchecked": 12,
+        "no_place": 1017,
+        "unchecked": 80,
         "shared_name": 4,
-        "ambiguous": 3,
-        "disagrees": 2,
+        "ambiguous": 28,
+        "disagrees": 53,
     }
     for row in rejected:
         assert regionkit.get(row["code"]).location is None, row
@@ -117,6 +117,64 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     sar = {regionkit.Category.SAR_DISTRICT, regionkit.Category.PARISH}
     tabled = {d.code for d in units() if d.category not in sar}
     assert located | {r["code"] for r in rejected} == tabled
+
+
+def test_county_level_units_by_the_name_that_found_their_place() -> None:
+    """901 by the full name, 610 by the short, 2 by a town's, 156 by Latin letters."""
+    level = {d.code: d.level for d in units()}
+    found_by = Counter(
+        r["found_by"] for r in table("locations.csv") if level[r["code"]] == 3
+    )
+    assert found_by == {
+        "full_name": 901,
+        "short_name": 610,
+        "town_name": 2,
+        "latin_name": 156,
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "found_by", "name", "latitude", "longitude"),
+    [
+        # Xingtang County: GeoNames' Longzhou (龙州镇, the seat) bears 行唐.
+        ("CN-130125", "short_name", "行唐", 38.43814, 114.54953),
+        # Qingcheng County: GeoNames' place bears 庆城镇, its seat, not 庆城县.
+        ("CN-621021", "town_name", "庆城镇", 35.99890, 107.88547),
+        # Kuandian County: GeoNames' Kuandian has no Chinese name.
+        ("CN-210624", "latin_name", "kuandian", 40.72861, 124.78472),
+    ],
+)
+def test_a_county_found_by_a_further_name(
+    code: str, found_by: str, name: str, latitude: float, longitude: float
+) -> None:
+    """A county-level unit found by its short, town or Latin name has that point."""
+    row = {r["code"]: r for r in table("locations.csv")}[code]
+    assert (row["found_by"], row["name"]) == (found_by, name)
+    location = regionkit.get(code).location
+    assert location is not None
+    assert (location.latitude, location.longitude) == (latitude, longitude)
+
+
+def test_a_further_name_is_checked_more_strictly() -> None:
+    """A point found by a further name lies within 0.1° of cpca's, not 0.25°."""
+    further = [r for r in table("locations.csv") if r["found_by"] != "full_name"]
+    assert len(further) == 768
+    assert max(float(r["difference"]) for r in further) <= 0.1
+    # Ninghe District: GeoNames' Ninghe (the old town, not the seat, Lutai)
+    # lies 0.13° from cpca's point: no location.
+    ninghe = {r["code"]: r for r in table("locations_rejected.csv")}["CN-120117"]
+    assert ninghe["reason"] == "disagrees"
+    assert regionkit.get("CN-120117").location is None
+
+
+def test_a_place_named_after_another_unit_is_not_taken() -> None:
+    """Shenzhen bears 宝安, Zhifang (江夏区's seat) 武昌: neither district takes it."""
+    # Wuchang District: its short name finds only Zhifang, which bears 江夏区.
+    assert regionkit.get("CN-420106").location is None
+    # Bao'an District: not Shenzhen's point, but GeoNames' own Bao'an (by Latin).
+    baoan = {r["code"]: r for r in table("locations.csv")}["CN-440306"]
+    assert (baoan["geonames_id"], baoan["found_by"]) == ("13308620", "latin_name")
+    assert regionkit.get("CN-440306").location != regionkit.get("CN-440300").location
 
 
 def test_a_name_two_units_of_a_province_bear_locates_neither() -> None:
