@@ -68,6 +68,9 @@ TOLERANCE = {1: 0.5, 2: 0.5, 3: 0.25}
 # The same for a county-level unit found by a further name than its full one:
 # such a name may also be a village's, so the check is stricter.
 FURTHER_TOLERANCE = 0.1
+# The SARs' districts are small (Wan Chai: 10 km²): their check is tighter.
+SAR_TOLERANCE = 0.05
+REASONS = frozenset({"no_place", "ambiguous", "unchecked", "disagrees"})
 # GeoNames files these as countries of their own.
 OWN_COUNTRY = {"CN-HK": "HK", "CN-MO": "MO", "CN-TW": "TW"}
 # Units that are a city themselves: their own name finds the city.
@@ -386,6 +389,11 @@ def build(_shared: Path) -> dict[Path, str]:
             f"{difference:.2f}",
             SOURCE,
         ]
+    for row in sar_units(by_name, read_csv(DATA / "sar_points.csv")):
+        if row[1] in REASONS:
+            rejected.append([row[0], *row[1:4]])
+        else:
+            located[row[0]] = row
     # One place is the seat of one county-level unit: where a place found by a
     # further name also locates another, the further name is not trusted.
     county = {u["code"] for u in units() if u["level"] == "3"}
@@ -404,6 +412,75 @@ def build(_shared: Path) -> dict[Path, str]:
         DATA / "locations.csv": render_csv(LOCATION_COLUMNS, sorted(located.values())),
         DATA / "locations_rejected.csv": render_csv(REJECTED_COLUMNS, rejected),
     }
+
+
+def sar_units(
+    by_name: dict[tuple[str, str, str], list[Place]], checks: list[dict[str, str]]
+) -> list[list[str]]:
+    """
+    Return the rows of the SARs' districts and parishes, located or rejected.
+
+    A unit's place is GeoNames' place (country HK or MO) of its Traditional
+    full name, else its short one (沙田), else its English short name (Tsuen
+    Wan); the check is the unit's row of ``sar_points.csv`` (English Wikipedia's
+    point), within `SAR_TOLERANCE`: cpca has no point below the SARs.
+    """
+    names: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
+    for row in read_csv(DATA / "unit_names_sar.csv"):
+        names[row["code"]].setdefault((row["locale"], row["form"]), row["text"])
+    reference = {
+        r["code"]: (float(r["latitude"]), float(r["longitude"])) for r in checks
+    }
+    rows: list[list[str]] = []
+    for unit in read_csv(DATA / "sar_units.csv"):
+        code = unit["code"]
+        region = OWN_COUNTRY[unit["parent"]]
+        own = names[code]
+        tiers = [
+            (FULL, FULL, own["zh-Hant", "full"]),
+            (SHORT, FULL, own["zh-Hant", "short"]),
+            (LATIN, LATIN, latin_key(own["en", "short"])),
+        ]
+        found_by, name, hits = FULL, own["zh-Hant", "full"], []
+        for kind, script, text in tiers:
+            hits = by_name.get((region, script, text), [])
+            if hits:
+                found_by, name = kind, text
+                break
+        if not hits:
+            rows.append([code, "no_place", own["zh-Hant", "full"], ""])
+            continue
+        spread = max(apart(point(p), point(q)) for p in hits for q in hits)
+        ids = " ".join(sorted(str(p["geonameid"]) for p in hits))
+        if spread > SAR_TOLERANCE:
+            rows.append(
+                [code, "ambiguous", name, f"GeoNames {ids}, {spread:.2f}° apart"]
+            )
+            continue
+        place = max(hits, key=lambda p: (int(p["population"]), -int(p["geonameid"])))
+        gid = str(place["geonameid"])
+        if code not in reference:
+            rows.append([code, "unchecked", name, f"GeoNames {gid}; no second point"])
+            continue
+        difference = apart(point(place), reference[code])
+        if difference > SAR_TOLERANCE:
+            detail = f"GeoNames {gid}; second point {difference:.2f}° away"
+            rows.append([code, "disagrees", name, detail])
+            continue
+        latitude, longitude = point(place)
+        rows.append(
+            [
+                code,
+                gid,
+                name,
+                found_by,
+                f"{latitude:.5f}",
+                f"{longitude:.5f}",
+                f"{difference:.2f}",
+                SOURCE,
+            ]
+        )
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,12 +65,12 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 327 of 333 prefectures; 1,669 of 2,870 counties."""
+    """Every provincial unit; 327 of 333 prefectures; 1,677 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 327, 3: 1669}
-    # 2,845 MCA county-level units and the SARs' 25 districts and parishes,
-    # which the location tables do not cover yet.
+    assert located == {1: 34, 2: 327, 3: 1677}
+    # 2,845 MCA county-level units (1,669 located) and the SARs' 25 districts
+    # and parishes (8 of Hong Kong's districts located).
     assert everything == {1: 34, 2: 333, 3: 2870}
     # The same counts as the derived table's.
     level = {d.code: d.level for d in units()}
@@ -101,8 +101,8 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 1017,
-        "unchecked": 80,
+        "no_place": 1028,
+        "unchecked": 86,
         "shared_name": 4,
         "ambiguous": 28,
         "disagrees": 53,
@@ -114,16 +114,16 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     # Every unit is in one table or the other.
     located = {r["code"] for r in table("locations.csv")}
     assert located.isdisjoint(r["code"] for r in rejected)
-    sar = {regionkit.Category.SAR_DISTRICT, regionkit.Category.PARISH}
-    tabled = {d.code for d in units() if d.category not in sar}
-    assert located | {r["code"] for r in rejected} == tabled
+    assert located | {r["code"] for r in rejected} == {d.code for d in units()}
 
 
 def test_county_level_units_by_the_name_that_found_their_place() -> None:
     """901 by the full name, 610 by the short, 2 by a town's, 156 by Latin letters."""
     level = {d.code: d.level for d in units()}
     found_by = Counter(
-        r["found_by"] for r in table("locations.csv") if level[r["code"]] == 3
+        r["found_by"]
+        for r in table("locations.csv")
+        if level[r["code"]] == 3 and r["code"][3:].isdigit()
     )
     assert found_by == {
         "full_name": 901,
@@ -157,7 +157,11 @@ def test_a_county_found_by_a_further_name(
 
 def test_a_further_name_is_checked_more_strictly() -> None:
     """A point found by a further name lies within 0.1° of cpca's, not 0.25°."""
-    further = [r for r in table("locations.csv") if r["found_by"] != "full_name"]
+    further = [
+        r
+        for r in table("locations.csv")
+        if r["found_by"] != "full_name" and r["code"][3:].isdigit()
+    ]
     assert len(further) == 768
     assert max(float(r["difference"]) for r in further) <= 0.1
     # Ninghe District: GeoNames' Ninghe (the old town, not the seat, Lutai)
@@ -175,6 +179,69 @@ def test_a_place_named_after_another_unit_is_not_taken() -> None:
     baoan = {r["code"]: r for r in table("locations.csv")}["CN-440306"]
     assert (baoan["geonames_id"], baoan["found_by"]) == ("13308620", "latin_name")
     assert regionkit.get("CN-440306").location != regionkit.get("CN-440300").location
+
+
+@pytest.mark.parametrize(
+    ("code", "latitude", "longitude"),
+    [
+        # English Wikipedia's points for the districts (sar_points.csv).
+        ("CN-HK-ST", 22.38715, 114.19534),
+        ("CN-HK-WC", 22.27968, 114.17168),
+        ("CN-HK-YL", 22.44559, 114.02218),
+    ],
+)
+def test_a_hong_kong_district_lies_at_its_namesake_town(
+    code: str, latitude: float, longitude: float
+) -> None:
+    """Sha Tin District lies at GeoNames' Sha Tin, within 0.05° of Wikipedia's point."""
+    location = regionkit.get(code).location
+    assert location is not None
+    assert location.source == "geonames-cities500"
+    assert abs(location.latitude - latitude) <= 0.05
+    assert abs(location.longitude - longitude) <= 0.05
+
+
+def test_the_sars_units_with_and_without_a_location() -> None:
+    """Eight of Hong Kong's 18 districts; no parish of Macao (no second point)."""
+    sar = {regionkit.Category.SAR_DISTRICT, regionkit.Category.PARISH}
+    located = sorted(
+        d.code for d in units() if d.category in sar and d.location is not None
+    )
+    assert located == [
+        "CN-HK-SSP",
+        "CN-HK-ST",
+        "CN-HK-TM",
+        "CN-HK-TP",
+        "CN-HK-TW",
+        "CN-HK-WC",
+        "CN-HK-WTS",
+        "CN-HK-YL",
+    ]
+    rejected = {r["code"]: r["reason"] for r in table("locations_rejected.csv")}
+    # GeoNames has Kwun Tong and Sé, but no second point was found for them.
+    assert rejected["CN-HK-KT"] == "unchecked"
+    assert rejected["CN-MO-SE"] == "unchecked"
+    # No GeoNames place bears 油尖旺區 or any of its names.
+    assert rejected["CN-HK-YTM"] == "no_place"
+
+
+def test_a_province_s_centre_is_its_capital_s_record() -> None:
+    """Guangdong's centre is 广州市 (CN-440100); Beijing's seat Tongzhou District."""
+    (centre,) = regionkit.get("CN-GD").centres
+    assert centre.code == "CN-440100"
+    assert regionkit.get(centre.code).name("zh-Hans") == "广州市"
+    assert [c.code for c in regionkit.get("CN-BJ").centres] == ["CN-110112"]
+    assert [c.code for c in regionkit.get("CN-SH").centres] == ["CN-310101"]
+    # Every provincial unit's centre has its record, but Taiwan's (台北市 is no
+    # unit of the PRC's lists) and the SARs' (they name none).
+    coded = {
+        d.code: d.centres[0].code
+        for d in regionkit.divisions("CN", level=1)
+        if d.centres and d.centres[0].code
+    }
+    assert len(coded) == 31
+    for province, city in coded.items():
+        assert regionkit.get(city).parent_code == province, province
 
 
 def test_a_name_two_units_of_a_province_bear_locates_neither() -> None:
