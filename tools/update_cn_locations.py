@@ -78,6 +78,8 @@ CITIES = frozenset({"municipality", "special_administrative_region"})
 # How a county-level unit's place was found: by its full name, else by the
 # further names of `fallback_keys`, in this order.
 FULL, SHORT, TOWN, LATIN = "full_name", "short_name", "town_name", "latin_name"
+# A prefecture put at its seat's point, its seat found by a further name.
+SEAT = "seat_unit"
 TOWN_WORDS = ("镇", "街道")
 LATIN_WORDS = ("", "xian", "zhen", "qu", "shi")
 ZH, PINYIN = "zh-Hans", "zh-Latn-pinyin-x-plain"
@@ -386,6 +388,32 @@ def build(_shared: Path) -> dict[Path, str]:
             kind,
             f"{latitude:.5f}",
             f"{longitude:.5f}",
+            f"{difference:.2f}",
+            SOURCE,
+        ]
+    # A prefecture whose seat's name finds no place lies at its seat's point,
+    # where the seat (a county-level unit) has one: 博乐市, Bortala's seat, is
+    # found by its short name 博乐.
+    seats = {r["code"]: r["place"] for r in read_csv(DATA / "unit_centres.csv")}
+    for row in list(rejected):
+        code, seat = row[0], seats.get(row[0], "")
+        if row[1] != "no_place" or seat not in located:
+            continue
+        _, gid, name, _, north, east = located[seat][:6]
+        reference = check.get(code[3:])
+        if reference is None:
+            continue
+        difference = apart((float(north), float(east)), reference)
+        if difference > TOLERANCE[2]:
+            continue
+        rejected.remove(row)
+        located[code] = [
+            code,
+            gid,
+            name,
+            SEAT,
+            north,
+            east,
             f"{difference:.2f}",
             SOURCE,
         ]

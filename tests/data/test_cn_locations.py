@@ -65,10 +65,10 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 327 of 333 prefectures; 1,677 of 2,870 counties."""
+    """Every provincial unit; 331 of 333 prefectures; 1,677 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 327, 3: 1677}
+    assert located == {1: 34, 2: 331, 3: 1677}
     # 2,845 MCA county-level units (1,669 located) and the SARs' 25 districts
     # and parishes (8 of Hong Kong's districts located).
     assert everything == {1: 34, 2: 333, 3: 2870}
@@ -101,7 +101,7 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 1028,
+        "no_place": 1024,
         "unchecked": 86,
         "shared_name": 4,
         "ambiguous": 28,
@@ -225,6 +225,19 @@ def test_the_sars_units_with_and_without_a_location() -> None:
     assert rejected["CN-HK-YTM"] == "no_place"
 
 
+def test_a_prefecture_lies_at_a_seat_found_by_its_short_name() -> None:
+    """Bortala lies at Bole (GeoNames bears 博乐, not 博乐市): seat's point."""
+    bortala, bole = regionkit.get("CN-652700"), regionkit.get("CN-652701")
+    assert bortala.location is not None
+    assert bortala.location == bole.location
+    row = {r["code"]: r for r in table("locations.csv")}["CN-652700"]
+    assert (row["found_by"], row["name"]) == ("seat_unit", "博乐")
+    # Daxing'anling's seat, Jiagedaqi, is no unit of the MCA's: no location.
+    assert regionkit.get("CN-232700").location is None
+    # Dali lies at Dali City, its capital (unit_centres.csv).
+    assert regionkit.get("CN-532900").location == regionkit.get("CN-532901").location
+
+
 def test_a_province_s_centre_is_its_capital_s_record() -> None:
     """Guangdong's centre is 广州市 (CN-440100); Beijing's seat Tongzhou District."""
     (centre,) = regionkit.get("CN-GD").centres
@@ -261,9 +274,9 @@ def test_a_prefecture_lies_at_its_seat() -> None:
 
 
 def test_every_prefecture_seat_is_a_unit_inside_it() -> None:
-    """35 prefectures, leagues and autonomous prefectures name their seat."""
+    """38 prefectures, leagues and autonomous prefectures name their seat."""
     seated = [d for d in regionkit.divisions("CN", level=2) if d.centres]
-    assert len(seated) == 35
+    assert len(seated) == 38
     for unit in seated:
         (seat,) = unit.centres
         if unit.code == "CN-232700":  # Jiagedaqi: no county-level unit of the MCA
