@@ -141,7 +141,7 @@ def build_country_file(
         {
             code: rows
             for code, rows in grouped(optional_csv(f"{cc}/locations.csv")).items()
-            if code[3:].isdigit() == (name == "cn-lower.json")
+            if (len(code) > len("CN-XX")) == (name == "cn-lower.json")
         }
         if name in ("cn.json", "cn-lower.json")
         else {}

