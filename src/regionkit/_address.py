@@ -47,7 +47,14 @@ import attrs
 
 from regionkit._index import MatchKind
 from regionkit._lookup import check_text, no_cyclic_gc
-from regionkit._models import COUNTRIES, Division, NameForm, parse_country, parse_day
+from regionkit._models import (
+    COUNTRIES,
+    Division,
+    NameForm,
+    name_texts,
+    parse_country,
+    parse_day,
+)
 from regionkit._normalize import fold
 from regionkit._store import Dataset, default_dataset
 
@@ -228,6 +235,8 @@ class _Names:
         self.steps: dict[_StepKey, _StepRead] = {}
         self.chains: dict[tuple[_StepKey, ...], _Chain] = {}
         self.placed: dict[_Place, _Parts] = {}
+        self.towns: dict[tuple[_Place | None, str, int], tuple[AddressPart, ...]] = {}
+        self.texts: dict[tuple[str, datetime.date | None], _Read] = {}
         self.heads: dict[
             tuple[str, tuple[int | bool, ...], bool, datetime.date | None],
             _Reading,
@@ -240,10 +249,10 @@ class _Names:
         for stage in dataset.stages(country):
             for unit in dataset.stage_units(country, stage):
                 self.units[unit.code] = unit
-                for name in unit.names:
-                    kind, score = _FORM_SCORES[name.form]
-                    key = fold(name.text)
-                    full = name.form is NameForm.FULL
+                for form, text in name_texts(unit):
+                    kind, score = _FORM_SCORES[form]
+                    key = fold(text)
+                    full = form is NameForm.FULL
                     entry = (unit.code, score, kind, full)
                     entries = self.by_text.setdefault(key, [])
                     if entry not in entries:
@@ -262,17 +271,22 @@ class _Names:
                             codes.append(unit.code)
         self.han = {key: tuple(items) for key, items in han.items()}
         self.han_lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
-        # Each Chinese name: the units of today that bear it.
-        self.today = {
-            key: frozenset(item[1] for item in items if item[6])
-            for key, items in self.han.items()
-        }
+        # Each Chinese name: the units of today that bear it (`today`).
+        self._today: dict[str, frozenset[str]] = {}
         # Every Chinese name found in one pass over a text, in C.
         self.finder = ahocorasick.Automaton()
         for key in self.han:
             self.finder.add_word(key, len(key))
         if self.han:
             self.finder.make_automaton()
+
+    def today(self, key: str) -> frozenset[str]:
+        """Return the codes of the units of today that bear the Chinese name *key*."""
+        found = self._today.get(key)
+        if found is None:
+            found = frozenset(item[1] for item in self.han[key] if item[6])
+            self._today[key] = found
+        return found
 
     def above(self, code: str) -> frozenset[str]:
         """Return the codes of the units that contain *code*'s unit, and its own."""
@@ -461,7 +475,7 @@ def _read_han(
 
 # Where a reading lies: what it depends on (`_read_remembered`) and its start.
 _Place = tuple[tuple[str, tuple[int | bool, ...], bool, "datetime.date | None"], int]
-_Read = tuple[list[_Step], int, int, list[AddressConflict], "_Place | None"]
+_Read = tuple[tuple[_Step, ...], int, int, tuple[AddressConflict, ...], "_Place | None"]
 
 
 def _read_chinese(names: _Names, text: str, day: datetime.date | None) -> _Read:
@@ -473,10 +487,19 @@ def _read_chinese(names: _Names, text: str, day: datetime.date | None) -> _Read:
     人民路" of "…人民路111号"); a chain may begin after it if the head has none.
     """
     digit = _DIGIT.search(text)
-    if digit is None:
-        return _read_remembered(names, text, day)
-    found = _read_remembered(names, text[: digit.start()], day)
-    return found if found[0] else _read_remembered(names, text, day)
+    head = text if digit is None else text[: digit.start()]
+    key = (head, day)
+    found = names.texts.get(key)  # a column's heads repeat: "…南山区科技园"
+    if found is None:
+        found = _read_remembered(names, head, day)
+        if not found[0] and digit is not None:
+            found = _read_remembered(names, text, day)
+        else:  # what follows the head plays no part
+            with names.lock:
+                if len(names.texts) >= _STEPS:
+                    names.texts.clear()
+                names.texts[key] = found
+    return found
 
 
 # A chain read, wherever it lies: the steps, where the first begins and the
@@ -496,7 +519,7 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     """
     found_at, ends = _scan(names, text)
     if not found_at:
-        return [], 0, 0, [], None
+        return (), 0, 0, (), None
     start, last = min(found_at), max(ends)
     # The names that end at the last end or one before see past it.
     sees: tuple[int | bool, ...] = (last - start, _word_follows(text, last))
@@ -511,11 +534,11 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     )
     known = names.heads.get(key)
     if known is None:
-        steps, first, end, conflicts, _ = _read_han(names, text, day, found_at)
+        read, first, end, conflicts, _ = _read_han(names, text, day, found_at)
         known = (
-            tuple((a - start, b - start, found, seen) for a, b, found, seen in steps),
-            first - start if steps else 0,
-            end - start if steps else 0,
+            tuple((a - start, b - start, found, seen) for a, b, found, seen in read),
+            first - start if read else 0,
+            end - start if read else 0,
             tuple(conflicts),
         )
         with names.lock:
@@ -523,9 +546,9 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
                 names.heads.clear()
             names.heads[key] = known
     if not known[0]:
-        return [], 0, 0, list(known[3]), None
-    steps = [(a + start, b + start, found, seen) for a, b, found, seen in known[0]]
-    return steps, known[1] + start, known[2] + start, list(known[3]), (key, start)
+        return (), 0, 0, known[3], None
+    steps = tuple((a + start, b + start, found, seen) for a, b, found, seen in known[0])
+    return steps, known[1] + start, known[2] + start, known[3], (key, start)
 
 
 def _read_at(
@@ -691,8 +714,8 @@ def _named_at(
         return _NONE
     today = names.today
     if len(lengths) == 1:
-        return today[text[at : at + lengths[0]]]
-    return frozenset().union(*(today[text[at : at + n]] for n in lengths))
+        return today(text[at : at + lengths[0]])
+    return frozenset().union(*(today(text[at : at + n]) for n in lengths))
 
 
 _Parts = tuple[tuple[AddressPart, ...], tuple[Division, ...]]
@@ -1227,12 +1250,14 @@ def _parse(
     prefix, locality = "", None
     if han and "CN" in wanted:
         names = _names(dataset, "CN")
-        steps, first, end, conflicts, place = _read_chinese(names, text, day)
+        steps, first, end, read_conflicts, place = _read_chinese(names, text, day)
+        conflicts = list(read_conflicts)
         parts, candidates = _chain_of(names, steps, original, place)
         if parts and not candidates:
-            township = _township_at(names, parts[-1].division, original, end)
-            if township is not None:
-                parts, end = (*parts, township), township.end or end
+            town = _township_at(names, parts[-1].division, original, end)
+            if town is not None:
+                parts = _with_township(names, parts, place, end, *town)
+                end += len(town[0])
         prefix = original[:first].strip() if steps else ""
         remainder = original[end:].strip(" ,，、") if steps else original.strip()
     else:
@@ -1293,10 +1318,11 @@ def _parse(
 
 def _township_at(
     names: _Names, unit: Division, text: str, at: int
-) -> AddressPart | None:
+) -> tuple[str, str] | None:
     """
     Return the township of *unit* whose full name begins *text* at *at*.
 
+    As its name and code.
     Only full names count ("安亭镇", not "安亭", which begins "安亭路" too), and
     only where one township of the unit bears the longest one that fits.
     """
@@ -1326,9 +1352,29 @@ def _township_at(
     longest = len(fits[0][0])
     if len({code for name, code in fits if len(name) == longest}) != 1:
         return None  # two townships of one unit by one name: no guess
-    name, code = fits[0]
-    town = names.dataset.get(code)
-    return AddressPart(town, at, at + len(name), name, MatchKind.EXACT, 1.0)
+    return fits[0]
+
+
+def _with_township(
+    names: _Names,
+    parts: tuple[AddressPart, ...],
+    place: _Place | None,
+    at: int,
+    name: str,
+    code: str,
+) -> tuple[AddressPart, ...]:
+    """Return *parts* and the township *code* named at *at*, made once per place."""
+    key = (place, code, at)
+    known = names.towns.get(key)
+    if known is None:
+        town = names.dataset.get(code)
+        part = AddressPart(town, at, at + len(name), name, MatchKind.EXACT, 1.0)
+        known = (*parts, part)
+        with names.lock:
+            if len(names.towns) >= _STEPS:
+                names.towns.clear()
+            names.towns[key] = known
+    return known
 
 
 def parse_address(

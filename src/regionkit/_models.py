@@ -38,6 +38,7 @@ __all__ = [
     "Navigator",
     "Perspective",
     "Rank",
+    "name_texts",
     "parse_category",
     "parse_country",
     "parse_day",
@@ -252,6 +253,20 @@ class PackedNames:
 
 def _built(names: tuple[Name, ...] | PackedNames) -> tuple[Name, ...]:
     return names.build() if isinstance(names, PackedNames) else names
+
+
+def name_texts(division: Division) -> Iterable[tuple[NameForm, str]]:
+    """
+    Return the forms and texts of *division*'s names, in order.
+
+    For tables of every name (the address reader's): no `Name` record is
+    built for names a data file packed.
+    """
+    names = division._names
+    if isinstance(names, PackedNames) and names._built is None:
+        texts = names._texts.split("\n")
+        return zip((head[1] for head in names._heads), texts, strict=True)
+    return ((name.form, name.text) for name in _built(names))
 
 
 class CentreRole(enum.Enum):
