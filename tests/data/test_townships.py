@@ -202,6 +202,9 @@ def test_names_in_every_form() -> None:
         ("310151102", "Bǔ Zhèn", "Bu Town"),  # 崇明's 堡镇
         ("441900116", "Tángxià Zhèn", "Tangxia Town"),  # not shà
         ("360281401", "Jiāngxīlèpínggōngyèyuánqū", "Jiangxilepinggongyeyuanqu"),
+        # pinyin_overrides.csv's 佛 fó (fú only in 仿佛)
+        ("130683102", "Shífó Zhèn", "Shifo Town"),  # 石佛镇
+        ("110111210", "Fózizhuāng Xiāng", "Fozizhuang Township"),  # 佛子庄乡
         # pypinyin already reads these as the sources do
         ("110118103", "Shílǐpù Zhèn", "Shilipu Town"),  # 十里堡 (密云)
         ("130728100", "Cháigōubǔ Zhèn", "Chaigoubu Town"),  # 柴沟堡
