@@ -235,7 +235,7 @@ class _Names:
         self.steps: dict[_StepKey, _StepRead] = {}
         self.chains: dict[tuple[_StepKey, ...], _Chain] = {}
         self.placed: dict[_Place, _Parts] = {}
-        self.towns: dict[tuple[_Place | None, str, int], tuple[AddressPart, ...]] = {}
+        self.towns: dict[tuple[_Place, str, int], tuple[AddressPart, ...]] = {}
         self.texts: dict[tuple[str, datetime.date | None], _Read] = {}
         self.heads: dict[
             tuple[str, tuple[int | bool, ...], bool, datetime.date | None],
@@ -473,9 +473,11 @@ def _read_han(
     return steps, max(first, 0), end, conflicts, work
 
 
-# Where a reading lies: what it depends on (`_read_remembered`) and its start.
-_Place = tuple[tuple[str, tuple[int | bool, ...], bool, "datetime.date | None"], int]
-_Read = tuple[tuple[_Step, ...], int, int, tuple[AddressConflict, ...], "_Place | None"]
+# What a reading depends on (`_read_remembered`), and where it lies in a text.
+_ReadingKey = tuple[str, tuple[int | bool, ...], bool, "datetime.date | None"]
+_Place = tuple[_ReadingKey, int]
+# A reading, where its first name begins in the text, and what it depends on.
+_Read = tuple["_Reading", int, "_ReadingKey | None"]
 
 
 def _read_chinese(names: _Names, text: str, day: datetime.date | None) -> _Read:
@@ -492,7 +494,7 @@ def _read_chinese(names: _Names, text: str, day: datetime.date | None) -> _Read:
     found = names.texts.get(key)  # a column's heads repeat: "…南山区科技园"
     if found is None:
         found = _read_remembered(names, head, day)
-        if not found[0] and digit is not None:
+        if not found[0][0] and digit is not None:
             found = _read_remembered(names, text, day)
         else:  # what follows the head plays no part
             with names.lock:
@@ -503,8 +505,9 @@ def _read_chinese(names: _Names, text: str, day: datetime.date | None) -> _Read:
 
 
 # A chain read, wherever it lies: the steps, where the first begins and the
-# last ends (from the first name's start), and the conflicts.
+# last ends, all counted from the first name's start, and the conflicts.
 _Reading = tuple[tuple[_Step, ...], int, int, tuple[AddressConflict, ...]]
+_NOTHING: _Reading = ((), 0, 0, ())
 
 
 def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Read:
@@ -519,14 +522,14 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     """
     found_at, ends = _scan(names, text)
     if not found_at:
-        return (), 0, 0, (), None
+        return _NOTHING, 0, None
     start, last = min(found_at), max(ends)
     # The names that end at the last end or one before see past it.
     sees: tuple[int | bool, ...] = (last - start, _word_follows(text, last))
     if last - 1 in ends:
         sees += (last - 1 - start, _word_follows(text, last - 1))
     before = text[start - 1 : start]
-    key = (
+    key: _ReadingKey = (
         text[start:last],
         sees,
         "\u3400" <= before <= "\u9fff" and before not in _LEAD_INS,
@@ -545,10 +548,7 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
             if len(names.heads) >= _STEPS:
                 names.heads.clear()
             names.heads[key] = known
-    if not known[0]:
-        return (), 0, 0, known[3], None
-    steps = tuple((a + start, b + start, found, seen) for a, b, found, seen in known[0])
-    return steps, known[1] + start, known[2] + start, known[3], (key, start)
+    return known, start, key
 
 
 def _read_at(
@@ -729,19 +729,19 @@ _Chain = tuple[
 
 
 def _chain_of(
-    names: _Names, steps: Sequence[_Step], text: str, place: _Place | None
+    names: _Names, steps: Sequence[_Step], text: str, place: _Place
 ) -> tuple[tuple[AddressPart, ...], tuple[Division, ...]]:
     """
     Return the parts of the chain the steps read, and candidates if several.
 
-    The parts of a reading at one place are made once: rows that differ
-    after the names (the street, the house) share them.
+    The steps count from *place*'s start. The parts of a reading at one
+    place are made once: rows that differ after the names (the street, the
+    house) share them.
     """
-    if not steps:
-        return (), ()
-    placed = names.placed.get(place) if place is not None else None
+    placed = names.placed.get(place)
     if placed is not None:
         return placed
+    shift = place[1]
     key = tuple(seen for *_, seen in steps)
     known = names.chains.get(key)
     if known is None:
@@ -754,15 +754,14 @@ def _chain_of(
     for part in known[0]:
         if not isinstance(part, AddressPart):
             unit, step, score, kind = part
-            start, end = steps[step][0], steps[step][1]
+            start, end = steps[step][0] + shift, steps[step][1] + shift
             part = AddressPart(unit, start, end, text[start:end], kind, score)
         parts.append(part)
     placed = tuple(parts), known[1]
-    if place is not None:
-        with names.lock:
-            if len(names.placed) >= _STEPS:
-                names.placed.clear()
-            names.placed[place] = placed
+    with names.lock:
+        if len(names.placed) >= _STEPS:
+            names.placed.clear()
+        names.placed[place] = placed
     return placed
 
 
@@ -1250,14 +1249,21 @@ def _parse(
     prefix, locality = "", None
     if han and "CN" in wanted:
         names = _names(dataset, "CN")
-        steps, first, end, read_conflicts, place = _read_chinese(names, text, day)
+        (steps, first, end, read_conflicts), start, key = _read_chinese(
+            names, text, day
+        )
         conflicts = list(read_conflicts)
-        parts, candidates = _chain_of(names, steps, original, place)
-        if parts and not candidates:
-            town = _township_at(names, parts[-1].division, original, end)
-            if town is not None:
-                parts = _with_township(names, parts, place, end, *town)
-                end += len(town[0])
+        parts: tuple[AddressPart, ...] = ()
+        candidates: tuple[Division, ...] = ()
+        if steps and key is not None:
+            place = (key, start)
+            first, end = first + start, end + start
+            parts, candidates = _chain_of(names, steps, original, place)
+            if not candidates:
+                town = _township_at(names, parts[-1].division, original, end)
+                if town is not None:
+                    parts = _with_township(names, parts, place, end, *town)
+                    end += len(town[0])
         prefix = original[:first].strip() if steps else ""
         remainder = original[end:].strip(" ,，、") if steps else original.strip()
     else:
@@ -1358,7 +1364,7 @@ def _township_at(
 def _with_township(
     names: _Names,
     parts: tuple[AddressPart, ...],
-    place: _Place | None,
+    place: _Place,
     at: int,
     name: str,
     code: str,
