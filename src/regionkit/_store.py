@@ -74,6 +74,10 @@ if TYPE_CHECKING:
 
 __all__ = ["COUNTRIES", "Dataset", "default_dataset"]
 
+# A match kind by its value, as the answers file gives it (a dict, not the
+# enum's lookup by value: this is the first-sight lookup's path).
+_KIND_OF = {kind.value: kind for kind in MatchKind}
+
 # The files of each country, top level first; later files are loaded on demand.
 _FILES: dict[str, tuple[str, ...]] = {
     "RU": ("ru.json", "ru-places.json"),
@@ -616,7 +620,7 @@ class Dataset:
             division = self.record(code[:2], stage, code)
             if division is None:  # not the data the answers were made from
                 return None
-            return Match(division, score, matched, MatchKind(kind))
+            return Match(division, score, matched, _KIND_OF[kind])
         candidates = [self.record(code[:2], stage, code) for code, stage in answer]
         if None in candidates:
             return None
