@@ -710,12 +710,29 @@ class Dataset:
                     )
                 elif type(hit) is Miss:
                     result = LookupResult(value, None, hit.error())
+                elif hit is None and plain and type(value) is str:
+                    result = self._first_sight(value, options, current)
                 else:
                     result = self._one(value, options, current)
                 with contextlib.suppress(TypeError):
                     done[value] = result
             append(result)
         return tuple(results)
+
+    def _first_sight(
+        self, text: str, options: dict[str, Any], current: bool
+    ) -> LookupResult:
+        """`_one` for a text lookup has not seen, with no options: `match`'s work."""
+        try:
+            found = self._find_uncached(text, None, None, None, None, True)
+        except (ValueError, TypeError) as error:
+            return LookupResult(text, None, error)
+        _remember(self._named, text, found)
+        if isinstance(found, Miss):
+            return LookupResult(text, None, found.error())
+        if current and not found.division.is_current:
+            return self._one(text, options, current)
+        return LookupResult(text, found.division, None, found.kind, found.score)
 
     def _one(
         self, value: object, options: dict[str, Any], current: bool
