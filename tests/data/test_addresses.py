@@ -167,10 +167,55 @@ def test_a_postcode_implies_and_checks_the_subject() -> None:
     assert shared.chain == ()  # two subjects share 141: neither is implied
 
 
-def test_chinese_postcodes_imply_nothing() -> None:
+def test_a_chinese_postcode_implies_and_checks_the_province() -> None:
     address = regionkit.parse_address("北京市朝阳区 100101")
     assert address.postcode == "100101"
-    assert address.postcode_implies == ()
+    assert [d.code for d in address.postcode_implies] == ["CN-BJ"]
+    assert address.ok
+    wrong = regionkit.parse_address("广东省深圳市南山区科技园 100101")
+    assert wrong.code == "CN-440305"  # the names are never overruled
+    assert [c.message for c in wrong.conflicts] == [
+        "postcode 100101 lies in CN-BJ, not CN-GD"
+    ]
+    assert not wrong.ok
+    latin = regionkit.parse_address("Nanshan District, Shenzhen 518057, China")
+    assert [d.code for d in latin.postcode_implies] == ["CN-GD"]
+    assert latin.code == "CN-440305"
+    assert latin.ok
+    alone = regionkit.parse_address("邮编：518057")
+    assert [(p.code, p.implied_by) for p in alone.parts] == [("CN-GD", "postcode")]
+    # 13: Jilin's, and Inner Mongolia's Hinggan League (Ulanhot 137400):
+    # both, so that it implies neither alone, and contradicts neither.
+    jilin = regionkit.parse_address("吉林省长春市朝阳区 130012")
+    assert [d.code for d in jilin.postcode_implies] == ["CN-JL", "CN-NM"]
+    assert jilin.ok
+    assert regionkit.parse_address("130012", country="CN").chain == ()
+
+
+def test_six_digits_before_a_character_are_no_chinese_postcode() -> None:
+    address = regionkit.parse_address("北京市朝阳区建国路100101号")
+    assert address.postcode is None
+    assert address.code == "CN-110105"
+    assert address.ok
+
+
+def test_the_chinese_postcode_table_covers_the_mainland_only() -> None:
+    import csv
+
+    from regionkit._store import default_dataset
+
+    raw = default_dataset().read_data_file("cn-postcodes.csv").decode("utf-8")
+    rows = list(csv.DictReader(raw.splitlines()))
+    codes = {row["code"] for row in rows}
+    mainland = {d.code for d in regionkit.divisions("CN", level=1)} - {
+        "CN-TW",
+        "CN-HK",
+        "CN-MO",
+    }
+    assert codes == mainland  # every province has prefixes; the SARs and Taiwan none
+    assert len(rows) == 67
+    assert len({row["prefix"] for row in rows}) == 60
+    assert {r["code"] for r in rows if r["prefix"] == "10"} == {"CN-BJ"}
 
 
 def test_history_reads_the_units_of_a_day() -> None:
