@@ -113,11 +113,11 @@ class Inflector:
         """Return *word* (one word, maybe hyphenated) in *case*, all readings."""
         out: set[str] = set()
         whole = self.nominative(word)
-        if whole is not None and "Fixd" not in whole.tag:
-            if whole.is_known or "-" not in word:
-                form = self.inflect(whole, case)
-                if form is not None:
-                    out.add(form)
+        known = whole is not None and (whole.is_known or "-" not in word)
+        if whole is not None and known and "Fixd" not in whole.tag:
+            form = self.inflect(whole, case)
+            if form is not None:
+                out.add(form)
         parts = word.lower().split("-")
         if len(parts) > 1 and (whole is None or not whole.is_known):
             inner = [i for i, p in enumerate(parts) if p in INNER]
@@ -127,9 +127,9 @@ class Inflector:
             if changed is not None:
                 out.add("-".join([*parts[:at], changed, *parts[at + 1 :]]))
                 first = None if inner else self._part(parts[0], case)
-                if first is not None and len(parts) == 2:
-                    if parts[0] not in FIXED_FIRST:  # "Ленинске-Кузнецком"
-                        out.add(f"{first}-{changed}")
+                two = len(parts) == 2 and parts[0] not in FIXED_FIRST
+                if first is not None and two:  # "Ленинске-Кузнецком"
+                    out.add(f"{first}-{changed}")
         return out
 
     def _part(self, part: str, case: str) -> str | None:

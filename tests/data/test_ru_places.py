@@ -267,7 +267,7 @@ def test_former_names_keep_their_first_day_where_known() -> None:
 
 
 def test_sverdlovsk_in_english_is_the_oblast_and_level_2_the_city() -> None:
-    """"Sverdlovsk" is the oblast's own English short name: a subject's name wins."""
+    """The English "Sverdlovsk" is the oblast: its own short name wins."""
     assert regionkit.lookup("Sverdlovsk").code == "RU-SVE"
     assert regionkit.lookup("Sverdlovsk", level=2).code == "RU-SVE-GN1486209"
     assert regionkit.lookup("Свердловск").code == "RU-SVE-GN1486209"
@@ -305,7 +305,7 @@ def test_case_forms_of_a_locality_find_it(text: str, code: str) -> None:
 
 
 def test_a_city_s_case_form_beats_its_subject_s_stem() -> None:
-    """"в Хабаровске" is the city; the krai's stem match ranks below it."""
+    """The city "в Хабаровске" names ranks above the krai its stem reaches."""
     found = regionkit.resolve("в Хабаровске")
     assert [(m.division.code, m.kind.value) for m in found] == [
         ("RU-KHA-GN2022890", "alias"),
