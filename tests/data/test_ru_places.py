@@ -226,6 +226,120 @@ def test_former_names_with_their_dates(text: str, code: str, last_day: str) -> N
     assert str(former[0].valid_to) == last_day
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "last_day"),
+    [
+        ("Сталинград", "RU-VGG-GN472757", "1961-11-09"),
+        ("Stalingrad", "RU-VGG-GN472757", "1961-11-09"),
+        ("Царицын", "RU-VGG-GN472757", "1924-12-31"),  # the year only: 1925
+        ("Загорск", "RU-MOS-GN496638", "1991-09-22"),
+        ("Zagorsk", "RU-MOS-GN496638", "1991-09-22"),
+        ("Симбирск", "RU-ULY-GN479123", "1924-05-08"),
+        ("Вятка", "RU-KIR-GN548408", "1934-12-04"),
+        ("Брежнев", "RU-TA-GN523750", "1988-01-05"),
+        ("Андропов", "RU-YAR-GN500004", "1988-12-31"),  # the year only: 1989
+        ("Щербаков", "RU-YAR-GN500004", "1956-12-31"),
+        ("Устинов", "RU-UD-GN554840", "1986-12-31"),
+        ("Екатеринодар", "RU-KDA-GN542420", "1920-12-06"),
+        ("Yekaterinodar", "RU-KDA-GN542420", "1920-12-06"),
+    ],
+)
+def test_renamed_cities_answer_to_their_former_names(
+    text: str, code: str, last_day: str
+) -> None:
+    """The Soviet-era and older names of renamed cities, with their last day."""
+    (match,) = regionkit.resolve(text)
+    assert (match.division.code, match.kind) == (code, regionkit.MatchKind.FORMER)
+    former = [n for n in regionkit.get(code).names if n.text == text]
+    assert [n.form.value for n in former] == ["former"]
+    assert str(former[0].valid_to) == last_day
+
+
+def test_former_names_keep_their_first_day_where_known() -> None:
+    names = {n.text: n for n in regionkit.get("RU-UD-GN554840").names}
+    assert str(names["Устинов"].valid_from) == "1984-12-27"
+    tver = {n.text: n for n in regionkit.get("RU-TVE-GN480060").names}
+    assert (str(tver["Калинин"].valid_from), str(tver["Калинин"].valid_to)) == (
+        "1931-11-20",
+        "1990-07-16",
+    )
+    assert tver["Калинин"].form.value == "former"  # no longer a plain alias
+
+
+def test_sverdlovsk_in_english_is_the_oblast_and_level_2_the_city() -> None:
+    """The English "Sverdlovsk" is the oblast: its own short name wins."""
+    assert regionkit.lookup("Sverdlovsk").code == "RU-SVE"
+    assert regionkit.lookup("Sverdlovsk", level=2).code == "RU-SVE-GN1486209"
+    assert regionkit.lookup("Свердловск").code == "RU-SVE-GN1486209"
+    kinds = {m.division.code: m.kind for m in regionkit.resolve("Sverdlovsk")}
+    assert kinds["RU-SVE-GN1486209"] is regionkit.MatchKind.FORMER
+
+
+def test_a_former_name_that_a_place_bears_today_means_that_place() -> None:
+    # Tolyatti was Stavropol until 1964; Tver was Kalinin until 1990.
+    assert regionkit.lookup("Ставрополь").code == "RU-STA-GN487846"
+    assert regionkit.lookup("Калинин").code == "RU-ROS-GN554269"
+    assert regionkit.lookup("Калинин", within="RU-TVE").code == "RU-TVE-GN480060"
+    assert regionkit.lookup("Ставрополь", within="RU-SAM").code == "RU-SAM-GN482283"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("в Хабаровске", "RU-KHA-GN2022890"),
+        ("Хабаровску", "RU-KHA-GN2022890"),
+        ("из Владивостока", "RU-PRI-GN2013348"),
+        ("в Екатеринбурге", "RU-SVE-GN1486209"),
+        ("по Новосибирску", "RU-NVS-GN1496747"),
+        ("в Уфе", "RU-BA-GN479561"),
+        ("в Набережных Челнах", "RU-TA-GN523750"),
+        ("в Нижнем Новгороде", "RU-NIZ-GN520555"),
+        ("в Ростове-на-Дону", "RU-ROS-GN501175"),
+        ("в Петропавловске-Камчатском", "RU-KAM-GN2122104"),
+        ("в Сосновом Бору", "RU-LEN-GN490172"),
+        ("Чебоксарах", "RU-CU-GN569696"),
+    ],
+)
+def test_case_forms_of_a_locality_find_it(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+def test_a_city_s_case_form_beats_its_subject_s_stem() -> None:
+    """The city "в Хабаровске" names ranks above the krai its stem reaches."""
+    found = regionkit.resolve("в Хабаровске")
+    assert [(m.division.code, m.kind.value) for m in found] == [
+        ("RU-KHA-GN2022890", "alias"),
+        ("RU-KHA", "inflected"),
+    ]
+    assert regionkit.lookup("в Хабаровске", level=1).code == "RU-KHA"
+    # The subject's own case forms stay the subject's.
+    assert regionkit.lookup("в Хабаровском крае").code == "RU-KHA"
+    assert regionkit.lookup("Алтае").code == "RU-AL"
+
+
+def test_a_case_form_takes_no_other_unit_s_name() -> None:
+    # Поляна (Amur Oblast) declines to "Поляне", a village of Pskov Oblast.
+    assert regionkit.lookup("Поляне").code == "RU-PSK-GN506777"
+    amur = {n.text for n in regionkit.get("RU-AMU-GN2017778").names}
+    assert "Поляне" not in amur
+    assert "Поляной" in amur
+    # Foreign places' names are left to them: a Ukrainian village, a Turkish
+    # province, a district of Uganda (the locative of Сорокино, the dative of
+    # Орда, the locative of Kola).
+    for text in ("Сорокине", "Орду", "Коле"):
+        with pytest.raises(NotFound):
+            regionkit.lookup(text)
+
+
+def test_two_towns_of_one_name_tie_in_their_case_forms_too() -> None:
+    with pytest.raises(AmbiguousName) as caught:
+        regionkit.lookup("в Ленинске")
+    assert {d.code for d in caught.value.candidates} == {
+        "RU-CHE-GN536155",
+        "RU-VGG-GN536156",
+    }
+
+
 def test_a_former_name_that_a_town_bears_today_means_the_town() -> None:
     # Samara was Kuybyshev until 1991; a town of Novosibirsk Oblast is Kuybyshev.
     assert regionkit.lookup("Куйбышев").code == "RU-NVS-GN1501141"
