@@ -32,6 +32,7 @@ def uses(dataset: Dataset) -> list[Callable[[], object]]:
         lambda: line_in(dataset, "RU-NEN"),  # reporting.json
         lambda: dataset.get("CN-440305007"),  # cn-townships.tsv
         lambda: parse_address_in(dataset, "680000, ул. Ленина 1"),  # ru-postcodes.csv
+        lambda: parse_address_in(dataset, "北京市朝阳区 100101"),  # cn-postcodes.csv
         lambda: dataset.lookup("Chenhgua"),  # a typo: foreign-names.txt
     ]
 
