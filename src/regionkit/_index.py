@@ -28,7 +28,7 @@ import functools
 import itertools
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from regionkit._models import Category, Division, NameForm
@@ -149,14 +149,16 @@ class _Table:
     found by bisection for ``key<TAB>``.
     """
 
-    __slots__ = ("_ends", "_keys", "_lines")
+    __slots__ = ("_ends", "_keys", "_lines", "_shortened")
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
-        # For the typo scan, made at its first: the keys, and their positions
-        # by first and by last character.
+        # For the typo scan, made at its first: the keys, their positions by
+        # first and by last character (for two edits), and by each form of
+        # theirs with at most one letter left out (for one).
         self._keys: list[str] | None = None
         self._ends: dict[str, tuple[list[int], list[str], list[int]]] | None = None
+        self._shortened: dict[str, int | list[int]] | None = None
 
     @classmethod
     def of(cls, filed: dict[str, list[_Item]]) -> _Table:
@@ -210,7 +212,15 @@ class _Table:
         swap in the middle of four letters keeps neither):
         only keys that share those with the text, and whose length is within
         *edits* of the text's, are compared, by rapidfuzz, in C.
+
+        For one edit, the keys compared are only those that share a form with
+        at most one letter left out with the text: a key one insertion,
+        deletion, substitution or swap away always does.
         """
+        if not self._lines:
+            return []
+        if edits == 1:
+            return self._one_edit(text)
         ends = self._ends
         if ends is None:
             keys = self.keys()
@@ -253,6 +263,26 @@ class _Table:
                 found[positions[low + index]] = int(distance)
         return sorted(found.items())
 
+    def _one_edit(self, text: str) -> list[tuple[int, int]]:
+        """Return `near` for one edit: the keys that share a shortened form."""
+        shortened = self._shortened
+        if shortened is None:
+            shortened = self._shortened = _by_shortened(self.keys())
+        candidates = _sharing(shortened, text)
+        if not candidates:
+            return []
+        keys, distance = self.keys(), _rapidfuzz().OSA.distance
+        kept = 2 if len(text) >= 5 else 1
+        head, tail = text[:kept], text[-kept:]
+        found = []
+        for at in sorted(candidates):
+            key = keys[at]
+            if key[:kept] == head or key[-kept:] == tail:
+                edits = distance(text, key, score_cutoff=1)
+                if edits <= 1:
+                    found.append((at, edits))
+        return found
+
     def row(self, at: int) -> list[_Item]:
         """Return the items of the key at position *at* of `keys`."""
         return _items(self._lines[at], len(self.keys()[at]) + 1)
@@ -267,6 +297,46 @@ class _Table:
 
 _SEARCHES_BEFORE_SETS = 500
 _NO_KEYS: tuple[list[int], list[str], list[int]] = ([], [], [])
+
+
+def _shortened(text: str) -> set[str]:
+    """Return *text* and each form of it with one letter left out."""
+    return {text, *(text[:at] + text[at + 1 :] for at in range(len(text)))}
+
+
+def _by_shortened(keys: Sequence[str]) -> dict[str, int | list[int]]:
+    """
+    Return the positions of *keys* by each of their shortened forms.
+
+    Two texts one edit apart (an insertion, deletion, substitution or swap)
+    share a shortened form: the keys that share one with a text are the few
+    to compare it with. A form that one key alone has files its position.
+    """
+    filed: dict[str, int | list[int]] = {}
+    for at, key in enumerate(keys):
+        for form in _shortened(key):
+            before = filed.get(form)
+            if before is None:
+                filed[form] = at
+            elif type(before) is int:
+                filed[form] = [before, at]
+            else:
+                before.append(at)  # type: ignore[union-attr]  # a list here
+    return filed
+
+
+def _sharing(filed: dict[str, int | list[int]], text: str) -> set[int]:
+    """Return the positions `_by_shortened` filed under a shortened form of *text*."""
+    found: set[int] = set()
+    for form in _shortened(text):
+        at = filed.get(form)
+        if at is None:
+            continue
+        if type(at) is int:
+            found.add(at)
+        else:
+            found.update(at)  # type: ignore[arg-type]  # a list here
+    return found
 
 
 def probed_keys(text: str) -> frozenset[str]:
@@ -293,6 +363,39 @@ def probed_keys(text: str) -> frozenset[str]:
     )
 
 
+# What `NameIndex.search` looks a text up by: its folded, canonical and
+# normalized forms, the last without a leading preposition ("в Якутии": a case
+# form), its Russian stems; then all of these together (the keys of names),
+# its core and its core written together (the keys of cores).
+_Probes = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, str]]
+
+
+@functools.lru_cache(maxsize=65536)
+def _probes(text: str) -> _Probes:
+    """Return the keys `NameIndex.search` looks *text* up by, made once a text."""
+    folded, whole = fold(text), canonical(text)
+    normalized = normalize(text)  # less a country name at either end
+    bare = without_preposition(normalized)
+    stems = _stems_of(normalized)
+    core, _ = _core_and_hints(normalized)
+    return (
+        folded,
+        whole,
+        normalized,
+        bare,
+        stems,
+        (folded, whole, normalized, bare, *stems),
+        (core, core.replace(" ", "")),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _known_keys(text: str) -> tuple[tuple[str, str, str], str]:
+    """Return the keys `NameIndex.knows` looks *text* up by: names, then a core."""
+    normalized = normalize(text)
+    return (fold(text), canonical(text), normalized), strip_category_words(normalized)
+
+
 def _items(line: str, start: int) -> list[_Item]:
     """Return the items of a line whose fields begin at *start*."""
     fields = line[start:].split("\t")
@@ -315,7 +418,7 @@ class NameIndex:
     a lookup by an exact name reads only the exact table.
     """
 
-    __slots__ = ("_keysets", "_parts", "_raw", "_searches", "_tables")
+    __slots__ = ("_firsts", "_keysets", "_parts", "_raw", "_searches", "_tables")
 
     def __init__(
         self,
@@ -329,6 +432,8 @@ class NameIndex:
         self._keysets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None
         self._keysets = None  # made once searches are many: see `_sets`
         self._searches = 0
+        # What `_read_first` found for a typo key, by key: a few hundred at most.
+        self._firsts: dict[str, frozenset[str]] = {}
 
     @classmethod
     def build(cls, divisions: Iterable[Division]) -> NameIndex:
@@ -441,12 +546,8 @@ class NameIndex:
                 self._table(_CORES).has(strip_category_words(normalize(text)))
             )
         named, cores, _ = sets
-        return (
-            fold(text) in named
-            or canonical(text) in named
-            or normalize(text) in named
-            or strip_category_words(normalize(text)) in cores
-        )
+        names_of, core = _known_keys(text)
+        return not named.isdisjoint(names_of) or core in cores
 
     def search(
         self, text: str, *, fuzzy: bool, exact_first: bool = False
@@ -458,25 +559,29 @@ class NameIndex:
         alone: no other kind can rank above them.
         """
         folded = fold(text)
-        exact = [
-            (code, 1.0 - _penalty(extra), matched, MatchKind.EXACT)
-            for code, matched, extra in self._table(_EXACT).get(folded)
-        ]
+        sets = self._keysets  # once made, a set tells a text no name at once
+        exact = (
+            [
+                (code, 1.0 - _penalty(extra), matched, MatchKind.EXACT)
+                for code, matched, extra in self._table(_EXACT).get(folded)
+            ]
+            if sets is None or folded in sets[0]
+            else []
+        )
         if exact and exact_first:
             return exact
-        whole = canonical(text)
-        normalized = normalize(text)  # less a country name at either end
-        # A case form after a preposition: "в Якутии", "по Республике Татарстан".
-        bare = without_preposition(normalized)
-        if not exact and not self._may_know(folded, whole, normalized, bare):
+        probes = _probes(text)
+        whole, normalized, bare = probes[1:4]
+        if not exact and not self._may_know(probes):
             return self._fuzzy(normalized) if fuzzy else []
         tiers: tuple[tuple[MatchKind, tuple[str, ...]], ...] = (
             (MatchKind.NORMALIZED, (whole, normalized)),
             (MatchKind.ABBREVIATION, (folded, whole, normalized)),
             (MatchKind.ALIAS, (folded, whole, normalized, bare)),
             (MatchKind.FORMER, (folded, whole, normalized, bare)),
-            (MatchKind.INFLECTED, _stems_of(normalized)),
+            (MatchKind.INFLECTED, probes[4]),
         )
+        named = None if sets is None else sets[0]
         found = exact
         for kind, candidates in tiers:
             # The normalized table leaves out what the exact table files
@@ -487,6 +592,8 @@ class NameIndex:
                 tables.append(self._table(_EXACT))
             base = SCORES[kind]
             for key in dict.fromkeys(candidates):
+                if named is not None and key not in named:
+                    continue  # in no table: no need to bisect each
                 for table in tables:
                     found.extend(
                         (code, base - _penalty(extra), matched, kind)
@@ -497,26 +604,15 @@ class NameIndex:
             return found
         return self._fuzzy(normalized)
 
-    def _may_know(self, folded: str, whole: str, normalized: str, bare: str) -> bool:
+    def _may_know(self, probes: _Probes) -> bool:
         """Whether any table has a key `search` tries: else it finds nothing."""
         sets = self._sets()
         if sets is None:
             return True  # too few searches yet to pay for the sets: try the tables
         named, cores, typo_keys = sets
-        if (
-            folded in named
-            or whole in named
-            or normalized in named
-            or bare in named
-            or any(stem in named for stem in _stems_of(normalized))
-        ):
+        if not named.isdisjoint(probes[5]) or not cores.isdisjoint(probes[6]):
             return True
-        core, _ = _core_and_hints(normalized)
-        return (
-            core in cores
-            or core.replace(" ", "") in cores
-            or (" " in normalized and core in typo_keys)
-        )
+        return " " in probes[2] and probes[6][0] in typo_keys
 
     def typo_keys_near(self, core: str, edits: int) -> bool:
         """Whether a typo key lies within *edits* of *core* (for the build tools)."""
@@ -566,29 +662,27 @@ class NameIndex:
         Novgorod.
         """
         found: dict[tuple[str, str], float] = {}  # (code, text) -> best score
-        table, cores = self._table(_FUZZY), self._table(_CORES)
-        plain, hints = _core_and_hints(normalized)
-        for core, mended_hints in _mended_readings(normalized):
-            if len(core) < 3:
-                continue
-            for code, text, category in cores.get(core) or table.get(core):
-                if (
-                    category in mended_hints
-                    if mended_hints is not None
-                    else category not in _LOCALITY_VALUES  # never by a typo
-                ):
-                    _keep(found, code, text, _score(1, len(normalized)))
-        if _HAN.search(plain):
+        table = self._table(_FUZZY)
+        plain, hints, mended, reach = _typo_reading(normalized)
+        if mended:
+            sets, cores = self._keysets, self._table(_CORES)
+            for core, mended_hints in mended:
+                if sets is not None and core not in sets[1] and core not in sets[2]:
+                    continue  # filed in neither table
+                for code, text, category in cores.get(core) or table.get(core):
+                    if (
+                        category in mended_hints
+                        if mended_hints is not None
+                        else category not in _LOCALITY_VALUES  # never by a typo
+                    ):
+                        _keep(found, code, text, _score(1, len(normalized)))
+        if not reach:  # Chinese characters, or too short
             return self._typos_found(found)
         worded = plain != normalized  # the text has a category word
         keys, words = table.keys(), set(plain.split())
         typos: list[tuple[int, float, int]] = []  # edits, score, key position
         rivals: list[tuple[int, int]] = []  # edits, key position: too close to skip
-        # Two edits count only from 10 letters on (see `typo_distance`), and
-        # then only rivals as close as the closest typo matter: a shorter text
-        # needs the keys one edit away alone.
-        reach = 0 if len(plain) < _MIN_TYPO else 1 if len(plain) < 10 else 2
-        for at, raw in table.near(plain, reach) if reach else ():
+        for at, raw in table.near(plain, reach):
             key = keys[at]
             if key == plain:
                 continue
@@ -631,13 +725,18 @@ class NameIndex:
         codes = frozenset(code for code, _, _ in row)
         if len(codes) < 2:
             return frozenset()
-        best: dict[str, float] = {}
-        for code, score, _, _ in self.search(key, fuzzy=False):
-            if code in codes:
-                best[code] = max(score, best.get(code, 0.0))
-        top = max(best.values(), default=0.0)
-        first = frozenset(code for code, score in best.items() if score == top)
-        return first if len(first) < len(codes) else frozenset()
+        first = self._firsts.get(key)
+        if first is None:  # two threads may both make it: the same answer
+            best: dict[str, float] = {}
+            for code, score, _, _ in self.search(key, fuzzy=False):
+                if code in codes:
+                    best[code] = max(score, best.get(code, 0.0))
+            top = max(best.values(), default=0.0)
+            first = frozenset(code for code, score in best.items() if score == top)
+            if len(first) >= len(codes):
+                first = frozenset()
+            self._firsts[key] = first
+        return first
 
     @staticmethod
     def _typos_found(found: dict[tuple[str, str], float]) -> list[_Entry]:
@@ -657,8 +756,10 @@ def _by_marks(text: str, entries: list[_Entry]) -> list[_Entry]:
     evidence: "Nínhǎi Xiàn" is one letter from Nínghǎi Xiàn (宁海县) and from
     Bīnhǎi Xiàn (滨海县), and only the first has its tones.
     """
+    if len(entries) < 2:
+        return entries
     marked = fold(text)
-    if len(entries) < 2 or marked.isascii() or not _MARKED.search(marked):
+    if marked.isascii() or not _MARKED.search(marked):
         return entries
     distance = _rapidfuzz().OSA.distance
     apart = [distance(marked, fold(stored)) for _, _, stored, _ in entries]
@@ -779,6 +880,7 @@ _TYPO_CATEGORY_WORDS = tuple(
         | {p for w in CATEGORY_WORDS if " " in w for p in w.split() if len(p) >= 6}
     )
 )
+_SHORTENED_CATEGORY_WORDS = _by_shortened(_TYPO_CATEGORY_WORDS)
 # Category words written together with the name ("Московскаяобласть").
 _JOINED = tuple(
     sorted(
@@ -807,6 +909,32 @@ def _core_and_hints(normalized: str) -> tuple[str, frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=65536)
+def _typo_reading(
+    normalized: str,
+) -> tuple[str, frozenset[str], tuple[tuple[str, frozenset[str] | None], ...], int]:
+    """
+    Return what typo matching of *normalized* needs, made once a text.
+
+    Its core and the categories its category words name; its cores with a
+    mistyped category word mended (three letters or more, `_mended_readings`);
+    and the edits its core may be from a key: none for Chinese characters or a
+    core shorter than `_MIN_TYPO`; two from 10 letters on (see `typo_distance`),
+    where only rivals as close as the closest typo matter; else one.
+    """
+    plain, hints = _core_and_hints(normalized)
+    mended = tuple(
+        (core, allowed)
+        for core, allowed in _mended_readings(normalized)
+        if len(core) >= 3
+    )
+    if _HAN.search(plain):
+        reach = 0
+    else:
+        reach = 0 if len(plain) < _MIN_TYPO else 1 if len(plain) < 10 else 2
+    return plain, hints, mended, reach
+
+
+@functools.lru_cache(maxsize=65536)
 def _mended_readings(
     normalized: str,
 ) -> tuple[tuple[str, frozenset[str] | None], ...]:
@@ -822,19 +950,16 @@ def _mended_readings(
     if not 2 <= len(words) <= _MAX_WORDS:  # no name has more words
         return ()
     readings: list[tuple[str, frozenset[str] | None]] = []
-    fuzz = _rapidfuzz()
+    distance = _rapidfuzz().OSA.distance
     for at, word in enumerate(words):
         if word in CATEGORY_WORDS:
             continue
-        near = fuzz.process.extract(
-            word,
-            _TYPO_CATEGORY_WORDS,
-            scorer=fuzz.OSA.distance,
-            score_cutoff=1,
-            limit=None,
-        )
-        for _, _, index in sorted(near, key=lambda hit: hit[2]):  # in word order
+        # The category words one edit away share a shortened form with it;
+        # they come in their order.
+        for index in sorted(_sharing(_SHORTENED_CATEGORY_WORDS, word)):
             category_word = _TYPO_CATEGORY_WORDS[index]
+            if distance(word, category_word, score_cutoff=1) > 1:
+                continue
             mended = " ".join([*words[:at], category_word, *words[at + 1 :]])
             core, hints = _core_and_hints(mended)
             if hints:

@@ -466,7 +466,7 @@ class Scope:
 
     def inside(self, container: Division | None, level: int | None) -> Scope:
         """Return this scope limited to *container* and *level*."""
-        return attrs.evolve(self, within=container, level=level)
+        return Scope(self.countries, level, container, self.as_of, self.fuzzy)
 
 
 @attrs.frozen
@@ -709,8 +709,8 @@ def _containers(source: Source, text: str, scope: Scope, depth: int) -> list[Mat
     One unit, or the few units of one level that share the name ("Nanshan":
     Shenzhen's and Hegang's 南山区), or none.
     """
-    outer = scope.inside(scope.within, None)
     if _is_name(source, text, scope.countries):
+        outer = scope.inside(scope.within, None)
         try:
             return [_strict(source, text, outer)]
         except AmbiguousName as error:
@@ -723,7 +723,7 @@ def _containers(source: Source, text: str, scope: Scope, depth: int) -> list[Mat
         except (LookupError, ValueError):
             return []
     if "," in text or "，" in text or is_han(text.replace(" ", "")):
-        found = _qualified(source, text, outer, depth + 1)
+        found = _qualified(source, text, scope.inside(scope.within, None), depth + 1)
         return [] if found is None else [found]
     return []
 
@@ -872,17 +872,11 @@ def _matches(
         stages = (TOP, LOWER_LEVELS, HISTORY)
         if scope.as_of is None:
             stages = (TOP, LOWER_LEVELS)
-    tiers = [
-        (country, stage)
-        for stage in stages
-        for country in scope.countries
-        if stage in source.stages(country)
-        and (scope.level is None or (scope.level > 1) == (stage > TOP))
-    ]
+    tiers = _tiers(source, scope, stages)
     if (HISTORY not in stages or scope.as_of is not None) and _wants_townships(
         text, scope
     ):  # the lowest tier, read last
-        tiers.append(("CN", TOWNSHIPS))
+        tiers = (*tiers, ("CN", TOWNSHIPS))
     found: list[Match] = []
     breaks = _breaks(text)
     passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
@@ -920,14 +914,15 @@ def _matches(
             # too: a Russian village does not hide a Chinese county.
             # On a date asked for, the units that no longer exist compete with
             # today's lower units as one stage: both may be that day's.
-            last_of_stage = at + 1 == len(tiers) or _group(
-                tiers[at + 1][1], scope
-            ) != _group(stage, scope)
             if (
                 stop_early
                 and found
                 and max(m.score for m in found) >= CONFIDENT
-                and (stage == TOP or last_of_stage)
+                and (
+                    stage == TOP
+                    or at + 1 == len(tiers)
+                    or _group(tiers[at + 1][1], scope) != _group(stage, scope)
+                )
             ):
                 return _ranked(found)
         if found:
@@ -935,6 +930,26 @@ def _matches(
     return found
 
 
+def _tiers(
+    source: Source, scope: Scope, stages: tuple[int, ...]
+) -> tuple[tuple[str, int], ...]:
+    """Return the (country, stage) pairs `_matches` searches, in order."""
+    countries = scope.countries
+    key = (countries, scope.level, stages, tuple(source.stages(c) for c in countries))
+    tiers = _TIERS.get(key)
+    if tiers is None:
+        tiers = _TIERS[key] = tuple(
+            (country, stage)
+            for stage in stages
+            for country in countries
+            if stage in source.stages(country)
+            and (scope.level is None or (scope.level > 1) == (stage > TOP))
+        )
+    return tiers
+
+
+# The tiers of each kind of scope: a few dozen at most.
+_TIERS: dict[tuple[object, ...], tuple[tuple[str, int], ...]] = {}
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
 
