@@ -299,9 +299,10 @@ _SEARCHES_BEFORE_SETS = 500
 _NO_KEYS: tuple[list[int], list[str], list[int]] = ([], [], [])
 
 
-def _shortened(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)  # for the tables of one text, mostly
+def _shortened(text: str) -> frozenset[str]:
     """Return *text* and each form of it with one letter left out."""
-    return {text, *(text[:at] + text[at + 1 :] for at in range(len(text)))}
+    return frozenset((text, *(text[:at] + text[at + 1 :] for at in range(len(text)))))
 
 
 def _by_shortened(keys: Sequence[str]) -> dict[str, int | list[int]]:
@@ -314,7 +315,7 @@ def _by_shortened(keys: Sequence[str]) -> dict[str, int | list[int]]:
     """
     filed: dict[str, int | list[int]] = {}
     for at, key in enumerate(keys):
-        for form in _shortened(key):
+        for form in _shortened.__wrapped__(key):  # not to crowd the cache
             before = filed.get(form)
             if before is None:
                 filed[form] = at
@@ -328,10 +329,8 @@ def _by_shortened(keys: Sequence[str]) -> dict[str, int | list[int]]:
 def _sharing(filed: dict[str, int | list[int]], text: str) -> set[int]:
     """Return the positions `_by_shortened` filed under a shortened form of *text*."""
     found: set[int] = set()
-    for form in _shortened(text):
-        at = filed.get(form)
-        if at is None:
-            continue
+    for form in filed.keys() & _shortened(text):  # few: the set is walked in C
+        at = filed[form]
         if type(at) is int:
             found.add(at)
         else:
@@ -513,7 +512,9 @@ class NameIndex:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    def _sets(
+        self, *, now: bool = False
+    ) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         """
         Return the keys of the name tables, of the cores and of the typo table.
 
@@ -522,12 +523,13 @@ class NameIndex:
         membership each tells so, where bisecting every table costs tens of
         microseconds. The sets cost 20 ms to make, so they are made only once
         the index has served `_SEARCHES_BEFORE_SETS` such texts: a script that
-        looks up a few names never pays for them.
+        looks up a few names never pays for them; a typo makes them at once
+        (*now*), since its first one costs the typo tables' making anyway.
         """
         sets = self._keysets
         if sets is None:
             self._searches += 1
-            if self._searches < _SEARCHES_BEFORE_SETS:
+            if self._searches < _SEARCHES_BEFORE_SETS and not now:
                 return None
             # Two threads may both make them: the same sets.
             tables = [self._table(n) for n in _TABLES if n not in {_CORES, _FUZZY}]
@@ -620,6 +622,8 @@ class NameIndex:
 
     def typos(self, text: str) -> list[_Entry]:
         """Return the typo matches of *text* alone (`search` found nothing else)."""
+        if self._keysets is None:
+            self._sets(now=True)
         return _by_marks(text, self._fuzzy(normalize(text)))
 
     def _cores(self, normalized: str) -> list[_Entry]:

@@ -823,13 +823,12 @@ def _is_name(
     source: Source, text: str, countries: tuple[str, ...], townships: bool = False
 ) -> bool:
     """Whether *text* is, up to normalization, a name some division bears."""
-    if any(
-        source.name_index(country, stage).knows(text)
-        for country in countries
-        for stage in source.stages(country)
-        if source.may_name(text, country, stage)
-    ):
-        return True
+    for country in countries:
+        for stage in source.stages(country):
+            if source.may_name(text, country, stage) and source.name_index(
+                country, stage
+            ).knows(text):
+                return True
     return (
         townships
         and "CN" in countries
@@ -893,21 +892,12 @@ def _matches(
                 else index.search(text, fuzzy=False, exact_first=stop_early)
             )
             before = len(found)
-            for code, score, matched, kind in entries:
-                if breaks and country == "CN" and not breaks <= _breaks(matched):
-                    continue  # "Yun'an" is 云安, never 郁南 (Yunan)
-                division = source.record(country, stage, code)
-                if division is not None and scope.accepts(division):
-                    found.append(Match(division, score, matched, kind))
+            _add(found, entries, source, country, stage, scope, breaks)
             if stop_early and not typos and entries and len(found) == before:
                 # Every exact match lay outside the scope: the other kinds
                 # may hold one inside it ("Новый" in Adygea is an alias there).
-                for code, score, matched, kind in index.search(text, fuzzy=False):
-                    if breaks and country == "CN" and not breaks <= _breaks(matched):
-                        continue
-                    division = source.record(country, stage, code)
-                    if division is not None and scope.accepts(division):
-                        found.append(Match(division, score, matched, kind))
+                entries = index.search(text, fuzzy=False)
+                _add(found, entries, source, country, stage, scope, breaks)
             # A confident match on a higher level ends the search; a bare
             # core match ("Hebei" in "Hebei Qu") lets lower levels compete.
             # Below the top, the other country's units of the stage compete
@@ -928,6 +918,33 @@ def _matches(
         if found:
             return _ranked(found)
     return found
+
+
+def _add(
+    found: list[Match],
+    entries: Sequence[tuple[str, float, str, MatchKind]],
+    source: Source,
+    country: str,
+    stage: int,
+    scope: Scope,
+    breaks: frozenset[int],
+) -> None:
+    """
+    Add the matches of *entries* in *scope* to *found*.
+
+    A unit matched again below its best so far adds nothing: `_ranked` keeps
+    the first match of each unit at its best score, and so only those are made.
+    """
+    best: dict[str, float] = {}
+    for code, score, matched, kind in entries:
+        if breaks and country == "CN" and not breaks <= _breaks(matched):
+            continue  # "Yun'an" is 云安, never 郁南 (Yunan)
+        if best.get(code, -1.0) >= score:
+            continue
+        best[code] = score
+        division = source.record(country, stage, code)
+        if division is not None and scope.accepts(division):
+            found.append(Match(division, score, matched, kind))
 
 
 def _tiers(
