@@ -376,7 +376,7 @@ def _probes(text: str) -> _Probes:
     normalized = normalize(text)  # less a country name at either end
     bare = without_preposition(normalized)
     stems = _stems_of(normalized)
-    core, _ = _core_and_hints(normalized)
+    core, _ = _split_core(normalized)  # its categories matter only later
     return (
         folded,
         whole,
@@ -670,9 +670,12 @@ class NameIndex:
         plain, hints, mended, reach = _typo_reading(normalized)
         if mended:
             sets, cores = self._keysets, self._table(_CORES)
-            for core, mended_hints in mended:
+            for core, mended_text, long in mended:
                 if sets is not None and core not in sets[1] and core not in sets[2]:
                     continue  # filed in neither table
+                mended_hints = _mended_hints(mended_text, long)
+                if mended_hints is not None and not mended_hints:
+                    continue
                 for code, text, category in cores.get(core) or table.get(core):
                     if (
                         category in mended_hints
@@ -904,18 +907,33 @@ def core_of(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _core_and_hints(normalized: str) -> tuple[str, frozenset[str]]:
     """Return the name without category words, and the categories they name."""
+    core, joined = _split_core(normalized)
+    return core, strong_category_hints(joined or normalized)
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_core(normalized: str) -> tuple[str, str]:
+    """
+    Return the name without category words, and a category word written on.
+
+    The second is "" unless the category word is written together with the
+    name ("московскаяобласть"): then the categories are that word's.
+    """
     core = strip_category_words(normalized)
     if core == normalized and " " not in normalized:
         for word in _JOINED:
             if normalized.endswith(word) and len(normalized) - len(word) >= 4:
-                return normalized[: -len(word)], strong_category_hints(word)
-    return core, strong_category_hints(normalized)
+                return normalized[: -len(word)], word
+    return core, ""
+
+
+_Mended = tuple[str, str, bool]  # a core, the text mended, a long category word
 
 
 @functools.lru_cache(maxsize=65536)
 def _typo_reading(
     normalized: str,
-) -> tuple[str, frozenset[str], tuple[tuple[str, frozenset[str] | None], ...], int]:
+) -> tuple[str, frozenset[str], tuple[_Mended, ...], int]:
     """
     Return what typo matching of *normalized* needs, made once a text.
 
@@ -927,9 +945,7 @@ def _typo_reading(
     """
     plain, hints = _core_and_hints(normalized)
     mended = tuple(
-        (core, allowed)
-        for core, allowed in _mended_readings(normalized)
-        if len(core) >= 3
+        reading for reading in _mended_readings(normalized) if len(reading[0]) >= 3
     )
     if _HAN.search(plain):
         reach = 0
@@ -938,14 +954,13 @@ def _typo_reading(
     return plain, hints, mended, reach
 
 
-@functools.lru_cache(maxsize=65536)
-def _mended_readings(
-    normalized: str,
-) -> tuple[tuple[str, frozenset[str] | None], ...]:
+def _mended_readings(normalized: str) -> tuple[_Mended, ...]:
     """
     Return the cores of *normalized* with one mistyped category word mended.
 
-    With each core come the categories its mended words allow (None: any).
+    With each core come the text mended and whether the category word is a
+    long one: the categories its mended words allow are those the mended text
+    names (`_mended_hints`), made only for a core some table holds.
 
     "jixi conty" reads as the core "jixi" of a county; a word is taken for a
     category word one edit away from it ("qu" for "u", "округ" for "округт").
@@ -953,7 +968,7 @@ def _mended_readings(
     words = normalized.split()
     if not 2 <= len(words) <= _MAX_WORDS:  # no name has more words
         return ()
-    readings: list[tuple[str, frozenset[str] | None]] = []
+    readings: list[_Mended] = []
     distance = _rapidfuzz().OSA.distance
     for at, word in enumerate(words):
         if word in CATEGORY_WORDS:
@@ -965,12 +980,22 @@ def _mended_readings(
             if distance(word, category_word, score_cutoff=1) > 1:
                 continue
             mended = " ".join([*words[:at], category_word, *words[at + 1 :]])
-            core, hints = _core_and_hints(mended)
-            if hints:
-                readings.append((core, hints))
-            elif len(category_word) >= 6:  # "Tibet Autonomous Regiony": any kind
-                readings.append((core, None))  # (a short word is too near others)
+            # Spaced, so its core is the words less category words.
+            core = strip_category_words(mended)
+            readings.append((core, mended, len(category_word) >= 6))
     return tuple(readings)
+
+
+def _mended_hints(mended: str, long: bool) -> frozenset[str] | None:
+    """
+    Return the categories a mended text allows, None for any (empty: none).
+
+    A mended text that names categories allows those; a long category word
+    that names none allows any ("Tibet Autonomous Regiony"); a short one none
+    (it is too near other words).
+    """
+    hints = strong_category_hints(mended)
+    return None if long and not hints else hints
 
 
 def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
