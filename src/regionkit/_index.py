@@ -296,6 +296,18 @@ class _Table:
 
 
 _SEARCHES_BEFORE_SETS = 500
+# The kinds `NameIndex.search` tries after exact names, in order, with their
+# tables and scores.
+_KINDS = tuple(
+    (kind, kind.value, SCORES[kind])
+    for kind in (
+        MatchKind.NORMALIZED,
+        MatchKind.ABBREVIATION,
+        MatchKind.ALIAS,
+        MatchKind.FORMER,
+        MatchKind.INFLECTED,
+    )
+)
 _NO_KEYS: tuple[list[int], list[str], list[int]] = ([], [], [])
 
 
@@ -576,23 +588,22 @@ class NameIndex:
         whole, normalized, bare = probes[1:4]
         if not exact and not self._may_know(probes):
             return self._fuzzy(normalized) if fuzzy else []
-        tiers: tuple[tuple[MatchKind, tuple[str, ...]], ...] = (
-            (MatchKind.NORMALIZED, (whole, normalized)),
-            (MatchKind.ABBREVIATION, (folded, whole, normalized)),
-            (MatchKind.ALIAS, (folded, whole, normalized, bare)),
-            (MatchKind.FORMER, (folded, whole, normalized, bare)),
-            (MatchKind.INFLECTED, probes[4]),
+        tiers = (
+            (whole, normalized),
+            (folded, whole, normalized),
+            (folded, whole, normalized, bare),
+            (folded, whole, normalized, bare),
+            probes[4],
         )
         named = None if sets is None else sets[0]
         found = exact
-        for kind, candidates in tiers:
+        for (kind, name, base), candidates in zip(_KINDS, tiers, strict=True):
             # The normalized table leaves out what the exact table files
             # under the same key: a name whose normalized form is its folded
             # form (most of them) is filed once.
-            tables = [self._table(kind.value)]
+            tables = [self._table(name)]
             if kind is MatchKind.NORMALIZED:
                 tables.append(self._table(_EXACT))
-            base = SCORES[kind]
             for key in dict.fromkeys(candidates):
                 if named is not None and key not in named:
                     continue  # in no table: no need to bisect each
@@ -747,7 +758,7 @@ class NameIndex:
 
     @staticmethod
     def _typos_found(found: dict[tuple[str, str], float]) -> list[_Entry]:
-        least = SCORES[MatchKind.FUZZY] * FUZZY_THRESHOLD
+        least = _LEAST_TYPO_SCORE
         return [
             (code, score, text, MatchKind.FUZZY)
             for (code, text), score in found.items()
@@ -781,6 +792,7 @@ def _by_marks(text: str, entries: list[_Entry]) -> list[_Entry]:
 
 # Latin letters with accents (precomposed, or with a combining mark).
 _MARKED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]|[a-z][\u0300-\u036f]")
+_LEAST_TYPO_SCORE = SCORES[MatchKind.FUZZY] * FUZZY_THRESHOLD
 # Tie-breakers, too small to change anything else: the accents a text agrees
 # with first, then how the typo's key itself reads.
 _MARKS_BONUS = 0.002

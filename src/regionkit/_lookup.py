@@ -816,7 +816,10 @@ def _name_of(division: Division, text: str) -> str:
 
 def is_han(text: str) -> bool:
     """Whether *text* is all Chinese characters (and not empty)."""
-    return bool(text) and all("\u3400" <= c <= "\u9fff" for c in text)
+    return bool(text) and _NOT_HAN.search(text) is None
+
+
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff]")
 
 
 def _is_name(
@@ -952,7 +955,7 @@ def _tiers(
 ) -> tuple[tuple[str, int], ...]:
     """Return the (country, stage) pairs `_matches` searches, in order."""
     countries = scope.countries
-    key = (countries, scope.level, stages, tuple(source.stages(c) for c in countries))
+    key = (countries, scope.level, stages, *map(source.stages, countries))
     tiers = _TIERS.get(key)
     if tiers is None:
         tiers = _TIERS[key] = tuple(
