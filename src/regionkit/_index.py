@@ -880,7 +880,10 @@ _RULES = {True: (6, 7, 12, 14), False: (6, 7, 10, 12)}
 
 
 def _score(edits: int, length: int) -> float:
-    return round(SCORES[MatchKind.FUZZY] * (1 - edits / length), 4)
+    return round(_FUZZY_SCORE * (1 - edits / length), 4)
+
+
+_FUZZY_SCORE = SCORES[MatchKind.FUZZY]
 
 
 def _keep(

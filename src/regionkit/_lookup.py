@@ -895,7 +895,8 @@ def _matches(
                 else index.search(text, fuzzy=False, exact_first=stop_early)
             )
             before = len(found)
-            _add(found, entries, source, country, stage, scope, breaks)
+            if entries:
+                _add(found, entries, source, country, stage, scope, breaks)
             if stop_early and not typos and entries and len(found) == before:
                 # Every exact match lay outside the scope: the other kinds
                 # may hold one inside it ("Новый" in Adygea is an alias there).
