@@ -296,6 +296,7 @@ class _Table:
 
 
 _SEARCHES_BEFORE_SETS = 500
+_SEARCHES_PER_TYPO = 25  # the sets are made at an index's 20th typo, if not before
 # The kinds `NameIndex.search` tries after exact names, in order, with their
 # tables and scores.
 _KINDS = tuple(
@@ -525,7 +526,7 @@ class NameIndex:
     __hash__ = None  # type: ignore[assignment]
 
     def _sets(
-        self, *, now: bool = False
+        self, *, typo: bool = False
     ) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         """
         Return the keys of the name tables, of the cores and of the typo table.
@@ -535,13 +536,14 @@ class NameIndex:
         membership each tells so, where bisecting every table costs tens of
         microseconds. The sets cost 20 ms to make, so they are made only once
         the index has served `_SEARCHES_BEFORE_SETS` such texts: a script that
-        looks up a few names never pays for them; a typo makes them at once
-        (*now*), since its first one costs the typo tables' making anyway.
+        looks up a few names never pays for them. A typo counts as
+        `_SEARCHES_PER_TYPO` searches: a run of typos is bulk work, whose
+        later lookups each search the index a dozen times.
         """
         sets = self._keysets
         if sets is None:
-            self._searches += 1
-            if self._searches < _SEARCHES_BEFORE_SETS and not now:
+            self._searches += _SEARCHES_PER_TYPO if typo else 1
+            if self._searches < _SEARCHES_BEFORE_SETS:
                 return None
             # Two threads may both make them: the same sets.
             tables = [self._table(n) for n in _TABLES if n not in {_CORES, _FUZZY}]
@@ -634,7 +636,7 @@ class NameIndex:
     def typos(self, text: str) -> list[_Entry]:
         """Return the typo matches of *text* alone (`search` found nothing else)."""
         if self._keysets is None:
-            self._sets(now=True)
+            self._sets(typo=True)
         return _by_marks(text, self._fuzzy(normalize(text)))
 
     def _cores(self, normalized: str) -> list[_Entry]:
