@@ -444,7 +444,7 @@ class NameIndex:
         self._keysets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None
         self._keysets = None  # made once searches are many: see `_sets`
         self._searches = 0
-        # What `_read_first` found for a typo key, by key: a few hundred at most.
+        # What `_read_first` found for a typo key, by key: at most one a key.
         self._firsts: dict[str, frozenset[str]] = {}
 
     @classmethod
