@@ -28,7 +28,7 @@ import functools
 import itertools
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from regionkit._models import Category, Division, NameForm
@@ -149,14 +149,16 @@ class _Table:
     found by bisection for ``key<TAB>``.
     """
 
-    __slots__ = ("_ends", "_keys", "_lines")
+    __slots__ = ("_ends", "_keys", "_lines", "_shortened")
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
-        # For the typo scan, made at its first: the keys, and their positions
-        # by first and by last character.
+        # For the typo scan, made at its first: the keys, their positions by
+        # first and by last character (for two edits), and by each form of
+        # theirs with at most one letter left out (for one).
         self._keys: list[str] | None = None
         self._ends: dict[str, tuple[list[int], list[str], list[int]]] | None = None
+        self._shortened: dict[str, int | list[int]] | None = None
 
     @classmethod
     def of(cls, filed: dict[str, list[_Item]]) -> _Table:
@@ -210,7 +212,15 @@ class _Table:
         swap in the middle of four letters keeps neither):
         only keys that share those with the text, and whose length is within
         *edits* of the text's, are compared, by rapidfuzz, in C.
+
+        For one edit, the keys compared are only those that share a form with
+        at most one letter left out with the text: a key one insertion,
+        deletion, substitution or swap away always does.
         """
+        if not self._lines:
+            return []
+        if edits == 1:
+            return self._one_edit(text)
         ends = self._ends
         if ends is None:
             keys = self.keys()
@@ -253,6 +263,26 @@ class _Table:
                 found[positions[low + index]] = int(distance)
         return sorted(found.items())
 
+    def _one_edit(self, text: str) -> list[tuple[int, int]]:
+        """Return `near` for one edit: the keys that share a shortened form."""
+        shortened = self._shortened
+        if shortened is None:
+            shortened = self._shortened = _by_shortened(self.keys())
+        candidates = _sharing(shortened, text)
+        if not candidates:
+            return []
+        keys, distance = self.keys(), _rapidfuzz().OSA.distance
+        kept = 2 if len(text) >= 5 else 1
+        head, tail = text[:kept], text[-kept:]
+        found = []
+        for at in sorted(candidates):
+            key = keys[at]
+            if key[:kept] == head or key[-kept:] == tail:
+                edits = distance(text, key, score_cutoff=1)
+                if edits <= 1:
+                    found.append((at, edits))
+        return found
+
     def row(self, at: int) -> list[_Item]:
         """Return the items of the key at position *at* of `keys`."""
         return _items(self._lines[at], len(self.keys()[at]) + 1)
@@ -266,7 +296,59 @@ class _Table:
 
 
 _SEARCHES_BEFORE_SETS = 500
+_SEARCHES_PER_TYPO = 25  # the sets are made at an index's 20th typo, if not before
+# The kinds `NameIndex.search` tries after exact names, in order, with their
+# tables and scores.
+_KINDS = tuple(
+    (kind, kind.value, SCORES[kind])
+    for kind in (
+        MatchKind.NORMALIZED,
+        MatchKind.ABBREVIATION,
+        MatchKind.ALIAS,
+        MatchKind.FORMER,
+        MatchKind.INFLECTED,
+    )
+)
 _NO_KEYS: tuple[list[int], list[str], list[int]] = ([], [], [])
+
+
+@functools.lru_cache(maxsize=4096)  # for the tables of one text, mostly
+def _shortened(text: str) -> frozenset[str]:
+    """Return *text* and each form of it with one letter left out."""
+    return frozenset((text, *(text[:at] + text[at + 1 :] for at in range(len(text)))))
+
+
+def _by_shortened(keys: Sequence[str]) -> dict[str, int | list[int]]:
+    """
+    Return the positions of *keys* by each of their shortened forms.
+
+    Two texts one edit apart (an insertion, deletion, substitution or swap)
+    share a shortened form: the keys that share one with a text are the few
+    to compare it with. A form that one key alone has files its position.
+    """
+    filed: dict[str, int | list[int]] = {}
+    for at, key in enumerate(keys):
+        for form in _shortened.__wrapped__(key):  # not to crowd the cache
+            before = filed.get(form)
+            if before is None:
+                filed[form] = at
+            elif type(before) is int:
+                filed[form] = [before, at]
+            else:
+                before.append(at)  # type: ignore[union-attr]  # a list here
+    return filed
+
+
+def _sharing(filed: dict[str, int | list[int]], text: str) -> set[int]:
+    """Return the positions `_by_shortened` filed under a shortened form of *text*."""
+    found: set[int] = set()
+    for form in filed.keys() & _shortened(text):  # few: the set is walked in C
+        at = filed[form]
+        if type(at) is int:
+            found.add(at)
+        else:
+            found.update(at)  # type: ignore[arg-type]  # a list here
+    return found
 
 
 def probed_keys(text: str) -> frozenset[str]:
@@ -293,6 +375,39 @@ def probed_keys(text: str) -> frozenset[str]:
     )
 
 
+# What `NameIndex.search` looks a text up by: its folded, canonical and
+# normalized forms, the last without a leading preposition ("в Якутии": a case
+# form), its Russian stems; then all of these together (the keys of names),
+# its core and its core written together (the keys of cores).
+_Probes = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, str]]
+
+
+@functools.lru_cache(maxsize=65536)
+def _probes(text: str) -> _Probes:
+    """Return the keys `NameIndex.search` looks *text* up by, made once a text."""
+    folded, whole = fold(text), canonical(text)
+    normalized = normalize(text)  # less a country name at either end
+    bare = without_preposition(normalized)
+    stems = _stems_of(normalized)
+    core, _ = _split_core(normalized)  # its categories matter only later
+    return (
+        folded,
+        whole,
+        normalized,
+        bare,
+        stems,
+        (folded, whole, normalized, bare, *stems),
+        (core, core.replace(" ", "")),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _known_keys(text: str) -> tuple[tuple[str, str, str], str]:
+    """Return the keys `NameIndex.knows` looks *text* up by: names, then a core."""
+    normalized = normalize(text)
+    return (fold(text), canonical(text), normalized), strip_category_words(normalized)
+
+
 def _items(line: str, start: int) -> list[_Item]:
     """Return the items of a line whose fields begin at *start*."""
     fields = line[start:].split("\t")
@@ -315,7 +430,7 @@ class NameIndex:
     a lookup by an exact name reads only the exact table.
     """
 
-    __slots__ = ("_keysets", "_parts", "_raw", "_searches", "_tables")
+    __slots__ = ("_firsts", "_keysets", "_parts", "_raw", "_searches", "_tables")
 
     def __init__(
         self,
@@ -329,6 +444,8 @@ class NameIndex:
         self._keysets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None
         self._keysets = None  # made once searches are many: see `_sets`
         self._searches = 0
+        # What `_read_first` found for a typo key, by key: at most one a key.
+        self._firsts: dict[str, frozenset[str]] = {}
 
     @classmethod
     def build(cls, divisions: Iterable[Division]) -> NameIndex:
@@ -408,7 +525,9 @@ class NameIndex:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    def _sets(
+        self, *, typo: bool = False
+    ) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
         """
         Return the keys of the name tables, of the cores and of the typo table.
 
@@ -417,11 +536,13 @@ class NameIndex:
         membership each tells so, where bisecting every table costs tens of
         microseconds. The sets cost 20 ms to make, so they are made only once
         the index has served `_SEARCHES_BEFORE_SETS` such texts: a script that
-        looks up a few names never pays for them.
+        looks up a few names never pays for them. A typo counts as
+        `_SEARCHES_PER_TYPO` searches: a run of typos is bulk work, whose
+        later lookups each search the index a dozen times.
         """
         sets = self._keysets
         if sets is None:
-            self._searches += 1
+            self._searches += _SEARCHES_PER_TYPO if typo else 1
             if self._searches < _SEARCHES_BEFORE_SETS:
                 return None
             # Two threads may both make them: the same sets.
@@ -441,12 +562,8 @@ class NameIndex:
                 self._table(_CORES).has(strip_category_words(normalize(text)))
             )
         named, cores, _ = sets
-        return (
-            fold(text) in named
-            or canonical(text) in named
-            or normalize(text) in named
-            or strip_category_words(normalize(text)) in cores
-        )
+        names_of, core = _known_keys(text)
+        return not named.isdisjoint(names_of) or core in cores
 
     def search(
         self, text: str, *, fuzzy: bool, exact_first: bool = False
@@ -458,35 +575,40 @@ class NameIndex:
         alone: no other kind can rank above them.
         """
         folded = fold(text)
-        exact = [
-            (code, 1.0 - _penalty(extra), matched, MatchKind.EXACT)
-            for code, matched, extra in self._table(_EXACT).get(folded)
-        ]
+        sets = self._keysets  # once made, a set tells a text no name at once
+        exact = (
+            [
+                (code, 1.0 - _penalty(extra), matched, MatchKind.EXACT)
+                for code, matched, extra in self._table(_EXACT).get(folded)
+            ]
+            if sets is None or folded in sets[0]
+            else []
+        )
         if exact and exact_first:
             return exact
-        whole = canonical(text)
-        normalized = normalize(text)  # less a country name at either end
-        # A case form after a preposition: "в Якутии", "по Республике Татарстан".
-        bare = without_preposition(normalized)
-        if not exact and not self._may_know(folded, whole, normalized, bare):
+        probes = _probes(text)
+        whole, normalized, bare = probes[1:4]
+        if not exact and not self._may_know(probes):
             return self._fuzzy(normalized) if fuzzy else []
-        tiers: tuple[tuple[MatchKind, tuple[str, ...]], ...] = (
-            (MatchKind.NORMALIZED, (whole, normalized)),
-            (MatchKind.ABBREVIATION, (folded, whole, normalized)),
-            (MatchKind.ALIAS, (folded, whole, normalized, bare)),
-            (MatchKind.FORMER, (folded, whole, normalized, bare)),
-            (MatchKind.INFLECTED, _stems_of(normalized)),
+        tiers = (
+            (whole, normalized),
+            (folded, whole, normalized),
+            (folded, whole, normalized, bare),
+            (folded, whole, normalized, bare),
+            probes[4],
         )
+        named = None if sets is None else sets[0]
         found = exact
-        for kind, candidates in tiers:
+        for (kind, name, base), candidates in zip(_KINDS, tiers, strict=True):
             # The normalized table leaves out what the exact table files
             # under the same key: a name whose normalized form is its folded
             # form (most of them) is filed once.
-            tables = [self._table(kind.value)]
+            tables = [self._table(name)]
             if kind is MatchKind.NORMALIZED:
                 tables.append(self._table(_EXACT))
-            base = SCORES[kind]
             for key in dict.fromkeys(candidates):
+                if named is not None and key not in named:
+                    continue  # in no table: no need to bisect each
                 for table in tables:
                     found.extend(
                         (code, base - _penalty(extra), matched, kind)
@@ -497,26 +619,15 @@ class NameIndex:
             return found
         return self._fuzzy(normalized)
 
-    def _may_know(self, folded: str, whole: str, normalized: str, bare: str) -> bool:
+    def _may_know(self, probes: _Probes) -> bool:
         """Whether any table has a key `search` tries: else it finds nothing."""
         sets = self._sets()
         if sets is None:
             return True  # too few searches yet to pay for the sets: try the tables
         named, cores, typo_keys = sets
-        if (
-            folded in named
-            or whole in named
-            or normalized in named
-            or bare in named
-            or any(stem in named for stem in _stems_of(normalized))
-        ):
+        if not named.isdisjoint(probes[5]) or not cores.isdisjoint(probes[6]):
             return True
-        core, _ = _core_and_hints(normalized)
-        return (
-            core in cores
-            or core.replace(" ", "") in cores
-            or (" " in normalized and core in typo_keys)
-        )
+        return " " in probes[2] and probes[6][0] in typo_keys
 
     def typo_keys_near(self, core: str, edits: int) -> bool:
         """Whether a typo key lies within *edits* of *core* (for the build tools)."""
@@ -524,6 +635,8 @@ class NameIndex:
 
     def typos(self, text: str) -> list[_Entry]:
         """Return the typo matches of *text* alone (`search` found nothing else)."""
+        if self._keysets is None:
+            self._sets(typo=True)
         return _by_marks(text, self._fuzzy(normalize(text)))
 
     def _cores(self, normalized: str) -> list[_Entry]:
@@ -566,29 +679,30 @@ class NameIndex:
         Novgorod.
         """
         found: dict[tuple[str, str], float] = {}  # (code, text) -> best score
-        table, cores = self._table(_FUZZY), self._table(_CORES)
-        plain, hints = _core_and_hints(normalized)
-        for core, mended_hints in _mended_readings(normalized):
-            if len(core) < 3:
-                continue
-            for code, text, category in cores.get(core) or table.get(core):
-                if (
-                    category in mended_hints
-                    if mended_hints is not None
-                    else category not in _LOCALITY_VALUES  # never by a typo
-                ):
-                    _keep(found, code, text, _score(1, len(normalized)))
-        if _HAN.search(plain):
+        table = self._table(_FUZZY)
+        plain, hints, mended, reach = _typo_reading(normalized)
+        if mended:
+            sets, cores = self._keysets, self._table(_CORES)
+            for core, mended_text, long in mended:
+                if sets is not None and core not in sets[1] and core not in sets[2]:
+                    continue  # filed in neither table
+                mended_hints = _mended_hints(mended_text, long)
+                if mended_hints is not None and not mended_hints:
+                    continue
+                for code, text, category in cores.get(core) or table.get(core):
+                    if (
+                        category in mended_hints
+                        if mended_hints is not None
+                        else category not in _LOCALITY_VALUES  # never by a typo
+                    ):
+                        _keep(found, code, text, _score(1, len(normalized)))
+        if not reach:  # Chinese characters, or too short
             return self._typos_found(found)
         worded = plain != normalized  # the text has a category word
         keys, words = table.keys(), set(plain.split())
         typos: list[tuple[int, float, int]] = []  # edits, score, key position
         rivals: list[tuple[int, int]] = []  # edits, key position: too close to skip
-        # Two edits count only from 10 letters on (see `typo_distance`), and
-        # then only rivals as close as the closest typo matter: a shorter text
-        # needs the keys one edit away alone.
-        reach = 0 if len(plain) < _MIN_TYPO else 1 if len(plain) < 10 else 2
-        for at, raw in table.near(plain, reach) if reach else ():
+        for at, raw in table.near(plain, reach):
             key = keys[at]
             if key == plain:
                 continue
@@ -631,17 +745,22 @@ class NameIndex:
         codes = frozenset(code for code, _, _ in row)
         if len(codes) < 2:
             return frozenset()
-        best: dict[str, float] = {}
-        for code, score, _, _ in self.search(key, fuzzy=False):
-            if code in codes:
-                best[code] = max(score, best.get(code, 0.0))
-        top = max(best.values(), default=0.0)
-        first = frozenset(code for code, score in best.items() if score == top)
-        return first if len(first) < len(codes) else frozenset()
+        first = self._firsts.get(key)
+        if first is None:  # two threads may both make it: the same answer
+            best: dict[str, float] = {}
+            for code, score, _, _ in self.search(key, fuzzy=False):
+                if code in codes:
+                    best[code] = max(score, best.get(code, 0.0))
+            top = max(best.values(), default=0.0)
+            first = frozenset(code for code, score in best.items() if score == top)
+            if len(first) >= len(codes):
+                first = frozenset()
+            self._firsts[key] = first
+        return first
 
     @staticmethod
     def _typos_found(found: dict[tuple[str, str], float]) -> list[_Entry]:
-        least = SCORES[MatchKind.FUZZY] * FUZZY_THRESHOLD
+        least = _LEAST_TYPO_SCORE
         return [
             (code, score, text, MatchKind.FUZZY)
             for (code, text), score in found.items()
@@ -657,8 +776,10 @@ def _by_marks(text: str, entries: list[_Entry]) -> list[_Entry]:
     evidence: "Nínhǎi Xiàn" is one letter from Nínghǎi Xiàn (宁海县) and from
     Bīnhǎi Xiàn (滨海县), and only the first has its tones.
     """
+    if len(entries) < 2:
+        return entries
     marked = fold(text)
-    if len(entries) < 2 or marked.isascii() or not _MARKED.search(marked):
+    if marked.isascii() or not _MARKED.search(marked):
         return entries
     distance = _rapidfuzz().OSA.distance
     apart = [distance(marked, fold(stored)) for _, _, stored, _ in entries]
@@ -673,6 +794,7 @@ def _by_marks(text: str, entries: list[_Entry]) -> list[_Entry]:
 
 # Latin letters with accents (precomposed, or with a combining mark).
 _MARKED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]|[a-z][\u0300-\u036f]")
+_LEAST_TYPO_SCORE = SCORES[MatchKind.FUZZY] * FUZZY_THRESHOLD
 # Tie-breakers, too small to change anything else: the accents a text agrees
 # with first, then how the typo's key itself reads.
 _MARKS_BONUS = 0.002
@@ -760,7 +882,10 @@ _RULES = {True: (6, 7, 12, 14), False: (6, 7, 10, 12)}
 
 
 def _score(edits: int, length: int) -> float:
-    return round(SCORES[MatchKind.FUZZY] * (1 - edits / length), 4)
+    return round(_FUZZY_SCORE * (1 - edits / length), 4)
+
+
+_FUZZY_SCORE = SCORES[MatchKind.FUZZY]
 
 
 def _keep(
@@ -779,6 +904,7 @@ _TYPO_CATEGORY_WORDS = tuple(
         | {p for w in CATEGORY_WORDS if " " in w for p in w.split() if len(p) >= 6}
     )
 )
+_SHORTENED_CATEGORY_WORDS = _by_shortened(_TYPO_CATEGORY_WORDS)
 # Category words written together with the name ("Московскаяобласть").
 _JOINED = tuple(
     sorted(
@@ -798,22 +924,60 @@ def core_of(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _core_and_hints(normalized: str) -> tuple[str, frozenset[str]]:
     """Return the name without category words, and the categories they name."""
+    core, joined = _split_core(normalized)
+    return core, strong_category_hints(joined or normalized)
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_core(normalized: str) -> tuple[str, str]:
+    """
+    Return the name without category words, and a category word written on.
+
+    The second is "" unless the category word is written together with the
+    name ("московскаяобласть"): then the categories are that word's.
+    """
     core = strip_category_words(normalized)
     if core == normalized and " " not in normalized:
         for word in _JOINED:
             if normalized.endswith(word) and len(normalized) - len(word) >= 4:
-                return normalized[: -len(word)], strong_category_hints(word)
-    return core, strong_category_hints(normalized)
+                return normalized[: -len(word)], word
+    return core, ""
+
+
+_Mended = tuple[str, str, bool]  # a core, the text mended, a long category word
 
 
 @functools.lru_cache(maxsize=65536)
-def _mended_readings(
+def _typo_reading(
     normalized: str,
-) -> tuple[tuple[str, frozenset[str] | None], ...]:
+) -> tuple[str, frozenset[str], tuple[_Mended, ...], int]:
+    """
+    Return what typo matching of *normalized* needs, made once a text.
+
+    Its core and the categories its category words name; its cores with a
+    mistyped category word mended (three letters or more, `_mended_readings`);
+    and the edits its core may be from a key: none for Chinese characters or a
+    core shorter than `_MIN_TYPO`; two from 10 letters on (see `typo_distance`),
+    where only rivals as close as the closest typo matter; else one.
+    """
+    plain, hints = _core_and_hints(normalized)
+    mended = tuple(
+        reading for reading in _mended_readings(normalized) if len(reading[0]) >= 3
+    )
+    if _HAN.search(plain):
+        reach = 0
+    else:
+        reach = 0 if len(plain) < _MIN_TYPO else 1 if len(plain) < 10 else 2
+    return plain, hints, mended, reach
+
+
+def _mended_readings(normalized: str) -> tuple[_Mended, ...]:
     """
     Return the cores of *normalized* with one mistyped category word mended.
 
-    With each core come the categories its mended words allow (None: any).
+    With each core come the text mended and whether the category word is a
+    long one: the categories its mended words allow are those the mended text
+    names (`_mended_hints`), made only for a core some table holds.
 
     "jixi conty" reads as the core "jixi" of a county; a word is taken for a
     category word one edit away from it ("qu" for "u", "округ" for "округт").
@@ -821,27 +985,34 @@ def _mended_readings(
     words = normalized.split()
     if not 2 <= len(words) <= _MAX_WORDS:  # no name has more words
         return ()
-    readings: list[tuple[str, frozenset[str] | None]] = []
-    fuzz = _rapidfuzz()
+    readings: list[_Mended] = []
+    distance = _rapidfuzz().OSA.distance
     for at, word in enumerate(words):
         if word in CATEGORY_WORDS:
             continue
-        near = fuzz.process.extract(
-            word,
-            _TYPO_CATEGORY_WORDS,
-            scorer=fuzz.OSA.distance,
-            score_cutoff=1,
-            limit=None,
-        )
-        for _, _, index in sorted(near, key=lambda hit: hit[2]):  # in word order
+        # The category words one edit away share a shortened form with it;
+        # they come in their order.
+        for index in sorted(_sharing(_SHORTENED_CATEGORY_WORDS, word)):
             category_word = _TYPO_CATEGORY_WORDS[index]
+            if distance(word, category_word, score_cutoff=1) > 1:
+                continue
             mended = " ".join([*words[:at], category_word, *words[at + 1 :]])
-            core, hints = _core_and_hints(mended)
-            if hints:
-                readings.append((core, hints))
-            elif len(category_word) >= 6:  # "Tibet Autonomous Regiony": any kind
-                readings.append((core, None))  # (a short word is too near others)
+            # Spaced, so its core is the words less category words.
+            core = strip_category_words(mended)
+            readings.append((core, mended, len(category_word) >= 6))
     return tuple(readings)
+
+
+def _mended_hints(mended: str, long: bool) -> frozenset[str] | None:
+    """
+    Return the categories a mended text allows, None for any (empty: none).
+
+    A mended text that names categories allows those; a long category word
+    that names none allows any ("Tibet Autonomous Regiony"); a short one none
+    (it is too near other words).
+    """
+    hints = strong_category_hints(mended)
+    return None if long and not hints else hints
 
 
 def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:

@@ -466,7 +466,7 @@ class Scope:
 
     def inside(self, container: Division | None, level: int | None) -> Scope:
         """Return this scope limited to *container* and *level*."""
-        return attrs.evolve(self, within=container, level=level)
+        return Scope(self.countries, level, container, self.as_of, self.fuzzy)
 
 
 @attrs.frozen
@@ -709,8 +709,8 @@ def _containers(source: Source, text: str, scope: Scope, depth: int) -> list[Mat
     One unit, or the few units of one level that share the name ("Nanshan":
     Shenzhen's and Hegang's 南山区), or none.
     """
-    outer = scope.inside(scope.within, None)
     if _is_name(source, text, scope.countries):
+        outer = scope.inside(scope.within, None)
         try:
             return [_strict(source, text, outer)]
         except AmbiguousName as error:
@@ -723,7 +723,7 @@ def _containers(source: Source, text: str, scope: Scope, depth: int) -> list[Mat
         except (LookupError, ValueError):
             return []
     if "," in text or "，" in text or is_han(text.replace(" ", "")):
-        found = _qualified(source, text, outer, depth + 1)
+        found = _qualified(source, text, scope.inside(scope.within, None), depth + 1)
         return [] if found is None else [found]
     return []
 
@@ -816,20 +816,22 @@ def _name_of(division: Division, text: str) -> str:
 
 def is_han(text: str) -> bool:
     """Whether *text* is all Chinese characters (and not empty)."""
-    return bool(text) and all("\u3400" <= c <= "\u9fff" for c in text)
+    return bool(text) and _NOT_HAN.search(text) is None
+
+
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff]")
 
 
 def _is_name(
     source: Source, text: str, countries: tuple[str, ...], townships: bool = False
 ) -> bool:
     """Whether *text* is, up to normalization, a name some division bears."""
-    if any(
-        source.name_index(country, stage).knows(text)
-        for country in countries
-        for stage in source.stages(country)
-        if source.may_name(text, country, stage)
-    ):
-        return True
+    for country in countries:
+        for stage in source.stages(country):
+            if source.may_name(text, country, stage) and source.name_index(
+                country, stage
+            ).knows(text):
+                return True
     return (
         townships
         and "CN" in countries
@@ -872,17 +874,11 @@ def _matches(
         stages = (TOP, LOWER_LEVELS, HISTORY)
         if scope.as_of is None:
             stages = (TOP, LOWER_LEVELS)
-    tiers = [
-        (country, stage)
-        for stage in stages
-        for country in scope.countries
-        if stage in source.stages(country)
-        and (scope.level is None or (scope.level > 1) == (stage > TOP))
-    ]
+    tiers = _tiers(source, scope, stages)
     if (HISTORY not in stages or scope.as_of is not None) and _wants_townships(
         text, scope
     ):  # the lowest tier, read last
-        tiers.append(("CN", TOWNSHIPS))
+        tiers = (*tiers, ("CN", TOWNSHIPS))
     found: list[Match] = []
     breaks = _breaks(text)
     passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
@@ -899,35 +895,28 @@ def _matches(
                 else index.search(text, fuzzy=False, exact_first=stop_early)
             )
             before = len(found)
-            for code, score, matched, kind in entries:
-                if breaks and country == "CN" and not breaks <= _breaks(matched):
-                    continue  # "Yun'an" is 云安, never 郁南 (Yunan)
-                division = source.record(country, stage, code)
-                if division is not None and scope.accepts(division):
-                    found.append(Match(division, score, matched, kind))
+            if entries:
+                _add(found, entries, source, country, stage, scope, breaks)
             if stop_early and not typos and entries and len(found) == before:
                 # Every exact match lay outside the scope: the other kinds
                 # may hold one inside it ("Новый" in Adygea is an alias there).
-                for code, score, matched, kind in index.search(text, fuzzy=False):
-                    if breaks and country == "CN" and not breaks <= _breaks(matched):
-                        continue
-                    division = source.record(country, stage, code)
-                    if division is not None and scope.accepts(division):
-                        found.append(Match(division, score, matched, kind))
+                entries = index.search(text, fuzzy=False)
+                _add(found, entries, source, country, stage, scope, breaks)
             # A confident match on a higher level ends the search; a bare
             # core match ("Hebei" in "Hebei Qu") lets lower levels compete.
             # Below the top, the other country's units of the stage compete
             # too: a Russian village does not hide a Chinese county.
             # On a date asked for, the units that no longer exist compete with
             # today's lower units as one stage: both may be that day's.
-            last_of_stage = at + 1 == len(tiers) or _group(
-                tiers[at + 1][1], scope
-            ) != _group(stage, scope)
             if (
                 stop_early
                 and found
                 and max(m.score for m in found) >= CONFIDENT
-                and (stage == TOP or last_of_stage)
+                and (
+                    stage == TOP
+                    or at + 1 == len(tiers)
+                    or _group(tiers[at + 1][1], scope) != _group(stage, scope)
+                )
             ):
                 return _ranked(found)
         if found:
@@ -935,6 +924,53 @@ def _matches(
     return found
 
 
+def _add(
+    found: list[Match],
+    entries: Sequence[tuple[str, float, str, MatchKind]],
+    source: Source,
+    country: str,
+    stage: int,
+    scope: Scope,
+    breaks: frozenset[int],
+) -> None:
+    """
+    Add the matches of *entries* in *scope* to *found*.
+
+    A unit matched again below its best so far adds nothing: `_ranked` keeps
+    the first match of each unit at its best score, and so only those are made.
+    """
+    best: dict[str, float] = {}
+    for code, score, matched, kind in entries:
+        if breaks and country == "CN" and not breaks <= _breaks(matched):
+            continue  # "Yun'an" is 云安, never 郁南 (Yunan)
+        if best.get(code, -1.0) >= score:
+            continue
+        best[code] = score
+        division = source.record(country, stage, code)
+        if division is not None and scope.accepts(division):
+            found.append(Match(division, score, matched, kind))
+
+
+def _tiers(
+    source: Source, scope: Scope, stages: tuple[int, ...]
+) -> tuple[tuple[str, int], ...]:
+    """Return the (country, stage) pairs `_matches` searches, in order."""
+    countries = scope.countries
+    key = (countries, scope.level, stages, *map(source.stages, countries))
+    tiers = _TIERS.get(key)
+    if tiers is None:
+        tiers = _TIERS[key] = tuple(
+            (country, stage)
+            for stage in stages
+            for country in countries
+            if stage in source.stages(country)
+            and (scope.level is None or (scope.level > 1) == (stage > TOP))
+        )
+    return tiers
+
+
+# The tiers of each kind of scope: a few dozen at most.
+_TIERS: dict[tuple[object, ...], tuple[tuple[str, int], ...]] = {}
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
 
