@@ -664,7 +664,8 @@ def single_sourced(
     fails the gate and cpca's passes it (`CPCA_OVER_NAMESAKE`); one whose code
     is newer than cpca's list takes GeoNames' place found by its full name
     (`GEONAMES_ONLY`). Each point must pass the `Gate`, and cpca's name for the
-    code must be the unit's full name. The rows of *rejected* are updated.
+    code must be the unit's full name. Only county-level units are located so.
+    The rows of *rejected* are updated.
     """
     gate = Gate(located, units())
     places = {row[1] for row in located.values() if row[1]}
@@ -680,6 +681,11 @@ def single_sourced(
             reason not in ("no_place", "disagrees", "unchecked")
             or code not in gate.level
         ):
+            continue
+        if gate.level[code] != 3:
+            # cpca's county points are seats (GeoNames' agree), but not every
+            # prefecture's is: 大兴安岭地区's lies at Tahe, not at Jiagedaqi.
+            row[3] = "a prefecture-level unit is not located by one source"
             continue
         full = names[code]["full"]
         if reason == "unchecked":
