@@ -562,7 +562,7 @@ def build(_shared: Path) -> dict[Path, str]:
             detail = f"GeoNames {row[1]} also locates {' '.join(others)}"
             rejected.append([code, "shared_place", row[2], detail])
             del located[code]
-    single_sourced(located, rejected, alone, load_cpca(), names)
+    single_sourced(located, rejected, alone, load_cpca(), names, former)
     rejected.sort()
     return {
         DATA / "locations.csv": render_csv(LOCATION_COLUMNS, sorted(located.values())),
@@ -655,6 +655,7 @@ def single_sourced(
     alone: dict[str, tuple[Place, str, str]],
     cpca: dict[str, tuple[tuple[float, float], str]],
     names: dict[str, dict[str, str]],
+    former: dict[str, str],
 ) -> None:
     """
     Locate by one source the units that the two-source rule leaves without.
@@ -664,7 +665,8 @@ def single_sourced(
     fails the gate and cpca's passes it (`CPCA_OVER_NAMESAKE`); one whose code
     is newer than cpca's list takes GeoNames' place found by its full name
     (`GEONAMES_ONLY`). Each point must pass the `Gate`, and cpca's name for the
-    code must be the unit's full name. Only county-level units are located so.
+    code must be the unit's full name (or cpca's point be that of the unit's
+    former code, *former*). Only county-level units are located so.
     The rows of *rejected* are updated.
     """
     gate = Gate(located, units())
@@ -703,12 +705,17 @@ def single_sourced(
                     code, point(place), gid, name, kind, "", GEONAMES_ONLY, SOURCE, ""
                 )
             continue
-        entry = cpca.get(gate.national[code])
+        own = gate.national[code]
+        earlier = former.get(code, "") if own not in cpca else ""
+        entry = cpca.get(earlier or own)
         if entry is None:
-            row[3] = "cpca none"
+            row[3] = "; ".join(filter(None, [row[3], "cpca none"]))
             continue
         at, cpca_name = entry
-        if cpca_name != full:
+        # The former code's name is the former unit's (滦县): the history ties
+        # the two, so only the unit's own code is checked by name.
+        said = f"cpca's point of the former code {earlier}" if earlier else ""
+        if cpca_name != full and not earlier:
             row[1], row[3] = (
                 "implausible",
                 f"cpca names {gate.national[code]} {cpca_name}",
@@ -721,7 +728,7 @@ def single_sourced(
             else:
                 rejected.remove(row)
                 located[code] = row_of(
-                    code, at, "", full, CODE, "", CPCA_ONLY, CPCA, ""
+                    code, at, "", full, CODE, "", CPCA_ONLY, CPCA, said
                 )
             continue
         place, name, kind = alone[code]
@@ -732,6 +739,7 @@ def single_sourced(
                 f"GeoNames {place['geonameid']} ({name}, by its "
                 f"{kind.replace('_', ' ')}) lies {namesake}"
             )
+            note = "; ".join(filter(None, [said, note]))
             difference = f"{apart(point(place), at):.2f}"
             located[code] = row_of(
                 code, at, "", full, CODE, difference, CPCA_OVER_NAMESAKE, CPCA, note

@@ -66,11 +66,11 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 332 of 333 prefectures; 2,699 of 2,870 counties."""
+    """Every provincial unit; 332 of 333 prefectures; 2,732 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 332, 3: 2699}
-    # 2,845 MCA county-level units (2,691 located: 1,732 by two sources, 959
+    assert located == {1: 34, 2: 332, 3: 2732}
+    # 2,845 MCA county-level units (2,724 located: 1,732 by two sources, 992
     # by one) and the SARs' 25 districts and parishes (8 of Hong Kong's).
     assert everything == {1: 34, 2: 333, 3: 2870}
     # The same counts as the derived table's.
@@ -103,7 +103,7 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 71,
+        "no_place": 38,
         "unchecked": 17,
         "shared_name": 4,
         "ambiguous": 28,
@@ -136,7 +136,7 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         ("town_name", "two_sources"): 2,
         ("latin_name", "two_sources"): 175,
         # cpca's point, found by the unit's code.
-        ("code", "cpca_only"): 951,
+        ("code", "cpca_only"): 984,
         ("code", "cpca_over_namesake"): 6,
         ("full_name", "geonames_only"): 2,
     }
@@ -344,11 +344,11 @@ def test_a_county_located_only_by_cpca(
 
 
 def test_the_basis_of_each_location() -> None:
-    """Two sources for 2,106 units; cpca's point alone for 957; GeoNames' for 2."""
+    """Two sources for 2,106 units; cpca's point alone for 990; GeoNames' for 2."""
     basis = Counter(r["basis"] for r in table("locations.csv"))
     assert basis == {
         "two_sources": 2106,
-        "cpca_only": 951,
+        "cpca_only": 984,
         "cpca_over_namesake": 6,
         "geonames_only": 2,
     }
@@ -437,6 +437,10 @@ def test_a_recoded_unit_is_checked_against_its_former_code() -> None:
     assert row["basis"] == "two_sources"
     assert row["note"] == "checked against cpca's point of the former code 130223"
     assert float(row["difference"]) <= 0.1  # found by its short name, 滦州
+    # Pidu District (510117, 2016, 郫县 510124 before): cpca's point of 510124.
+    pidu = {r["code"]: r for r in table("locations.csv")}["CN-510117"]
+    assert (pidu["basis"], pidu["source"]) == ("cpca_only", "cpca-adcodes")
+    assert pidu["note"] == "cpca's point of the former code 510124"
     # Youhao District (230719, 2019) was made of two: GeoNames' point alone.
     youhao = regionkit.get("CN-230719").location
     assert youhao is not None
