@@ -49,6 +49,7 @@ from regionkit._index import MatchKind
 from regionkit._lookup import check_text, no_cyclic_gc
 from regionkit._models import (
     COUNTRIES,
+    Category,
     Division,
     NameForm,
     name_texts,
@@ -865,6 +866,9 @@ _LOCALITY = frozenset(
         "г.о",
     ]
 )
+# The markers that say the place is a город, not a village of its name.
+_CITY_MARKERS = frozenset(["г", "гор", "город"])
+_BY_ANOTHER_NAME = frozenset([MatchKind.ALIAS, MatchKind.FORMER])
 _DISTRICT = frozenset(
     ["р-н", "район", "муниципальный", "округ", "м.о", "мо", "у", "улус"]
 )
@@ -1068,6 +1072,36 @@ def _classify(
     return "rest", "", [], []
 
 
+def _localities_meant(
+    deepest: list[Division], named: list[tuple[str, list[_Found]]]
+) -> list[Division]:
+    """
+    Keep, of several Russian localities that agree with the text, those it means.
+
+    As lookup reads a name: a locality that bears it today is meant, not one
+    that bore it once or has it as an alternate name ("г Ставрополь" is
+    Stavropol, not Tolyatti, Stavropol until 1964). And a город's marker means
+    the city, not a village of its name, in one subject ("Воронежская обл, г
+    Россошь"). Any others stay candidates.
+    """
+    if not all(u.country == "RU" and u.level == 2 for u in deepest):
+        return deepest
+    how: dict[str, tuple[MatchKind, bool]] = {}
+    for piece, entries in named:
+        words = _words(piece)
+        city = len(words) > 1 and (
+            words[0] in _CITY_MARKERS or words[-1] in _CITY_MARKERS
+        )
+        for unit, _, kind in entries:
+            how.setdefault(unit.code, (kind, city))
+    kept = [u for u in deepest if how[u.code][0] not in _BY_ANOTHER_NAME] or deepest
+    # Within one subject only: across subjects a town whose status the data
+    # lacks ("г Ростов": Yaroslavl's) would lose to a city of its name.
+    if any(how[u.code][1] for u in kept) and len({u.parent_code for u in kept}) == 1:
+        kept = [u for u in kept if u.category is Category.CITY] or kept
+    return kept
+
+
 _PIECES = re.compile(r"[^,;\n，；]+")
 # How one reading of parts resolved: each unit of the chain with the part
 # that names it (or None), its kind, score and what implies it; the
@@ -1199,6 +1233,8 @@ def _resolve(
                     f"{piece!r} does not lie with the other parts",
                 )
             )
+    if len(deepest) > 1:
+        deepest = _localities_meant(deepest, named)
     centre_units = [unit for _, units in centre_of for unit in units]
     if not deepest and centre_units:
         deepest = list(dict.fromkeys(centre_units))

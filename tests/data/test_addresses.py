@@ -380,3 +380,42 @@ def test_of_former_units_the_one_in_a_unit_of_today_then_the_last() -> None:
 )
 def test_names_that_run_into_each_other(text: str, codes: list[str]) -> None:
     assert chain(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A locality that bears the name today, not one that bore it once
+        # (Tolyatti was Stavropol until 1964; Korolyov was Kaliningrad).
+        ("г Ставрополь", "RU-STA-GN487846"),
+        ("г Калининград", "RU-KGD-GN554234"),
+        # A город's marker in one subject: the town, not the village (GeoNames
+        # holds a village Россошь in Voronezh Oblast too).
+        ("Воронежская обл, г Россошь", "RU-VOR-GN501231"),
+        ("Свердловская обл, г Лесной", "RU-SVE-GN829005"),
+        # The subject decides between two towns of one name.
+        ("Ярославская обл, г Ростов", "RU-YAR-GN501183"),
+    ],
+)
+def test_a_russian_line_means_the_town_that_bears_the_name(
+    text: str, code: str
+) -> None:
+    address = regionkit.parse_address(text)
+    assert address.code == code
+    assert address.candidates == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("г Ростов", ["RU-ROS-GN501175", "RU-YAR-GN501183"]),  # Rostov-on-Don's too
+        ("г Киров", ["RU-KIR-GN548408", "RU-KLU-GN548410"]),
+        ("г Благовещенск", ["RU-AMU-GN2026609", "RU-BA-GN576116"]),
+    ],
+)
+def test_two_towns_of_one_name_in_two_subjects_stay_candidates(
+    text: str, codes: list[str]
+) -> None:
+    address = regionkit.parse_address(text)
+    assert address.code is None
+    assert [d.code for d in address.candidates] == codes
