@@ -9,9 +9,10 @@ read with no change here):
   unit down ("江苏淮安清江浦区人民路111号"). Each name must lie inside the units
   read so far (levels may be skipped); the first text that continues no such
   chain ends the divisions, and the rest (street, house number, POI, a
-  development zone) is the remainder. At each position only the names that
-  begin with its two characters are tried (`_Names.han_lengths`), so the work
-  is bounded by the text's length, never by the number of names.
+  development zone) is the remainder. Every name in the text is found in one
+  pass of an Aho-Corasick automaton (`_Names.finder`, pyahocorasick), and
+  only the positions where names begin are read, so the work is bounded by
+  the text's length and the names in it, never by the number of names held.
 - Russian and Latin text is read by comma-separated parts ("Респ Адыгея, г
   Адыгейск"; "Chaoyang District, Beijing 100101, PRC"): each part is a name
   the data holds (exactly, or as `Dataset.resolve` reads it without typos),
@@ -24,8 +25,10 @@ Units that no longer exist are read where no unit of today bears the name as
 written (腾冲县), as `MatchKind.FORMER`; with a date, the units of that day.
 
 Readings are remembered, bounded (`_STEPS`, `_CACHE`): a Chinese step by the
-chain so far and the text it looks at, a Chinese chain by the text before its
-first digit (no name holds one), a part of Latin or Russian text by its text.
+chain so far and the text it looks at; a Chinese chain by the text before its
+first digit (no name holds one), and again by what it depends on, from its
+first name to its last (`_read_remembered`), with the parts made once per
+place in the text; a part of Latin or Russian text by its text.
 """
 
 from __future__ import annotations
@@ -1389,9 +1392,9 @@ def _township_at(
     """
     Return the township of *unit* whose full name begins *text* at *at*.
 
-    As its name and code.
-    Only full names count ("安亭镇", not "安亭", which begins "安亭路" too), and
-    only where one township of the unit bears the longest one that fits.
+    As its name and code. Only full names count ("安亭镇", not "安亭", which
+    begins "安亭路" too), and only where one township of the unit bears the
+    longest one that fits.
     """
     if unit.country != "CN" or (unit.level or 0) < 2:
         return None

@@ -174,15 +174,7 @@ class Townships:
     def children(self, code: str) -> tuple[Division, ...]:
         """Return the townships (and statistical zones) directly under *code*."""
         found: list[Division] = []
-        county = code[3:]
-        if len(county) == 6 and county.isdigit():  # its townships lie together
-            at = bisect.bisect_left(self._rows, county, key=_number)
-            rows = self._rows
-            while at < len(rows) and rows[at].startswith(county):
-                if rows[at][9:11] == "\t\t":  # the parent its code says
-                    found.append(self._at(at))
-                at += 1
-        for item in self._children.get(code, ()):
+        for item in self._under(code):
             division = self._at(item) if isinstance(item, int) else self.division(item)
             if division is not None:
                 found.append(division)
@@ -195,24 +187,28 @@ class Townships:
         Each as (name, township code), Simplified and Traditional, read from
         the lines: no record is made (an address names one township of many).
         """
-        rows = self._rows
-        found: list[int] = []
+        names: list[tuple[str, str]] = []
+        for at in self._under(code):
+            if isinstance(at, int):  # a township's row, not a zone's key
+                number, _, _, name, hant, _ = self._rows[at].split("\t", 5)
+                names.append((name, f"CN-{number}"))
+                if hant and hant != name:
+                    names.append((hant, f"CN-{number}"))
+        return tuple(names)
+
+    def _under(self, code: str) -> list[int | str]:
+        """Return the rows of the townships under *code*, then zones and others."""
+        found: list[int | str] = []
         county = code[3:]
-        if len(county) == 6 and county.isdigit():
+        if len(county) == 6 and county.isdigit():  # its townships lie together
+            rows = self._rows
             at = bisect.bisect_left(rows, county, key=_number)
             while at < len(rows) and rows[at].startswith(county):
                 if rows[at][9:11] == "\t\t":  # the parent its code says
                     found.append(at)
                 at += 1
-        placed = self._children.get(code, ())
-        found += [item for item in placed if isinstance(item, int)]
-        names: list[tuple[str, str]] = []
-        for at in found:
-            number, _, _, name, hant, _ = rows[at].split("\t", 5)
-            names.append((name, f"CN-{number}"))
-            if hant and hant != name:
-                names.append((hant, f"CN-{number}"))
-        return tuple(names)
+        found.extend(self._children.get(code, ()))
+        return found
 
     def _name_index(self) -> dict[str, int | list[int]]:
         """Return the rows by Simplified full name, built on the first lookup."""
