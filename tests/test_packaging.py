@@ -2,6 +2,7 @@ import csv
 import datetime
 import importlib.metadata
 import importlib.resources
+import io
 import json
 import re
 import subprocess
@@ -288,6 +289,9 @@ def sources_by_packaged_file() -> dict[str, set[str]]:
             if item.name == "reporting.json":  # one table per country
                 sources = {s for table in sources.values() for s in table}
             used[item.name] = set(sources)
+        elif item.name.endswith(".csv"):  # a table with a source column
+            rows = csv.DictReader(io.StringIO(item.read_text(encoding="utf-8")))
+            used[item.name] = {s for row in rows for s in row["source"].split()}
         elif item.name.endswith(".tsv"):  # rows whose last field names sources
             lines = item.read_text(encoding="utf-8").splitlines()
             used[item.name] = {
@@ -377,7 +381,7 @@ def test_the_docs_table_gives_each_credited_source_its_files_and_terms() -> None
     for source, (files, terms, notice) in table.items():
         assert terms == f"`{rows[source]['terms']}`", source
         assert notice == ", ".join(f"`{n}`" for n in rows[source]["notice"].split())
-        listed = set(re.findall(r"`([^`]+\.(?:json|tsv))`", files))
+        listed = set(re.findall(r"`([^`]+\.(?:json|tsv|csv))`", files))
         # A source whose data another branch adds says so until it lands.
         assert listed == files_of.get(source, set()), source
         assert listed or files == "not yet packaged", source
