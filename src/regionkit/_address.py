@@ -1316,7 +1316,12 @@ def _parse(
                     parts = _with_township(names, parts, place, end, *town)
                     end += len(town[0])
         prefix = original[:first].strip() if steps else ""
-        remainder = original[end:].strip(" ,，、") if steps else original.strip()
+        offset = end if steps else 0
+        rest = original[offset:]
+        if postcode_match is not None and postcode_match.start(1) >= offset:
+            a, b = postcode_match.span(1)  # read as the postcode, as in Latin text
+            rest = f"{original[offset:a].rstrip()} {original[b:].lstrip()}"
+        remainder = rest.strip(" ,，、") if steps else rest.strip()
     else:
         countries = tuple(c for c in wanted if not (han and c == "CN"))
         if any_country and _CYRILLIC.search(text):

@@ -174,6 +174,7 @@ def test_a_chinese_postcode_implies_and_checks_the_province() -> None:
     assert address.ok
     wrong = regionkit.parse_address("广东省深圳市南山区科技园 100101")
     assert wrong.code == "CN-440305"  # the names are never overruled
+    assert wrong.remainder == "科技园"  # the postcode is read, not left there
     assert [c.message for c in wrong.conflicts] == [
         "postcode 100101 lies in CN-BJ, not CN-GD"
     ]
