@@ -24,7 +24,7 @@ and a name or postcode that contradicts the rest is reported in ``conflicts``.
 Units that no longer exist are read where no unit of today bears the name as
 written (腾冲县), as `MatchKind.FORMER`; with a date, the units of that day.
 
-Readings are remembered, bounded (`_STEPS`, `_CACHE`): a Chinese step by the
+Readings are remembered, bounded (`_STEPS`, `_ROWS`, `_CACHE`): a Chinese step by the
 chain so far and the text it looks at; a Chinese chain by the text before its
 first digit (no name holds one), and again by what it depends on, from its
 first name to its last (`_read_remembered`), with the parts made once per
@@ -404,6 +404,9 @@ _StepRead = tuple[
     int, tuple[_Found, ...], bool, tuple[Division, ...], int, tuple[str, ...], int
 ]
 _STEPS = 200_000  # readings remembered per country: chains repeat in a column
+# Texts and their parts remembered per country: a column's heads repeat, but
+# each row may bring a new one, and each costs about a kilobyte.
+_ROWS = 50_000
 
 
 def _read_han(
@@ -514,7 +517,7 @@ def _read_chinese(names: _Names, text: str, day: datetime.date | None) -> _Read:
             found = _read_remembered(names, text, day)
         else:  # what follows the head plays no part
             with names.lock:
-                if len(names.texts) >= _STEPS:
+                if len(names.texts) >= _ROWS:
                     names.texts.clear()
                 names.texts[key] = found
     return found
@@ -775,7 +778,7 @@ def _chain_of(
         parts.append(part)
     placed = tuple(parts), known[1]
     with names.lock:
-        if len(names.placed) >= _STEPS:
+        if len(names.placed) >= _ROWS:
             names.placed.clear()
         names.placed[place] = placed
     return placed
@@ -1446,7 +1449,7 @@ def _with_township(
         part = AddressPart(town, at, at + len(name), name, MatchKind.EXACT, 1.0)
         known = (*parts, part)
         with names.lock:
-            if len(names.towns) >= _STEPS:
+            if len(names.towns) >= _ROWS:
                 names.towns.clear()
             names.towns[key] = known
     return known

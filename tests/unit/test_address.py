@@ -197,3 +197,19 @@ def test_a_reading_does_not_depend_on_the_rows_before(texts: list[str]) -> None:
     assert found["义县人民路1号"].code == "CN-210727"  # Yi County, Liaoning
     assert found["嘉义县人民路1号"].code is None
     assert found["嘉义县人民路1号"].remainder == "嘉义县人民路1号"
+
+
+def test_the_remembered_readings_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each row may bring a new head: the tables of rows stop at `_ROWS`."""
+    monkeypatch.setattr(_address, "_ROWS", 50)
+    names = _address._names(default_dataset(), "CN")
+    for table in (names.texts, names.placed):
+        table.clear()
+    # 120 heads, each at its own place: "说：江苏…", "说说：江苏…" …
+    regionkit.parse_addresses(
+        [f"{'说' * n}：江苏淮安清江浦区人民路1号" for n in range(1, 121)]
+    )
+    assert 0 < len(names.texts) <= 50
+    assert 0 < len(names.placed) <= 50
+    address = regionkit.parse_address("收货地址：江苏淮安清江浦区人民路1号")
+    assert address.code == "CN-320812"  # read as before, after the clearing
