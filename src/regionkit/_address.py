@@ -539,13 +539,17 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     there; so a column's "收货地址：江苏淮安清江浦区人民路12号" and "江苏淮安
     清江浦区建设街7号" are read once.
     """
-    found_at, ends = _scan(names, text)
-    if not found_at:
+    # Every name's (last index, length), in the order they end: the key needs
+    # only where the first begins and the last ends; the table of where
+    # each begins is made only for a text not read before.
+    found = list(names.finder.iter(text)) if names.han else []
+    if not found:
         return _NOTHING, 0, None
-    start, last = min(found_at), max(ends)
+    start = min([last - length for last, length in found]) + 1
+    last = found[-1][0] + 1
     # The names that end at the last end or one before see past it.
     sees: tuple[int | bool, ...] = (last - start, _word_follows(text, last))
-    if last - 1 in ends:
+    if any(end == last - 2 for end, _ in found):
         sees += (last - 1 - start, _word_follows(text, last - 1))
     before = text[start - 1 : start]
     key: _ReadingKey = (
@@ -556,9 +560,10 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     )
     known = names.heads.get(key)
     if known is None:
+        found_at = _starts(found)
         read, first, end, conflicts, _ = _read_han(names, text, day, found_at)
         known = (
-            tuple((a - start, b - start, found, seen) for a, b, found, seen in read),
+            tuple((a - start, b - start, units, seen) for a, b, units, seen in read),
             first - start if read else 0,
             end - start if read else 0,
             tuple(conflicts),
@@ -671,23 +676,20 @@ _NONE: frozenset[str] = frozenset()
 
 def _occurrences(names: _Names, text: str) -> dict[int, list[int]]:
     """Return where Chinese names begin in *text*: their lengths, longest first."""
-    return _scan(names, text)[0]
+    return _starts(list(names.finder.iter(text)) if names.han else [])
 
 
-def _scan(names: _Names, text: str) -> tuple[dict[int, list[int]], set[int]]:
-    """Return where Chinese names begin in *text* (lengths longest first), and end."""
-    found: dict[int, list[int]] = {}
-    ends: set[int] = set()
-    if names.han:
-        for last, length in names.finder.iter(text):
-            at = last - length + 1
-            ends.add(last + 1)
-            lengths = found.get(at)
-            if lengths is None:
-                found[at] = [length]
-            else:  # found by where they end: a longer one comes later
-                lengths.insert(0, length)
-    return found, ends
+def _starts(found: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """Return where the names *found* (last index, length) begin: longest first."""
+    starts: dict[int, list[int]] = {}
+    for last, length in found:
+        at = last - length + 1
+        lengths = starts.get(at)
+        if lengths is None:
+            starts[at] = [length]
+        else:  # found by where they end: a longer one comes later
+            lengths.insert(0, length)
+    return starts
 
 
 def _follows(
