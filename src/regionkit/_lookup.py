@@ -44,13 +44,15 @@ Within a kind, a full-name match outranks a short-name match: "Moscow" is the
 full name of the federal city and only the short name of Moscow Oblast, so it
 means the city. Levels are tried from the top: a name that a subject or a
 provincial-level unit bears means that unit ("吉林" is Jilin Province, not Jilin
-City), and among equal matches below, a unit wins over the namesakes inside it
-("乌鲁木齐" is the city, not its county 乌鲁木齐县), while namesakes elsewhere tie
-("Yanbian": 延边州 in Jilin and 盐边县 in Sichuan); pass ``level=`` or ``within=`` to
-ask for another. Units of one level that fit equally (朝阳区 in Beijing and in
-Changchun) raise `AmbiguousName`; among former units that fit equally, the one
-that ended last wins ("渝北区": Chongqing's district until 2025, not Sichuan's
-until 1997); a former unit that matched by anything but its own name gives way
+City) if it exists today, or on the day asked for ("Chita", the short name of
+Chita Oblast until 2008, is today's city), and among equal matches below, a
+unit wins over the namesakes inside it ("乌鲁木齐" is the city, not its county
+乌鲁木齐县), while namesakes elsewhere tie ("Yanbian": 延边州 in Jilin and 盐边县
+in Sichuan); pass ``level=`` or ``within=`` to ask for another. Units of one
+level that fit equally (朝阳区 in Beijing and in Changchun) raise
+`AmbiguousName`; among former units that fit equally, the one that ended last
+wins ("渝北区": Chongqing's district until 2025, not Sichuan's until 1997); a
+former unit that matched by anything but its own name gives way
 to its successor ("Perm Region": Perm Krai, not the former Perm Oblast).
 Qualified names ("北京市朝阳区", "Chaoyang District, Beijing", "Tianhe District,
 Guangzhou, Guangdong", "Harbin Daoli District") are read as a name inside a
@@ -908,10 +910,12 @@ def _matches(
             # too: a Russian village does not hide a Chinese county.
             # On a date asked for, the units that no longer exist compete with
             # today's lower units as one stage: both may be that day's.
+            # Without a date, only today's units are confident: the former
+            # Chita Oblast's "Chita" lets today's city of Chita compete.
             if (
                 stop_early
                 and found
-                and max(m.score for m in found) >= CONFIDENT
+                and max(_today_scores(found, scope)) >= CONFIDENT
                 and (
                     stage == TOP
                     or at + 1 == len(tiers)
@@ -922,6 +926,13 @@ def _matches(
         if found:
             return _ranked(found)
     return found
+
+
+def _today_scores(found: list[Match], scope: Scope) -> list[float]:
+    """Return the scores of the matches of units that exist today (or on the day)."""
+    if scope.as_of is not None:
+        return [m.score for m in found]
+    return [m.score if m.division.is_current else 0.0 for m in found]
 
 
 def _add(

@@ -167,3 +167,14 @@ def test_on_a_date_a_unit_of_today_has_no_claim_over_a_former_one() -> None:
         "CN-130227"
     )
     assert regionkit.lookup("Qianxi Xian").code == "CN-130227"  # today's, no date
+
+
+def test_a_former_subjects_name_lets_todays_units_below_compete() -> None:
+    """ "Chita" was Chita Oblast's short name (to 2008); today it is the city."""
+    import datetime
+
+    assert regionkit.lookup("Chita").code == "RU-ZAB-GN2025339"
+    assert regionkit.lookup("Чита").code == "RU-ZAB-GN2025339"  # the same in Cyrillic
+    assert regionkit.lookup("Chita Oblast").code == "RU-CHI"  # its own full name
+    assert regionkit.lookup("Chita", as_of=datetime.date(2005, 1, 1)).code == "RU-CHI"
+    assert regionkit.lookup("Kaluga").code == "RU-KLU"  # a subject of today still wins
