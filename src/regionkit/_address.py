@@ -371,6 +371,9 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DIGIT = re.compile(r"[0-9]")
 # What may stand between the names of a chain: spaces, punctuation.
 _BETWEEN = frozenset(" \t,，、;；:：/|-—·.()（）[]【】<>《》\"'“”")
+# Words that may stand between a unit's name and a name inside it: 香港特区
+# 中西區 (the SAR's short form), 深圳经济特区南山区 (the economic zone).
+_BETWEEN_WORDS = ("经济特区", "經濟特區", "特区", "特區")
 # What ends a name that is really a street's ("黑龙江路", "北京西路", "中山大道").
 _STREET_ONE = frozenset("路街巷弄")
 _STREET_TWO = frozenset(
@@ -437,6 +440,10 @@ def _read_han(
         lengths = found_at.get(at)
         if lengths is None:
             if steps:
+                word = next((w for w in _BETWEEN_WORDS if text.startswith(w, at)), "")
+                if word and found_at.get(at + len(word)):
+                    at += len(word)
+                    continue
                 break
             later = bisect.bisect_right(starts, at)
             if later == len(starts):

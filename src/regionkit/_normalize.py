@@ -94,9 +94,9 @@ _CATEGORY_WORDS = {
 }  # fmt: skip
 
 _CN_SUFFIXES = (
-    "特别行政区", "特別行政區", "维吾尔自治区", "維吾爾自治區", "壮族自治区",
-    "壯族自治區", "回族自治区", "回族自治區", "自治区", "自治區", "自治州",
-    "自治县", "自治縣", "自治旗", "地区", "地區", "林区", "林區", "新区", "新區",
+    "特别行政区", "特別行政區", "特区", "特區", "维吾尔自治区", "維吾爾自治區",
+    "壮族自治区", "壯族自治區", "回族自治区", "回族自治區", "自治区", "自治區",
+    "自治州", "自治县", "自治縣", "自治旗", "地区", "地區", "林区", "林區", "新区", "新區",
     "矿区", "礦區", "省", "市", "区", "區", "县", "縣", "旗", "州", "盟",
 )  # fmt: skip
 
@@ -290,6 +290,10 @@ _CN_HINTS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     for suffix, categories in (
         ("特别行政区", {"special_administrative_region"}),
         ("特別行政區", {"special_administrative_region"}),
+        # 香港特区: the SAR's everyday short form (深圳特区, the economic zone,
+        # is no SAR, and so no unit).
+        ("特区", {"special_administrative_region"}),
+        ("特區", {"special_administrative_region"}),
         ("自治区", {"autonomous_region"}),
         ("自治區", {"autonomous_region"}),
         ("边疆区", {"krai"}),

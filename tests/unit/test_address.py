@@ -213,3 +213,20 @@ def test_the_remembered_readings_are_bounded(monkeypatch: pytest.MonkeyPatch) ->
     assert 0 < len(names.placed) <= 50
     address = regionkit.parse_address("收货地址：江苏淮安清江浦区人民路1号")
     assert address.code == "CN-320812"  # read as before, after the clearing
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "remainder"),
+    [
+        ("香港特区中西區皇后大道中1号", ["CN-HK", "CN-HK-CW"], "皇后大道中1号"),
+        ("深圳特区南山区科技园", ["CN-GD", "CN-440300", "CN-440305"], "科技园"),
+        ("深圳经济特区南山区", ["CN-GD", "CN-440300", "CN-440305"], ""),
+        ("深圳特区报社", ["CN-GD", "CN-440300"], "特区报社"),  # no name follows
+    ],
+)
+def test_a_zone_word_between_two_names_does_not_end_the_chain(
+    text: str, codes: list[str], remainder: str
+) -> None:
+    address = regionkit.parse_address(text)
+    assert [p.division.code for p in address.parts] == codes
+    assert address.remainder == remainder

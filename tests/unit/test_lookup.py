@@ -178,3 +178,23 @@ def test_a_former_subjects_name_lets_todays_units_below_compete() -> None:
     assert regionkit.lookup("Chita Oblast").code == "RU-CHI"  # its own full name
     assert regionkit.lookup("Chita", as_of=datetime.date(2005, 1, 1)).code == "RU-CHI"
     assert regionkit.lookup("Kaluga").code == "RU-KLU"  # a subject of today still wins
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("香港特区", "CN-HK"),
+        ("香港特區", "CN-HK"),
+        ("澳门特区", "CN-MO"),
+        ("澳門特區", "CN-MO"),
+    ],
+)
+def test_a_sars_everyday_short_form_finds_it(text: str, code: str) -> None:
+    """特区 is the everyday short form of 特别行政区, and fits only a SAR."""
+    assert regionkit.lookup(text).code == code
+
+
+def test_an_economic_zones_short_form_is_no_sar() -> None:
+    """深圳特区 is the Shenzhen Special Economic Zone: 特区 does not fit a city."""
+    with pytest.raises(regionkit.NotFound):
+        regionkit.lookup("深圳特区")
