@@ -1028,6 +1028,8 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
     # that serve the queries.
     fold_name, canonical_name = fold.__wrapped__, canonical.__wrapped__
     full, short = NameForm.FULL, NameForm.SHORT
+    divisions = list(divisions)
+    affixes = _category_affixes(divisions)
     for division in divisions:
         code = division.code
         category = division.category.value
@@ -1054,6 +1056,12 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 whole = canonical_name(text)
                 for key in dict.fromkeys((fold_name(text), whole)):
                     file(kind, key, (code, text, ""))
+                for affix in affixes.get((name.locale, category), ()):
+                    core = _without_affix(whole, affix)
+                    if core:  # "베이징" of CLDR's "베이징시", "広東" of "広東省"
+                        if not _LATIN.search(core):
+                            file(_CORES, core, (code, text, category))
+                        break
                 typos = not (grouping or locality) and _typo_locale(name.locale)
                 if whole and form is NameForm.ALIAS and typos:  # nicknames
                     _file_typo(file, whole, (code, text, category))
@@ -1095,6 +1103,91 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
         else:
             del normalized_table[key]
     return tables
+
+
+# Category words of the languages the normalizer has no list for, learned
+# from the names themselves: a word (or, in scripts written without spaces,
+# a syllable or character) that begins or ends most names of one category in
+# one locale, as 州 ends CLDR's Japanese names of oblasts (アムール州) and 지방
+# the Korean names of krais (하바롭스크 지방). Only aliases of languages whose
+# typos are not read (`_typo_locale`) learn them, and only in other scripts
+# than Latin and Cyrillic: the rest have their lists.
+_AFFIX_SHARE = 0.6  # of a category's names in the locale, and at least
+_AFFIX_UNITS = 3  # units
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+_Affix = tuple[bool, str]  # whether a prefix, and its text (canonical)
+# A core in Latin or Cyrillic letters is left out: "Tulai" (Hungarian, of
+# Tula) is also pinyin ("tu lai"), "Korgan" (Uzbek, of Kurgan) a Turkish town,
+# "Запорожье" (Mongolian, of the oblast) the Russian name of the city.
+_LATIN = re.compile(r"[a-z\u0400-\u04ff]")
+
+
+def _category_affixes(
+    divisions: Sequence[Division],
+) -> dict[tuple[str, str], tuple[_Affix, ...]]:
+    """Return, by (locale, category value), the category affixes of its aliases."""
+    groups: dict[tuple[str, str], dict[str, str]] = {}
+    for division in divisions:
+        if division.category in _LOCALITIES or division.category.is_grouping:
+            continue
+        for name in division.names:
+            locale = name.locale
+            if name.form is NameForm.ALIAS and not (
+                _typo_locale(locale) or "-x-" in locale  # generated forms
+            ):
+                key = (locale, division.category.value)
+                groups.setdefault(key, {})[division.code] = canonical.__wrapped__(
+                    name.text
+                )
+    found: dict[tuple[str, str], tuple[_Affix, ...]] = {}
+    for key, texts in groups.items():
+        if len(texts) < _AFFIX_UNITS:
+            continue
+        counts: dict[_Affix, int] = {}
+        for text in texts.values():
+            for affix in _affixes_of(text):
+                counts[affix] = counts.get(affix, 0) + 1
+        least = max(_AFFIX_UNITS, _AFFIX_SHARE * len(texts))
+        shared = [affix for affix, count in counts.items() if count >= least]
+        # The ends of a longer shared affix are its parts ("치구" of "자치구").
+        kept = [
+            (prefix, part)
+            for prefix, part in shared
+            if not any(
+                p == prefix and len(q) > len(part) and _ends(q, part.strip(), p)
+                for p, q in shared
+            )
+        ]
+        if kept:  # the longest first
+            found[key] = tuple(sorted(kept, key=lambda a: (-len(a[1]), a)))
+    return found
+
+
+def _ends(text: str, part: str, prefix: bool) -> bool:
+    return text.strip().startswith(part) if prefix else text.strip().endswith(part)
+
+
+def _affixes_of(text: str) -> set[_Affix]:
+    """Return the first and last words of *text*, and its unspaced ends."""
+    words = text.split()
+    found: set[_Affix] = set()
+    if len(words) > 1:
+        found |= {(True, words[0] + " "), (False, " " + words[-1])}
+    for word in (words[0], words[-1]):
+        unspaced = _UNSPACED.fullmatch(word)
+        for n in range(1, min(4, len(word) - 1) + 1) if unspaced else ():
+            found |= {(True, word[:n])} if word is words[0] else set()
+            found |= {(False, word[-n:])} if word is words[-1] else set()
+    return found
+
+
+def _without_affix(text: str, affix: _Affix) -> str:
+    """Return *text* less *affix*, or "" if it lacks it or too little is left."""
+    prefix, part = affix
+    if not (text.startswith(part) if prefix else text.endswith(part)):
+        return ""
+    core = (text[len(part) :] if prefix else text[: -len(part)]).strip()
+    return core if len(core) >= 2 else ""
 
 
 _NORMALIZED = MatchKind.NORMALIZED.value

@@ -1,3 +1,5 @@
+import contextlib
+
 import pytest
 
 import regionkit
@@ -198,3 +200,59 @@ def test_an_economic_zones_short_form_is_no_sar() -> None:
     """深圳特区 is the Shenzhen Special Economic Zone: 特区 does not fit a city."""
     with pytest.raises(regionkit.NotFound):
         regionkit.lookup("深圳特区")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("베이징", "CN-BJ"),  # CLDR's Korean 베이징 시, less its 시
+        ("광둥", "CN-GD"),
+        ("広東", "CN-GD"),  # CLDR's Japanese 広東省
+        ("黒竜江", "CN-HL"),
+        ("アムール", "RU-AMU"),  # アムール州
+        ("하바롭스크", "RU-KHA"),  # 하바롭스크 지방
+        ("خاباروفسك", "RU-KHA"),  # Arabic, less كراي
+    ],
+)
+def test_a_short_form_in_a_language_without_a_word_list_finds_its_unit(
+    text: str, code: str
+) -> None:
+    """The category words of CLDR's other languages are learned from its names."""
+    assert regionkit.lookup(text).code == code
+
+
+def test_a_learned_short_form_of_two_units_is_ambiguous() -> None:
+    """アルタイ is the Altai Republic's (共和国) and the Altai Krai's (地方)."""
+    with pytest.raises(AmbiguousName) as raised:
+        regionkit.lookup("アルタイ")
+    assert {d.code for d in raised.value.candidates} == {"RU-AL", "RU-ALT"}
+
+
+def test_category_affixes_are_learned_per_locale_and_category() -> None:
+    from regionkit._index import _category_affixes
+
+    affixes = _category_affixes(list(regionkit.divisions(level=1)))
+    assert affixes[("ja", "oblast")] == ((False, "州"),)
+    assert affixes[("ko", "krai")] == ((False, " 지방"),)
+    assert affixes[("ko", "autonomous_region")] == ((False, " 자치구"),)  # not "구"
+    assert ("ru-x-case", "oblast") not in affixes  # generated forms learn none
+    assert not any(locale.split("-")[0] in ("en", "ru", "zh") for locale, _ in affixes)
+
+
+def test_korean_and_japanese_short_forms_are_read() -> None:
+    """Of CLDR's Korean and Japanese names, the short forms (less the category word)."""
+    cuts = {
+        "ko": ("자치구", "공화국", "지방", "시", "성", "주"),
+        "ja": ("自治管区", "自治区", "共和国", "地方", "省", "市", "州"),
+    }
+    right = {"ko": 0, "ja": 0}
+    for division in regionkit.divisions(level=1):
+        for name in division.names:
+            ends = cuts.get(name.locale, ())
+            cut = next((c for c in ends if name.text.endswith(c)), None)
+            if cut is None or len(name.text) <= len(cut) + 1:
+                continue
+            with contextlib.suppress(regionkit.NotFound, AmbiguousName):
+                short = name.text[: -len(cut)].strip()
+                right[name.locale] += regionkit.lookup(short).code == division.code
+    assert right == {"ko": 110, "ja": 84}  # were 0 and 1
