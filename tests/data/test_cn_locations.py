@@ -66,12 +66,12 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 332 of 333 prefectures; 2,790 of 2,870 counties."""
+    """Every provincial unit; 332 of 333 prefectures; 2,795 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 332, 3: 2790}
-    # 2,845 MCA county-level units (2,767 located: 1,732 by two sources, 992
-    # by one, 43 by a Wikipedia page's point) and the SARs' 25 districts and
+    assert located == {1: 34, 2: 332, 3: 2795}
+    # 2,845 MCA county-level units (2,772 located: 1,732 by two sources, 992
+    # by one, 48 by a Wikipedia page's point) and the SARs' 25 districts and
     # parishes (23: Hong Kong's 18, five of Macao's seven).
     assert everything == {1: 34, 2: 333, 3: 2870}
     # The same counts as the derived table's.
@@ -104,8 +104,8 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 23,
-        "unchecked": 8,
+        "no_place": 21,
+        "unchecked": 5,
         "shared_name": 4,
         "ambiguous": 22,
         "disagrees": 23,
@@ -128,8 +128,8 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
 def test_county_level_units_by_the_name_that_found_their_place() -> None:
     """910 by the full name, 645 by the short, 2 by a town's, 175 by Latin letters.
 
-    And 43 by a Wikipedia page's point: 37 settle between candidates (most
-    between GeoNames and cpca), 6 have no candidate at all.
+    And 48 by a Wikipedia page's point: 40 settle between candidates (most
+    between GeoNames and cpca), 8 have no candidate at all.
     """
     level = {d.code: d.level for d in units()}
     found_by = Counter(
@@ -149,10 +149,10 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         # A page's point settles which candidate is kept (found by its name).
         ("code", "third_source"): 30,
         ("full_name", "third_source"): 1,
-        ("short_name", "third_source"): 5,
+        ("short_name", "third_source"): 8,
         ("latin_name", "third_source"): 1,
         # A page's point where neither GeoNames nor cpca has one.
-        ("page", "page_only"): 6,
+        ("page", "page_only"): 8,
     }
 
 
@@ -313,6 +313,9 @@ def test_a_unit_located_by_its_page_alone(
         # Jungar Banner: Russian Wikipedia 39°51′56″N 111°13′36″E, by
         # GeoNames 8051687 (the other 准格尔旗, 1796444, lies 0.37° away).
         ("CN-150622", (39.86556, 111.22667), "GeoNames", "geonames-cities500"),
+        # Mengjin District (2021, no cpca point): GeoNames' 孟津, found by its
+        # short name, checked by English Wikipedia's 34°49′30″N 112°26′42″E.
+        ("CN-410308", (34.825, 112.445), "GeoNames", "geonames-cities500"),
         # Sêrxü County: cpca's point lies west of Sichuan's box, but English
         # Wikipedia's (32°58′44″N 98°06′10″E) confirms it.
         ("CN-513332", (32.97889, 98.10278), "cpca", "cpca-adcodes"),
@@ -443,7 +446,7 @@ def test_a_county_located_only_by_cpca(
 def test_the_basis_of_each_location() -> None:
     """Two sources for 2,112 units; cpca's point alone for 990; GeoNames' for 2.
 
-    A page's point settles 37 more and is the only point of 15.
+    A page's point settles 40 more and is the only point of 17.
     """
     basis = Counter(r["basis"] for r in table("locations.csv"))
     assert basis == {
@@ -451,8 +454,8 @@ def test_the_basis_of_each_location() -> None:
         "cpca_only": 984,
         "cpca_over_namesake": 6,
         "geonames_only": 2,
-        "third_source": 37,
-        "page_only": 15,
+        "third_source": 40,
+        "page_only": 17,
     }
     source = {
         "cpca_only": "cpca-adcodes",
