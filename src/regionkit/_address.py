@@ -294,20 +294,38 @@ class _Names:
         return found
 
     def above(self, code: str) -> frozenset[str]:
-        """Return the codes of the units that contain *code*'s unit, and its own."""
+        """
+        Return the codes of the units that contain *code*'s unit, and its own.
+
+        With the groupings of each: a grouping (Hong Kong's 九龍, Kowloon)
+        holds its members and lies in their one parent, so "香港九龍油尖旺區"
+        and "Yau Tsim Mong, Kowloon, Hong Kong" agree.
+        """
         found = self._above.get(code)
         if found is None:
-            found = self._above[code] = frozenset(self.line(code))
+            line = self.line(code)
+            codes = set(line)
+            for each in line:
+                codes.update(self.division(each).grouping_codes)
+            found = self._above[code] = frozenset(codes)
         return found
 
     def line(self, code: str) -> tuple[str, ...]:
         """Return the codes from the top unit down to *code*'s unit."""
         found = self._lines.get(code)
         if found is None:
-            parent = self.division(code).parent_code
+            parent = self.division(code).parent_code or self._container(code)
             found = (code,) if parent is None else (*self.line(parent), code)
             self._lines[code] = found
         return found
+
+    def _container(self, code: str) -> str | None:
+        """Return the one parent of a grouping's members (九龍: Hong Kong), if any."""
+        unit = self.division(code)
+        if not unit.category.is_grouping:
+            return None
+        parents = {member.parent_code for member in unit.children}
+        return parents.pop() if len(parents) == 1 else None
 
     def division(self, code: str) -> Division:
         return self.units.get(code) or self.dataset.get(code)

@@ -230,3 +230,25 @@ def test_a_zone_word_between_two_names_does_not_end_the_chain(
     address = regionkit.parse_address(text)
     assert [p.division.code for p in address.parts] == codes
     assert address.remainder == remainder
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "remainder"),
+    [
+        ("香港九龍油尖旺區彌敦道100號", ["CN-HK", "CN-HK-YTM"], "彌敦道100號"),
+        ("九龍油尖旺區彌敦道", ["CN-HK", "CN-HK-YTM"], "彌敦道"),
+        ("新界沙田區", ["CN-HK", "CN-HK-ST"], ""),
+        ("香港島中西區", ["CN-HK", "CN-HK-CW"], ""),
+        ("香港九龍尖沙咀彌敦道100號", ["CN-HK", "CN-HK-AREA-KLN"], "尖沙咀彌敦道100號"),
+        ("Sha Tin, New Territories, Hong Kong", ["CN-HK", "CN-HK-ST"], ""),
+        ("Yau Tsim Mong, Kowloon, Hong Kong", ["CN-HK", "CN-HK-YTM"], ""),
+    ],
+)
+def test_hong_kongs_areas_hold_their_districts(
+    text: str, codes: list[str], remainder: str
+) -> None:
+    """九龍, 新界 and 香港島 group districts: no level, and no conflict."""
+    address = regionkit.parse_address(text)
+    assert [p.division.code for p in address.parts] == codes
+    assert address.remainder == remainder
+    assert address.conflicts == ()
