@@ -201,7 +201,23 @@ def rows(count: int = 100_000) -> list[Row]:
         parse_address_in(dataset, unit * 3)
     slowest = 0.0
     distinct = ", ".join(f"x{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(166))
-    for text in [(unit * 500)[:500] for unit in units] + [distinct[:500]]:
+    # Parts of a few distinct names each, never seen: each part is looked up
+    # as a whole (a qualified name?) and its words probed as names.
+    rng = random.Random(1)
+    latin = sorted(
+        {
+            n.text
+            for d in regionkit.divisions("CN", level=2)
+            for n in d.names
+            if n.locale == "en" and " " not in n.text
+        }
+    )
+    worded = [
+        ", ".join(" ".join(rng.sample(latin, words)) for _ in range(60))[:500]
+        for words in (2, 3, 5, 8)
+        for _ in range(5)
+    ]
+    for text in [(unit * 500)[:500] for unit in units] + [distinct[:500], *worded]:
         start = time.perf_counter()
         parse_address_in(dataset, text)
         slowest = max(slowest, time.perf_counter() - start)

@@ -232,6 +232,10 @@ class _Names:
         self.pieces: dict[
             tuple[str, tuple[str, ...], datetime.date | None], _Piece
         ] = {}
+        self.splits: dict[
+            tuple[str, tuple[str, ...], datetime.date | None],
+            tuple[tuple[str, int], ...],
+        ] = {}
         self._above: dict[str, frozenset[str]] = {}
         self._lines: dict[str, tuple[str, ...]] = {}
         # A unit's code -> the full Chinese names of its townships and their
@@ -1147,6 +1151,44 @@ _Resolved = tuple[
 ]
 
 
+_SPACED_WORD = re.compile(r"\S+")
+_MAX_WORDS = 8  # words of one part read as names written without commas
+_NAME_WORDS = 4  # words of one name at most ("Xinjiang Uyghur Autonomous Region")
+
+
+def _split(
+    tables: dict[str, _Names], piece: str, day: datetime.date | None
+) -> tuple[tuple[str, int], ...]:
+    """
+    Return the names (and where they begin) that a part is made of, if it is.
+
+    Only a part that is names as stored and country words from end to end,
+    the longest first ("Nanshan District Shenzhen"), at least two; else none
+    ("Nanshan Science Park" is a place the data does not hold). Each try is
+    a dictionary probe: the work is bounded by the words, at most four a word.
+    """
+    words = list(_SPACED_WORD.finditer(piece))
+    if not 2 <= len(words) <= _MAX_WORDS:
+        return ()
+    found: list[tuple[str, int]] = []
+    at = 0
+    while at < len(words):
+        for end in range(min(len(words), at + _NAME_WORDS), at, -1):
+            text = piece[words[at].start() : words[end - 1].end()]
+            key = fold(text).strip(".")
+            if key in _COUNTRY_WORDS or any(
+                _valid(table.division(e[0]), day)
+                for table in tables.values()
+                for e in table.by_text.get(key, ())
+            ):
+                found.append((text, words[at].start()))
+                at = end
+                break
+        else:
+            return ()
+    return tuple(found) if len(found) > 1 else ()
+
+
 def _read_parts(
     dataset: Dataset,
     text: str,
@@ -1175,13 +1217,27 @@ def _read_parts(
             rest.append(piece)  # a house, a street with its number: no name
             continue
         classified += 1
-        read = known.get((piece, countries, day))
+        seen = (piece, countries, day)
+        read = known.get(seen)
         what = (read or _piece(dataset, tables, piece, day))[0]
-        if what == "rest" or piece in spans or len(spans) >= _MAX_NAMED:
-            rest.append(piece)  # a name once is evidence enough; more is noise
-            continue
         begin = match.start() + len(raw) - len(raw.lstrip())
-        spans[piece] = (begin, begin + len(piece))
+        named: tuple[tuple[str, int], ...] = ((piece, 0),)
+        if what == "rest":  # names without commas: "Hangzhou Zhejiang China"?
+            split = first.splits.get(seen)
+            if split is None:
+                split = _split(tables, piece, day)
+                with first.lock:
+                    if len(first.splits) >= _CACHE:
+                        first.splits.clear()
+                    first.splits[seen] = split
+            named = split
+            if not named:
+                rest.append(piece)
+        for part, at in named:
+            if part in spans or len(spans) >= _MAX_NAMED:
+                rest.append(part)  # a name once is evidence enough; more is noise
+            else:
+                spans[part] = (begin + at, begin + at + len(part))
     key = (tuple(spans), countries, day)
     resolved = first.resolved.get(key)
     if resolved is None:

@@ -252,3 +252,50 @@ def test_hong_kongs_areas_hold_their_districts(
     assert [p.division.code for p in address.parts] == codes
     assert address.remainder == remainder
     assert address.conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Hangzhou Zhejiang China", ["CN-ZJ", "CN-330100"]),
+        ("Haidian Beijing", ["CN-BJ", "CN-110108"]),
+        (
+            "Nanshan District Shenzhen Guangdong China",
+            ["CN-GD", "CN-440300", "CN-440305"],
+        ),
+        ("Kazan Tatarstan Russia", ["RU-TA", "RU-TA-GN551487"]),
+        ("Хабаровский край Хабаровск", ["RU-KHA", "RU-KHA-GN2022890"]),
+    ],
+)
+def test_names_without_commas_between_them_are_read(
+    text: str, codes: list[str]
+) -> None:
+    assert [p.division.code for p in regionkit.parse_address(text).parts] == codes
+
+
+def test_a_part_that_is_not_all_names_stays_the_remainder() -> None:
+    address = regionkit.parse_address("Nanshan Science Park, Shenzhen")
+    assert address.code == "CN-440300"
+    assert address.remainder == "Nanshan Science Park"
+    assert regionkit.parse_address("New York").parts == ()
+
+
+def test_names_without_commas_cost_no_more_lookups(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from regionkit._store import Dataset
+
+    calls: list[str] = []
+    real = Dataset.resolve
+
+    def counting(self: Dataset, text: str, **options: object) -> object:
+        calls.append(text)
+        return real(self, text, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Dataset, "resolve", counting)
+    # Parts of eight names each: the names within are found by dictionary
+    # probes (at most four a word), never by lookup.
+    names = ["Hangzhou", "Zhejiang", "Haidian", "Beijing", "Kazan", "Harbin"]
+    text = ", ".join(" ".join(names[(i + j) % 6] for j in range(8)) for i in range(40))
+    regionkit.parse_address(text[:500])
+    assert len(calls) <= 16 * 2
