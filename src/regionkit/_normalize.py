@@ -170,10 +170,14 @@ def canonical(text: str) -> str:
     'xian'
     >>> canonical("Ёлкино")
     'елкино'
+    >>> canonical("Hong Kong S.A.R.")
+    'hong kong sar'
     """
     if _CJK_ONLY.fullmatch(text):  # most Chinese names: nothing to do
         return text
     original = text
+    if "." in text:  # "Hong Kong S.A.R.": the initialism is one word
+        text = _INITIALISM.sub(lambda m: m.group().replace(".", ""), text)
     if text.isascii():  # English and plain pinyin: no width, script or accents
         text = " ".join(_WORD.findall(text.lower().translate(_APOSTROPHES)))
         text = _fold_romanization(" ".join(text.replace("_", " ").split()))
@@ -191,6 +195,8 @@ def canonical(text: str) -> str:
     return original if text == original else text
 
 
+# Latin letters each with a dot, two or more: S.A.R., U.S.S.R.
+_INITIALISM = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]\.){2,}")
 # Pinyin names of ethnic groups in autonomous units' names: Zangzu, Zangzuqiangzu.
 _ETHNIC_PINYIN = re.compile(r"[a-z]{2,}zu(?:[a-z]+zu)*")
 _ADJECTIVE_END = re.compile(r"(?<=[a-z])(?:iy|yy|ij|yj|ii)\b")

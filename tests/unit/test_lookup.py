@@ -256,3 +256,15 @@ def test_korean_and_japanese_short_forms_are_read() -> None:
                 short = name.text[: -len(cut)].strip()
                 right[name.locale] += regionkit.lookup(short).code == division.code
     assert right == {"ko": 110, "ja": 84}  # were 0 and 1
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hong Kong S.A.R.", "CN-HK"),
+        ("Macau S.A.R.", "CN-MO"),
+        ("Hong Kong SAR", "CN-HK"),
+    ],
+)
+def test_an_initialism_with_dots_is_one_word(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
