@@ -268,7 +268,8 @@ _HINT_WORDS = {
     # Russian names of China's units
     "prefecture_level_city": (*_CITY, "городской", "округ"),
     "county_level_city": (*_CITY, "городской", "уезд"),
-    "autonomous_oblast": ("aobl", "аобл"),
+    # Еврейская автономная обл.: an autonomous oblast is an oblast too.
+    "autonomous_oblast": ("aobl", "аобл", "oblast", "obl", "область", "обл"),
     "federal_city": _CITY,
     "city": _CITY,  # a Russian город: "г Майкоп", "г. Хабаровск"
     "municipality": (*_CITY, "municipality"),

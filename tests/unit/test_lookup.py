@@ -268,3 +268,19 @@ def test_korean_and_japanese_short_forms_are_read() -> None:
 )
 def test_an_initialism_with_dots_is_one_word(text: str, code: str) -> None:
     assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Еврейская автономная обл", "RU-YEV"),  # обл fits an autonomous oblast
+        ("Еврейская авт. обл.", "RU-YEV"),
+        ("Архангельская область без АО", "RU-ARK"),  # Rosstat's row, less the AO
+        ("Тюменская область без автономных округов", "RU-TYU"),
+        ("ЦФО", "RU-FD-CENTRAL"),
+        ("СКФО", "RU-FD-NORTH-CAUCASIAN"),
+        ("ДФО", "RU-FD-FAR-EASTERN"),
+    ],
+)
+def test_statistical_tables_russian_forms(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
