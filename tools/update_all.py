@@ -102,7 +102,8 @@ STEPS = (
     Step(
         "update_name_forms.py",
         "data/ru/names_{cases,translit,kladr}.csv, "
-        "data/cn/names_wadegiles.csv, unit_names_wadegiles.csv",
+        "data/cn/names_wadegiles.csv, unit_names_wadegiles.csv, names_tongyong.csv,"
+        " unit_names_tongyong.csv",
         ("iuliia", "pymorphy3", "pypinyin"),
         ("ru/hflabs-region",),
         "",

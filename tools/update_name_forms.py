@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -350,6 +351,94 @@ def wade_giles_rows(names: list[dict[str, str]], codes: set[str]) -> Iterator[Ro
             )
 
 
+# ------------------------------------------------------------ Tongyong pinyin
+
+# Hanyu to Tongyong, as English Wikipedia's comparison of the two (Tongyong
+# Pinyin, "Comparison between Hanyu Pinyin and Tongyong Pinyin") and Simple
+# English Wikipedia's syllable table give it: x, q, zh are s, c, jh; the buzzing
+# vowel is ih; ü is yu after any consonant, and so is iong yong; iu and ui are
+# iou and uei after a consonant; feng, weng and wen are fong, wong and wun.
+_BUZZING = {"zhi": "jhih", "chi": "chih", "shi": "shih", "ri": "rih"}
+_BUZZING |= {"zi": "zih", "ci": "cih", "si": "sih"}
+_WHOLE = {"feng": "fong", "weng": "wong", "wen": "wun"}
+_TONGYONG_TABLES = ("names_tongyong.csv", "unit_names_tongyong.csv")
+
+
+def tongyong_syllable(syllable: str) -> str:
+    """Return the Tongyong of a toneless Hanyu syllable (ü written v)."""
+    if syllable in _BUZZING or syllable in _WHOLE:
+        return _BUZZING.get(syllable) or _WHOLE[syllable]
+    initial = re.match(r"zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]?", syllable)
+    head = initial.group() if initial else ""
+    final = syllable[len(head) :]
+    if head in ("j", "q", "x") and final.startswith("u"):
+        final = "y" + final  # ju, que, xuan, jun: ü
+    elif head in ("j", "q", "x") and final == "iong":
+        final = "yong"
+    elif final.startswith("v"):
+        final = "yu" + final[1:]  # nü, lüe
+    elif head and final == "iu":
+        final = "iou"
+    elif head and final == "ui":
+        final = "uei"
+    head = {"zh": "jh", "q": "c", "x": "s"}.get(head, head)
+    return head + final
+
+
+def tongyong(hanzi: str, reading: str) -> str | None:
+    """
+    Return the Tongyong of *hanzi*, or None if pypinyin's reading is not *reading*.
+
+    *reading* is the stored (audited) pinyin of the name; where pypinyin reads
+    a character otherwise, no form is made rather than a wrong one.
+    """
+    syllables = lazy_pinyin(hanzi, style=Style.NORMAL)
+    plain = "".join(syllables).replace("ü", "v")
+    wanted = unicodedata.normalize("NFKD", reading.casefold())
+    wanted = "".join(c for c in wanted if c.isascii() and c.isalpha())
+    if plain.replace("v", "u") != wanted.replace("v", "u"):
+        return None
+    text = "".join(tongyong_syllable(s.replace("ü", "v")) for s in syllables)
+    return text[:1].upper() + text[1:]
+
+
+def tongyong_rows(
+    names: list[dict[str, str]], codes: set[str], source: str
+) -> Iterator[Row]:
+    """
+    Yield the Tongyong of the zh-Hans short names of *codes* that differ from Hanyu.
+
+    A form that is already a stored name of any unit is left out: 陕西 and 山西
+    are both Shansi, which the postal table gives to 山西.
+    """
+    taken = {
+        row["text"].casefold()
+        for path in sorted(DATA.glob("cn/*names*.csv"))
+        if path.name not in _TONGYONG_TABLES
+        for row in read_csv(path)
+        if "text" in row
+    }
+    readings = {
+        r["code"]: r["text"]
+        for r in names
+        if r["locale"] == "zh-Latn-pinyin" and r["form"] == "short"
+    }
+    for row in names:
+        code = row["code"]
+        if code in codes and row["locale"] == "zh-Hans" and row["form"] == "short":
+            reading = readings.get(code)
+            text = None if reading is None else tongyong(row["text"], reading)
+            plain = "" if reading is None else tongyong_plain(reading)
+            if text is not None and text.casefold() not in taken | {plain}:
+                yield (code, "zh-Latn-tongyong", "alias", text, source)
+
+
+def tongyong_plain(reading: str) -> str:
+    """Return a stored pinyin reading without tones, apostrophes or spaces."""
+    folded = unicodedata.normalize("NFKD", reading.casefold())
+    return "".join(c for c in folded if c.isascii() and c.isalpha())
+
+
 def build(shared: Path) -> dict[Path, str]:
     """Return every generated file's path and text."""
     divisions = read_csv(DATA / "ru/divisions.csv")
@@ -362,6 +451,9 @@ def build(shared: Path) -> dict[Path, str]:
         r["code"] for r in read_csv(DATA / "cn/divisions.csv") if r["level"] == "1"
     }
     cities = {r["code"] for r in read_csv(DATA / "cn/unit_names_postal.csv")}
+    prefectures = {
+        r["code"] for r in read_csv(DATA / "cn/units.csv") if r["level"] == "2"
+    }
     centres = read_csv(DATA / "cn/centres.csv")
     by_name = {
         r["text"]: r["code"]
@@ -383,6 +475,21 @@ def build(shared: Path) -> dict[Path, str]:
         ),
         DATA / "cn/unit_names_wadegiles.csv": render(
             wade_giles_rows(read_csv(DATA / "cn/unit_names.csv"), cities)
+        ),
+        DATA / "cn/names_tongyong.csv": render(
+            tongyong_rows(
+                read_csv(DATA / "cn/names.csv")
+                + read_csv(DATA / "cn/names_pinyin.csv"),
+                provinces,
+                "mca-2024 pypinyin-tongyong",
+            )
+        ),
+        DATA / "cn/unit_names_tongyong.csv": render(
+            tongyong_rows(
+                read_csv(DATA / "cn/unit_names.csv"),
+                prefectures,
+                "mca-2024 pypinyin-tongyong",
+            )
         ),
     }
 

@@ -1204,7 +1204,9 @@ _TYPO_LANGUAGES = frozenset({"en", "ru", "zh", "und"})
 # Generated spellings (every transliteration scheme, informal spellings, case
 # forms, old romanizations) match as written: typos of them would reach too
 # many other names ("Alanya" is not "Alanija").
-_NO_TYPOS = ("-x-translit", "-x-informal", "-x-case", "-x-postal", "-wadegile")
+_NO_TYPOS = (
+    "-x-translit", "-x-informal", "-x-case", "-x-postal", "-wadegile", "-tongyong"
+)  # fmt: skip
 
 
 def _typo_locale(locale: str) -> bool:

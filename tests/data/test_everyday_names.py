@@ -21,6 +21,8 @@ TABLES = (
     "cn/names_wadegiles.csv",
     "cn/unit_names_postal.csv",
     "cn/unit_names_wadegiles.csv",
+    "cn/names_tongyong.csv",
+    "cn/unit_names_tongyong.csv",
 )
 # Texts two units carry on purpose, each on both of them.
 SHARED = {
@@ -29,6 +31,10 @@ SHARED = {
     "РТ": {"RU-TA", "RU-TY"},
     "RT": {"RU-TA", "RU-TY"},
     "Shan-hsi": {"CN-SN", "CN-SX"},  # Wade-Giles without tone marks
+    # Tongyong without tone marks, as Hanyu's Suzhou, Taizhou and Fuzhou
+    "Sujhou": {"CN-320500", "CN-341300"},
+    "Taijhou": {"CN-321200", "CN-331000"},
+    "Fujhou": {"CN-350100", "CN-361000"},
 }
 
 
@@ -198,3 +204,42 @@ def test_case_forms_agree_as_a_reader_checked_them(code: str, text: str) -> None
 )
 def test_no_case_form_breaks_the_agreement(text: str) -> None:
     assert text not in {r["text"] for r in rows("ru/names_cases.csv")}
+
+
+def test_tongyong_forms_follow_the_published_rules() -> None:
+    """Tongyong as English Wikipedia's comparison gives it (Sìhchuān, Jhōngguó)."""
+    import sys
+
+    sys.path.insert(0, str(DATA.parent / "tools"))
+    pytest.importorskip("pypinyin")
+    from update_name_forms import tongyong, tongyong_syllable
+
+    assert [tongyong_syllable(s) for s in ("xi", "qiu", "zhi", "xiong", "gui")] == [
+        "si",
+        "ciou",
+        "jhih",
+        "syong",
+        "guei",
+    ]
+    assert [tongyong_syllable(s) for s in ("lv", "jue", "feng", "wen", "ri")] == [
+        "lyu",
+        "jyue",
+        "fong",
+        "wun",
+        "rih",
+    ]
+    assert tongyong("四川", "Sìchuān") == "Sihchuan"
+    assert tongyong("新竹", "Xīnzhú") == "Sinjhu"
+    assert tongyong("长治", "Chángzhì") is None  # pypinyin reads 长 otherwise
+
+
+def test_tongyong_names_are_read() -> None:
+    rows_by_code = {r["code"]: r["text"] for r in rows("cn/names_tongyong.csv")}
+    assert len(rows_by_code) == 10
+    assert len(rows("cn/unit_names_tongyong.csv")) == 146
+    assert rows_by_code["CN-SC"] == "Sihchuan"
+    import regionkit
+
+    assert regionkit.lookup("Sihchuan").code == "CN-SC"
+    assert regionkit.lookup("Shihjiajhuang").code == "CN-130100"
+    assert regionkit.lookup("Shansi").code == "CN-SX"  # postal, not Tongyong's tie
