@@ -428,6 +428,8 @@ class Source(Protocol):
 
     def may_name(self, text: str, country: str, stage: int) -> bool: ...
 
+    def is_read(self, country: str, stage: int) -> bool: ...
+
     def successors(self, division: Division) -> tuple[Division, ...]: ...
 
     def is_foreign_name(self, text: str) -> bool: ...
@@ -671,7 +673,12 @@ def _qualified(source: Source, text: str, scope: Scope, depth: int = 0) -> Match
     if is_han(text.replace(" ", "")):
         return _chain(source, text.replace(" ", ""), scope)
     for name, container_text in split_qualified(text):
-        containers = _containers(source, container_text, scope, depth)
+        named = _is_name(source, container_text, scope.countries)
+        if not named and not _may_qualify(container_text):
+            continue  # no container: see `_containers`
+        if not _may_be_inside(source, name, container_text, scope, depth):
+            continue  # no container could hold it: spare reading them
+        containers = _containers(source, container_text, scope, depth, named)
         readings = [
             found
             for container in containers
@@ -702,14 +709,63 @@ def _inside(
         return _qualified(source, name, inner, depth + 1)
 
 
-def _containers(source: Source, text: str, scope: Scope, depth: int) -> list[Match]:
+def _may_be_inside(
+    source: Source, name: str, container_text: str, scope: Scope, depth: int
+) -> bool:
+    """
+    Whether `_inside` may find *name* inside some container of *container_text*.
+
+    Only where it names the container again, is itself a qualified name that
+    may nest one level more, or is a text some index may find without typos:
+    else no scope finds it, and the containers need not be read ("Wenshgng
+    Qu": "Qu" is a name, "Wenshgng" none).
+    """
+    if fold(name) == fold(container_text):
+        return True
+    if depth < 2:  # `_inside` reads it as a qualified name in turn
+        bare = drop_placeholders(name)
+        if is_han(bare.replace(" ", "")) or split_qualified(bare):
+            return True
+    return _findable(source, name, scope.countries)
+
+
+def _findable(source: Source, text: str, countries: tuple[str, ...]) -> bool:
+    """
+    Whether some index of *countries* may find *text* without typos, in any scope.
+
+    It reads no index: one not read yet that may hold a key of the text counts
+    as finding it.
+    """
+    for country in countries:
+        stages = source.stages(country)
+        if country == "CN":
+            stages = (*stages, TOWNSHIPS)
+        for stage in stages:
+            if not source.may_name(text, country, stage):
+                continue
+            if not source.is_read(country, stage) or source.name_index(
+                country, stage
+            ).search(text, fuzzy=False, exact_first=True):
+                return True
+    return False
+
+
+def _may_qualify(text: str) -> bool:
+    """Whether *text* may be a qualified container: with commas or in Chinese."""
+    return "," in text or "，" in text or is_han(text.replace(" ", ""))
+
+
+def _containers(
+    source: Source, text: str, scope: Scope, depth: int, named: bool
+) -> list[Match]:
     """
     Return the matches of the units *text* names as a container.
 
     One unit, or the few units of one level that share the name ("Nanshan":
-    Shenzhen's and Hegang's 南山区), or none.
+    Shenzhen's and Hegang's 南山区), or none. *named*: *text* is a name some
+    division bears (`_is_name`).
     """
-    if _is_name(source, text, scope.countries):
+    if named:
         outer = scope.inside(scope.within, None)
         try:
             return [_strict(source, text, outer)]
@@ -722,7 +778,7 @@ def _containers(source: Source, text: str, scope: Scope, depth: int) -> list[Mat
             ]
         except (LookupError, ValueError):
             return []
-    if "," in text or "，" in text or is_han(text.replace(" ", "")):
+    if _may_qualify(text):
         found = _qualified(source, text, scope.inside(scope.within, None), depth + 1)
         return [] if found is None else [found]
     return []

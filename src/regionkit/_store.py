@@ -786,6 +786,12 @@ class Dataset:
         answers = self._answers if self._answers_read else self._read_answers()
         return answers is None or answers.has_any(probed_keys(text))
 
+    def is_read(self, country: str, stage: int) -> bool:
+        """Whether the names of *country*'s *stage* are read already."""
+        if stage == TOWNSHIPS:
+            return country == "CN" and self._townships is not None
+        return (country, stage) in self._name_indices
+
     def record(self, country: str, stage: int, code: str) -> Division | None:
         """Return the record *code* among *country*'s units loaded up to *stage*."""
         if stage == TOWNSHIPS:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from regionkit import Dataset, NotFound, _index
+from regionkit import Dataset, NotFound, _index, _lookup
 from regionkit._lookup import MAX_INPUT, Names
 
 
@@ -110,3 +110,30 @@ def test_a_typo_is_compared_with_few_keys(
     assert counts[-1] <= 2_000, counts
     assert dataset.lookup("Khabarovks Krai").code == "RU-KHA"
     assert dataset.lookup("Tatarstn").code == "RU-TA"
+
+
+def test_a_typo_beside_a_name_reads_no_container(
+    dataset: Counting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    "Anj Xian" reads no container Xi'an: no index finds "Anj" in any scope.
+
+    A "name, container" reading reads its containers only where some index
+    may find the name (`_lookup._may_be_inside`); a qualified name still does.
+    """
+    read: list[str] = []
+    containers = _lookup._containers
+
+    def counted(source: Any, text: str, *args: Any) -> Any:
+        read.append(text)
+        return containers(source, text, *args)
+
+    monkeypatch.setattr(_lookup, "_containers", counted)
+    assert _lookup._is_name(dataset, "Xian", ("CN", "RU"))  # Xi'an: a container
+    dataset._named.pop("Anj Xian", None)
+    with pytest.raises(NotFound):
+        dataset.lookup("Anj Xian")
+    assert read == []
+    dataset._named.pop("Chaoyang, Beijing", None)
+    assert dataset.lookup("Chaoyang, Beijing").code == "CN-110105"
+    assert read == ["Beijing"]
