@@ -44,6 +44,7 @@ _FORMAT = re.compile(
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
 _CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +|  *(?=[\u3400-\u9fff])")
 
 _COUNTRY_WORDS = (
@@ -175,25 +176,35 @@ def canonical(text: str) -> str:
         return text
     original = text
     if text.isascii():  # English and plain pinyin: no width, script or accents
-        text = " ".join(_WORD.findall(text.lower().translate(_APOSTROPHES)))
-        text = _fold_romanization(" ".join(text.replace("_", " ").split()))
+        text = _fold_romanization(_spaced_words(text.lower().translate(_APOSTROPHES)))
         return original if text == original else text
     text = unicodedata.normalize("NFKC", _FORMAT.sub("", text))
-    text = " ".join(_mend_script(word) for word in text.split())
+    if _CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text):
+        text = " ".join(_mend_script(word) for word in text.split())
+    else:  # no word mixes the scripts
+        text = " ".join(text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
-    text = _strip_latin_marks(text)
-    text = " ".join(_WORD.findall(text))
-    text = text.replace("_", " ")
-    text = " ".join(text.split())
+    text = _spaced_words(_strip_latin_marks(text))
     if text.isascii():
         text = _fold_romanization(text)
-    text = _CJK_GAP.sub("", text)
+    elif _CJK.search(text):
+        text = _CJK_GAP.sub("", text)
     return original if text == original else text
+
+
+def _spaced_words(text: str) -> str:
+    """Return the words of *text* (punctuation and underscores apart), one space apart."""
+    # Letters, digits and spaces alone (most names): the words are the split.
+    if text.replace(" ", "").isalnum():
+        return " ".join(text.split())
+    text = " ".join(_WORD.findall(text))
+    return " ".join(text.replace("_", " ").split()) if "_" in text else text
 
 
 # Pinyin names of ethnic groups in autonomous units' names: Zangzu, Zangzuqiangzu.
 _ETHNIC_PINYIN = re.compile(r"[a-z]{2,}zu(?:[a-z]+zu)*")
 _ADJECTIVE_END = re.compile(r"(?<=[a-z])(?:iy|yy|ij|yj|ii)\b")
+_ADJECTIVE_LETTERS = re.compile(r"iy|yy|ij|yj|ii")
 _JA_END = re.compile(r"(?<=[a-z])ja\b")  # Udmurtskaja: the German-style я
 _ZIZHI = re.compile(r"(?<=[a-z])(zizhiqu|zizhizhou|zizhixian|zizhiqi)\b")
 
@@ -211,14 +222,20 @@ def _fold_romanization(text: str) -> str:
     Yevreyskaya/Evreyskaya, Khabarovskiy/Khabarovskij/Khabarovsky, and pinyin
     run together with its generic term (Zhuangzuzizhiqu).
     """
-    text = _SAINT.sub("saint", text)  # St. Petersburg, St Petersburg
+    if "st " in text:
+        text = _SAINT.sub("saint", text)  # St. Petersburg, St Petersburg
     previous = ""
+    # Each step only where its letters are (a regular expression costs more
+    # than a look for them).
     while previous != text:  # each step shortens or settles: a fixed point
         previous = text
-        text = " ".join(map(_fold_e, text.split()))
-        text = _ADJECTIVE_END.sub("y", text)
-        text = _JA_END.sub("ya", text)
-    return _ZIZHI.sub(r" \1", text)
+        if "ye" in text or "yo" in text:  # (removing "ye"'s y makes no "yo")
+            text = " ".join(map(_fold_e, text.split()))
+        if _ADJECTIVE_LETTERS.search(text):
+            text = _ADJECTIVE_END.sub("y", text)
+        if "ja" in text:
+            text = _JA_END.sub("ya", text)
+    return _ZIZHI.sub(r" \1", text) if "zizhi" in text else text
 
 
 def _fold_e(word: str) -> str:
@@ -425,6 +442,10 @@ _LATIN_BASES = {
     if (base := _latin_base(chr(code))) is not None
 }
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")  # the keys above
+# The letters `_mend_script` counts: a word mixes them only if the text has both.
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 _STRESS = frozenset("\u0301\u0300")
@@ -434,7 +455,8 @@ def _strip_latin_marks(text: str) -> str:
     """Drop accents from Latin letters only: Cyrillic й keeps its breve."""
     if text.isascii():
         return text
-    text = text.translate(_LATIN_BASES)
+    if _ACCENTED.search(text):
+        text = text.translate(_LATIN_BASES)
     if not _COMBINING.search(text):
         return text
     kept: list[str] = []  # marks typed apart from their letters: the slow way
