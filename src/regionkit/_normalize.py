@@ -193,7 +193,7 @@ def canonical(text: str) -> str:
 
 
 def _spaced_words(text: str) -> str:
-    """Return the words of *text* (punctuation and underscores apart), one space apart."""
+    """Return the words of *text*, less punctuation and underscores, one space apart."""
     # Letters, digits and spaces alone (most names): the words are the split.
     if text.replace(" ", "").isalnum():
         return " ".join(text.split())
