@@ -537,15 +537,16 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
         if qualified is not None:
             return qualified
     found = _with_former(source, text, scope, found)
-    try:
-        return pick(text, found, source, dated=scope.as_of is not None)
-    except AmbiguousName:
-        qualified = _qualified(source, text, scope)
-        if qualified is not None:
-            return qualified
-        raise
-    except NotFound:
-        pass
+    if found:  # else `pick` finds nothing: on to the other readings
+        try:
+            return pick(text, found, source, dated=scope.as_of is not None)
+        except AmbiguousName:
+            qualified = _qualified(source, text, scope)
+            if qualified is not None:
+                return qualified
+            raise
+        except NotFound:
+            pass
     # A gloss in brackets is no part of the name: "Primorskiy (Maritime) Kray".
     bare = " ".join(_BRACKETED.sub(" ", text).split())
     if bare and bare != " ".join(text.split()):

@@ -257,7 +257,8 @@ def strip_category_words(normalized: str) -> str:
         words = [
             w
             for w in normalized.split()
-            if w not in _CATEGORY_WORDS and not _ETHNIC_PINYIN.fullmatch(w)
+            if w not in _CATEGORY_WORDS
+            and not (w.endswith("zu") and _ETHNIC_PINYIN.fullmatch(w))
         ]
         core = " ".join(words)
     else:
@@ -332,6 +333,8 @@ _CN_HINTS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     )
 )
 
+_CN_HINT_SUFFIXES = tuple(suffix for suffix, _ in _CN_HINTS)
+
 
 @functools.lru_cache(maxsize=65536)
 def category_hints(normalized: str) -> frozenset[str]:
@@ -346,9 +349,10 @@ def category_hints(normalized: str) -> frozenset[str]:
     hints: frozenset[str] = frozenset()
     for word in normalized.split():
         hints |= _HINTS_BY_WORD.get(word, frozenset())
-    for suffix, categories in _CN_HINTS:
-        if normalized.endswith(suffix):
-            return hints | categories
+    if normalized.endswith(_CN_HINT_SUFFIXES):  # else none of them fits
+        for suffix, categories in _CN_HINTS:
+            if normalized.endswith(suffix):
+                return hints | categories
     return hints
 
 
@@ -373,7 +377,7 @@ def strong_category_hints(normalized: str) -> frozenset[str]:
     >>> sorted(strong_category_hints("广西省"))
     ['autonomous_region', 'province']
     """
-    if any(word in _WEAK_HINTS for word in normalized.split()):
+    if not _WEAK_HINTS.isdisjoint(normalized.split()):
         normalized = " ".join(w for w in normalized.split() if w not in _WEAK_HINTS)
     hints = category_hints(normalized)
     if "province" in hints:
@@ -410,12 +414,21 @@ def russian_stems(normalized: str) -> str:
 
 
 def _stem(word: str) -> str:
-    if not any("а" <= c <= "я" for c in word):
+    if not _RU_LOWER.search(word):
         return word
-    for ending in _RU_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
+    # The longest ending that leaves three letters: a word ends in one ending
+    # of each length at most.
+    for size, endings in _RU_ENDINGS_BY_SIZE:
+        if len(word) - size >= 3 and word[-size:] in endings:
+            return word[:-size]
     return word
+
+
+_RU_LOWER = re.compile("[а-я]")
+_RU_ENDINGS_BY_SIZE = tuple(
+    (size, frozenset(e for e in _RU_ENDINGS if len(e) == size))
+    for size in sorted({len(e) for e in _RU_ENDINGS}, reverse=True)
+)
 
 
 def _mend_script(word: str) -> str:
