@@ -430,6 +430,8 @@ class Source(Protocol):
 
     def is_read(self, country: str, stage: int) -> bool: ...
 
+    def may_be_key(self, text: str) -> bool: ...
+
     def successors(self, division: Division) -> tuple[Division, ...]: ...
 
     def is_foreign_name(self, text: str) -> bool: ...
@@ -737,8 +739,9 @@ def _findable(source: Source, text: str, countries: tuple[str, ...]) -> bool:
     It reads no index: one not read yet that may hold a key of the text counts
     as finding it.
     """
+    keyed = source.may_be_key(text)
     for country in countries:
-        stages = source.stages(country)
+        stages = source.stages(country) if keyed else ()
         if country == "CN":
             stages = (*stages, TOWNSHIPS)
         for stage in stages:
@@ -883,12 +886,13 @@ def _is_name(
     source: Source, text: str, countries: tuple[str, ...], townships: bool = False
 ) -> bool:
     """Whether *text* is, up to normalization, a name some division bears."""
-    for country in countries:
-        for stage in source.stages(country):
-            if source.may_name(text, country, stage) and source.name_index(
-                country, stage
-            ).knows(text):
-                return True
+    if source.may_be_key(text):
+        for country in countries:
+            for stage in source.stages(country):
+                if source.may_name(text, country, stage) and source.name_index(
+                    country, stage
+                ).knows(text):
+                    return True
     return (
         townships
         and "CN" in countries
@@ -939,12 +943,18 @@ def _matches(
     found: list[Match] = []
     breaks = _breaks(text)
     passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
+    # A text none of whose keys any index holds (most typos) is searched for
+    # in the township level alone before its typos.
+    keyed = typos_only or source.may_be_key(text)
     for typos in passes:
         if typos and source.is_foreign_name(text):
             break  # "Changhua" is Taiwan's county, no typo of Chenghua
         for at, (country, stage) in enumerate(tiers):
-            if not typos and not source.may_name(text, country, stage):
-                continue  # an index not read yet that holds none of its keys
+            if not typos and (
+                not (keyed or stage == TOWNSHIPS)
+                or not source.may_name(text, country, stage)
+            ):
+                continue  # an index that holds none of its keys
             index = source.name_index(country, stage)
             entries = (
                 index.typos(text)

@@ -137,3 +137,48 @@ def test_a_typo_beside_a_name_reads_no_container(
     dataset._named.pop("Chaoyang, Beijing", None)
     assert dataset.lookup("Chaoyang, Beijing").code == "CN-110105"
     assert read == ["Beijing"]
+
+
+def test_the_answers_hold_every_key_of_every_index(dataset: Counting) -> None:
+    """
+    A text none of whose keys the answers hold is searched in no index.
+
+    `Dataset.may_be_key` relies on it: "Wenshgng" (a typo) is no key of any
+    table of any index, so lookup searches only for its typos.
+    """
+    answers = dataset._read_answers()
+    assert answers is not None
+    tables = ("exact", "normalized", "abbreviation", "alias", "former")
+    tables += ("inflected", "cores", "fuzzy")
+    for country in ("CN", "RU"):
+        for stage in dataset.stages(country):
+            index = dataset._names(country, stage)
+            for table in tables:
+                keys = index._table(table).keys()
+                assert keys, (country, stage, table)
+                missing = [key for key in keys if not answers.has_any([key])]
+                assert missing == [], (country, stage, table, missing[:5])
+    assert not dataset.may_be_key("Wenshgng")
+    assert dataset.may_be_key("Wenshan")
+
+
+def test_a_typo_searches_no_index_for_its_exact_names(
+    dataset: Counting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typo whose keys no index holds is searched only for its typos."""
+    searched: list[str] = []
+    search = _index.NameIndex.search
+
+    def counted(self: _index.NameIndex, text: str, **options: bool) -> Any:
+        searched.append(text)
+        return search(self, text, **options)
+
+    monkeypatch.setattr(_index.NameIndex, "search", counted)
+    dataset._named.pop("Wenshgng Qu", None)
+    with contextlib.suppress(LookupError):
+        dataset.lookup("Wenshgng Qu")
+    assert "Wenshgng Qu" not in searched
+    assert "wenshgng" not in searched
+    dataset._named.pop("Wenshan Shi", None)
+    assert dataset.lookup("Wenshan Shi").code == "CN-532601"
+    assert "Wenshan Shi" in searched
