@@ -603,7 +603,9 @@ class Dataset:
             known = self._prebuilt_answer(text)  # type: ignore[arg-type]  # a str
             if known is not None:
                 return known
-        scope = self._scope(country, level, within, as_of, fuzzy)
+            scope = _PLAIN_SCOPE  # no option: every plain lookup's
+        else:
+            scope = self._scope(country, level, within, as_of, fuzzy)
         return _lookup.find(self, text, scope)  # type: ignore[arg-type]  # a str
 
     def _prebuilt_answer(self, text: str) -> Match | Miss | None:
@@ -1017,6 +1019,9 @@ def _from_dict(data: object, kind: Any, path: str) -> Any:
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+
+
+_PLAIN_SCOPE = Scope(COUNTRIES, None, None, None, True)
 
 
 def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:
