@@ -105,6 +105,9 @@ CATEGORY_WORDS = frozenset(_CATEGORY_WORDS)
 """The words that name a category (and are removed to leave a name's core)."""
 
 _CN_SUFFIX = re.compile(f"(?:{'|'.join(_CN_SUFFIXES)})$")
+# What `_COUNTRY_EDGE` can remove begins or ends the text with.
+_COUNTRY_STARTS = (*_COUNTRY_WORDS, "中华人民共和国", "中國", "中国")
+_COUNTRY_ENDS = (*_COUNTRY_WORDS, "中华人民共和国", "中華人民共和國", "中国", "中國")
 _RU_PREPOSITIONS = frozenset(
     {"в", "во", "из", "на", "по", "от", "до", "для", "у", "с", "со", "к", "о", "об"}
 )
@@ -151,6 +154,8 @@ def normalize(text: str) -> str:
     'china'
     """
     text = canonical(text)
+    if not (text.startswith(_COUNTRY_STARTS) or text.endswith(_COUNTRY_ENDS)):
+        return text  # no country name at either end (a look costs less)
     return _COUNTRY_EDGE.sub("", text).strip() or text
 
 
@@ -263,7 +268,7 @@ def strip_category_words(normalized: str) -> str:
         core = " ".join(words)
     else:
         core = "" if normalized in _CATEGORY_WORDS else normalized
-    match = _CN_SUFFIX.search(core)
+    match = _CN_SUFFIX.search(core) if core.endswith(_CN_SUFFIXES) else None
     if match is not None and match.start() > 1:
         core = core[: match.start()]
     return core or normalized
