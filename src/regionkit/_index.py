@@ -246,21 +246,23 @@ class _Table:
                 for end, positions in grouped.items()
             }
             self._ends = ends
-        found: dict[int, int] = {}
         fuzz = _rapidfuzz()
         kept = 2 if edits == 1 and len(text) >= 5 else 1
+        compared: list[str] = []
+        where: list[int] = []
         for end in {"^" + text[:kept], "$" + text[-kept:]}:
             positions, keys, lengths = ends.get(end, _NO_KEYS)
             low = bisect.bisect_left(lengths, len(text) - edits)
             high = bisect.bisect_right(lengths, len(text) + edits)
-            for _, distance, index in fuzz.process.extract(
-                text,
-                keys[low:high],
-                scorer=fuzz.OSA.distance,
-                score_cutoff=edits,
-                limit=None,
-            ):
-                found[positions[low + index]] = int(distance)
+            compared += keys[low:high]
+            where += positions[low:high]
+        if not compared:
+            return []
+        found: dict[int, int] = {}  # one call for both ends: a key in both, once
+        for _, distance, index in fuzz.process.extract(
+            text, compared, scorer=fuzz.OSA.distance, score_cutoff=edits, limit=None
+        ):
+            found[where[index]] = int(distance)
         return sorted(found.items())
 
     def _one_edit(self, text: str) -> list[tuple[int, int]]:
