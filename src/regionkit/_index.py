@@ -906,7 +906,29 @@ _TYPO_CATEGORY_WORDS = tuple(
         | {p for w in CATEGORY_WORDS if " " in w for p in w.split() if len(p) >= 6}
     )
 )
-_SHORTENED_CATEGORY_WORDS = _by_shortened(_TYPO_CATEGORY_WORDS)
+# The category words by first and by last letter and length: one edit keeps the
+# first or the last letter of a word of two letters or more, unless it swaps
+# the two letters of one ("qu", "uq").
+_CATEGORY_WORDS_BY_END: dict[tuple[str, int], list[int]] = {}
+for _at, _word in enumerate(_TYPO_CATEGORY_WORDS):
+    for _end in {"^" + _word[0], "$" + _word[-1]}:
+        _CATEGORY_WORDS_BY_END.setdefault((_end, len(_word)), []).append(_at)
+
+
+def _category_words_near(word: str) -> list[int]:
+    """
+    Return where the typo category words one edit from *word* may be, in order.
+
+    Those one insertion, deletion, substitution or swap away are among them;
+    the caller measures.
+    """
+    found: set[int] = set()
+    for size in (len(word) - 1, len(word), len(word) + 1):
+        found.update(_CATEGORY_WORDS_BY_END.get(("^" + word[0], size), ()))
+        found.update(_CATEGORY_WORDS_BY_END.get(("$" + word[-1], size), ()))
+    if len(word) == 2:
+        found.update(_CATEGORY_WORDS_BY_END.get(("^" + word[1], 2), ()))
+    return sorted(found)
 # Category words written together with the name ("Московскаяобласть").
 _JOINED = tuple(
     sorted(
@@ -992,9 +1014,8 @@ def _mended_readings(normalized: str) -> tuple[_Mended, ...]:
     for at, word in enumerate(words):
         if word in CATEGORY_WORDS:
             continue
-        # The category words one edit away share a shortened form with it;
-        # they come in their order.
-        for index in sorted(_sharing(_SHORTENED_CATEGORY_WORDS, word)):
+        # The category words one edit away, in their order.
+        for index in _category_words_near(word):
             category_word = _TYPO_CATEGORY_WORDS[index]
             if distance(word, category_word, score_cutoff=1) > 1:
                 continue
