@@ -93,7 +93,7 @@ class Answers:
                 return None
             bits = bytearray(_MASK // 8 + 1)  # two threads may both make it
             for line in self._lines:
-                at = hash(line[: line.find(b"\t")]) & _MASK
+                at = hash(line.partition(b"\t")[0]) & _MASK
                 bits[at >> 3] |= 1 << (at & 7)
             self._bits = bits
         return bits

@@ -929,6 +929,8 @@ def _category_words_near(word: str) -> list[int]:
     if len(word) == 2:
         found.update(_CATEGORY_WORDS_BY_END.get(("^" + word[1], 2), ()))
     return sorted(found)
+
+
 # Category words written together with the name ("Московскаяобласть").
 _JOINED = tuple(
     sorted(

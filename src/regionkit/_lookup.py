@@ -550,7 +550,7 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
         except NotFound:
             pass
     # A gloss in brackets is no part of the name: "Primorskiy (Maritime) Kray".
-    bare = " ".join(_BRACKETED.sub(" ", text).split())
+    bare = " ".join(_BRACKETED.sub(" ", text).split()) if _BRACKET.search(text) else ""
     if bare and bare != " ".join(text.split()):
         try:
             return _strict(source, bare, scope)
@@ -644,7 +644,11 @@ def _with_former(
     today's units give no confident match: "崇明县" (the former county)
     beats the bare core of 崇明区, but "吉林" stays today's province.
     """
-    if scope.as_of is None and (not found or found[0].score < CONFIDENT):
+    if (
+        scope.as_of is None
+        and (not found or found[0].score < CONFIDENT)
+        and source.may_be_key(text)  # else no index finds it: see `_matches`
+    ):
         former = _undated(
             _matches(
                 source, text, scope, stop_early=True, fuzzy=False, stages=(HISTORY,)
@@ -1088,3 +1092,4 @@ _NO_BREAKS: frozenset[int] = frozenset()
 
 _LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
+_BRACKET = re.compile("[(（]")
