@@ -362,7 +362,7 @@ def probed_keys(text: str) -> frozenset[str]:
     answers do) need not read it.
     """
     folded, whole, normalized = fold(text), canonical(text), normalize(text)
-    core, _ = _core_and_hints(normalized)
+    core, joined = _split_core(normalized)
     return frozenset(
         (
             folded,
@@ -372,7 +372,9 @@ def probed_keys(text: str) -> frozenset[str]:
             *_stems_of(normalized),
             core,
             core.replace(" ", ""),
-            strip_category_words(normalized),
+            # `strip_category_words(normalized)`, which the core is unless a
+            # category word is written on (then none is stripped)
+            normalized if joined else core,
         )
     )
 

@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import gc
 import re
 import unicodedata
@@ -1059,6 +1060,7 @@ def _group(stage: int, scope: Scope) -> int:
     return LOWER_LEVELS if stage == HISTORY and scope.as_of is not None else stage
 
 
+@functools.lru_cache(maxsize=4096)  # a text's passes ask again
 def _breaks(text: str) -> frozenset[int]:
     """
     Return where *text* marks pinyin syllable breaks, counted in letters.
