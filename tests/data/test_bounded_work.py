@@ -156,8 +156,8 @@ def test_the_answers_hold_every_key_of_every_index(checked: Dataset) -> None:
     dataset = checked
     answers = dataset._read_answers()
     assert answers is not None
-    tables = ("exact", "normalized", "abbreviation", "alias", "former")
-    tables += ("inflected", "cores", "fuzzy")
+    tables: tuple[str, ...] = ("exact", "normalized", "abbreviation", "alias")
+    tables += ("former", "inflected", "cores", "fuzzy")
     for country in ("CN", "RU"):
         for stage in dataset.stages(country):
             index = dataset._names(country, stage)
