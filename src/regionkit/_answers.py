@@ -52,6 +52,11 @@ KINDS = {
 }
 _KIND_OF = {letter: kind for kind, letter in KINDS.items()}
 
+# The bitmap of the keys: 2**23 bits (1 MB), about 1% set; made at the file's
+# 1,000th question.
+_MASK = 2**23 - 1
+_ASKS_BEFORE_BITS = 1000
+
 Unit = tuple[str, int, float, str, str]
 """One unit: its code, the stage holding it, the score, kind and matched text."""
 Tie = tuple[tuple[str, int], ...]
@@ -68,10 +73,30 @@ class Answers:
     file, and only the line a lookup finds is decoded.
     """
 
-    __slots__ = ("_lines",)
+    __slots__ = ("_asked", "_bits", "_lines")
 
     def __init__(self, lines: list[bytes]) -> None:
         self._lines = lines
+        # A bit for each key's hash, made once the file is asked often: most
+        # texts a program asks about past the stored names (typos, the pieces
+        # of qualified names) are no key, and one bit tells so where a
+        # bisection of 100,000 lines costs a microsecond or two.
+        self._bits: bytearray | None = None
+        self._asked = 0
+
+    def _filter(self) -> bytearray | None:
+        """Return the keys' bitmap, or ``None`` while the file is asked little."""
+        bits = self._bits
+        if bits is None:
+            self._asked += 1
+            if self._asked < _ASKS_BEFORE_BITS:
+                return None
+            bits = bytearray(_MASK // 8 + 1)  # two threads may both make it
+            for line in self._lines:
+                at = hash(line.partition(b"\t")[0]) & _MASK
+                bits[at >> 3] |= 1 << (at & 7)
+            self._bits = bits
+        return bits
 
     @classmethod
     def decode(cls, raw: bytes, digests: Mapping[str, str]) -> Answers | None:
@@ -130,6 +155,8 @@ class Answers:
         long way); ``(True, None)``: it names no unit.
         """
         key = fold(text)
+        if not self._may_hold(key.encode()):
+            return False, None
         lines, probe = self._lines, (key + "\t").encode()
         at = bisect.bisect_left(lines, probe)
         if at == len(lines) or not lines[at].startswith(probe):
@@ -155,11 +182,22 @@ class Answers:
         """Whether any of *keys*, folded, is a name the file answers."""
         lines = self._lines
         for key in keys:
-            probe = (fold(key) + "\t").encode()
+            folded = fold(key).encode()
+            if not self._may_hold(folded):
+                continue
+            probe = folded + b"\t"
             at = bisect.bisect_left(lines, probe)
             if at < len(lines) and lines[at].startswith(probe):
                 return True
         return False
+
+    def _may_hold(self, key: bytes) -> bool:
+        """Whether *key* (folded, UTF-8) may be a key: ``False`` if it is none."""
+        bits = self._filter()
+        if bits is None:
+            return True
+        at = hash(key) & _MASK
+        return bool(bits[at >> 3] >> (at & 7) & 1)
 
     def keys(self) -> list[str]:
         """Return every folded name the file answers, in order."""

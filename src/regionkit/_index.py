@@ -246,21 +246,23 @@ class _Table:
                 for end, positions in grouped.items()
             }
             self._ends = ends
-        found: dict[int, int] = {}
         fuzz = _rapidfuzz()
         kept = 2 if edits == 1 and len(text) >= 5 else 1
+        compared: list[str] = []
+        where: list[int] = []
         for end in {"^" + text[:kept], "$" + text[-kept:]}:
             positions, keys, lengths = ends.get(end, _NO_KEYS)
             low = bisect.bisect_left(lengths, len(text) - edits)
             high = bisect.bisect_right(lengths, len(text) + edits)
-            for _, distance, index in fuzz.process.extract(
-                text,
-                keys[low:high],
-                scorer=fuzz.OSA.distance,
-                score_cutoff=edits,
-                limit=None,
-            ):
-                found[positions[low + index]] = int(distance)
+            compared += keys[low:high]
+            where += positions[low:high]
+        if not compared:
+            return []
+        found: dict[int, int] = {}  # one call for both ends: a key in both, once
+        for _, distance, index in fuzz.process.extract(
+            text, compared, scorer=fuzz.OSA.distance, score_cutoff=edits, limit=None
+        ):
+            found[where[index]] = int(distance)
         return sorted(found.items())
 
     def _one_edit(self, text: str) -> list[tuple[int, int]]:
@@ -360,7 +362,7 @@ def probed_keys(text: str) -> frozenset[str]:
     answers do) need not read it.
     """
     folded, whole, normalized = fold(text), canonical(text), normalize(text)
-    core, _ = _core_and_hints(normalized)
+    core, joined = _split_core(normalized)
     return frozenset(
         (
             folded,
@@ -370,7 +372,9 @@ def probed_keys(text: str) -> frozenset[str]:
             *_stems_of(normalized),
             core,
             core.replace(" ", ""),
-            strip_category_words(normalized),
+            # `strip_category_words(normalized)`, which the core is unless a
+            # category word is written on (then none is stripped)
+            normalized if joined else core,
         )
     )
 
@@ -904,7 +908,31 @@ _TYPO_CATEGORY_WORDS = tuple(
         | {p for w in CATEGORY_WORDS if " " in w for p in w.split() if len(p) >= 6}
     )
 )
-_SHORTENED_CATEGORY_WORDS = _by_shortened(_TYPO_CATEGORY_WORDS)
+# The category words by first and by last letter and length: one edit keeps the
+# first or the last letter of a word of two letters or more, unless it swaps
+# the two letters of one ("qu", "uq").
+_CATEGORY_WORDS_BY_END: dict[tuple[str, int], list[int]] = {}
+for _at, _word in enumerate(_TYPO_CATEGORY_WORDS):
+    for _end in {"^" + _word[0], "$" + _word[-1]}:
+        _CATEGORY_WORDS_BY_END.setdefault((_end, len(_word)), []).append(_at)
+
+
+def _category_words_near(word: str) -> list[int]:
+    """
+    Return where the typo category words one edit from *word* may be, in order.
+
+    Those one insertion, deletion, substitution or swap away are among them;
+    the caller measures.
+    """
+    found: set[int] = set()
+    for size in (len(word) - 1, len(word), len(word) + 1):
+        found.update(_CATEGORY_WORDS_BY_END.get(("^" + word[0], size), ()))
+        found.update(_CATEGORY_WORDS_BY_END.get(("$" + word[-1], size), ()))
+    if len(word) == 2:
+        found.update(_CATEGORY_WORDS_BY_END.get(("^" + word[1], 2), ()))
+    return sorted(found)
+
+
 # Category words written together with the name ("Московскаяобласть").
 _JOINED = tuple(
     sorted(
@@ -990,9 +1018,8 @@ def _mended_readings(normalized: str) -> tuple[_Mended, ...]:
     for at, word in enumerate(words):
         if word in CATEGORY_WORDS:
             continue
-        # The category words one edit away share a shortened form with it;
-        # they come in their order.
-        for index in sorted(_sharing(_SHORTENED_CATEGORY_WORDS, word)):
+        # The category words one edit away, in their order.
+        for index in _category_words_near(word):
             category_word = _TYPO_CATEGORY_WORDS[index]
             if distance(word, category_word, score_cutoff=1) > 1:
                 continue

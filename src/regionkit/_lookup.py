@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import gc
 import re
 import unicodedata
@@ -430,6 +431,10 @@ class Source(Protocol):
 
     def may_name(self, text: str, country: str, stage: int) -> bool: ...
 
+    def is_read(self, country: str, stage: int) -> bool: ...
+
+    def may_be_key(self, text: str) -> bool: ...
+
     def successors(self, division: Division) -> tuple[Division, ...]: ...
 
     def is_foreign_name(self, text: str) -> bool: ...
@@ -537,17 +542,18 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
         if qualified is not None:
             return qualified
     found = _with_former(source, text, scope, found)
-    try:
-        return pick(text, found, source, dated=scope.as_of is not None)
-    except AmbiguousName:
-        qualified = _qualified(source, text, scope)
-        if qualified is not None:
-            return qualified
-        raise
-    except NotFound:
-        pass
+    if found:  # else `pick` finds nothing: on to the other readings
+        try:
+            return pick(text, found, source, dated=scope.as_of is not None)
+        except AmbiguousName:
+            qualified = _qualified(source, text, scope)
+            if qualified is not None:
+                return qualified
+            raise
+        except NotFound:
+            pass
     # A gloss in brackets is no part of the name: "Primorskiy (Maritime) Kray".
-    bare = " ".join(_BRACKETED.sub(" ", text).split())
+    bare = " ".join(_BRACKETED.sub(" ", text).split()) if _BRACKET.search(text) else ""
     if bare and bare != " ".join(text.split()):
         try:
             return _strict(source, bare, scope)
@@ -641,7 +647,11 @@ def _with_former(
     today's units give no confident match: "崇明县" (the former county)
     beats the bare core of 崇明区, but "吉林" stays today's province.
     """
-    if scope.as_of is None and (not found or found[0].score < CONFIDENT):
+    if (
+        scope.as_of is None
+        and (not found or found[0].score < CONFIDENT)
+        and source.may_be_key(text)  # else no index finds it: see `_matches`
+    ):
         former = _undated(
             _matches(
                 source, text, scope, stop_early=True, fuzzy=False, stages=(HISTORY,)
@@ -673,7 +683,12 @@ def _qualified(source: Source, text: str, scope: Scope, depth: int = 0) -> Match
     if is_han(text.replace(" ", "")):
         return _chain(source, text.replace(" ", ""), scope)
     for name, container_text in split_qualified(text):
-        containers = _containers(source, container_text, scope, depth)
+        named = _is_name(source, container_text, scope.countries)
+        if not named and not _may_qualify(container_text):
+            continue  # no container: see `_containers`
+        if not _may_be_inside(source, name, container_text, scope, depth):
+            continue  # no container could hold it: spare reading them
+        containers = _containers(source, container_text, scope, depth, named)
         readings = [
             found
             for container in containers
@@ -704,14 +719,64 @@ def _inside(
         return _qualified(source, name, inner, depth + 1)
 
 
-def _containers(source: Source, text: str, scope: Scope, depth: int) -> list[Match]:
+def _may_be_inside(
+    source: Source, name: str, container_text: str, scope: Scope, depth: int
+) -> bool:
+    """
+    Whether `_inside` may find *name* inside some container of *container_text*.
+
+    Only where it names the container again, is itself a qualified name that
+    may nest one level more, or is a text some index may find without typos:
+    else no scope finds it, and the containers need not be read ("Wenshgng
+    Qu": "Qu" is a name, "Wenshgng" none).
+    """
+    if fold(name) == fold(container_text):
+        return True
+    if depth < 2:  # `_inside` reads it as a qualified name in turn
+        bare = drop_placeholders(name)
+        if is_han(bare.replace(" ", "")) or split_qualified(bare):
+            return True
+    return _findable(source, name, scope.countries)
+
+
+def _findable(source: Source, text: str, countries: tuple[str, ...]) -> bool:
+    """
+    Whether some index of *countries* may find *text* without typos, in any scope.
+
+    It reads no index: one not read yet that may hold a key of the text counts
+    as finding it.
+    """
+    keyed = source.may_be_key(text)
+    for country in countries:
+        stages = source.stages(country) if keyed else ()
+        if country == "CN":
+            stages = (*stages, TOWNSHIPS)
+        for stage in stages:
+            if not source.may_name(text, country, stage):
+                continue
+            if not source.is_read(country, stage) or source.name_index(
+                country, stage
+            ).search(text, fuzzy=False, exact_first=True):
+                return True
+    return False
+
+
+def _may_qualify(text: str) -> bool:
+    """Whether *text* may be a qualified container: with commas or in Chinese."""
+    return "," in text or "，" in text or is_han(text.replace(" ", ""))
+
+
+def _containers(
+    source: Source, text: str, scope: Scope, depth: int, named: bool
+) -> list[Match]:
     """
     Return the matches of the units *text* names as a container.
 
     One unit, or the few units of one level that share the name ("Nanshan":
-    Shenzhen's and Hegang's 南山区), or none.
+    Shenzhen's and Hegang's 南山区), or none. *named*: *text* is a name some
+    division bears (`_is_name`).
     """
-    if _is_name(source, text, scope.countries):
+    if named:
         outer = scope.inside(scope.within, None)
         try:
             return [_strict(source, text, outer)]
@@ -724,7 +789,7 @@ def _containers(source: Source, text: str, scope: Scope, depth: int) -> list[Mat
             ]
         except (LookupError, ValueError):
             return []
-    if "," in text or "，" in text or is_han(text.replace(" ", "")):
+    if _may_qualify(text):
         found = _qualified(source, text, scope.inside(scope.within, None), depth + 1)
         return [] if found is None else [found]
     return []
@@ -828,12 +893,13 @@ def _is_name(
     source: Source, text: str, countries: tuple[str, ...], townships: bool = False
 ) -> bool:
     """Whether *text* is, up to normalization, a name some division bears."""
-    for country in countries:
-        for stage in source.stages(country):
-            if source.may_name(text, country, stage) and source.name_index(
-                country, stage
-            ).knows(text):
-                return True
+    if source.may_be_key(text):
+        for country in countries:
+            for stage in source.stages(country):
+                if source.may_name(text, country, stage) and source.name_index(
+                    country, stage
+                ).knows(text):
+                    return True
     return (
         townships
         and "CN" in countries
@@ -884,12 +950,18 @@ def _matches(
     found: list[Match] = []
     breaks = _breaks(text)
     passes = (True,) if typos_only else (False, True) if fuzzy else (False,)
+    # A text none of whose keys any index holds (most typos) is searched for
+    # in the township level alone before its typos.
+    keyed = typos_only or source.may_be_key(text)
     for typos in passes:
         if typos and source.is_foreign_name(text):
             break  # "Changhua" is Taiwan's county, no typo of Chenghua
         for at, (country, stage) in enumerate(tiers):
-            if not typos and not source.may_name(text, country, stage):
-                continue  # an index not read yet that holds none of its keys
+            if not typos and (
+                not (keyed or stage == TOWNSHIPS)
+                or not source.may_name(text, country, stage)
+            ):
+                continue  # an index that holds none of its keys
             index = source.name_index(country, stage)
             entries = (
                 index.typos(text)
@@ -999,6 +1071,7 @@ def _group(stage: int, scope: Scope) -> int:
     return LOWER_LEVELS if stage == HISTORY and scope.as_of is not None else stage
 
 
+@functools.lru_cache(maxsize=4096)  # a text's passes ask again
 def _breaks(text: str) -> frozenset[int]:
     """
     Return where *text* marks pinyin syllable breaks, counted in letters.
@@ -1037,3 +1110,4 @@ _BRACKETED = re.compile(
     r"\([^()]*\)|（[^（）]*）|\s(?:без|кроме)\s+(?:ао|автономн\w*\s+округ\w*)\.?\s*$",
     re.IGNORECASE,
 )
+_BRACKET = re.compile(r"[(（]|\s(?:без|кроме)\s", re.IGNORECASE)  # worth a look

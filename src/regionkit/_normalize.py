@@ -44,6 +44,7 @@ _FORMAT = re.compile(
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
 _CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +|  *(?=[\u3400-\u9fff])")
 
 _COUNTRY_WORDS = (
@@ -104,6 +105,9 @@ CATEGORY_WORDS = frozenset(_CATEGORY_WORDS)
 """The words that name a category (and are removed to leave a name's core)."""
 
 _CN_SUFFIX = re.compile(f"(?:{'|'.join(_CN_SUFFIXES)})$")
+# What `_COUNTRY_EDGE` can remove begins or ends the text with.
+_COUNTRY_STARTS = (*_COUNTRY_WORDS, "中华人民共和国", "中國", "中国")
+_COUNTRY_ENDS = (*_COUNTRY_WORDS, "中华人民共和国", "中華人民共和國", "中国", "中國")
 _RU_PREPOSITIONS = frozenset(
     {"в", "во", "из", "на", "по", "от", "до", "для", "у", "с", "со", "к", "о", "об"}
 )
@@ -150,6 +154,8 @@ def normalize(text: str) -> str:
     'china'
     """
     text = canonical(text)
+    if not (text.startswith(_COUNTRY_STARTS) or text.endswith(_COUNTRY_ENDS)):
+        return text  # no country name at either end (a look costs less)
     return _COUNTRY_EDGE.sub("", text).strip() or text
 
 
@@ -179,27 +185,39 @@ def canonical(text: str) -> str:
     if "." in text:  # "Hong Kong S.A.R.": the initialism is one word
         text = _INITIALISM.sub(lambda m: m.group().replace(".", ""), text)
     if text.isascii():  # English and plain pinyin: no width, script or accents
-        text = " ".join(_WORD.findall(text.lower().translate(_APOSTROPHES)))
-        text = _fold_romanization(" ".join(text.replace("_", " ").split()))
+        text = _fold_romanization(_spaced_words(text.lower().translate(_APOSTROPHES)))
         return original if text == original else text
     text = unicodedata.normalize("NFKC", _FORMAT.sub("", text))
-    text = " ".join(_mend_script(word) for word in text.split())
+    if _CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text):
+        text = " ".join(_mend_script(word) for word in text.split())
+    else:  # no word mixes the scripts
+        text = " ".join(text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
-    text = _strip_latin_marks(text)
-    text = " ".join(_WORD.findall(text))
-    text = text.replace("_", " ")
-    text = " ".join(text.split())
+    text = _spaced_words(_strip_latin_marks(text))
     if text.isascii():
         text = _fold_romanization(text)
-    text = _CJK_GAP.sub("", text)
+    elif _CJK.search(text):
+        text = _CJK_GAP.sub("", text)
     return original if text == original else text
 
 
 # Latin letters each with a dot, two or more: S.A.R., U.S.S.R.
 _INITIALISM = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]\.){2,}")
+
+
+def _spaced_words(text: str) -> str:
+    """Return the words of *text*, less punctuation and underscores, one space apart."""
+    # Letters, digits and spaces alone (most names): the words are the split.
+    if text.replace(" ", "").isalnum():
+        return " ".join(text.split())
+    text = " ".join(_WORD.findall(text))
+    return " ".join(text.replace("_", " ").split()) if "_" in text else text
+
+
 # Pinyin names of ethnic groups in autonomous units' names: Zangzu, Zangzuqiangzu.
 _ETHNIC_PINYIN = re.compile(r"[a-z]{2,}zu(?:[a-z]+zu)*")
 _ADJECTIVE_END = re.compile(r"(?<=[a-z])(?:iy|yy|ij|yj|ii)\b")
+_ADJECTIVE_LETTERS = re.compile(r"iy|yy|ij|yj|ii")
 _JA_END = re.compile(r"(?<=[a-z])ja\b")  # Udmurtskaja: the German-style я
 _ZIZHI = re.compile(r"(?<=[a-z])(zizhiqu|zizhizhou|zizhixian|zizhiqi)\b")
 
@@ -217,14 +235,20 @@ def _fold_romanization(text: str) -> str:
     Yevreyskaya/Evreyskaya, Khabarovskiy/Khabarovskij/Khabarovsky, and pinyin
     run together with its generic term (Zhuangzuzizhiqu).
     """
-    text = _SAINT.sub("saint", text)  # St. Petersburg, St Petersburg
+    if "st " in text:
+        text = _SAINT.sub("saint", text)  # St. Petersburg, St Petersburg
     previous = ""
+    # Each step only where its letters are (a regular expression costs more
+    # than a look for them).
     while previous != text:  # each step shortens or settles: a fixed point
         previous = text
-        text = " ".join(map(_fold_e, text.split()))
-        text = _ADJECTIVE_END.sub("y", text)
-        text = _JA_END.sub("ya", text)
-    return _ZIZHI.sub(r" \1", text)
+        if "ye" in text or "yo" in text:  # (removing "ye"'s y makes no "yo")
+            text = " ".join(map(_fold_e, text.split()))
+        if _ADJECTIVE_LETTERS.search(text):
+            text = _ADJECTIVE_END.sub("y", text)
+        if "ja" in text:
+            text = _JA_END.sub("ya", text)
+    return _ZIZHI.sub(r" \1", text) if "zizhi" in text else text
 
 
 def _fold_e(word: str) -> str:
@@ -246,12 +270,13 @@ def strip_category_words(normalized: str) -> str:
         words = [
             w
             for w in normalized.split()
-            if w not in _CATEGORY_WORDS and not _ETHNIC_PINYIN.fullmatch(w)
+            if w not in _CATEGORY_WORDS
+            and not (w.endswith("zu") and _ETHNIC_PINYIN.fullmatch(w))
         ]
         core = " ".join(words)
     else:
         core = "" if normalized in _CATEGORY_WORDS else normalized
-    match = _CN_SUFFIX.search(core)
+    match = _CN_SUFFIX.search(core) if core.endswith(_CN_SUFFIXES) else None
     if match is not None and match.start() > 1:
         core = core[: match.start()]
     return core or normalized
@@ -326,6 +351,8 @@ _CN_HINTS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     )
 )
 
+_CN_HINT_SUFFIXES = tuple(suffix for suffix, _ in _CN_HINTS)
+
 
 @functools.lru_cache(maxsize=65536)
 def category_hints(normalized: str) -> frozenset[str]:
@@ -340,9 +367,10 @@ def category_hints(normalized: str) -> frozenset[str]:
     hints: frozenset[str] = frozenset()
     for word in normalized.split():
         hints |= _HINTS_BY_WORD.get(word, frozenset())
-    for suffix, categories in _CN_HINTS:
-        if normalized.endswith(suffix):
-            return hints | categories
+    if normalized.endswith(_CN_HINT_SUFFIXES):  # else none of them fits
+        for suffix, categories in _CN_HINTS:
+            if normalized.endswith(suffix):
+                return hints | categories
     return hints
 
 
@@ -367,7 +395,7 @@ def strong_category_hints(normalized: str) -> frozenset[str]:
     >>> sorted(strong_category_hints("广西省"))
     ['autonomous_region', 'province']
     """
-    if any(word in _WEAK_HINTS for word in normalized.split()):
+    if not _WEAK_HINTS.isdisjoint(normalized.split()):
         normalized = " ".join(w for w in normalized.split() if w not in _WEAK_HINTS)
     hints = category_hints(normalized)
     if "province" in hints:
@@ -404,12 +432,21 @@ def russian_stems(normalized: str) -> str:
 
 
 def _stem(word: str) -> str:
-    if not any("а" <= c <= "я" for c in word):
+    if not _RU_LOWER.search(word):
         return word
-    for ending in _RU_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
+    # The longest ending that leaves three letters: a word ends in one ending
+    # of each length at most.
+    for size, endings in _RU_ENDINGS_BY_SIZE:
+        if len(word) - size >= 3 and word[-size:] in endings:
+            return word[:-size]
     return word
+
+
+_RU_LOWER = re.compile("[а-я]")
+_RU_ENDINGS_BY_SIZE = tuple(
+    (size, frozenset(e for e in _RU_ENDINGS if len(e) == size))
+    for size in sorted({len(e) for e in _RU_ENDINGS}, reverse=True)
+)
 
 
 def _mend_script(word: str) -> str:
@@ -436,6 +473,10 @@ _LATIN_BASES = {
     if (base := _latin_base(chr(code))) is not None
 }
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")  # the keys above
+# The letters `_mend_script` counts: a word mixes them only if the text has both.
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 _STRESS = frozenset("\u0301\u0300")
@@ -445,7 +486,8 @@ def _strip_latin_marks(text: str) -> str:
     """Drop accents from Latin letters only: Cyrillic й keeps its breve."""
     if text.isascii():
         return text
-    text = text.translate(_LATIN_BASES)
+    if _ACCENTED.search(text):
+        text = text.translate(_LATIN_BASES)
     if not _COMBINING.search(text):
         return text
     kept: list[str] = []  # marks typed apart from their letters: the slow way

@@ -123,6 +123,7 @@ class Dataset:
         self._got: dict[str, Division] = {}
         self._named: dict[str, Match | Miss] = {}
         self._found: dict[tuple[Any, ...], Match | Miss] = {}
+        self._keyed: dict[str, bool] = {}  # `may_be_key`'s answers
         _datasets.add(self)
 
     @classmethod
@@ -602,7 +603,9 @@ class Dataset:
             known = self._prebuilt_answer(text)  # type: ignore[arg-type]  # a str
             if known is not None:
                 return known
-        scope = self._scope(country, level, within, as_of, fuzzy)
+            scope = _PLAIN_SCOPE  # no option: every plain lookup's
+        else:
+            scope = self._scope(country, level, within, as_of, fuzzy)
         return _lookup.find(self, text, scope)  # type: ignore[arg-type]  # a str
 
     def _prebuilt_answer(self, text: str) -> Match | Miss | None:
@@ -783,8 +786,28 @@ class Dataset:
             or (loaded is not None and loaded.files >= stage)
         ):
             return True
-        answers = self._answers if self._answers_read else self._read_answers()
-        return answers is None or answers.has_any(probed_keys(text))
+        return self.may_be_key(text)
+
+    def may_be_key(self, text: str) -> bool:
+        """
+        Whether some name index may hold a key *text* is looked up by.
+
+        The prebuilt answers hold every key of every index (not the township
+        level's): a text none of whose keys they hold is no index's name, nor
+        anything but a typo. Data without them may hold any.
+        """
+        keyed = self._keyed.get(text)
+        if keyed is None:
+            answers = self._answers if self._answers_read else self._read_answers()
+            keyed = answers is None or answers.has_any(probed_keys(text))
+            _remember(self._keyed, text, keyed)  # a text's pieces ask again
+        return keyed
+
+    def is_read(self, country: str, stage: int) -> bool:
+        """Whether the names of *country*'s *stage* are read already."""
+        if stage == TOWNSHIPS:
+            return country == "CN" and self._townships is not None
+        return (country, stage) in self._name_indices
 
     def record(self, country: str, stage: int, code: str) -> Division | None:
         """Return the record *code* among *country*'s units loaded up to *stage*."""
@@ -996,6 +1019,9 @@ def _from_dict(data: object, kind: Any, path: str) -> Any:
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+
+
+_PLAIN_SCOPE = Scope(COUNTRIES, None, None, None, True)
 
 
 def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from regionkit import Dataset, NotFound, _index
+from regionkit import Dataset, NotFound, _index, _lookup
 from regionkit._lookup import MAX_INPUT, Names
 
 
@@ -110,3 +110,85 @@ def test_a_typo_is_compared_with_few_keys(
     assert counts[-1] <= 2_000, counts
     assert dataset.lookup("Khabarovks Krai").code == "RU-KHA"
     assert dataset.lookup("Tatarstn").code == "RU-TA"
+
+
+def test_a_typo_beside_a_name_reads_no_container(
+    dataset: Counting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    "Anj Xian" reads no container Xi'an: no index finds "Anj" in any scope.
+
+    A "name, container" reading reads its containers only where some index
+    may find the name (`_lookup._may_be_inside`); a qualified name still does.
+    """
+    read: list[str] = []
+    containers = _lookup._containers
+
+    def counted(source: Any, text: str, *args: Any) -> Any:
+        read.append(text)
+        return containers(source, text, *args)
+
+    monkeypatch.setattr(_lookup, "_containers", counted)
+    assert _lookup._is_name(dataset, "Xian", ("CN", "RU"))  # Xi'an: a container
+    dataset._named.pop("Anj Xian", None)
+    with pytest.raises(NotFound):
+        dataset.lookup("Anj Xian")
+    assert read == []
+    dataset._named.pop("Chaoyang, Beijing", None)
+    assert dataset.lookup("Chaoyang, Beijing").code == "CN-110105"
+    assert read == ["Beijing"]
+
+
+@pytest.fixture(scope="module")
+def checked() -> Dataset:
+    """The package's data as `regionkit` reads it: with its prebuilt answers."""
+    folder = Path(str(importlib.resources.files("regionkit") / "_data"))
+    return Dataset.from_path(folder)
+
+
+def test_the_answers_hold_every_key_of_every_index(checked: Dataset) -> None:
+    """
+    A text none of whose keys the answers hold is searched in no index.
+
+    `Dataset.may_be_key` relies on it: "Wenshgng" (a typo) is no key of any
+    table of any index, so lookup searches only for its typos.
+    """
+    dataset = checked
+    answers = dataset._read_answers()
+    assert answers is not None
+    tables: tuple[str, ...] = ("exact", "normalized", "abbreviation", "alias")
+    tables += ("former", "inflected", "cores", "fuzzy")
+    for country in ("CN", "RU"):
+        for stage in dataset.stages(country):
+            index = dataset._names(country, stage)
+            for table in tables:
+                keys = index._table(table).keys()
+                missing = [key for key in keys if not answers.has_any([key])]
+                assert missing == [], (country, stage, table, missing[:5])
+    assert not dataset.may_be_key("Wenshgng")
+    assert dataset.may_be_key("Wenshan")
+
+
+def test_a_typo_searches_no_index_for_its_exact_names(
+    checked: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typo whose keys no index holds is searched only for its typos."""
+    dataset = checked
+    searched: list[str] = []
+    search = _index.NameIndex.search
+
+    def counted(self: _index.NameIndex, text: str, **options: bool) -> Any:
+        searched.append(text)
+        return search(self, text, **options)
+
+    monkeypatch.setattr(_index.NameIndex, "search", counted)
+    dataset._named.pop("Wenshgng Qu", None)
+    with contextlib.suppress(LookupError):
+        dataset.lookup("Wenshgng Qu")
+    assert "Wenshgng Qu" not in searched
+    assert "wenshgng" not in searched
+    # A qualified name is no key either: its pieces are searched.
+    dataset._named.pop("Wenshan Shi, Yunnan", None)
+    assert dataset.lookup("Wenshan Shi, Yunnan").code == "CN-532601"
+    assert "Wenshan Shi" in searched
+    assert "Wenshan Shi, Yunnan" not in searched

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import regionkit
+from regionkit import _answers as _answers_module
 from regionkit import _lookup
 from regionkit._answers import Answers
 from regionkit._index import NameIndex
@@ -154,3 +155,22 @@ def test_a_typo_or_a_foreign_name_reads_no_former_units(text: str) -> None:
     assert dataset._indices["CN"].files < 3  # cn-history.json unread
     assert _outcome(dataset, "崇明县") == "CN-310230-1981"  # a former unit's name
     assert dataset._indices["CN"].files == 3
+
+
+def test_the_bitmap_of_the_keys_misses_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """
+    Once the file is asked often, one bit rules out most texts; never a key.
+
+    The answers with the bitmap are the answers without it, for every key and
+    for texts that are none.
+    """
+    monkeypatch.setattr(_answers_module, "_ASKS_BEFORE_BITS", 1)
+    answers = _answers()
+    assert answers._filter() is not None
+    keys = answers.keys()
+    assert all(answers.has_any([key]) for key in keys)
+    assert all(answers.get(key)[0] for key in keys[::50])
+    assert not answers.has_any(["tatarstn", "wenshgng qu", "kazan tatarstan"])
+    assert answers.get("Tatarstn") == (False, None)
+    missed = sum(not answers._may_hold(f"{key}x".encode()) for key in keys[::10])
+    assert missed > 0.95 * len(keys[::10])  # about 1% of the bits are set

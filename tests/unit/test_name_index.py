@@ -250,3 +250,28 @@ def test_names_holding_control_characters_are_found(tmp_path: Path) -> None:
     dataset = with_khabarovsk_alias(tmp_path, "Khabarovsk\x01")
     assert dataset.lookup("Khabarovsk\x01").code == "RU-KHA"
     assert dataset.lookup("Khabarovsk").code == "RU-KHA"
+
+
+def test_every_category_word_one_edit_away_is_a_candidate() -> None:
+    """
+    A mistyped category word ("conty", "uq") finds the word it mistypes.
+
+    `_index._category_words_near` looks only among the words of its first or
+    last letter and a length one apart; no word one edit away is left out.
+    """
+    words = _index._TYPO_CATEGORY_WORDS
+    letters = sorted(set("".join(words)))
+    for at, word in enumerate(words):
+        edited = {word[:i] + word[i + 1 :] for i in range(len(word))} - {""}
+        edited |= {
+            word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters
+        }
+        edited |= {
+            word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in letters
+        }
+        edited |= {
+            word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            for i in range(len(word) - 1)
+        }
+        for typo in edited:
+            assert at in _index._category_words_near(typo), (word, typo)

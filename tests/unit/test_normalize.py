@@ -2,7 +2,10 @@ import sys
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from regionkit import _normalize
 from regionkit._normalize import (
     canonical,
     fold,
@@ -93,3 +96,49 @@ def test_a_mark_without_its_letter_is_dropped(text: str) -> None:
     assert normalize(normalize(text)) == normalize(text)
     assert "\u0300" not in normalize(text)
     assert "\u0301" not in normalize(text)
+
+
+def _slow_words(text: str) -> str:
+    """The words of *text* as `canonical` found them before its shortcuts."""
+    words = " ".join(_normalize._WORD.findall(text))
+    return " ".join(words.replace("_", " ").split())
+
+
+def _slow_romanization(text: str) -> str:
+    """`_normalize._fold_romanization` with every step taken, unlooked-for."""
+    text = _normalize._SAINT.sub("saint", text)
+    previous = ""
+    while previous != text:
+        previous = text
+        text = " ".join(map(_normalize._fold_e, text.split()))
+        text = _normalize._ADJECTIVE_END.sub("y", text)
+        text = _normalize._JA_END.sub("ya", text)
+    return _normalize._ZIZHI.sub(r" \1", text)
+
+
+_TRICKY = "aeijosty_ -'.,²½ⅫＡ\t\u0301ёйЯz中"
+
+
+@given(st.text(alphabet=_TRICKY, max_size=14))
+def test_the_shortcuts_of_canonical_change_no_word(text: str) -> None:
+    """Looking for a step's letters first gives what taking every step gives."""
+    assert _normalize._spaced_words(text) == _slow_words(text)
+    spaced = " ".join(text.split())
+    if spaced.isascii():
+        assert _normalize._fold_romanization(spaced) == _slow_romanization(spaced)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("St Petersburg", "saint petersburg"),
+        ("Khabarovskiy_kray", "khabarovsky kray"),
+        ("Udmurtskaja Respublika", "udmurtskaya respublika"),
+        ("Guangxi Zhuangzuzizhiqu", "guangxi zhuangzu zizhiqu"),
+        ("Семёнов Yoshkar-Ola", "семенов yoshkar ola"),
+        ("北京 市", "北京市"),
+    ],
+)
+def test_canonical_takes_the_steps_a_text_needs(text: str, expected: str) -> None:
+    """Each step `canonical` now looks for first still runs where it applies."""
+    assert canonical(text) == expected
