@@ -122,7 +122,7 @@ STEPS = (
     Step(
         "update_ru_place_zh.py",
         "data/ru/places_names_zh.csv",
-        ("iuliia", "opencc", "pypinyin"),  # it reads places_names.csv
+        ("iuliia", "opencc", "pycountry", "pypinyin"),  # it reads places_names.csv
     ),
     Step(
         "update_cn_locations.py",

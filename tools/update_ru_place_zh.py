@@ -19,7 +19,9 @@ form ``full``), by one rule:
    OpenCC's ``t2s`` leaves as they are. Where the place has none, its
    Traditional forms converted with ``t2s`` ("伊爾庫茨克" → "伊尔库茨克"), as
    CLDR's Traditional entries are for the subjects (``names_zh.csv``), that are
-   then such forms. Japanese forms ("豊原", "ホール町") are never candidates.
+   then such forms, unless one is the Chinese name of a subdivision of
+   another country (pycountry's catalogues: "卢加" is Senegal's Louga before
+   it is Luga). Japanese forms ("豊原", "ホール町") are never candidates.
    A trailing "_" (a namesake's mark: "别洛戈尔斯克_") is left out, so that
    namesakes share their Chinese name as they share their Russian one.
 3. One candidate: it. Several: the one whose reading (pypinyin, toneless)
@@ -38,6 +40,7 @@ tables; rules: ``data/NAMES.md``.
 from __future__ import annotations
 
 import difflib
+import gettext
 import itertools
 import re
 import sys
@@ -47,6 +50,7 @@ from pathlib import Path
 
 import iuliia
 import opencc
+import pycountry
 import pypinyin
 from tables import DATA, read_csv, render_csv, update_main
 
@@ -74,6 +78,24 @@ def is_simplified(text: str, t2s: opencc.OpenCC) -> bool:
     return bool(t2s.convert(text) == text)
 
 
+def foreign_chinese() -> frozenset[str]:
+    """
+    Return the Chinese names of the subdivisions of other countries.
+
+    pycountry's ``iso3166-2`` catalogues for Chinese: "卢加" is Louga, a region
+    of Senegal, as well as Luga as t2s writes GeoNames' "盧加".
+    """
+    foreign = {
+        s.name for s in pycountry.subdivisions if s.country_code not in ("RU", "CN")
+    }
+    names: set[str] = set()
+    for mo in sorted(Path(pycountry.LOCALES_DIR).glob("zh*/LC_MESSAGES/iso3166-2.mo")):
+        with mo.open("rb") as file:
+            catalogue = gettext.GNUTranslations(file)
+        names.update(t for t in map(catalogue.gettext, foreign) if t not in foreign)
+    return frozenset(names)
+
+
 def reading(text: str, russian: str) -> float:
     """Return how near *text*'s pinyin comes to *russian* romanized, 0 to 1."""
     heard = "".join(pypinyin.lazy_pinyin(re.sub(f"[{JOINERS}]", "", text)))
@@ -90,6 +112,7 @@ def reading(text: str, russian: str) -> float:
 def zh_rows() -> list[Row]:
     """Return the rows of the table (see the module's rule)."""
     t2s = opencc.OpenCC("t2s")
+    abroad = foreign_chinese()  # a converted form is a new name: not one of these
     mapped = {row["code"] for row in read_csv(MAP_NAMES)}
     names = read_csv(DATA / "ru" / "places_names.csv")
     russian = {
@@ -113,7 +136,7 @@ def zh_rows() -> list[Row]:
             forms = [
                 c
                 for c in dict.fromkeys(t2s.convert(t) for t in texts)
-                if is_simplified(c, t2s)
+                if is_simplified(c, t2s) and c not in abroad
             ]
         if not forms:
             continue
