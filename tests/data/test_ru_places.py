@@ -469,3 +469,23 @@ def test_subject_centres_with_a_chinese_name() -> None:
     assert named["Хабаровск"] == "哈巴罗夫斯克"
     assert "Майкоп" not in named
     assert "Красноярск" not in named
+
+
+def test_the_case_forms_are_read_only_when_a_text_reaches_the_aliases() -> None:
+    """
+    A filtered lookup of a locality's name reads no case form; a case form does.
+
+    The localities' index keeps their 19,100 case-form keys in a table of their
+    own, decoded the first time a Cyrillic text misses the exact names.
+    """
+    dataset = Dataset(lambda name: (DATA / name).read_bytes())
+    khabarovsk = dataset.lookup("Хабаровск", within="RU-KHA")
+    assert khabarovsk.code == "RU-KHA-GN2022890"
+    index = dataset._name_indices[("RU", 2)]
+    assert set(index._tables) == {"exact"}
+    assert dataset.lookup("Vladivostok", within="RU-PRI").code == "RU-PRI-GN2013348"
+    assert set(index._tables) == {"exact"}
+    assert dataset.lookup("Хабаровске", within="RU-KHA") == khabarovsk
+    assert "cases" in index._tables
+    assert len(index._tables["cases"].keys()) == 19100
+    assert len(index._tables["alias"].keys()) == 10198  # GeoNames' alternates

@@ -62,6 +62,7 @@ def test_an_encoded_index_holds_each_table_once() -> None:
         "[inflected]",
         "[cores]",
         "[fuzzy]",
+        "[cases]",
     ]
 
 
@@ -250,3 +251,14 @@ def test_names_holding_control_characters_are_found(tmp_path: Path) -> None:
     dataset = with_khabarovsk_alias(tmp_path, "Khabarovsk\x01")
     assert dataset.lookup("Khabarovsk\x01").code == "RU-KHA"
     assert dataset.lookup("Khabarovsk").code == "RU-KHA"
+
+
+def test_an_index_of_the_earlier_form_is_built_anew() -> None:
+    """An index of form 2 (case forms among the aliases) counts as stale."""
+    raw = (DATA / "ru.index").read_bytes()
+    digest = zlib.crc32((DATA / "ru.json").read_bytes())
+    assert NameIndex.decode(raw, digest) is not None
+    older = raw.replace(
+        b"# regionkit name index 3 of", b"# regionkit name index 2 of", 1
+    )
+    assert NameIndex.decode(older, digest) is None
