@@ -182,9 +182,9 @@ def canonical(text: str) -> str:
     text = " ".join(_mend_script(word) for word in text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
     text = _strip_latin_marks(text)
-    text = " ".join(_WORD.findall(text))
-    text = text.replace("_", " ")
-    text = " ".join(text.split())
+    # "_" is a word character to the pattern, but a space here: read before the
+    # words, so that a mark after it ("_ً") is not left a word of its own.
+    text = " ".join(_WORD.findall(text.replace("_", " ")))
     if text.isascii():
         text = _fold_romanization(text)
     text = _CJK_GAP.sub("", text)
