@@ -5,7 +5,7 @@ import copy
 import importlib.resources
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import regionkit
@@ -50,6 +50,7 @@ def test_random_text_raises_only_the_documented_errors(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
+@example("_ً")  # a mark after "_" was left a word, which a second pass dropped
 def test_normalize_is_idempotent(text: str) -> None:
     assert normalize(normalize(text)) == normalize(text)
 

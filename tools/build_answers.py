@@ -31,6 +31,7 @@ _TABLES = (
     "inflected",
     "cores",
     "fuzzy",
+    "cases",
 )
 DATA_FILES = (
     "ru.json",

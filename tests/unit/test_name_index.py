@@ -62,6 +62,7 @@ def test_an_encoded_index_holds_each_table_once() -> None:
         "[inflected]",
         "[cores]",
         "[fuzzy]",
+        "[cases]",
     ]
 
 
@@ -275,3 +276,14 @@ def test_every_category_word_one_edit_away_is_a_candidate() -> None:
         }
         for typo in edited:
             assert at in _index._category_words_near(typo), (word, typo)
+
+
+def test_an_index_of_the_earlier_form_is_built_anew() -> None:
+    """An index of form 2 (case forms among the aliases) counts as stale."""
+    raw = (DATA / "ru.index").read_bytes()
+    digest = zlib.crc32((DATA / "ru.json").read_bytes())
+    assert NameIndex.decode(raw, digest) is not None
+    older = raw.replace(
+        b"# regionkit name index 3 of", b"# regionkit name index 2 of", 1
+    )
+    assert NameIndex.decode(older, digest) is None
