@@ -51,6 +51,7 @@ def test_random_text_raises_only_the_documented_errors(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 @example("_ً")  # a mark after "_" was left a word, which a second pass dropped
+@example("ÒЀ")  # Ò lost its grave after the scripts were mended: "oѐ", then "оѐ"
 def test_normalize_is_idempotent(text: str) -> None:
     assert normalize(normalize(text)) == normalize(text)
 

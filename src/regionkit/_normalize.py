@@ -188,14 +188,14 @@ def canonical(text: str) -> str:
         text = _fold_romanization(_spaced_words(text.lower().translate(_APOSTROPHES)))
         return original if text == original else text
     text = unicodedata.normalize("NFKC", _FORMAT.sub("", text))
-    if _CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text):
-        text = " ".join(_mend_script(word) for word in text.split())
-    else:  # no word mixes the scripts
-        text = " ".join(text.split())
     text = text.casefold().replace("ё", "е").translate(_APOSTROPHES)
     # "_" is a word character to the pattern, but a space here: read before the
     # words, so that a mark after it ("_ً") is not left a word of its own.
-    text = _spaced_words(_strip_latin_marks(text).replace("_", " "))
+    text = _strip_latin_marks(text).replace("_", " ")
+    # Mended after the marks are gone: "ÒЀ" is "oѐ" then, whose o is Cyrillic's.
+    if _CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text):
+        text = " ".join(_mend_script(word) for word in text.split())
+    text = _spaced_words(text)
     if text.isascii():
         text = _fold_romanization(text)
     elif _CJK.search(text):

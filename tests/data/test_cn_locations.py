@@ -17,6 +17,8 @@ TABLES = Path(__file__).resolve().parents[2] / "data" / "cn"
 # tools/update_cn_locations.py: how far cpca's point may lie, by level.
 TOLERANCE = {1: 0.5, 2: 0.5, 3: 0.25}
 BOTH = "geonames-cities500 cpca-adcodes"
+# The third sources of county_points.csv: Wikipedia's points, governments' own.
+PAGE_SOURCES = frozenset({"wikipedia-cn-county-points", "cn-gov-county-points"})
 
 
 def table(name: str) -> list[dict[str, str]]:
@@ -66,12 +68,12 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 332 of 333 prefectures; 2,795 of 2,870 counties."""
+    """Every provincial unit; 332 of 333 prefectures; 2,815 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 332, 3: 2795}
-    # 2,845 MCA county-level units (2,772 located: 1,732 by two sources, 992
-    # by one, 48 by a Wikipedia page's point) and the SARs' 25 districts and
+    assert located == {1: 34, 2: 332, 3: 2815}
+    # 2,845 MCA county-level units (2,792 located: 1,732 by two sources, 992
+    # by one, 68 by a stored page's point) and the SARs' 25 districts and
     # parishes (23: Hong Kong's 18, five of Macao's seven).
     assert everything == {1: 34, 2: 333, 3: 2870}
     # The same counts as the derived table's.
@@ -100,25 +102,26 @@ def test_every_located_unit_agrees_with_the_check_within_the_tolerance() -> None
 
 
 def test_a_unit_whose_sources_disagree_has_no_location() -> None:
-    """Jiange County: GeoNames' Pu'an lies 0.25° from cpca's point: no location."""
+    """Yuhang District: GeoNames' Yuhang lies 0.36° from cpca's point: no location."""
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
         "no_place": 21,
-        "unchecked": 5,
+        "unchecked": 4,
         "shared_name": 4,
-        "ambiguous": 22,
-        "disagrees": 23,
+        "ambiguous": 9,
+        "disagrees": 17,
         "implausible": 1,
     }
     for row in rejected:
         assert regionkit.get(row["code"]).location is None, row
-    jiange = {r["code"]: r for r in rejected}["CN-510823"]
-    assert jiange["reason"] == "disagrees"
-    # Both points are plausible, so neither is taken; no page's point is
-    # recorded (English Wikipedia's is Pu'an's, the seat until 2000-2003).
-    assert jiange["detail"].endswith("; both points pass the gate")
-    assert "CN-510823" not in {r["code"] for r in table("county_points.csv")}
+    yuhang = {r["code"]: r for r in rejected}["CN-330110"]
+    assert yuhang["reason"] == "disagrees"
+    # Both points are plausible, so neither is taken; English Wikipedia's
+    # point (30°09′N 119°40′E) is near neither.
+    assert yuhang["detail"].endswith(
+        "; both points pass the gate; the page's point lies 0.27° from the nearest"
+    )
     # Every unit is in one table or the other.
     located = {r["code"] for r in table("locations.csv")}
     assert located.isdisjoint(r["code"] for r in rejected)
@@ -128,7 +131,7 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
 def test_county_level_units_by_the_name_that_found_their_place() -> None:
     """910 by the full name, 645 by the short, 2 by a town's, 175 by Latin letters.
 
-    And 48 by a Wikipedia page's point: 40 settle between candidates (most
+    And 68 by a stored page's point: 60 settle between candidates (most
     between GeoNames and cpca), 8 have no candidate at all.
     """
     level = {d.code: d.level for d in units()}
@@ -147,9 +150,9 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         ("code", "cpca_over_namesake"): 6,
         ("full_name", "geonames_only"): 2,
         # A page's point settles which candidate is kept (found by its name).
-        ("code", "third_source"): 30,
+        ("code", "third_source"): 45,
         ("full_name", "third_source"): 1,
-        ("short_name", "third_source"): 8,
+        ("short_name", "third_source"): 13,
         ("latin_name", "third_source"): 1,
         # A page's point where neither GeoNames nor cpca has one.
         ("page", "page_only"): 8,
@@ -190,10 +193,14 @@ def test_a_further_name_is_checked_more_strictly() -> None:
     assert len(further) == 822
     assert max(float(r["difference"]) for r in further) <= 0.1
     # Ninghe District: GeoNames' Ninghe (the old town, not the seat, Lutai)
-    # lies 0.13° from cpca's point: no location.
-    ninghe = {r["code"]: r for r in table("locations_rejected.csv")}["CN-120117"]
-    assert ninghe["reason"] == "disagrees"
-    assert regionkit.get("CN-120117").location is None
+    # lies 0.13° from cpca's point, too far for a further name; German
+    # Wikipedia's point of Lutai (39° 20′ N, 117° 49′ O) keeps cpca's.
+    ninghe = {r["code"]: r for r in table("locations.csv")}["CN-120117"]
+    assert (ninghe["basis"], ninghe["source"]) == (
+        "third_source",
+        "cpca-adcodes wikipedia-cn-county-points",
+    )
+    assert "GeoNames 1799379 0.13° away" in ninghe["note"]
 
 
 def test_a_place_named_after_another_unit_is_not_taken() -> None:
@@ -319,6 +326,22 @@ def test_a_unit_located_by_its_page_alone(
         # Sêrxü County: cpca's point lies west of Sichuan's box, but English
         # Wikipedia's (32°58′44″N 98°06′10″E) confirms it.
         ("CN-513332", (32.97889, 98.10278), "cpca", "cpca-adcodes"),
+        # Jiange County: Russian Wikipedia 32°17′12″N 105°31′16″E keeps cpca's
+        # point (the seat at Xiasi); GeoNames' Pu'an, the old seat, 0.25° away.
+        ("CN-510823", (32.28667, 105.52111), "cpca", "cpca-adcodes"),
+        # Ninghe District: German Wikipedia's Lutai, 39° 20′ N, 117° 49′ O.
+        ("CN-120117", (39.33333, 117.81667), "cpca", "cpca-adcodes"),
+        # Coqên County: Russian Wikipedia 31°01′09″N 85°09′20″E (German
+        # Wikipedia's 30° 45′ N, 85° 16′ O lay 0.27° from both points).
+        ("CN-542527", (31.01917, 85.15556), "cpca", "cpca-adcodes"),
+        # Nyêmo County: English Wikipedia's government point, 29.432°N 90.164°E.
+        ("CN-540123", (29.432, 90.164), "cpca", "cpca-adcodes"),
+        # Tumed Right Banner: English Wikipedia 40°34′N 110°31′E; GeoNames'
+        # two 土默特右旗 lie 0.62° apart.
+        ("CN-150221", (40.567, 110.517), "cpca", "cpca-adcodes"),
+        # Longhua District (Shenzhen): English Wikipedia's Longhua New
+        # District, 22°39′26.58″N 114°0′58.47″E, by GeoNames 1802620.
+        ("CN-440309", (22.65738, 114.01624), "GeoNames", "geonames-cities500"),
     ],
 )
 def test_a_third_source_settles_which_point_is_kept(
@@ -446,7 +469,7 @@ def test_a_county_located_only_by_cpca(
 def test_the_basis_of_each_location() -> None:
     """Two sources for 2,112 units; cpca's point alone for 990; GeoNames' for 2.
 
-    A page's point settles 40 more and is the only point of 17.
+    A page's point settles 60 more and is the only point of 17.
     """
     basis = Counter(r["basis"] for r in table("locations.csv"))
     assert basis == {
@@ -454,7 +477,7 @@ def test_the_basis_of_each_location() -> None:
         "cpca_only": 984,
         "cpca_over_namesake": 6,
         "geonames_only": 2,
-        "third_source": 40,
+        "third_source": 60,
         "page_only": 17,
     }
     source = {
@@ -476,8 +499,27 @@ def test_the_basis_of_each_location() -> None:
             assert len(row["source"].split()) == 2, row
         if row["basis"] == "third_source":
             # The candidate kept and the page that chose it, 0.1° apart at most.
-            assert row["source"].endswith(" wikipedia-cn-county-points"), row
+            assert row["source"].split()[1] in PAGE_SOURCES, row
             assert float(row["difference"]) <= 0.1, row
+
+
+def test_a_government_s_stated_point_settles_an_unchecked_place() -> None:
+    """Guangming District: its government's 22°46′34″N 113°54′44″E checks GeoNames'."""
+    row = {r["code"]: r for r in table("locations.csv")}["CN-440311"]
+    assert (row["basis"], row["source"]) == (
+        "third_source",
+        "geonames-cities500 cn-gov-county-points",
+    )
+    assert (
+        row["note"] == "unchecked; the page's point lies 0.02° from GeoNames 1916199's"
+    )
+    points = {r["code"]: r for r in table("county_points.csv")}["CN-440311"]
+    assert abs(float(points["latitude"]) - 22.77611) < 0.01
+    assert abs(float(points["longitude"]) - 113.91222) < 0.01
+    location = regionkit.get("CN-440311").location
+    assert location is not None
+    assert abs(location.latitude - 22.77611) < 0.01
+    assert abs(location.longitude - 113.91222) < 0.02
 
 
 def test_cpca_is_taken_over_a_far_namesake() -> None:
