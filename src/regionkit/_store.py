@@ -696,6 +696,16 @@ class Dataset:
             and min_score == 0.0
             and type(min_score) is float
         )
+        with no_cyclic_gc():  # many small acyclic results: no collection helps
+            return self._lookup_all(values, options, plain, current)
+
+    def _lookup_all(
+        self,
+        values: Iterable[object],
+        options: dict[str, Any],
+        plain: bool,
+        current: bool,
+    ) -> tuple[LookupResult, ...]:
         named = self._named
         done: dict[object, LookupResult] = {}
         results: list[LookupResult] = []
