@@ -151,7 +151,9 @@ def test_frame() -> None:
     assert frame.loc[30, "ok"] is False
 
 
-def test_latin_work_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def resolve_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts `Dataset.resolve` is asked about while a test runs."""
     from regionkit._store import Dataset
 
     calls: list[str] = []
@@ -162,6 +164,11 @@ def test_latin_work_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         return real(self, text, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Dataset, "resolve", counting)
+    return calls
+
+
+def test_latin_work_is_bounded(resolve_calls: list[str]) -> None:
+    calls = resolve_calls
     # 166 distinct parts, none a name: at most 16 are looked at, each once
     # per country.
     parts = [f"q{chr(0x61 + i // 26)}{chr(0x61 + i % 26)}" for i in range(166)]
@@ -280,19 +287,8 @@ def test_a_part_that_is_not_all_names_stays_the_remainder() -> None:
     assert regionkit.parse_address("New York").parts == ()
 
 
-def test_names_without_commas_cost_no_more_lookups(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from regionkit._store import Dataset
-
-    calls: list[str] = []
-    real = Dataset.resolve
-
-    def counting(self: Dataset, text: str, **options: object) -> object:
-        calls.append(text)
-        return real(self, text, **options)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Dataset, "resolve", counting)
+def test_names_without_commas_cost_no_more_lookups(resolve_calls: list[str]) -> None:
+    calls = resolve_calls
     # Parts of eight names each: the names within are found by dictionary
     # probes (at most four a word), never by lookup.
     names = ["Hangzhou", "Zhejiang", "Haidian", "Beijing", "Kazan", "Harbin"]
