@@ -701,7 +701,7 @@ class NameIndex:
         be a name as stored, since the one edit is spent. Chinese characters get
         no typo matching: one character more or less is another name. A stored
         name plus or less whole words is not a typo: "N. Novgorod" is not
-        Novgorod.
+        Novgorod (it is Nizhny Novgorod's abbreviation, an exact match).
         """
         found: dict[tuple[str, str], float] = {}  # (code, text) -> best score
         table = self._table(_FUZZY)
@@ -1119,6 +1119,10 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
             typos = not (grouping or locality) and _typo_locale(name.locale)
             extra = "" if is_full else _SHORT
             file(_EXACT, fold_name(text), (code, text, extra))
+            initialled = _initialled(canonical_name(text)) if locality else ""
+            if initialled and name.locale in ("ru", "en"):
+                # "Н. Новгород", "N. Novgorod", "П-Камчатский"
+                file(_ABBREVIATION, initialled, (code, text, ""))
             if (text, is_full) in seen:  # the same text in several locales
                 continue
             seen.add((text, is_full))
@@ -1247,7 +1251,22 @@ def _without_affix(text: str, affix: _Affix) -> str:
     return core if len(core) >= 2 else ""
 
 
+def _initialled(normalized: str) -> str:
+    """
+    Return a two-word name with its first word cut to its letter, or "".
+
+    As addresses write a town's adjective or first part: "Н. Новгород"
+    (Нижний Новгород), "П-Камчатский"; canonical text reads the dot and the
+    hyphen as a space.
+    """
+    words = normalized.split()
+    if len(words) != 2 or len(words[0]) < 4 or not words[0].isalpha():
+        return ""
+    return f"{words[0][0]} {words[1]}"
+
+
 _NORMALIZED = MatchKind.NORMALIZED.value
+_ABBREVIATION = MatchKind.ABBREVIATION.value
 _NOT_NAMES = frozenset({_CORES, _FUZZY, _CASES})  # `knows` reads them apart
 _INFLECTED = MatchKind.INFLECTED.value
 _LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})

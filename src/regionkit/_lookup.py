@@ -28,7 +28,8 @@ fuzzy          ≤0.75  a typo of the distinctive part of a name (without
                       scripts from 6, 7 and 10; never a substitution of the
                       first letter), the first or the last letter kept;
                       never for Chinese characters; a name plus or less
-                      whole words is no typo ("N. Novgorod"); a typo as
+                      whole words is no typo ("V. Novgorod" is not Novgorod
+                      Oblast, it is Veliky Novgorod's abbreviation); a typo as
                       close to two names is ambiguous; ``fuzzy=False`` or
                       ``min_score=0.8`` refuses typos
 =============  =====  ====================================================

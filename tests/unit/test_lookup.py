@@ -284,3 +284,23 @@ def test_an_initialism_with_dots_is_one_word(text: str, code: str) -> None:
 )
 def test_statistical_tables_russian_forms(text: str, code: str) -> None:
     assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Н. Новгород", "RU-NIZ-GN520555"),
+        ("Н.Новгород", "RU-NIZ-GN520555"),
+        ("N. Novgorod", "RU-NIZ-GN520555"),  # no typo of Novgorod: its abbreviation
+        ("Н. Тагил", "RU-SVE-GN520494"),
+        ("П-Камчатский", "RU-KAM-GN2122104"),
+        ("Н. Челны", "RU-TA-GN523750"),
+    ],
+)
+def test_a_towns_first_word_cut_to_its_letter(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+def test_only_a_towns_two_word_name_is_cut() -> None:
+    with pytest.raises(NotFound):
+        regionkit.lookup("М. область")  # no subject's name is cut
