@@ -1231,14 +1231,14 @@ def _ends(text: str, part: str, prefix: bool) -> bool:
 def _affixes_of(text: str) -> set[_Affix]:
     """Return the first and last words of *text*, and its unspaced ends."""
     words = text.split()
+    first, last = words[0], words[-1]
     found: set[_Affix] = set()
     if len(words) > 1:
-        found |= {(True, words[0] + " "), (False, " " + words[-1])}
-    for word in (words[0], words[-1]):
-        unspaced = _UNSPACED.fullmatch(word)
-        for n in range(1, min(4, len(word) - 1) + 1) if unspaced else ():
-            found |= {(True, word[:n])} if word is words[0] else set()
-            found |= {(False, word[-n:])} if word is words[-1] else set()
+        found |= {(True, first + " "), (False, " " + last)}
+    if _UNSPACED.fullmatch(first):  # up to four characters, one left over
+        found |= {(True, first[:n]) for n in range(1, min(4, len(first) - 1) + 1)}
+    if _UNSPACED.fullmatch(last):
+        found |= {(False, last[-n:]) for n in range(1, min(4, len(last) - 1) + 1)}
     return found
 
 

@@ -1106,7 +1106,7 @@ _NO_BREAKS: frozenset[int] = frozenset()
 
 _LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})
 # A gloss: a bracketed remark, or a statistical table's "без АО" (Архангельская
-# область без АО: the oblast less its autonomous okrug, as Rosstat writes it).
+# область без АО: the oblast less its autonomous okrug, a table's row).
 _BRACKETED = re.compile(
     r"\([^()]*\)|（[^（）]*）|\s(?:без|кроме)\s+(?:ао|автономн\w*\s+округ\w*)\.?\s*$",
     re.IGNORECASE,

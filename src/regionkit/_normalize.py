@@ -324,8 +324,8 @@ _CN_HINTS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     for suffix, categories in (
         ("特别行政区", {"special_administrative_region"}),
         ("特別行政區", {"special_administrative_region"}),
-        # 香港特区: the SAR's everyday short form (深圳特区, the economic zone,
-        # is no SAR, and so no unit).
+        # 香港特区: the SAR's short form, as in 香港特区政府 and 澳門特區政府
+        # (深圳特区, the economic zone, is no SAR, and so no unit).
         ("特区", {"special_administrative_region"}),
         ("特區", {"special_administrative_region"}),
         ("自治区", {"autonomous_region"}),

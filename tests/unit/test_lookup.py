@@ -275,7 +275,7 @@ def test_an_initialism_with_dots_is_one_word(text: str, code: str) -> None:
     [
         ("Еврейская автономная обл", "RU-YEV"),  # обл fits an autonomous oblast
         ("Еврейская авт. обл.", "RU-YEV"),
-        ("Архангельская область без АО", "RU-ARK"),  # Rosstat's row, less the AO
+        ("Архангельская область без АО", "RU-ARK"),  # a table's row, less the AO
         ("Тюменская область без автономных округов", "RU-TYU"),
         ("ЦФО", "RU-FD-CENTRAL"),
         ("СКФО", "RU-FD-NORTH-CAUCASIAN"),
