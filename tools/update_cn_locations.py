@@ -423,6 +423,13 @@ def build(_shared: Path) -> dict[Path, str]:
         for text in {*place["alternatenames"], place["name"]}:
             if is_latin(text) and latin_key(text):
                 by_name[region, LATIN, latin_key(text)].append(place)
+    # China's places by Chinese name in any province, for a prefecture whose
+    # seat lies outside its own.
+    elsewhere: dict[str, list[Place]] = defaultdict(list)
+    for place in places:
+        if place["countrycode"] == "CN":
+            for text in set(place["alternatenames"]):
+                elsewhere[text].append(place)
     # A name two lower units of one province bear (城区, 市中区) finds neither.
     bearers = Counter(
         (r["national_code"][:2], n)
@@ -497,6 +504,16 @@ def build(_shared: Path) -> dict[Path, str]:
         candidates[code] = [
             (SOURCE, str(p["geonameid"]), point(p), name, kind) for p in hits
         ] + ([(CPCA, "", own_check, names[code]["full"], CODE)] if own_check else [])
+        if not hits and level == 2:
+            # A prefecture may be governed from outside its province:
+            # Daxing'anling's seat, Jiagedaqi, lies in Inner Mongolia's
+            # territory, where GeoNames files it. Such a place is only a
+            # candidate for a stored page to choose (`third_source`).
+            candidates[code] += [
+                (SOURCE, str(p["geonameid"]), point(p), key, FULL)
+                for key in wanted
+                for p in elsewhere.get(key, [])
+            ]
         if not hits:
             rejected.append([code, "no_place", " ".join(wanted), ""])
             continue

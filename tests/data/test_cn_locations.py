@@ -68,10 +68,10 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 332 of 333 prefectures; 2,815 of 2,870 counties."""
+    """Every provincial unit and prefecture; 2,815 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 332, 3: 2815}
+    assert located == {1: 34, 2: 333, 3: 2815}
     # 2,845 MCA county-level units (2,792 located: 1,732 by two sources, 992
     # by one, 68 by a stored page's point) and the SARs' 25 districts and
     # parishes (23: Hong Kong's 18, five of Macao's seven).
@@ -106,7 +106,7 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 21,
+        "no_place": 20,
         "unchecked": 4,
         "shared_name": 4,
         "ambiguous": 9,
@@ -368,13 +368,27 @@ def test_a_prefecture_lies_at_a_seat_found_by_its_short_name() -> None:
     assert bortala.location == bole.location
     row = {r["code"]: r for r in table("locations.csv")}["CN-652700"]
     assert (row["found_by"], row["name"]) == ("seat_unit", "博乐")
-    # Daxing'anling's seat, Jiagedaqi, is no unit of the MCA's: no location
-    # (cpca's point for it lies at Tahe: one source does not locate a prefecture).
-    assert regionkit.get("CN-232700").location is None
-    daxinganling = {r["code"]: r for r in table("locations_rejected.csv")}
-    assert daxinganling["CN-232700"]["reason"] == "no_place"
     # Dali lies at Dali City, its capital (unit_centres.csv).
     assert regionkit.get("CN-532900").location == regionkit.get("CN-532901").location
+
+
+def test_daxinganling_lies_at_its_seat_in_inner_mongolia_s_territory() -> None:
+    """Daxing'anling lies at Jiagedaqi, GeoNames' place in Inner Mongolia.
+
+    Jiagedaqi is no unit of the MCA's and lies outside Heilongjiang, so
+    GeoNames' place (admin1 20) is only a candidate; English Wikipedia's point
+    of the district government, 0.02° away, keeps it over cpca's point of the
+    prefecture, which lies at Tahe, 1.93° north.
+    """
+    location = regionkit.get("CN-232700").location
+    assert location is not None
+    assert (location.latitude, location.longitude) == (50.41667, 124.11667)
+    assert location.source == "geonames-cities500 wikipedia-cn-county-points"
+    row = {r["code"]: r for r in table("locations.csv")}["CN-232700"]
+    assert (row["geonames_id"], row["basis"]) == ("2036597", "third_source")
+    assert row["note"] == (
+        "no_place; the page's point lies 0.02° from GeoNames 2036597's, cpca 1.93° away"
+    )
 
 
 def test_a_province_s_centre_is_its_capital_s_record() -> None:
@@ -469,7 +483,8 @@ def test_a_county_located_only_by_cpca(
 def test_the_basis_of_each_location() -> None:
     """Two sources for 2,112 units; cpca's point alone for 990; GeoNames' for 2.
 
-    A page's point settles 60 more and is the only point of 17.
+    A page's point settles 61 more (Daxing'anling among them) and is the only
+    point of 17.
     """
     basis = Counter(r["basis"] for r in table("locations.csv"))
     assert basis == {
@@ -477,7 +492,7 @@ def test_the_basis_of_each_location() -> None:
         "cpca_only": 984,
         "cpca_over_namesake": 6,
         "geonames_only": 2,
-        "third_source": 60,
+        "third_source": 61,
         "page_only": 17,
     }
     source = {
