@@ -68,12 +68,12 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit and prefecture; 2,815 of 2,870 counties."""
+    """Every provincial unit and prefecture; 2,822 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 333, 3: 2815}
-    # 2,845 MCA county-level units (2,792 located: 1,732 by two sources, 992
-    # by one, 68 by a stored page's point) and the SARs' 25 districts and
+    assert located == {1: 34, 2: 333, 3: 2822}
+    # 2,845 MCA county-level units (2,799 located: 1,740 by two sources, 992
+    # by one, 67 by a stored page's point) and the SARs' 25 districts and
     # parishes (23: Hong Kong's 18, five of Macao's seven).
     assert everything == {1: 34, 2: 333, 3: 2870}
     # The same counts as the derived table's.
@@ -108,8 +108,8 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     assert reasons == {
         "no_place": 20,
         "unchecked": 4,
-        "shared_name": 4,
-        "ambiguous": 9,
+        "shared_name": 1,
+        "ambiguous": 5,
         "disagrees": 17,
         "implausible": 1,
     }
@@ -129,9 +129,9 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
 
 
 def test_county_level_units_by_the_name_that_found_their_place() -> None:
-    """910 by the full name, 645 by the short, 2 by a town's, 175 by Latin letters.
+    """914 by the full name, 649 by the short, 2 by a town's, 175 by Latin letters.
 
-    And 68 by a stored page's point: 60 settle between candidates (most
+    And 67 by a stored page's point: 59 settle between candidates (most
     between GeoNames and cpca), 8 have no candidate at all.
     """
     level = {d.code: d.level for d in units()}
@@ -141,8 +141,8 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         if level[r["code"]] == 3 and r["code"][3:].isdigit()
     )
     assert found_by == {
-        ("full_name", "two_sources"): 910,
-        ("short_name", "two_sources"): 645,
+        ("full_name", "two_sources"): 914,
+        ("short_name", "two_sources"): 649,
         ("town_name", "two_sources"): 2,
         ("latin_name", "two_sources"): 175,
         # cpca's point, found by the unit's code.
@@ -152,7 +152,7 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         # A page's point settles which candidate is kept (found by its name).
         ("code", "third_source"): 45,
         ("full_name", "third_source"): 1,
-        ("short_name", "third_source"): 13,
+        ("short_name", "third_source"): 12,
         ("latin_name", "third_source"): 1,
         # A page's point where neither GeoNames nor cpca has one.
         ("page", "page_only"): 8,
@@ -190,7 +190,7 @@ def test_a_further_name_is_checked_more_strictly() -> None:
         and r["basis"] == "two_sources"
         and r["code"][3:].isdigit()
     ]
-    assert len(further) == 822
+    assert len(further) == 826
     assert max(float(r["difference"]) for r in further) <= 0.1
     # Ninghe District: GeoNames' Ninghe (the old town, not the seat, Lutai)
     # lies 0.13° from cpca's point, too far for a further name; German
@@ -410,10 +410,38 @@ def test_a_province_s_centre_is_its_capital_s_record() -> None:
         assert regionkit.get(city).parent_code == province, province
 
 
-def test_a_name_two_units_of_a_province_bear_locates_neither() -> None:
-    """Shanxi's two 城区 (Yangquan's, Jincheng's): one GeoNames 城区, no guess."""
-    for code in ("CN-140302", "CN-140502"):
-        assert regionkit.get(code).location is None
+def test_a_name_two_units_of_a_province_bear_is_told_apart_by_cpca() -> None:
+    """Shanxi's two 城区: GeoNames' one 城区 (Yijing) is Yangquan's, not Jincheng's.
+
+    Yijing lies 0.01° from cpca's point of Yangquan's 城区 and 2.33° from that
+    of Jincheng's, which has no place. Heilongjiang's two 向阳区 each take the
+    one of GeoNames' two that lies at its own cpca point.
+    """
+    yangquan = regionkit.get("CN-140302").location
+    assert yangquan is not None
+    assert (yangquan.latitude, yangquan.longitude) == (37.83556, 113.60194)
+    assert regionkit.get("CN-140502").location is None
+    rejected = {r["code"]: r for r in table("locations_rejected.csv")}
+    assert rejected["CN-140502"]["reason"] == "shared_name"
+    rows = {r["code"]: r for r in table("locations.csv")}
+    assert rows["CN-140302"]["note"] == "shared_name"
+    assert (rows["CN-230402"]["geonames_id"], rows["CN-230803"]["geonames_id"]) == (
+        "8523223",
+        "8522898",
+    )
+    assert rows["CN-230402"]["note"] == (
+        "shared_name: GeoNames 8522898 lies at CN-230803's cpca point"
+    )
+
+
+def test_a_namesake_outside_the_gate_does_not_make_a_name_ambiguous() -> None:
+    """Jiamusi's 郊区 lies at GeoNames' 郊区 there; the other 郊区 is in Xinjiang."""
+    row = {r["code"]: r for r in table("locations.csv")}["CN-230811"]
+    assert (row["geonames_id"], row["basis"]) == ("8522885", "two_sources")
+    assert row["note"] == "ambiguous: GeoNames 8548876 lies outside the gate"
+    # Shuangyashan's 宝山区: of GeoNames' three other 宝山, two lie within the
+    # gate, so the name still finds no one place.
+    assert regionkit.get("CN-230506").location is None
 
 
 def test_a_prefecture_lies_at_its_seat() -> None:
@@ -481,18 +509,18 @@ def test_a_county_located_only_by_cpca(
 
 
 def test_the_basis_of_each_location() -> None:
-    """Two sources for 2,112 units; cpca's point alone for 990; GeoNames' for 2.
+    """Two sources for 2,120 units; cpca's point alone for 990; GeoNames' for 2.
 
-    A page's point settles 61 more (Daxing'anling among them) and is the only
+    A page's point settles 60 more (Daxing'anling among them) and is the only
     point of 17.
     """
     basis = Counter(r["basis"] for r in table("locations.csv"))
     assert basis == {
-        "two_sources": 2112,
+        "two_sources": 2120,
         "cpca_only": 984,
         "cpca_over_namesake": 6,
         "geonames_only": 2,
-        "third_source": 61,
+        "third_source": 60,
         "page_only": 17,
     }
     source = {
