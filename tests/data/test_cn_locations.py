@@ -68,12 +68,12 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit and prefecture; 2,822 of 2,870 counties."""
+    """Every provincial unit and prefecture; 2,823 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 333, 3: 2822}
-    # 2,845 MCA county-level units (2,799 located: 1,740 by two sources, 992
-    # by one, 67 by a stored page's point) and the SARs' 25 districts and
+    assert located == {1: 34, 2: 333, 3: 2823}
+    # 2,845 MCA county-level units (2,800 located: 1,740 by two sources, 992
+    # by one, 68 by a stored page's point) and the SARs' 25 districts and
     # parishes (23: Hong Kong's 18, five of Macao's seven).
     assert everything == {1: 34, 2: 333, 3: 2870}
     # The same counts as the derived table's.
@@ -108,7 +108,6 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     assert reasons == {
         "no_place": 20,
         "unchecked": 4,
-        "shared_name": 1,
         "ambiguous": 5,
         "disagrees": 17,
         "implausible": 1,
@@ -131,7 +130,7 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
 def test_county_level_units_by_the_name_that_found_their_place() -> None:
     """914 by the full name, 649 by the short, 2 by a town's, 175 by Latin letters.
 
-    And 67 by a stored page's point: 59 settle between candidates (most
+    And 68 by a stored page's point: 60 settle between candidates (most
     between GeoNames and cpca), 8 have no candidate at all.
     """
     level = {d.code: d.level for d in units()}
@@ -150,7 +149,7 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         ("code", "cpca_over_namesake"): 6,
         ("full_name", "geonames_only"): 2,
         # A page's point settles which candidate is kept (found by its name).
-        ("code", "third_source"): 45,
+        ("code", "third_source"): 46,
         ("full_name", "third_source"): 1,
         ("short_name", "third_source"): 12,
         ("latin_name", "third_source"): 1,
@@ -414,17 +413,20 @@ def test_a_name_two_units_of_a_province_bear_is_told_apart_by_cpca() -> None:
     """Shanxi's two 城区: GeoNames' one 城区 (Yijing) is Yangquan's, not Jincheng's.
 
     Yijing lies 0.01° from cpca's point of Yangquan's 城区 and 2.33° from that
-    of Jincheng's, which has no place. Heilongjiang's two 向阳区 each take the
-    one of GeoNames' two that lies at its own cpca point.
+    of Jincheng's. Heilongjiang's two 向阳区 each take the one of GeoNames'
+    two that lies at its own cpca point.
     """
     yangquan = regionkit.get("CN-140302").location
     assert yangquan is not None
     assert (yangquan.latitude, yangquan.longitude) == (37.83556, 113.60194)
-    assert regionkit.get("CN-140502").location is None
-    rejected = {r["code"]: r for r in table("locations_rejected.csv")}
-    assert rejected["CN-140502"]["reason"] == "shared_name"
     rows = {r["code"]: r for r in table("locations.csv")}
     assert rows["CN-140302"]["note"] == "shared_name"
+    # Jincheng's is settled by English Wikipedia's point of its government,
+    # 0.01° from cpca's point.
+    assert (rows["CN-140502"]["basis"], rows["CN-140502"]["source"]) == (
+        "third_source",
+        "cpca-adcodes wikipedia-cn-county-points",
+    )
     assert (rows["CN-230402"]["geonames_id"], rows["CN-230803"]["geonames_id"]) == (
         "8523223",
         "8522898",
@@ -511,7 +513,7 @@ def test_a_county_located_only_by_cpca(
 def test_the_basis_of_each_location() -> None:
     """Two sources for 2,120 units; cpca's point alone for 990; GeoNames' for 2.
 
-    A page's point settles 60 more (Daxing'anling among them) and is the only
+    A page's point settles 61 more (Daxing'anling among them) and is the only
     point of 17.
     """
     basis = Counter(r["basis"] for r in table("locations.csv"))
@@ -520,7 +522,7 @@ def test_the_basis_of_each_location() -> None:
         "cpca_only": 984,
         "cpca_over_namesake": 6,
         "geonames_only": 2,
-        "third_source": 60,
+        "third_source": 61,
         "page_only": 17,
     }
     source = {
