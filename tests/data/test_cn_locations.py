@@ -68,11 +68,11 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit; 332 of 333 prefectures; 2,815 of 2,870 counties."""
+    """Every provincial unit and prefecture; 2,823 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 332, 3: 2815}
-    # 2,845 MCA county-level units (2,792 located: 1,732 by two sources, 992
+    assert located == {1: 34, 2: 333, 3: 2823}
+    # 2,845 MCA county-level units (2,800 located: 1,740 by two sources, 992
     # by one, 68 by a stored page's point) and the SARs' 25 districts and
     # parishes (23: Hong Kong's 18, five of Macao's seven).
     assert everything == {1: 34, 2: 333, 3: 2870}
@@ -106,10 +106,9 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 21,
+        "no_place": 20,
         "unchecked": 4,
-        "shared_name": 4,
-        "ambiguous": 9,
+        "ambiguous": 5,
         "disagrees": 17,
         "implausible": 1,
     }
@@ -129,7 +128,7 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
 
 
 def test_county_level_units_by_the_name_that_found_their_place() -> None:
-    """910 by the full name, 645 by the short, 2 by a town's, 175 by Latin letters.
+    """914 by the full name, 649 by the short, 2 by a town's, 175 by Latin letters.
 
     And 68 by a stored page's point: 60 settle between candidates (most
     between GeoNames and cpca), 8 have no candidate at all.
@@ -141,8 +140,8 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         if level[r["code"]] == 3 and r["code"][3:].isdigit()
     )
     assert found_by == {
-        ("full_name", "two_sources"): 910,
-        ("short_name", "two_sources"): 645,
+        ("full_name", "two_sources"): 914,
+        ("short_name", "two_sources"): 649,
         ("town_name", "two_sources"): 2,
         ("latin_name", "two_sources"): 175,
         # cpca's point, found by the unit's code.
@@ -150,9 +149,9 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         ("code", "cpca_over_namesake"): 6,
         ("full_name", "geonames_only"): 2,
         # A page's point settles which candidate is kept (found by its name).
-        ("code", "third_source"): 45,
+        ("code", "third_source"): 46,
         ("full_name", "third_source"): 1,
-        ("short_name", "third_source"): 13,
+        ("short_name", "third_source"): 12,
         ("latin_name", "third_source"): 1,
         # A page's point where neither GeoNames nor cpca has one.
         ("page", "page_only"): 8,
@@ -190,7 +189,7 @@ def test_a_further_name_is_checked_more_strictly() -> None:
         and r["basis"] == "two_sources"
         and r["code"][3:].isdigit()
     ]
-    assert len(further) == 822
+    assert len(further) == 826
     assert max(float(r["difference"]) for r in further) <= 0.1
     # Ninghe District: GeoNames' Ninghe (the old town, not the seat, Lutai)
     # lies 0.13° from cpca's point, too far for a further name; German
@@ -368,13 +367,27 @@ def test_a_prefecture_lies_at_a_seat_found_by_its_short_name() -> None:
     assert bortala.location == bole.location
     row = {r["code"]: r for r in table("locations.csv")}["CN-652700"]
     assert (row["found_by"], row["name"]) == ("seat_unit", "博乐")
-    # Daxing'anling's seat, Jiagedaqi, is no unit of the MCA's: no location
-    # (cpca's point for it lies at Tahe: one source does not locate a prefecture).
-    assert regionkit.get("CN-232700").location is None
-    daxinganling = {r["code"]: r for r in table("locations_rejected.csv")}
-    assert daxinganling["CN-232700"]["reason"] == "no_place"
     # Dali lies at Dali City, its capital (unit_centres.csv).
     assert regionkit.get("CN-532900").location == regionkit.get("CN-532901").location
+
+
+def test_daxinganling_lies_at_its_seat_in_inner_mongolia_s_territory() -> None:
+    """Daxing'anling lies at Jiagedaqi, GeoNames' place in Inner Mongolia.
+
+    Jiagedaqi is no unit of the MCA's and lies outside Heilongjiang, so
+    GeoNames' place (admin1 20) is only a candidate; English Wikipedia's point
+    of the district government, 0.02° away, keeps it over cpca's point of the
+    prefecture, which lies at Tahe, 1.93° north.
+    """
+    location = regionkit.get("CN-232700").location
+    assert location is not None
+    assert (location.latitude, location.longitude) == (50.41667, 124.11667)
+    assert location.source == "geonames-cities500 wikipedia-cn-county-points"
+    row = {r["code"]: r for r in table("locations.csv")}["CN-232700"]
+    assert (row["geonames_id"], row["basis"]) == ("2036597", "third_source")
+    assert row["note"] == (
+        "no_place; the page's point lies 0.02° from GeoNames 2036597's, cpca 1.93° away"
+    )
 
 
 def test_a_province_s_centre_is_its_capital_s_record() -> None:
@@ -396,10 +409,41 @@ def test_a_province_s_centre_is_its_capital_s_record() -> None:
         assert regionkit.get(city).parent_code == province, province
 
 
-def test_a_name_two_units_of_a_province_bear_locates_neither() -> None:
-    """Shanxi's two 城区 (Yangquan's, Jincheng's): one GeoNames 城区, no guess."""
-    for code in ("CN-140302", "CN-140502"):
-        assert regionkit.get(code).location is None
+def test_a_name_two_units_of_a_province_bear_is_told_apart_by_cpca() -> None:
+    """Shanxi's two 城区: GeoNames' one 城区 (Yijing) is Yangquan's, not Jincheng's.
+
+    Yijing lies 0.01° from cpca's point of Yangquan's 城区 and 2.33° from that
+    of Jincheng's. Heilongjiang's two 向阳区 each take the one of GeoNames'
+    two that lies at its own cpca point.
+    """
+    yangquan = regionkit.get("CN-140302").location
+    assert yangquan is not None
+    assert (yangquan.latitude, yangquan.longitude) == (37.83556, 113.60194)
+    rows = {r["code"]: r for r in table("locations.csv")}
+    assert rows["CN-140302"]["note"] == "shared_name"
+    # Jincheng's is settled by English Wikipedia's point of its government,
+    # 0.01° from cpca's point.
+    assert (rows["CN-140502"]["basis"], rows["CN-140502"]["source"]) == (
+        "third_source",
+        "cpca-adcodes wikipedia-cn-county-points",
+    )
+    assert (rows["CN-230402"]["geonames_id"], rows["CN-230803"]["geonames_id"]) == (
+        "8523223",
+        "8522898",
+    )
+    assert rows["CN-230402"]["note"] == (
+        "shared_name: GeoNames 8522898 lies at CN-230803's cpca point"
+    )
+
+
+def test_a_namesake_outside_the_gate_does_not_make_a_name_ambiguous() -> None:
+    """Jiamusi's 郊区 lies at GeoNames' 郊区 there; the other 郊区 is in Xinjiang."""
+    row = {r["code"]: r for r in table("locations.csv")}["CN-230811"]
+    assert (row["geonames_id"], row["basis"]) == ("8522885", "two_sources")
+    assert row["note"] == "ambiguous: GeoNames 8548876 lies outside the gate"
+    # Shuangyashan's 宝山区: of GeoNames' three other 宝山, two lie within the
+    # gate, so the name still finds no one place.
+    assert regionkit.get("CN-230506").location is None
 
 
 def test_a_prefecture_lies_at_its_seat() -> None:
@@ -467,17 +511,18 @@ def test_a_county_located_only_by_cpca(
 
 
 def test_the_basis_of_each_location() -> None:
-    """Two sources for 2,112 units; cpca's point alone for 990; GeoNames' for 2.
+    """Two sources for 2,120 units; cpca's point alone for 990; GeoNames' for 2.
 
-    A page's point settles 60 more and is the only point of 17.
+    A page's point settles 61 more (Daxing'anling among them) and is the only
+    point of 17.
     """
     basis = Counter(r["basis"] for r in table("locations.csv"))
     assert basis == {
-        "two_sources": 2112,
+        "two_sources": 2120,
         "cpca_only": 984,
         "cpca_over_namesake": 6,
         "geonames_only": 2,
-        "third_source": 60,
+        "third_source": 61,
         "page_only": 17,
     }
     source = {
