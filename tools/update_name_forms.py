@@ -510,7 +510,7 @@ def jyutping(hanzi: str) -> tuple[list[str], bool] | None:
 
 def hk_romanizations(syllables: Sequence[str]) -> list[str]:
     """Return the Hong Kong Government spellings of Jyutping *syllables*."""
-    spellings = []
+    spellings: list[tuple[str, ...]] = []
     for syllable in syllables:
         if syllable[:-1] in ("m", "ng"):  # syllabic: 吳 ng4
             spellings.append((syllable[:-1],))
@@ -564,11 +564,11 @@ def cantonese_rows(names: list[dict[str, str]], codes: set[str]) -> Iterator[Row
         if "text" in row
     }
     rows: list[Row] = []
-    for row in names:
-        code = row["code"]
-        if code not in codes or row["locale"] != "zh-Hant" or row["form"] != "short":
+    for name in names:
+        code = name["code"]
+        if code not in codes or name["locale"] != "zh-Hant" or name["form"] != "short":
             continue
-        reading = jyutping(row["text"])
+        reading = jyutping(name["text"])
         if reading is None:
             continue
         syllables, toned = reading
@@ -587,12 +587,12 @@ def cantonese_rows(names: list[dict[str, str]], codes: set[str]) -> Iterator[Row
         ]
         rows.extend((code, loc, "alias", text, src) for loc, text, src in forms)
     owners: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        owners[_unmarked(row[3])].add(row[0])
+    for form in rows:
+        owners[_unmarked(form[3])].add(form[0])
     taken |= places_elsewhere()
-    for row in rows:
-        if _unmarked(row[3]) not in taken and len(owners[_unmarked(row[3])]) == 1:
-            yield row
+    for form in rows:
+        if _unmarked(form[3]) not in taken and len(owners[_unmarked(form[3])]) == 1:
+            yield form
 
 
 def _unmarked(text: str) -> str:
