@@ -313,3 +313,12 @@ def test_cantonese_names_are_read() -> None:
 )
 def test_a_portuguese_name_finds_its_unit(text: str, code: str) -> None:
     assert regionkit.lookup(text).code == code
+
+
+def test_a_bracketed_category_word_must_fit_the_unit() -> None:
+    """Canton is the city, not a province: "Canton (province)" has no answer."""
+    assert regionkit.lookup("Jilin (city)").code == "CN-220200"
+    assert regionkit.lookup("Guangdong (province)").code == "CN-GD"
+    for text in ("Canton (province)", "Cantão (província)"):
+        with pytest.raises(regionkit.NotFound):
+            regionkit.lookup(text)
