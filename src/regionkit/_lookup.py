@@ -565,9 +565,9 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
         # (province)" is Guangdong, though "Canton" alone is its capital.
         hints = _gloss_hints(text)
         try:
-            found = _strict(source, bare, scope)
-            if not hints or found.division.category.value in hints:
-                return found
+            glossed = _strict(source, bare, scope)
+            if not hints or glossed.division.category.value in hints:
+                return glossed
         except (NotFound, ValueError):
             pass
     if not scope.fuzzy:
