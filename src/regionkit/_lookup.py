@@ -80,7 +80,12 @@ import attrs
 from regionkit._index import FUZZY_THRESHOLD, MatchKind, NameIndex, core_of
 from regionkit._index import SCORES as _SCORES
 from regionkit._models import Category, Division
-from regionkit._normalize import fold
+from regionkit._normalize import (
+    CATEGORY_WORDS,
+    fold,
+    normalize,
+    strong_category_hints,
+)
 from regionkit._townships import ends_in_township_word
 from regionkit.errors import AmbiguousName, NotFound, UnknownCode, shorten
 
@@ -556,8 +561,13 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
     # A gloss in brackets is no part of the name: "Primorskiy (Maritime) Kray".
     bare = " ".join(_BRACKETED.sub(" ", text).split()) if _BRACKET.search(text) else ""
     if bare and bare != " ".join(text.split()):
+        # A gloss of category words says what the name names: "Canton
+        # (province)" is Guangdong, though "Canton" alone is its capital.
+        hints = _gloss_hints(text)
         try:
-            return _strict(source, bare, scope)
+            glossed = _strict(source, bare, scope)
+            if not hints or glossed.division.category.value in hints:
+                return glossed
         except (NotFound, ValueError):
             pass
     if not scope.fuzzy:
@@ -661,6 +671,24 @@ def _with_former(
         if former and (not found or former[0].score > found[0].score):
             return former
     return found
+
+
+def _gloss_hints(text: str) -> frozenset[str]:
+    """
+    Return the categories a bracketed gloss of category words alone names.
+
+    >>> sorted(_gloss_hints("Cantão (província)"))
+    ['autonomous_region', 'province']
+    >>> _gloss_hints("Primorskiy (Maritime) Kray")
+    frozenset()
+    """
+    glosses = [
+        normalize(g.group()) for g in _BRACKETED.finditer(text) if g.group()[0] in "(（"
+    ]
+    words = " ".join(glosses).split()
+    if not words or not CATEGORY_WORDS.issuperset(words):
+        return frozenset()
+    return strong_category_hints(" ".join(words))
 
 
 def _strict(source: Source, text: str, scope: Scope) -> Match:

