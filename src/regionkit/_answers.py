@@ -189,10 +189,14 @@ class Answers:
 
     def has_any(self, keys: Iterable[str]) -> bool:
         """Whether any of *keys*, folded, is a name the file answers."""
-        lines = self._lines
+        lines, bits = self._lines, self._filter()
         for key in keys:
-            folded = fold(key).encode()
-            if not self._may_hold(folded):
+            # `fold` of an ASCII key, without a cache entry for each: most keys
+            # are made once, by `probed_keys`.
+            folded = (
+                " ".join(key.lower().split()) if key.isascii() else fold(key)
+            ).encode()
+            if bits is not None and not _holds(bits, folded):
                 continue
             probe = folded + b"\t"
             at = bisect.bisect_left(lines, probe)
@@ -203,11 +207,14 @@ class Answers:
     def _may_hold(self, key: bytes) -> bool:
         """Whether *key* (folded, UTF-8) may be a key: ``False`` if it is none."""
         bits = self._filter()
-        if bits is None:
-            return True
-        at = hash(key) & _MASK
-        return bool(bits[at >> 3] >> (at & 7) & 1)
+        return bits is None or _holds(bits, key)
 
     def keys(self) -> list[str]:
         """Return every folded name the file answers, in order."""
         return [str(line.partition(b"\t")[0], "utf-8") for line in self._lines]
+
+
+def _holds(bits: bytearray, key: bytes) -> bool:
+    """Whether the bitmap has *key*'s bit: ``False`` if it is no key."""
+    at = hash(key) & _MASK
+    return bool(bits[at >> 3] >> (at & 7) & 1)

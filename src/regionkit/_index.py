@@ -326,7 +326,7 @@ _NO_KEYS: tuple[list[int], list[str], list[int]] = ([], [], [])
 @functools.lru_cache(maxsize=4096)  # for the tables of one text, mostly
 def _shortened(text: str) -> frozenset[str]:
     """Return *text* and each form of it with one letter left out."""
-    return frozenset((text, *(text[:at] + text[at + 1 :] for at in range(len(text)))))
+    return frozenset([text, *[text[:at] + text[at + 1 :] for at in range(len(text))]])
 
 
 def _by_shortened(keys: Sequence[str]) -> dict[str, int | list[int]]:
@@ -721,13 +721,14 @@ class NameIndex:
                         else category not in _LOCALITY_VALUES  # never by a typo
                     ):
                         _keep(found, code, text, _score(1, len(normalized)))
-        if not reach:  # Chinese characters, or too short
-            return self._typos_found(found)
+        near = table.near(plain, reach) if reach else []  # none: Chinese, or short
+        if not near:  # most indices hold no key near a typo
+            return self._typos_found(found) if found else []
         worded = plain != normalized  # the text has a category word
         keys, words = table.keys(), set(plain.split())
         typos: list[tuple[int, float, int]] = []  # edits, score, key position
         rivals: list[tuple[int, int]] = []  # edits, key position: too close to skip
-        for at, raw in table.near(plain, reach):
+        for at, raw in near:
             key = keys[at]
             if key == plain:
                 continue
@@ -801,7 +802,7 @@ def _by_marks(text: str, entries: list[_Entry]) -> list[_Entry]:
     evidence: "Nínhǎi Xiàn" is one letter from Nínghǎi Xiàn (宁海县) and from
     Bīnhǎi Xiàn (滨海县), and only the first has its tones.
     """
-    if len(entries) < 2:
+    if len(entries) < 2 or text.isascii():
         return entries
     marked = fold(text)
     if marked.isascii() or not _MARKED.search(marked):
@@ -1291,10 +1292,18 @@ def _typo_locale(locale: str) -> bool:
     return locale.split("-")[0] in _TYPO_LANGUAGES and not locale.endswith(_NO_TYPOS)
 
 
+_RU_LETTER = re.compile("[а-я]")  # what `russian_stems` cuts endings of
+
+
 @functools.lru_cache(maxsize=65536)
 def _stems_of(normalized: str) -> tuple[str, ...]:
     """Return the Russian stems to file or try, if long enough to mean a name."""
-    stems = russian_stems(normalized)
+    # Without a Russian letter, the stems are the words as they are.
+    stems = (
+        russian_stems(normalized)
+        if _RU_LETTER.search(normalized)
+        else " ".join(normalized.split())
+    )
     # "ком" is Коми's stem, and of Кома and Комо too: too short to tell.
     return (stems,) if len(stems.replace(" ", "")) >= 4 else ()
 

@@ -206,6 +206,8 @@ def split_qualified(text: str) -> list[tuple[str, str]]:
             (parts[0], ", ".join(parts[1:])),
             (parts[-1], ", ".join(parts[:-1])),
         ]
+    if text.isascii() and len(text.split()) < 2:
+        return []  # one word: no reading
     folded = fold(text)
     if is_han(folded.replace(" ", "")):
         return []  # Chinese is read as a chain of names: see `_chain`

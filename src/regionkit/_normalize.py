@@ -366,6 +366,7 @@ _CN_HINTS: tuple[tuple[str, frozenset[str]], ...] = tuple(
 )
 
 _CN_HINT_SUFFIXES = tuple(suffix for suffix, _ in _CN_HINTS)
+_NO_HINTS: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -378,9 +379,11 @@ def category_hints(normalized: str) -> frozenset[str]:
     >>> sorted(category_hints("黑龙江省"))
     ['province']
     """
-    hints: frozenset[str] = frozenset()
+    hints: frozenset[str] = _NO_HINTS
     for word in normalized.split():
-        hints |= _HINTS_BY_WORD.get(word, frozenset())
+        named = _HINTS_BY_WORD.get(word)
+        if named is not None:
+            hints = hints | named if hints else named
     if normalized.endswith(_CN_HINT_SUFFIXES):  # else none of them fits
         for suffix, categories in _CN_HINTS:
             if normalized.endswith(suffix):

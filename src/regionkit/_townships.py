@@ -18,6 +18,7 @@ township than the one meant.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
@@ -344,8 +345,12 @@ class Townships:
     def _latin_entries(self, folded: str) -> list[tuple[str, bool]]:
         """Return the units a Latin text names in full: English, pinyin."""
         plain = _plain(folded)
+        # `_first_word` of plain ASCII, without its cached calls (most texts).
+        first = (
+            plain.partition(" ")[0].lower() if plain.isascii() else _first_word(plain)
+        )
         found: list[tuple[str, bool]] = []
-        for item in self._latin_index().get(_first_word(plain), ()):
+        for item in self._latin_index().get(first, ()):
             if isinstance(item, int):
                 fields = self._rows[item].split("\t")
                 code, pinyin, forms = f"CN-{fields[0]}", fields[5], [fields[6]]
@@ -383,7 +388,10 @@ def _number(line: str) -> str:
 
 
 def _is_han(text: str) -> bool:
-    return all("\u3400" <= c <= "\u9fff" or c in "（）、-" for c in text)
+    return _HAN_ONLY.fullmatch(text) is not None
+
+
+_HAN_ONLY = re.compile(r"[\u3400-\u9fff（）、\-]*")  # or nothing at all
 
 
 def _parent(number: str, parent: str) -> str:

@@ -2,6 +2,7 @@
 
 import ast
 import copy
+import csv
 import importlib.resources
 import json
 import pickle
@@ -13,7 +14,7 @@ import attrs
 import pytest
 
 import regionkit
-from regionkit import DataError, Dataset, _index
+from regionkit import DataError, Dataset, _index, _lookup, _normalize, _townships
 from regionkit._datafile import read_division_file
 from regionkit._index import NameIndex
 
@@ -287,3 +288,36 @@ def test_an_index_of_the_earlier_form_is_built_anew() -> None:
         b"# regionkit name index 3 of", b"# regionkit name index 2 of", 1
     )
     assert NameIndex.decode(older, digest) is None
+
+
+def test_the_shortcuts_of_a_typo_s_first_sight_keep_every_result() -> None:
+    """
+    The quick ways for the common texts give what the long ways give.
+
+    Texts without a Russian letter keep their words as stems; one ASCII word
+    reads as no qualified name; a township text is Chinese by one pattern.
+    """
+    corpus = Path(__file__).parent.parent / "corpus" / "typos.csv"
+    with corpus.open(encoding="utf-8", newline="") as file:
+        texts = [row["text"] for row in csv.DictReader(file)][::20]
+    texts += ["Москва", "в Якутии", "st petersburg", "Xī'ān", "北京（市）", "", " "]
+    for text in texts:
+        normalized = _normalize.normalize(text) if text.strip() else text
+        assert _index._stems_of.__wrapped__(normalized) == (
+            (stems,)
+            if len((stems := _normalize.russian_stems(normalized)).replace(" ", ""))
+            >= 4
+            else ()
+        ), text
+        folded = _normalize.fold(text)
+        assert _townships._is_han(folded) == all(
+            "\u3400" <= c <= "\u9fff" or c in "（）、-" for c in folded
+        ), text
+    assert _lookup.split_qualified("Tatarstn") == []
+    assert _lookup.split_qualified("Harbin Daoli") == [
+        ("daoli", "harbin"),
+        ("harbin", "daoli"),
+    ]
+    assert _townships._is_han("")
+    assert _townships._is_han("城关镇（）")
+    assert not _townships._is_han("城关镇 ")
