@@ -77,7 +77,7 @@ class Answers:
     line a lookup finds is decoded.
     """
 
-    __slots__ = ("_asked", "_bits", "_lines", "_made")
+    __slots__ = ("_asked", "_bits", "_lines", "_made", "_making")
 
     def __init__(self, lines: SortedLines) -> None:
         self._lines = lines
@@ -85,29 +85,33 @@ class Answers:
         # texts a program asks about past the stored names (typos, the pieces
         # of qualified names) are no key, and one bit tells so where a
         # bisection of 100,000 lines costs a microsecond or two.
-        self._bits: bytearray | None = None
+        self._bits: bytearray | None = None  # once every key's bit is set
+        self._making: bytearray | None = None
         self._asked = 0
         self._made = 0  # the blocks of lines whose bits are set
 
     def _filter(self) -> bytearray | None:
         """Return the keys' bitmap, or ``None`` while it is not made yet."""
-        bits, blocks = self._bits, self._lines.blocks
-        if bits is not None and self._made >= blocks:
-            return bits
+        if self._bits is not None:
+            return self._bits
         self._asked += 1
         if self._asked < _ASKS_BEFORE_BITS:
             return None
+        bits = self._making
         if bits is None:
-            bits = self._bits = bytearray(_MASK // 8 + 1)
+            bits = self._making = bytearray(_MASK // 8 + 1)
         # Two threads may set one slice's bits both: the same bits, no line
         # left out (each sets `_made` to the end of a slice it made).
-        start = self._made
+        start, blocks = self._made, self._lines.blocks
         end = min(start + _BLOCKS_PER_ASK, blocks)
         for line in self._lines.lines(start, end):
-            at = hash(line.partition(b"\t")[0]) & _MASK
+            at = hash(line.partition("\t")[0]) & _MASK
             bits[at >> 3] |= 1 << (at & 7)
         self._made = max(self._made, end)
-        return bits if self._made >= blocks else None
+        if self._made < blocks:
+            return None
+        self._bits = bits
+        return bits
 
     @classmethod
     def decode(cls, raw: bytes, digests: Mapping[str, str]) -> Answers | None:
@@ -166,7 +170,7 @@ class Answers:
         long way); ``(True, None)``: it names no unit.
         """
         key = fold(text)
-        if not self._may_hold(key.encode()):
+        if not self._may_hold(key):
             return False, None
         line = self._lines.get(key)
         if line is None:
@@ -193,12 +197,12 @@ class Answers:
         lines = self._lines
         for key in keys:
             folded = fold(key)
-            if self._may_hold(folded.encode()) and lines.has(folded):
+            if self._may_hold(folded) and lines.has(folded):
                 return True
         return False
 
-    def _may_hold(self, key: bytes) -> bool:
-        """Whether *key* (folded, UTF-8) may be a key: ``False`` if it is none."""
+    def _may_hold(self, key: str) -> bool:
+        """Whether *key* (folded) may be a key: ``False`` if it is none."""
         bits = self._filter()
         if bits is None:
             return True

@@ -185,7 +185,9 @@ class _Table:
             )
             for key, items in filed.items()
         )
-        return cls(SortedLines("".join(line + "\n" for line in lines).encode()))
+        return cls(
+            SortedLines("".join("\n" + line for line in lines).encode() + b"\n", 1)
+        )
 
     @classmethod
     def decode(cls, raw: bytes, start: int, end: int) -> _Table:

@@ -6,7 +6,7 @@ The prebuilt files (the name indices, the answers) are sorted lines
 object of 50 to 80 bytes besides its text, and two bytes a letter for Cyrillic
 or Chinese: 100,000 lines of answers took 9 MB where their bytes take 5.
 `SortedLines` keeps the bytes, and the key of the first line of each block of
-about a kilobyte: a key's line is found by bisecting those keys, then
+a few hundred bytes: a key's line is found by bisecting those keys, then
 searching its block for the line, both in C.
 """
 
@@ -17,8 +17,9 @@ from array import array
 
 __all__ = ["SortedLines"]
 
-_BLOCK = 1024
+_BLOCK = 384
 """About how many bytes of lines share one key in the bisected list."""
+_BREAK = ord("\n")
 
 
 class SortedLines:
@@ -33,21 +34,26 @@ class SortedLines:
     __slots__ = ("_end", "_firsts", "_starts", "_text")
 
     def __init__(self, text: bytes, start: int = 0, end: int | None = None) -> None:
-        self._text = text  # a whole file's bytes may be shared: no copy
         end = len(text) if end is None else end
+        if start < end and (
+            start == 0 or text[start - 1] != _BREAK or text[end - 1] != _BREAK
+        ):  # every line, the first too, is found with the line break before it
+            text = b"\n" + text[start:end].removesuffix(b"\n") + b"\n"
+            start, end = 1, len(text)
+        self._text = text  # a whole file's bytes may be shared: no copy
         self._end = end
-        # The key (with its tab) of each block's first line, and where each
-        # block starts, the end last.
+        # Each block's first key as a search probe ("\n", key, tab), and where
+        # each block starts (at the line break before it), the end last.
         firsts: list[bytes] = []
         starts = array("q")
         at = start
-        while 0 <= at < end:
+        while at < end:
             line_end = text.find(b"\n", at, end)
             line_end = end if line_end < 0 else line_end
             tab = text.find(b"\t", at, line_end)
-            firsts.append(text[at : line_end if tab < 0 else tab] + b"\t")
-            starts.append(at)
-            # The next block starts at the line after its first kilobyte.
+            firsts.append(text[at - 1 : line_end if tab < 0 else tab] + b"\t")
+            starts.append(at - 1)
+            # The next block starts at the line after its first few hundred bytes.
             at = text.find(b"\n", max(line_end, at + _BLOCK), end) + 1 or end
         starts.append(end)
         self._firsts = firsts
@@ -58,30 +64,24 @@ class SortedLines:
 
     def get(self, key: str) -> str | None:
         """Return what follows *key* and its tab on its line; ``None`` if no line."""
-        probe = (key + "\t").encode()
+        probe = ("\n" + key + "\t").encode()
         block = bisect.bisect_right(self._firsts, probe) - 1
         if block < 0:
             return None
-        text, start = self._text, self._starts[block]
-        if not text.startswith(probe, start):
-            found = text.find(b"\n" + probe, start, self._starts[block + 1])
-            if found < 0:
-                return None
-            start = found + 1
-        start += len(probe)
-        stop = text.find(b"\n", start, self._end)
-        return str(text[start : self._end if stop < 0 else stop], "utf-8")
+        text, starts = self._text, self._starts
+        found = text.find(probe, starts[block], starts[block + 1])
+        if found < 0:
+            return None
+        found += len(probe)
+        return str(text[found : text.index(b"\n", found)], "utf-8")
 
     def has(self, key: str) -> bool:
         """Whether a line has *key*."""
-        probe = (key + "\t").encode()
+        probe = ("\n" + key + "\t").encode()
         block = bisect.bisect_right(self._firsts, probe) - 1
-        if block < 0:
-            return False
-        text, start = self._text, self._starts[block]
+        starts = self._starts
         return (
-            text.startswith(probe, start)
-            or text.find(b"\n" + probe, start, self._starts[block + 1]) >= 0
+            block >= 0 and self._text.find(probe, starts[block], starts[block + 1]) >= 0
         )
 
     @property
@@ -89,19 +89,19 @@ class SortedLines:
         """How many blocks the lines make (see `lines`)."""
         return len(self._firsts)
 
-    def lines(self, first: int = 0, stop: int | None = None) -> list[bytes]:
+    def lines(self, first: int = 0, stop: int | None = None) -> list[str]:
         """Return the lines of blocks *first* to *stop* (all by default), in order."""
         starts = self._starts
         stop = len(self._firsts) if stop is None else min(stop, len(self._firsts))
         if first >= stop:
             return []
-        chunk = self._text[starts[first] : starts[stop]]
-        return chunk.split(b"\n")[: -1 if chunk.endswith(b"\n") else None]
+        chunk = str(self._text[starts[first] + 1 : starts[stop]], "utf-8")
+        return chunk.split("\n")[: -1 if chunk.endswith("\n") else None]
 
     def keys(self) -> list[str]:
         """Return every line's key, in order."""
-        return [str(line.partition(b"\t")[0], "utf-8") for line in self.lines()]
+        return [line.partition("\t")[0] for line in self.lines()]
 
     def data(self) -> bytes:
         """Return the lines' bytes."""
-        return self._text[self._starts[0] : self._end]
+        return self._text[self._starts[0] + 1 : self._end]

@@ -620,7 +620,14 @@ class Dataset:
             return Miss(text)
         if isinstance(answer[0], str):
             code, stage, score, kind, matched = answer
-            division = self.record(code[:2], stage, code)
+            # `record`, without its calls where the stage is loaded (no stage
+            # of a file is the township level's)
+            loaded = self._indices.get(code[:2])
+            division = (
+                loaded.records.get(code)
+                if loaded is not None and loaded.files >= stage
+                else self.record(code[:2], stage, code)
+            )
             if division is None:  # not the data the answers were made from
                 return None
             return Match(division, score, matched, _KIND_OF[kind])
