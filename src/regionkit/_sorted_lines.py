@@ -26,15 +26,24 @@ class SortedLines:
     """
     The lines of ``text[start:end]``, each ending in a line break, found by key.
 
-    A line's key is what comes before its first tab. The lines are sorted and
-    their keys distinct and tab-free, so lines and keys sort alike (the tab
-    that ends a key sorts below any other letter that continues one).
+    A line's key is what comes before its first tab (or, with *key_end* a
+    line break, the whole line). The lines are sorted and their keys distinct,
+    so lines and keys sort alike (the tab that ends a key sorts below any
+    other letter that continues one).
     """
 
-    __slots__ = ("_end", "_firsts", "_starts", "_text")
+    __slots__ = ("_end", "_firsts", "_key_end", "_starts", "_text")
 
-    def __init__(self, text: bytes, start: int = 0, end: int | None = None) -> None:
+    def __init__(
+        self,
+        text: bytes,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        key_end: bytes = b"\t",
+    ) -> None:
         end = len(text) if end is None else end
+        self._key_end = key_end
         if start < end and (
             start == 0 or text[start - 1] != _BREAK or text[end - 1] != _BREAK
         ):  # every line, the first too, is found with the line break before it
@@ -50,8 +59,8 @@ class SortedLines:
         while at < end:
             line_end = text.find(b"\n", at, end)
             line_end = end if line_end < 0 else line_end
-            tab = text.find(b"\t", at, line_end)
-            firsts.append(text[at - 1 : line_end if tab < 0 else tab] + b"\t")
+            tab = text.find(key_end, at, line_end)
+            firsts.append(text[at - 1 : line_end if tab < 0 else tab] + key_end)
             starts.append(at - 1)
             # The next block starts at the line after its first few hundred bytes.
             at = text.find(b"\n", max(line_end, at + _BLOCK), end) + 1 or end
@@ -64,24 +73,26 @@ class SortedLines:
 
     def get(self, key: str) -> str | None:
         """Return what follows *key* and its tab on its line; ``None`` if no line."""
-        probe = ("\n" + key + "\t").encode()
+        probe = ("\n" + key).encode() + self._key_end
         block = bisect.bisect_right(self._firsts, probe) - 1
         if block < 0:
             return None
         text, starts = self._text, self._starts
-        found = text.find(probe, starts[block], starts[block + 1])
+        # To the line break after its last line, which may end a key.
+        found = text.find(probe, starts[block], starts[block + 1] + 1)
         if found < 0:
             return None
-        found += len(probe)
-        return str(text[found : text.index(b"\n", found)], "utf-8")
+        found += len(probe)  # the line break ends a key or what follows it
+        return str(text[found : text.index(b"\n", found - 1)], "utf-8")
 
     def has(self, key: str) -> bool:
         """Whether a line has *key*."""
-        probe = ("\n" + key + "\t").encode()
+        probe = ("\n" + key).encode() + self._key_end
         block = bisect.bisect_right(self._firsts, probe) - 1
         starts = self._starts
         return (
-            block >= 0 and self._text.find(probe, starts[block], starts[block + 1]) >= 0
+            block >= 0
+            and self._text.find(probe, starts[block], starts[block + 1] + 1) >= 0
         )
 
     @property

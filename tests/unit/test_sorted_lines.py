@@ -68,3 +68,22 @@ def test_a_key_is_what_comes_before_its_tab() -> None:
         "3",
         None,
     ]
+
+
+@pytest.mark.parametrize("block", [1, 3, 384])
+def test_whole_lines_are_keys_where_a_line_break_ends_them(
+    monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    """The last line of each block too."""
+    monkeypatch.setattr(_sorted_lines, "_BLOCK", block)
+    found = SortedLines(b"a da\na duo\nb\n", key_end=b"\n")
+    assert [found.has(key) for key in ("a da", "a duo", "b", "a", "a d", "")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert found.get("a duo") == ""
+    assert found.keys() == ["a da", "a duo", "b"]
