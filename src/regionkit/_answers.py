@@ -105,7 +105,7 @@ class Answers:
         start, blocks = self._made, self._lines.blocks
         end = min(start + _BLOCKS_PER_ASK, blocks)
         for line in self._lines.lines(start, end):
-            at = hash(line.partition("\t")[0]) & _MASK
+            at = hash(line.partition(b"\t")[0]) & _MASK
             bits[at >> 3] |= 1 << (at & 7)
         self._made = max(self._made, end)
         if self._made < blocks:
@@ -170,7 +170,7 @@ class Answers:
         long way); ``(True, None)``: it names no unit.
         """
         key = fold(text)
-        if not self._may_hold(key):
+        if not self._may_hold(key.encode()):
             return False, None
         line = self._lines.get(key)
         if line is None:
@@ -197,12 +197,12 @@ class Answers:
         lines = self._lines
         for key in keys:
             folded = fold(key)
-            if self._may_hold(folded) and lines.has(folded):
+            if self._may_hold(folded.encode()) and lines.has(folded):
                 return True
         return False
 
-    def _may_hold(self, key: str) -> bool:
-        """Whether *key* (folded) may be a key: ``False`` if it is none."""
+    def _may_hold(self, key: bytes) -> bool:
+        """Whether *key* (folded, UTF-8) may be a key: ``False`` if it is none."""
         bits = self._filter()
         if bits is None:
             return True

@@ -28,6 +28,7 @@ import functools
 import itertools
 import re
 import zlib
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -160,10 +161,11 @@ class _Table:
     decoded.
     """
 
-    __slots__ = ("_ends", "_keys", "_lines", "_shortened")
+    __slots__ = ("_ends", "_keys", "_lines", "_rows", "_shortened")
 
     def __init__(self, lines: SortedLines) -> None:
         self._lines = lines
+        self._rows: array[int] | None = None  # where each line starts, for `row`
         # For the typo scan, made at its first: the keys, their positions by
         # first and by last character (for two edits), and by each form of
         # theirs with at most one letter left out (for one).
@@ -209,6 +211,10 @@ class _Table:
         if self._keys is None:
             self._keys = self._lines.keys()
         return self._keys
+
+    def each_key(self) -> list[str]:
+        """Return every key, in order, without keeping them (as `keys` does)."""
+        return self._keys if self._keys is not None else self._lines.keys()
 
     def near(self, text: str, edits: int) -> list[tuple[int, int]]:
         """
@@ -294,7 +300,11 @@ class _Table:
 
     def row(self, at: int) -> list[_Item]:
         """Return the items of the key at position *at* of `keys`."""
-        return self.get(self.keys()[at])
+        rows = self._rows
+        if rows is None:
+            rows = self._rows = self._lines.line_starts()
+        line = self._lines.between(rows[at], rows[at + 1] - 1)
+        return _items(line.partition("\t")[2])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, _Table):
@@ -556,9 +566,13 @@ class NameIndex:
             if self._searches < _SEARCHES_BEFORE_SETS:
                 return None
             # Two threads may both make them: the same sets.
+            # The keys of the name tables are read for the sets only (`keys`
+            # would keep a list of them all on each table).
             tables = [self._table(n) for n in _TABLES if n not in {_CORES, _FUZZY}]
-            named = frozenset(itertools.chain.from_iterable(t.keys() for t in tables))
-            cores = frozenset(self._table(_CORES).keys())
+            named = frozenset(
+                itertools.chain.from_iterable(t.each_key() for t in tables)
+            )
+            cores = frozenset(self._table(_CORES).each_key())
             sets = self._keysets = (named, cores, frozenset(self._table(_FUZZY).keys()))
         return sets
 

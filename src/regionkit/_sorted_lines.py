@@ -13,6 +13,8 @@ searching its block for the line, both in C.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 from array import array
 
 __all__ = ["SortedLines"]
@@ -100,18 +102,35 @@ class SortedLines:
         """How many blocks the lines make (see `lines`)."""
         return len(self._firsts)
 
-    def lines(self, first: int = 0, stop: int | None = None) -> list[str]:
+    def lines(self, first: int = 0, stop: int | None = None) -> list[bytes]:
         """Return the lines of blocks *first* to *stop* (all by default), in order."""
         starts = self._starts
         stop = len(self._firsts) if stop is None else min(stop, len(self._firsts))
         if first >= stop:
             return []
-        chunk = str(self._text[starts[first] + 1 : starts[stop]], "utf-8")
-        return chunk.split("\n")[: -1 if chunk.endswith("\n") else None]
+        chunk = self._text[starts[first] + 1 : starts[stop]]
+        return chunk.split(b"\n")[: -1 if chunk.endswith(b"\n") else None]
+
+    def line_starts(self) -> array[int]:
+        """Return where each line starts, in order, then where the lines end."""
+        chunk = self._text[self._starts[0] + 1 : self._end]  # each line ends in "\n"
+        lengths = map(len, chunk.split(b"\n")[:-1])
+        return array(
+            "q",
+            itertools.accumulate(
+                map(operator.add, lengths, itertools.repeat(1)),
+                initial=self._starts[0] + 1,
+            ),
+        )
+
+    def between(self, start: int, stop: int) -> str:
+        """Return the text from *start* to *stop* (offsets `line_starts` gives)."""
+        return str(self._text[start:stop], "utf-8")
 
     def keys(self) -> list[str]:
         """Return every line's key, in order."""
-        return [line.partition("\t")[0] for line in self.lines()]
+        text = str(self.data(), "utf-8")  # each line ends in "\n"
+        return [line.partition("\t")[0] for line in text.split("\n")[:-1]]
 
     def data(self) -> bytes:
         """Return the lines' bytes."""

@@ -177,5 +177,5 @@ def test_the_bitmap_of_the_keys_misses_no_key(monkeypatch: pytest.MonkeyPatch) -
     assert all(answers.get(key)[0] for key in keys[::50])
     assert not answers.has_any(["tatarstn", "wenshgng qu", "kazan tatarstan"])
     assert answers.get("Tatarstn") == (False, None)
-    missed = sum(not answers._may_hold(f"{key}x") for key in keys[::10])
+    missed = sum(not answers._may_hold(f"{key}x".encode()) for key in keys[::10])
     assert missed > 0.95 * len(keys[::10])  # about 1% of the bits are set

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -50,8 +51,12 @@ def test_every_key_finds_its_line_and_no_other_text_finds_one(
         assert found.data() == body
         assert [
             line for at in range(found.blocks) for line in found.lines(at, at + 1)
-        ] == lines
+        ] == [line.encode() for line in lines]
         assert bool(found) == bool(lines)
+        starts = found.line_starts()
+        assert [
+            found.between(start, stop - 1) for start, stop in itertools.pairwise(starts)
+        ] == lines
 
 
 def test_a_last_line_without_its_line_break_is_read() -> None:
