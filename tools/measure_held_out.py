@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from regionkit._sorted_lines import SortedLines  # noqa: E402
 from regionkit._store import Dataset  # noqa: E402
 
 TABLE = ROOT / "data" / "foreign_names.csv"
@@ -50,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             kept.add(row["core"])
     dataset = Dataset.from_path(ROOT / "src" / "regionkit" / "_data")
-    dataset._foreign = frozenset(kept)  # the half lookup is told of
+    dataset._foreign = SortedLines(  # the half lookup is told of
+        "".join(core + "\n" for core in sorted(kept)).encode(), key_end=b"\n"
+    )
     found: list[tuple[str, str]] = []
     for _, text in held:
         with contextlib.suppress(LookupError):

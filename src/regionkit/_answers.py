@@ -26,11 +26,11 @@ the header names; any other data is looked up the long way.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Mapping
 
 from regionkit._normalize import fold
+from regionkit._sorted_lines import SortedLines
 
 __all__ = ["Answer", "Answers", "Tie", "Unit"]
 
@@ -54,10 +54,11 @@ _KIND_OF = {letter: kind for kind, letter in KINDS.items()}
 
 # The bitmap of the keys: 2**23 bits (1 MB), about 1% set; begun at the file's
 # 1,000th question and made a slice of lines a question after, so that no one
-# question pays for all 100,000 lines (24 ms), only for a slice (about 1 ms).
+# question pays for all 100,000 lines (24 ms), only for a slice of about 4,000
+# (200 blocks of `SortedLines`, about 1 ms).
 _MASK = 2**23 - 1
 _ASKS_BEFORE_BITS = 1000
-_LINES_PER_ASK = 4096
+_BLOCKS_PER_ASK = 200
 
 Unit = tuple[str, int, float, str, str]
 """One unit: its code, the stage holding it, the score, kind and matched text."""
@@ -70,42 +71,47 @@ class Answers:
     """
     The prebuilt answers, read by bisection from the file's sorted lines.
 
-    The lines stay UTF-8 bytes, whose order is the text's: decoding 4 MB of
-    mostly Chinese and Cyrillic text would double the cost of reading the
-    file, and only the line a lookup finds is decoded.
+    The lines stay the file's UTF-8 bytes, whose order is the text's (see
+    `SortedLines`): decoding 5 MB of mostly Chinese and Cyrillic text would
+    double the cost of reading the file and the memory it takes, and only the
+    line a lookup finds is decoded.
     """
 
-    __slots__ = ("_asked", "_bits", "_lines", "_made")
+    __slots__ = ("_asked", "_bits", "_lines", "_made", "_making")
 
-    def __init__(self, lines: list[bytes]) -> None:
+    def __init__(self, lines: SortedLines) -> None:
         self._lines = lines
         # A bit for each key's hash, made once the file is asked often: most
         # texts a program asks about past the stored names (typos, the pieces
         # of qualified names) are no key, and one bit tells so where a
         # bisection of 100,000 lines costs a microsecond or two.
-        self._bits: bytearray | None = None
+        self._bits: bytearray | None = None  # once every key's bit is set
+        self._making: bytearray | None = None
         self._asked = 0
-        self._made = 0  # the lines whose bits are set
+        self._made = 0  # the blocks of lines whose bits are set
 
     def _filter(self) -> bytearray | None:
         """Return the keys' bitmap, or ``None`` while it is not made yet."""
-        bits, lines = self._bits, self._lines
-        if bits is not None and self._made >= len(lines):
-            return bits
+        if self._bits is not None:
+            return self._bits
         self._asked += 1
         if self._asked < _ASKS_BEFORE_BITS:
             return None
+        bits = self._making
         if bits is None:
-            bits = self._bits = bytearray(_MASK // 8 + 1)
+            bits = self._making = bytearray(_MASK // 8 + 1)
         # Two threads may set one slice's bits both: the same bits, no line
         # left out (each sets `_made` to the end of a slice it made).
-        start = self._made
-        end = min(start + _LINES_PER_ASK, len(lines))
-        for line in lines[start:end]:
+        start, blocks = self._made, self._lines.blocks
+        end = min(start + _BLOCKS_PER_ASK, blocks)
+        for line in self._lines.lines(start, end):
             at = hash(line.partition(b"\t")[0]) & _MASK
             bits[at >> 3] |= 1 << (at & 7)
         self._made = max(self._made, end)
-        return bits if self._made >= len(lines) else None
+        if self._made < blocks:
+            return None
+        self._bits = bits
+        return bits
 
     @classmethod
     def decode(cls, raw: bytes, digests: Mapping[str, str]) -> Answers | None:
@@ -126,7 +132,7 @@ class Answers:
             name, _, crc = pair.partition("=")
             if digests.get(name) != crc:
                 return None  # worked out from other data
-        return cls(raw[start:].split(b"\n")[:-1])
+        return cls(SortedLines(raw, start))
 
     @staticmethod
     def encode(answers: Iterable[tuple[str, Answer]], files: Mapping[str, str]) -> str:
@@ -166,11 +172,10 @@ class Answers:
         key = fold(text)
         if not self._may_hold(key.encode()):
             return False, None
-        lines, probe = self._lines, (key + "\t").encode()
-        at = bisect.bisect_left(lines, probe)
-        if at == len(lines) or not lines[at].startswith(probe):
+        line = self._lines.get(key)
+        if line is None:
             return False, None
-        fields = str(lines[at][len(probe) :], "utf-8").split("\t")
+        fields = line.split("\t")
         if fields[0] == "-":
             return True, None
         if fields[0] == "=":
@@ -189,32 +194,23 @@ class Answers:
 
     def has_any(self, keys: Iterable[str]) -> bool:
         """Whether any of *keys*, folded, is a name the file answers."""
-        lines, bits = self._lines, self._filter()
+        lines = self._lines
         for key in keys:
             # `fold` of an ASCII key, without a cache entry for each: most keys
             # are made once, by `probed_keys`.
-            folded = (
-                " ".join(key.lower().split()) if key.isascii() else fold(key)
-            ).encode()
-            if bits is not None and not _holds(bits, folded):
-                continue
-            probe = folded + b"\t"
-            at = bisect.bisect_left(lines, probe)
-            if at < len(lines) and lines[at].startswith(probe):
+            folded = " ".join(key.lower().split()) if key.isascii() else fold(key)
+            if self._may_hold(folded.encode()) and lines.has(folded):
                 return True
         return False
 
     def _may_hold(self, key: bytes) -> bool:
         """Whether *key* (folded, UTF-8) may be a key: ``False`` if it is none."""
         bits = self._filter()
-        return bits is None or _holds(bits, key)
+        if bits is None:
+            return True
+        at = hash(key) & _MASK
+        return bool(bits[at >> 3] >> (at & 7) & 1)
 
     def keys(self) -> list[str]:
         """Return every folded name the file answers, in order."""
-        return [str(line.partition(b"\t")[0], "utf-8") for line in self._lines]
-
-
-def _holds(bits: bytearray, key: bytes) -> bool:
-    """Whether the bitmap has *key*'s bit: ``False`` if it is no key."""
-    at = hash(key) & _MASK
-    return bool(bits[at >> 3] >> (at & 7) & 1)
+        return self._lines.keys()

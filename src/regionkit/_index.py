@@ -28,6 +28,7 @@ import functools
 import itertools
 import re
 import zlib
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ from regionkit._normalize import (
     strong_category_hints,
     without_preposition,
 )
+from regionkit._sorted_lines import SortedLines
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -153,15 +155,17 @@ class _Table:
 
     A key filed with several items has a line ``key`` then a triple of
     fields per item, in the order they were filed (which decides which of a
-    unit's names a match reports). The lines of a prebuilt index become this
-    list with one split, so a table loads in milliseconds; a key's line is
-    found by bisection for ``key<TAB>``.
+    unit's names a match reports). A prebuilt table stays the UTF-8 bytes of
+    its index file (`SortedLines`), so a table loads in milliseconds and
+    takes no more memory than its bytes; only a line a search finds is
+    decoded.
     """
 
-    __slots__ = ("_ends", "_keys", "_lines", "_shortened")
+    __slots__ = ("_ends", "_keys", "_lines", "_rows", "_shortened")
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: SortedLines) -> None:
         self._lines = lines
+        self._rows: array[int] | None = None  # where each line starts, for `row`
         # For the typo scan, made at its first: the keys, their positions by
         # first and by last character (for two edits), and by each form of
         # theirs with at most one letter left out (for one).
@@ -175,42 +179,42 @@ class _Table:
         # whitespace to str.split); in the fields, such characters that data
         # from elsewhere may hold become spaces, so that every line keeps its
         # shape. The lines are sorted: bisection finds a key's line among them.
-        return cls(
-            sorted(
-                key
-                + "".join(
-                    "\t" + "\t".join(field.translate(_SPACES) for field in item)
-                    for item in items
-                )
-                for key, items in filed.items()
+        lines = sorted(
+            key
+            + "".join(
+                "\t" + "\t".join(field.translate(_SPACES) for field in item)
+                for item in items
             )
+            for key, items in filed.items()
+        )
+        return cls(
+            SortedLines("".join("\n" + line for line in lines).encode() + b"\n", 1)
         )
 
     @classmethod
-    def decode(cls, text: str) -> _Table:
+    def decode(cls, raw: bytes, start: int, end: int) -> _Table:
         # Well formed by construction: the index's checksum covers the text.
-        return cls(text.split("\n")[:-1])
+        return cls(SortedLines(raw, start, end))
 
     def encode(self) -> str:
-        return "".join(line + "\n" for line in self._lines)
+        return str(self._lines.data(), "utf-8")
 
     def get(self, key: str) -> list[_Item]:
-        lines, probe = self._lines, key + "\t"
-        at = bisect.bisect_left(lines, probe)
-        if at == len(lines) or not lines[at].startswith(probe):
-            return []
-        return _items(lines[at], len(probe))
+        fields = self._lines.get(key)
+        return [] if fields is None else _items(fields)
 
     def has(self, key: str) -> bool:
-        lines, probe = self._lines, key + "\t"
-        at = bisect.bisect_left(lines, probe)
-        return at < len(lines) and lines[at].startswith(probe)
+        return self._lines.has(key)
 
     def keys(self) -> list[str]:
         """Return every key, in order."""
         if self._keys is None:
-            self._keys = [line.partition("\t")[0] for line in self._lines]
+            self._keys = self._lines.keys()
         return self._keys
+
+    def each_key(self) -> list[str]:
+        """Return every key, in order, without keeping them (as `keys` does)."""
+        return self._keys if self._keys is not None else self._lines.keys()
 
     def near(self, text: str, edits: int) -> list[tuple[int, int]]:
         """
@@ -296,12 +300,16 @@ class _Table:
 
     def row(self, at: int) -> list[_Item]:
         """Return the items of the key at position *at* of `keys`."""
-        return _items(self._lines[at], len(self.keys()[at]) + 1)
+        rows = self._rows
+        if rows is None:
+            rows = self._rows = self._lines.line_starts()
+        line = self._lines.between(rows[at], rows[at + 1] - 1)
+        return _items(line.partition("\t")[2])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, _Table):
             return NotImplemented
-        return self._lines == other._lines
+        return self._lines.data() == other._lines.data()
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -421,9 +429,9 @@ def _known_keys(text: str) -> tuple[tuple[str, str, str], str]:
     return (fold(text), canonical(text), normalized), strip_category_words(normalized)
 
 
-def _items(line: str, start: int) -> list[_Item]:
-    """Return the items of a line whose fields begin at *start*."""
-    fields = line[start:].split("\t")
+def _items(line: str) -> list[_Item]:
+    """Return the items of the fields of a line (what follows its key)."""
+    fields = line.split("\t")
     return [
         (fields[at], fields[at + 1], fields[at + 2]) for at in range(0, len(fields), 3)
     ]
@@ -452,7 +460,7 @@ class NameIndex:
         parts: dict[str, tuple[int, int]] | None = None,
     ) -> None:
         self._tables = tables if tables is not None else {}
-        self._raw = memoryview(raw)  # a prebuilt file, read without copies
+        self._raw = raw  # a prebuilt file: its tables are read in place
         self._parts = parts if parts is not None else {}  # table -> its offsets
         self._keysets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None
         self._keysets = None  # made once searches are many: see `_sets`
@@ -527,8 +535,7 @@ class NameIndex:
         table = self._tables.get(name)
         if table is None:  # two threads may both decode it: the same result
             start, end = self._parts.get(name, (0, 0))
-            text = str(self._raw[start:end], "utf-8")
-            table = self._tables[name] = _Table.decode(text)
+            table = self._tables[name] = _Table.decode(self._raw, start, end)
         return table
 
     def __eq__(self, other: object) -> bool:
@@ -559,9 +566,13 @@ class NameIndex:
             if self._searches < _SEARCHES_BEFORE_SETS:
                 return None
             # Two threads may both make them: the same sets.
+            # The keys of the name tables are read for the sets only (`keys`
+            # would keep a list of them all on each table).
             tables = [self._table(n) for n in _TABLES if n not in {_CORES, _FUZZY}]
-            named = frozenset(itertools.chain.from_iterable(t.keys() for t in tables))
-            cores = frozenset(self._table(_CORES).keys())
+            named = frozenset(
+                itertools.chain.from_iterable(t.each_key() for t in tables)
+            )
+            cores = frozenset(self._table(_CORES).each_key())
             sets = self._keysets = (named, cores, frozenset(self._table(_FUZZY).keys()))
         return sets
 

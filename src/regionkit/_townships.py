@@ -4,9 +4,11 @@ China's township level (乡级): 41,340 townships, read lazily from one text fil
 ``cn-townships.tsv`` holds one line per township and per statistical zone
 (written by ``tools/build_data.py`` from ``data/cn/townships.csv`` and
 ``statistical_zones.csv``; ``data/cn/NOTES-townships.md`` gives the rules). A
-`Townships` keeps the lines as read and makes a `Division` only for the lines a
-call asks for, so that loading costs one pass over the text and a dictionary of
-the Chinese names; the Latin names are indexed on the first Latin query.
+`Townships` keeps the lines as read, as one string with where each line starts
+and its number (a string a line would take 7 MB more), and makes a `Division`
+only for the lines a call asks for, so that loading costs one pass over the
+text and a dictionary of the Chinese names; the Latin names are indexed on the
+first Latin query.
 
 Lookup at this level matches names exactly (Chinese full or short names,
 Simplified or Traditional; full pinyin with or without tones; full English
@@ -18,8 +20,11 @@ township than the one meant.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterator
 
 from regionkit._index import MatchKind
@@ -95,15 +100,26 @@ class Townships:
         self._stems: dict[str, list[int]] = {}  # short names that end in no generic
         self._simplified: dict[str, str] = {}  # Traditional to Simplified, per char
         self._zone_names: dict[str, list[str]] = {}
-        self._latin: dict[str, list[int | str]] | None = None
+        self._latin: dict[str, int | list[int | str]] | None = None
         self._built: dict[str, Division] = {}
         # The head (comments, tables, zones), then the townships in code order.
         head, marker, body = text.partition("\n#R\n")
         if not marker:
             raise ValueError("no township rows")
-        self._rows: list[str] = body.split("\n")
-        if self._rows and not self._rows[-1]:
-            self._rows.pop()
+        rows = body.split("\n")
+        if rows and not rows[-1]:
+            rows.pop()
+        # Row *at* is body[starts[at] : starts[at + 1] - 1]; its nine digits
+        # are numbers[at], in order.
+        self._body = body
+        self._starts = array(
+            "q",
+            itertools.accumulate(
+                map(operator.add, map(len, rows), itertools.repeat(1)), initial=0
+            ),
+        )
+        self._numbers = array("q", map(int, map(_NUMBER, rows)))
+        del rows
         placed: list[str] = []
         for line in head.split("\n"):
             if line.startswith("#T\t"):
@@ -123,17 +139,29 @@ class Townships:
             at = self._find(number)
             if at is None:
                 raise ValueError(f"no township {number}")
-            parent = _parent(number, self._rows[at].split("\t", 2)[1])
+            parent = _parent(number, self._row(at).split("\t", 2)[1])
             self._children.setdefault(parent, []).append(at)
 
     def __len__(self) -> int:
-        return len(self._rows) + len(self._zones)
+        return len(self._numbers) + len(self._zones)
+
+    def _row(self, at: int) -> str:
+        """Return row *at*, a township's line."""
+        return self._body[self._starts[at] : self._starts[at + 1] - 1]
+
+    def _each_row(self) -> Iterator[tuple[int, str]]:
+        """Yield every row with its number, a slice of the text at a time."""
+        starts, count = self._starts, len(self._numbers)
+        for first in range(0, count, _ROWS_AT_ONCE):
+            stop = min(first + _ROWS_AT_ONCE, count)
+            lines = self._body[starts[first] : starts[stop] - 1].split("\n")
+            yield from enumerate(lines, first)
 
     def codes(self) -> Iterator[str]:
         """Yield every code, zones first, then townships in code order."""
         yield from self._zones
-        for line in self._rows:
-            yield f"CN-{line[:9]}"
+        for number in self._numbers:
+            yield f"CN-{number:09d}"
 
     def divisions(self) -> Iterator[Division]:
         """Yield every record, zones first, then townships in code order."""
@@ -141,13 +169,16 @@ class Townships:
             zone = self.division(code)
             if zone is not None:
                 yield zone
-        for at in range(len(self._rows)):
+        for at in range(len(self._numbers)):
             yield self._at(at)
 
     def _find(self, number: str) -> int | None:
         """Return the row of township *number* (nine digits), or None."""
-        at = bisect.bisect_left(self._rows, number, key=_number)
-        if at == len(self._rows) or _number(self._rows[at]) != number:
+        if len(number) != 9 or not number.isascii() or not number.isdigit():
+            return None
+        value, numbers = int(number), self._numbers
+        at = bisect.bisect_left(numbers, value)
+        if at == len(numbers) or numbers[at] != value:
             return None
         return at
 
@@ -161,11 +192,11 @@ class Townships:
             at = self._find(code[3:])
             if at is None:
                 return None
-            line = self._rows[at]
+            line = self._row(at)
         return self._built.setdefault(code, self._record(code, line))
 
     def _at(self, at: int) -> Division:
-        line = self._rows[at]
+        line = self._row(at)
         code = f"CN-{line[:9]}"
         found = self._built.get(code)
         if found is None:
@@ -191,7 +222,7 @@ class Townships:
         names: list[tuple[str, str]] = []
         for at in self._under(code):
             if isinstance(at, int):  # a township's row, not a zone's key
-                number, _, _, name, hant, _ = self._rows[at].split("\t", 5)
+                number, _, _, name, hant, _ = self._row(at).split("\t", 5)
                 names.append((name, f"CN-{number}"))
                 if hant and hant != name:
                     names.append((hant, f"CN-{number}"))
@@ -201,12 +232,14 @@ class Townships:
         """Return the rows of the townships under *code*, then zones and others."""
         found: list[int | str] = []
         county = code[3:]
-        if len(county) == 6 and county.isdigit():  # its townships lie together
-            rows = self._rows
-            at = bisect.bisect_left(rows, county, key=_number)
-            while at < len(rows) and rows[at].startswith(county):
-                if rows[at][9:11] == "\t\t":  # the parent its code says
-                    found.append(at)
+        if len(county) == 6 and county.isascii() and county.isdigit():
+            # Its townships lie together, numbered from county * 1000.
+            numbers, starts, body = self._numbers, self._starts, self._body
+            first = int(county) * 1000
+            at = bisect.bisect_left(numbers, first)
+            while at < len(numbers) and numbers[at] < first + 1000:
+                if body[starts[at] + 9 : starts[at] + 11] == "\t\t":
+                    found.append(at)  # the parent its code says
                 at += 1
         found.extend(self._children.get(code, ()))
         return found
@@ -215,7 +248,7 @@ class Townships:
         """Return the rows by Simplified full name, built on the first lookup."""
         if self._names is None:
             names: dict[str, int | list[int]] = {}
-            for at, line in enumerate(self._rows):
+            for at, line in self._each_row():
                 _, _, letter, name, rest = line.split("\t", 4)
                 old = names.setdefault(name, at)
                 if old is not at:
@@ -320,7 +353,7 @@ class Townships:
         self, at: int, query: str, field: int, short: bool
     ) -> list[tuple[str, bool]]:
         """Return row *at* if its name (or short name) is *query*."""
-        fields = self._rows[at].split("\t", 8)
+        fields = self._row(at).split("\t", 8)
         own = fields[field]
         if short:
             cut = int(fields[7]) if fields[7] else 0
@@ -329,16 +362,25 @@ class Townships:
             fits = own == query
         return [(f"CN-{fields[0]}", short)] if fits else []
 
-    def _latin_index(self) -> dict[str, list[int | str]]:
-        """Return the units by the first word of their English name, lower case."""
+    def _latin_index(self) -> dict[str, int | list[int | str]]:
+        """
+        Return the units by the first word of their English name, lower case.
+
+        A word of one township files its row alone (24,000 lists fewer).
+        """
         if self._latin is None:
-            latin: dict[str, list[int | str]] = {}
+            latin: dict[str, int | list[int | str]] = {}
             for key, line in self._zones.items():
                 word = _first_word(line.split("\t")[5])
-                latin.setdefault(word, []).append(key)
-            for at, line in enumerate(self._rows):
+                latin.setdefault(word, []).append(key)  # type: ignore[union-attr]
+            for at, line in self._each_row():
                 word = _first_word(line.split("\t", 7)[6])
-                latin.setdefault(word, []).append(at)
+                old = latin.setdefault(word, at)
+                if old is not at:
+                    if isinstance(old, int):
+                        latin[word] = [old, at]
+                    else:
+                        old.append(at)
             self._latin = latin
         return self._latin
 
@@ -350,9 +392,10 @@ class Townships:
             plain.partition(" ")[0].lower() if plain.isascii() else _first_word(plain)
         )
         found: list[tuple[str, bool]] = []
-        for item in self._latin_index().get(first, ()):
+        items = self._latin_index().get(first, ())
+        for item in [items] if isinstance(items, int) else items:
             if isinstance(item, int):
-                fields = self._rows[item].split("\t")
+                fields = self._row(item).split("\t")
                 code, pinyin, forms = f"CN-{fields[0]}", fields[5], [fields[6]]
             else:
                 fields = self._zones[item].split("\t")
@@ -383,8 +426,10 @@ _GENERICS = (
 )
 
 
-def _number(line: str) -> str:
-    return line[:9]
+_NUMBER = operator.itemgetter(slice(9))  # a row's nine digits
+
+
+_ROWS_AT_ONCE = 1024  # `Townships._each_row`: not a string for every row at once
 
 
 def _is_han(text: str) -> bool:

@@ -166,7 +166,7 @@ def test_the_bitmap_of_the_keys_misses_no_key(monkeypatch: pytest.MonkeyPatch) -
     """
     monkeypatch.setattr(_answers_module, "_ASKS_BEFORE_BITS", 1)
     answers = _answers()
-    slices = -(-len(answers.keys()) // _answers_module._LINES_PER_ASK)
+    slices = -(-answers._lines.blocks // _answers_module._BLOCKS_PER_ASK)
     # Made a slice a question: no one question reads every line.
     assert [answers._filter() is None for _ in range(slices)] == [True] * (
         slices - 1

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "regionkit"
 # or of any layer below; never one above.
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset(
-        {"errors", "_manifest", "_normalize", "_version"}
+        {"errors", "_manifest", "_normalize", "_sorted_lines", "_version"}
     ),  # import nothing above
     frozenset({"_locales"}),  # choosing a name for a locale, for any record
     frozenset({"_models"}),  # the records and the argument parsers

@@ -80,7 +80,12 @@ def test_the_index_module_imports_only_the_layers_below_it() -> None:
         for alias in node.names
     }
     ours = {name for name in imported if name.startswith("regionkit")}
-    assert ours <= {"regionkit._models", "regionkit._normalize", "regionkit.errors"}
+    assert ours <= {
+        "regionkit._models",
+        "regionkit._normalize",
+        "regionkit._sorted_lines",
+        "regionkit.errors",
+    }
 
 
 def test_an_index_of_edited_data_is_ignored_and_the_names_indexed_anew(
