@@ -125,6 +125,9 @@ def rows(table: str) -> list[dict[str, str]]:
         ("申滬", "CN-SH"),
         ("益州", "CN-SC"),
         ("東方夏威夷", "CN-HI"),
+        ("寶島", "CN-TW"),
+        ("Рязанщина", "RU-RYA"),
+        ("Псковщины", "RU-PSK"),
     ],
 )
 def test_an_everyday_name_finds_its_unit(text: str, code: str) -> None:
@@ -160,6 +163,7 @@ def test_a_sample_of_each_new_source_is_stored_and_found(
     [
         ("Янтарный", "RU-KGD-GN2609894"),  # the town, not Янтарный край
         ("Smolenshchina", "RU-SMO"),  # the oblast over the Irkutsk village
+        ("珍宝岛乡", "CN-230381206"),  # the township, not 宝岛
     ],
 )
 def test_a_nickname_leaves_its_namesakes_as_they_were(text: str, code: str) -> None:
