@@ -120,6 +120,21 @@ def stored(pattern: str, skip: Sequence[str]) -> dict[str, set[str]]:
 # ------------------------------------------------------------------ cases
 
 
+# The regional names in -щина/-чина ("Смоленщина", "Вологодчина") are not in
+# pymorphy3's dictionary; its guess, a feminine noun of the first declension,
+# is the regular one, so it is taken for these and for no other unknown word.
+_REGION_SUFFIXES = ("щина", "чина")
+
+
+def _is_region_noun(word: str, parse: pymorphy3.analyzer.Parse) -> bool:
+    """Say whether *word* is a regional name in -щина/-чина, read as such."""
+    return (
+        word.lower().endswith(_REGION_SUFFIXES)
+        and parse.tag.POS == "NOUN"
+        and "femn" in parse.tag
+    )
+
+
 class Inflector:
     """Inflect Russian place names word by word, keeping the agreement."""
 
@@ -147,7 +162,7 @@ class Inflector:
         if last.lower() in INDECLINABLE:
             return word
         parse = self._parse(last, gender)
-        if parse is None or not parse.is_known:
+        if parse is None or not (parse.is_known or _is_region_noun(last, parse)):
             return word
         grammemes = {case}
         if case == "accs" and parse.tag.POS == "ADJF" and gender == "masc":

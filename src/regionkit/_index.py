@@ -113,7 +113,7 @@ _SHORT = "short"
 
 # The tables of an index, by name: the exact names, one per other kind of
 # match, the cores (names less their category words), the typo keys, and the
-# Russian case forms (aliases, apart: 19,100 of the localities' 29,298 alias
+# Russian case forms (aliases, apart: 19,096 of the localities' 29,294 alias
 # keys, read only when a Cyrillic text reaches the aliases).
 _EXACT = MatchKind.EXACT.value
 _CORES = "cores"

@@ -117,10 +117,85 @@ def rows(table: str) -> list[dict[str, str]]:
         ("八闽", "CN-FJ"),
         ("齊魯", "CN-SD"),
         ("申", "CN-SH"),
+        ("Смоленщина", "RU-SMO"),
+        ("на Смоленщине", "RU-SMO"),
+        ("Брянщина", "RU-BRY"),
+        ("Bryanshchina", "RU-BRY"),
+        ("Smolenschina", "RU-SMO"),
+        ("Тамбовщина", "RU-TAM"),
+        ("Вологодчина", "RU-VLG"),
+        ("Нижегородчины", "RU-NIZ"),
+        ("Приангарье", "RU-IRK"),
+        ("Колыма", "RU-MAG"),
+        ("на Колыме", "RU-MAG"),
+        ("Горный Алтай", "RU-AL"),
+        ("Gornyi Altai", "RU-AL"),
+        ("Podmoskovye", "RU-MOS"),
+        ("Янтарный край", "RU-KGD"),
+        ("燕京", "CN-BJ"),
+        ("南粵", "CN-GD"),
+        ("申滬", "CN-SH"),
+        ("益州", "CN-SC"),
+        ("東方夏威夷", "CN-HI"),
+        ("寶島", "CN-TW"),
+        ("Рязанщина", "RU-RYA"),
+        ("Псковщины", "RU-PSK"),
     ],
 )
 def test_an_everyday_name_finds_its_unit(text: str, code: str) -> None:
     assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "code"),
+    [
+        ("wp-en-informal-names", "Bryanshchina", "RU-BRY"),
+        ("wp-en-informal-names", "Yantarny kray", "RU-KGD"),
+        ("ru-regional-names-pages", "Приангарье", "RU-IRK"),
+        ("lopatin-orthographic", "Нижегородчина", "RU-NIZ"),
+        ("zhwiki-bieming", "高原明珠", "CN-QH"),
+        ("cn-nanyue-pages", "南粤", "CN-GD"),
+    ],
+)
+def test_a_sample_of_each_new_source_is_stored_and_found(
+    source: str, text: str, code: str
+) -> None:
+    """Each source of the everyday names gives a row that lookup answers."""
+    table = (
+        "ru/names_informal.csv" if code.startswith("RU") else "cn/names_everyday.csv"
+    )
+    assert (code, text) in {
+        (r["code"], r["text"]) for r in rows(table) if source in r["source"].split()
+    }
+    assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Янтарный", "RU-KGD-GN2609894"),  # the town, not Янтарный край
+        ("Smolenshchina", "RU-SMO"),  # the oblast over the Irkutsk village
+        ("珍宝岛乡", "CN-230381206"),  # the township, not 宝岛
+    ],
+)
+def test_a_nickname_leaves_its_namesakes_as_they_were(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Белогорье", "RU-BEL"),  # two villages bear it: not taken for the oblast
+        ("天府", "CN-SC"),  # towns and a subdistrict bear it: not taken
+        ("Сибирь", "RU-FD-SIBERIAN"),  # a region, not the district's name
+    ],
+)
+def test_a_nickname_left_out_gives_no_silent_answer(text: str, code: str) -> None:
+    try:
+        found = regionkit.lookup(text).code
+    except LookupError:  # NotFound or AmbiguousName
+        return
+    assert found != code
 
 
 @pytest.mark.parametrize(
@@ -199,6 +274,9 @@ def test_an_alias_names_no_other_unit_unless_both_carry_it(table: str) -> None:
         ("RU-ME", "Республике Марий Эл"),
         ("RU-MOW", "города Москвы"),
         ("RU-CRIMEA", "Крыму"),
+        ("RU-SMO", "Смоленщине"),
+        ("RU-VLG", "Вологодчиной"),
+        ("RU-AL", "Горном Алтае"),
     ],
 )
 def test_case_forms_agree_as_a_reader_checked_them(code: str, text: str) -> None:
