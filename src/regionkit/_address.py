@@ -25,10 +25,10 @@ Units that no longer exist are read where no unit of today bears the name as
 written (腾冲县), as `MatchKind.FORMER`; with a date, the units of that day.
 
 Readings are remembered, bounded (`_STEPS`, `_ROWS`, `_CACHE`): a Chinese step by the
-chain so far and the text it looks at; a Chinese chain by the text before its
-first digit (no name holds one), and again by what it depends on, from its
-first name to its last (`_read_remembered`), with the parts made once per
-place in the text; a part of Latin or Russian text by its text.
+chain so far and what it looks at; a Chinese chain, with its parts, by the text
+before its first digit (no name holds one, `_read_row`), and again by what it
+depends on, from its first name to its last (`_read_remembered`); a part of
+Latin or Russian text by its text.
 """
 
 from __future__ import annotations
@@ -243,9 +243,10 @@ class _Names:
         self.townships: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
         self.steps: dict[_StepKey, _StepRead] = {}
         self.chains: dict[tuple[_StepKey, ...], _Chain] = {}
-        self.placed: dict[_Place, _Parts] = {}
-        self.towns: dict[tuple[_Place, str, int], tuple[AddressPart, ...]] = {}
-        self.texts: dict[tuple[str, datetime.date | None], _Read] = {}
+        # A day -> the texts before their first digit, and how each reads.
+        self.rows: dict[datetime.date | None, dict[str, _Row]] = {}
+        # Units that have a township whose name holds a digit.
+        self.numbered: set[str] = set()
         self.heads: dict[
             tuple[str, tuple[int | bool, ...], bool, datetime.date | None],
             _Reading,
@@ -420,7 +421,12 @@ _Step = tuple[int, int, tuple[_Found, ...], "_StepKey"]
 
 
 _StepKey = tuple[
-    tuple[str, ...], str, tuple[frozenset[str], ...], bool, "datetime.date | None"
+    tuple[str, ...],
+    str,
+    tuple[frozenset[str], ...],
+    tuple[bool, ...],
+    bool,
+    "datetime.date | None",
 ]
 # What reading at one position found: the name's length, the units read,
 # whether a unit of the chain was named again, the units named outside it
@@ -481,15 +487,16 @@ def _read_han(
             and "\u3400" <= text[at - 1] <= "\u9fff"
             and text[at - 1] not in _LEAD_INS
         )
-        # What a reading sees: the chain so far, the text as far as the
-        # longest name here and the two characters after it, what follows
-        # the names here where it can matter, where it starts, and the day.
-        follows = _follows(names, text, at, lengths, found_at)
-        key = (frontier, text[at : at + lengths[0] + 2], follows, inside_word, day)
+        # What a reading sees: the chain so far, the longest name here, what
+        # follows the names here where it can matter (the units named, and
+        # whether a street's or category's word), where it starts, and the
+        # day; so the reading of a county is one whatever street follows.
+        follows, words = _follows(names, text, at, lengths, found_at)
+        key = (frontier, text[at : at + lengths[0]], follows, words, inside_word, day)
         read = remembered.get(key)
         if read is None:
             read = _read_at(
-                names, frontier, text, at, lengths, follows, day, inside_word
+                names, frontier, text, at, lengths, follows, words, day, inside_word
             )
             with names.lock:
                 if len(remembered) >= _STEPS:
@@ -523,39 +530,85 @@ def _read_han(
 
 # What a reading depends on (`_read_remembered`), and where it lies in a text.
 _ReadingKey = tuple[str, tuple[int | bool, ...], bool, "datetime.date | None"]
-_Place = tuple[_ReadingKey, int]
 # A reading, where its first name begins in the text, and what it depends on.
 _Read = tuple["_Reading", int, "_ReadingKey | None"]
 
 
-def _read_chinese(names: _Names, text: str, day: datetime.date | None) -> _Read:
+# A Chinese text as a row needs it: the parts, the candidates, the conflicts,
+# where the divisions begin and end, and whether any were read.
+_Row = tuple[
+    tuple["AddressPart", ...],
+    tuple[Division, ...],
+    tuple[AddressConflict, ...],
+    int,
+    int,
+    bool,
+]
+
+
+def _read_row(
+    names: _Names, text: str, original: str, day: datetime.date | None
+) -> _Row:
     """
-    Read a chain of Chinese names in *text*.
+    Read the divisions in Chinese *text* (*original* as given), from the top.
 
     No name holds a digit, so a chain that starts before the first digit
     ends there at the latest: its reading is the head's ("江苏淮安清江浦区
-    人民路" of "…人民路111号"); a chain may begin after it if the head has none.
+    人民路" of "…人民路111号"), remembered by the head; a chain may begin
+    after it if the head has none.
     """
     digit = _DIGIT.search(text)
     head = text if digit is None else text[: digit.start()]
-    key = (head, day)
-    found = names.texts.get(key)  # a column's heads repeat: "…南山区科技园"
-    if found is None:
-        found = _read_remembered(names, head, day)
-        if not found[0][0] and digit is not None:
-            found = _read_remembered(names, text, day)
-        else:  # what follows the head plays no part
-            with names.lock:
-                if len(names.texts) >= _ROWS:
-                    names.texts.clear()
-                names.texts[key] = found
-    return found
+    rows = names.rows.get(day)
+    if rows is not None:
+        row = rows.get(head)  # a column's heads repeat: "…南山区科技园"
+        if row is not None:
+            return row
+    found = _read_remembered(names, head, day)
+    kept = True
+    if not found[0][0] and digit is not None:
+        found = _read_remembered(names, text, day)
+        kept = False  # what follows the head played a part
+    (steps, first, end, conflicts, _), start, key = found
+    parts: tuple[AddressPart, ...] = ()
+    candidates: tuple[Division, ...] = ()
+    if steps and key is not None:
+        first, end = first + start, end + start
+        parts, candidates = _chain_of(names, found[0], original, start)
+        if not candidates:
+            unit = parts[-1].division
+            town = _township_at(names, unit, original, end)
+            # A township's name without a digit lies in the head, if anywhere.
+            kept = kept and unit.code not in names.numbered
+            if town is not None:
+                name, code = town
+                part = AddressPart(
+                    names.dataset.get(code),
+                    end,
+                    end + len(name),
+                    name,
+                    MatchKind.EXACT,
+                    1.0,
+                )
+                parts = (*parts, part)
+                end += len(name)
+    row = (parts, candidates, conflicts, first, end, bool(steps))
+    if kept:
+        with names.lock:
+            rows = names.rows.setdefault(day, {})
+            if len(rows) >= _ROWS:
+                rows.clear()
+            rows[head] = row
+    return row
 
 
 # A chain read, wherever it lies: the steps, where the first begins and the
-# last ends, all counted from the first name's start, and the conflicts.
-_Reading = tuple[tuple[_Step, ...], int, int, tuple[AddressConflict, ...]]
-_NOTHING: _Reading = ((), 0, 0, ())
+# last ends, all counted from the first name's start, the conflicts, and the
+# chain's parts (`_Chain`) if any.
+_Reading = tuple[
+    tuple[_Step, ...], int, int, tuple[AddressConflict, ...], "_Chain | None"
+]
+_NOTHING: _Reading = ((), 0, 0, (), None)
 
 
 def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Read:
@@ -596,6 +649,7 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
             first - start if read else 0,
             end - start if read else 0,
             tuple(conflicts),
+            _chain_known(names, read) if read else None,
         )
         with names.lock:
             if len(names.heads) >= _STEPS:
@@ -611,6 +665,7 @@ def _read_at(
     at: int,
     lengths: list[int],
     follows: tuple[frozenset[str], ...],
+    words: tuple[bool, ...],
     day: datetime.date | None,
     inside_word: bool,
 ) -> _StepRead:
@@ -621,31 +676,24 @@ def _read_at(
     followed by the name of a unit inside it: "青岛市北区" is 青岛 and 市北区,
     "北京市朝阳区" is 北京市 and 朝阳区. *lengths* are those of the names that
     begin at *at*, longest first; *follows* gives, for each, the units of today
-    whose names begin after it. A county's name *inside_word* is not read first.
+    whose names begin after it, and *words* whether a street's or category's
+    word does. A county's name *inside_word* is not read first.
     """
     han, above = names.han.get, names.above
     inside = frozenset(frontier)
-    size = len(text)
     best: tuple[int, list[_Found]] | None = None
     outside: list[Division] = []
     outside_length = tried = 0
-    for length, after_units in zip(lengths, follows, strict=True):
+    for length, after_units, word in zip(lengths, follows, words, strict=True):
         tried += 1
-        named_after = bool(after_units)
-        entries = han(text[at : at + length]) if at + length <= size else None
+        entries = han(text[at : at + length])
         if entries is None:
             continue
-        after = text[at + length : at + length + 2]
         # A bare name followed by a street's word is the street's name
         # ("黑龙江路", "北京西路"), and one followed by a category word is
         # another unit's name ("腾冲县" is not 腾冲市, the county it became),
         # unless a name begins there ("唐山路南区", "汉中镇巴县").
-        bare_only = not named_after and (
-            after[:1] in _STREET_ONE
-            or after in _STREET_TWO
-            or after[:1] in _CATEGORY_ONE
-            or after == "地区"
-        )
+        bare_only = word and not after_units
         found: list[_Found] = []
         again: list[_Found] = []
         for unit, code, score, kind, full, level, current in entries:
@@ -752,21 +800,25 @@ def _follows(
     at: int,
     lengths: list[int],
     found_at: dict[int, list[int]],
-) -> tuple[frozenset[str], ...]:
+) -> tuple[tuple[frozenset[str], ...], tuple[bool, ...]]:
     """
     Return, for each length of a name at *at*, the units named after it.
 
     Only where it can matter: when names of another length begin with the
-    same two characters, or a category or street word follows.
+    same two characters, or a category or street word follows; and whether
+    such a word follows.
     """
     several = len(names.han_lengths[text[at : at + 2]]) > 1
     found: list[frozenset[str]] = []
+    words: list[bool] = []
     for n in lengths:
         units = _NONE
-        if several or _word_follows(text, at + n):
+        word = _word_follows(text, at + n)
+        if several or word:
             units = _named_at(names, text, at + n, found_at)
         found.append(units)
-    return tuple(found)
+        words.append(word)
+    return tuple(found), tuple(words)
 
 
 def _word_follows(text: str, at: int) -> bool:
@@ -793,7 +845,6 @@ def _named_at(
     return frozenset().union(*(today(text[at : at + n]) for n in lengths))
 
 
-_Parts = tuple[tuple[AddressPart, ...], tuple[Division, ...]]
 # A chain as its steps read it, wherever they lie in the text: each part, as
 # the part itself where the text does not name it (a container), else as the
 # unit, the step that names it, its score and kind; and the candidates.
@@ -803,20 +854,8 @@ _Chain = tuple[
 ]
 
 
-def _chain_of(
-    names: _Names, steps: Sequence[_Step], text: str, place: _Place
-) -> tuple[tuple[AddressPart, ...], tuple[Division, ...]]:
-    """
-    Return the parts of the chain the steps read, and candidates if several.
-
-    The steps count from *place*'s start. The parts of a reading at one
-    place are made once: rows that differ after the names (the street, the
-    house) share them.
-    """
-    placed = names.placed.get(place)
-    if placed is not None:
-        return placed
-    shift = place[1]
+def _chain_known(names: _Names, steps: Sequence[_Step]) -> _Chain:
+    """Return the chain *steps* read, made once for the steps' readings."""
     key = tuple(seen for *_, seen in steps)
     known = names.chains.get(key)
     if known is None:
@@ -825,19 +864,29 @@ def _chain_of(
             if len(names.chains) >= _STEPS:
                 names.chains.clear()
             names.chains[key] = known
+    return known
+
+
+def _chain_of(
+    names: _Names, reading: _Reading, text: str, shift: int
+) -> tuple[tuple[AddressPart, ...], tuple[Division, ...]]:
+    """
+    Return the parts of the chain a reading found, and candidates if several.
+
+    The reading's steps count from *shift* in *text*; the parts the text
+    does not name are shared by every row.
+    """
+    steps, chain = reading[0], reading[4]
+    if chain is None:
+        chain = _chain_known(names, steps)
     parts = []
-    for part in known[0]:
+    for part in chain[0]:
         if not isinstance(part, AddressPart):
             unit, step, score, kind = part
             start, end = steps[step][0] + shift, steps[step][1] + shift
             part = AddressPart(unit, start, end, text[start:end], kind, score)
         parts.append(part)
-    placed = tuple(parts), known[1]
-    with names.lock:
-        if len(names.placed) >= _ROWS:
-            names.placed.clear()
-        names.placed[place] = placed
-    return placed
+    return tuple(parts), chain[1]
 
 
 def _chain_parts(names: _Names, steps: Sequence[_Step]) -> _Chain:
@@ -1411,28 +1460,17 @@ def _parse(
     prefix, locality = "", None
     if han and "CN" in wanted:
         names = _names(dataset, "CN")
-        (steps, first, end, read_conflicts), start, key = _read_chinese(
-            names, text, day
+        parts, candidates, read_conflicts, first, end, read = _read_row(
+            names, text, original, day
         )
         conflicts = list(read_conflicts)
-        parts: tuple[AddressPart, ...] = ()
-        candidates: tuple[Division, ...] = ()
-        if steps and key is not None:
-            place = (key, start)
-            first, end = first + start, end + start
-            parts, candidates = _chain_of(names, steps, original, place)
-            if not candidates:
-                town = _township_at(names, parts[-1].division, original, end)
-                if town is not None:
-                    parts = _with_township(names, parts, place, end, *town)
-                    end += len(town[0])
-        prefix = original[:first].strip() if steps else ""
-        offset = end if steps else 0
+        prefix = original[:first].strip() if read else ""
+        offset = end if read else 0
         rest = original[offset:]
         if postcode_match is not None and postcode_match.start(1) >= offset:
             a, b = postcode_match.span(1)  # read as the postcode, as in Latin text
             rest = f"{original[offset:a].rstrip()} {original[b:].lstrip()}"
-        remainder = rest.strip(" ,，、") if steps else rest.strip()
+        remainder = rest.strip(" ,，、") if read else rest.strip()
     else:
         countries = tuple(c for c in wanted if not (han and c == "CN"))
         if any_country and _CYRILLIC.search(text):
@@ -1518,8 +1556,11 @@ def _township_at(
     if known is None:
         # The names by their first character, longest first.
         by_first: dict[str, list[tuple[str, str]]] = {}
+        pairs = names.dataset.township_names(unit)
+        if any(_DIGIT.search(name) for name, _ in pairs):
+            names.numbered.add(unit.code)
         for pair in sorted(
-            set(names.dataset.township_names(unit)),
+            set(pairs),
             key=lambda pair: (-len(pair[0]), pair),
         ):
             by_first.setdefault(pair[0][:1], []).append(pair)
@@ -1539,28 +1580,6 @@ def _township_at(
     if len({code for name, code in fits if len(name) == longest}) != 1:
         return None  # two townships of one unit by one name: no guess
     return fits[0]
-
-
-def _with_township(
-    names: _Names,
-    parts: tuple[AddressPart, ...],
-    place: _Place,
-    at: int,
-    name: str,
-    code: str,
-) -> tuple[AddressPart, ...]:
-    """Return *parts* and the township *code* named at *at*, made once per place."""
-    key = (place, code, at)
-    known = names.towns.get(key)
-    if known is None:
-        town = names.dataset.get(code)
-        part = AddressPart(town, at, at + len(name), name, MatchKind.EXACT, 1.0)
-        known = (*parts, part)
-        with names.lock:
-            if len(names.towns) >= _ROWS:
-                names.towns.clear()
-            names.towns[key] = known
-    return known
 
 
 def parse_address(

@@ -210,14 +210,12 @@ def test_the_remembered_readings_are_bounded(monkeypatch: pytest.MonkeyPatch) ->
     """Each row may bring a new head: the tables of rows stop at `_ROWS`."""
     monkeypatch.setattr(_address, "_ROWS", 50)
     names = _address._names(default_dataset(), "CN")
-    for table in (names.texts, names.placed):
-        table.clear()
+    names.rows.clear()
     # 120 heads, each at its own place: "说：江苏…", "说说：江苏…" …
     regionkit.parse_addresses(
         [f"{'说' * n}：江苏淮安清江浦区人民路1号" for n in range(1, 121)]
     )
-    assert 0 < len(names.texts) <= 50
-    assert 0 < len(names.placed) <= 50
+    assert 0 < len(names.rows[None]) <= 50
     address = regionkit.parse_address("收货地址：江苏淮安清江浦区人民路1号")
     assert address.code == "CN-320812"  # read as before, after the clearing
 
