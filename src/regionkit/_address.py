@@ -247,10 +247,7 @@ class _Names:
         self.rows: dict[datetime.date | None, dict[str, _Row]] = {}
         # Units that have a township whose name holds a digit.
         self.numbered: set[str] = set()
-        self.heads: dict[
-            tuple[str, tuple[int | bool, ...], bool, datetime.date | None],
-            _Reading,
-        ] = {}
+        self.heads: dict[_ReadingKey, _Reading] = {}
         self.resolved: dict[
             tuple[tuple[str, ...], tuple[str, ...], datetime.date | None], _Resolved
         ] = {}
@@ -529,7 +526,7 @@ def _read_han(
 
 
 # What a reading depends on (`_read_remembered`), and where it lies in a text.
-_ReadingKey = tuple[str, tuple[int | bool, ...], bool, "datetime.date | None"]
+_ReadingKey = tuple[str, bool, bool | None, bool, "datetime.date | None"]
 # A reading, where its first name begins in the text, and what it depends on.
 _Read = tuple["_Reading", int, "_ReadingKey | None"]
 
@@ -621,28 +618,35 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     there; so a column's "收货地址：江苏淮安清江浦区人民路12号" and "江苏淮安
     清江浦区建设街7号" are read once.
     """
-    # Every name's (last index, length), in the order they end: the key needs
-    # only where the first begins and the last ends; the table of where
-    # each begins is made only for a text not read before.
-    found = _hits(names, text)
-    if not found:
+    # Where the first name begins and the last ends, and whether a name ends
+    # one before: the table of where each begins is made only for a text not
+    # read before.
+    if not names.han:
         return _NOTHING, 0, None
-    start = min([last - length for last, length in found]) + 1
-    last = found[-1][0] + 1
+    start, last, before_last = len(text), -1, -1
+    for end, n in names.finder.iter(_coded(text)):
+        if end & 1:  # a match that starts at a character's second byte is none
+            end >>= 1  # matches come by where they end
+            start = min(start, end - n)
+            if end != last:
+                before_last, last = last, end
+    if last < 0:
+        return _NOTHING, 0, None
+    start += 1
+    second = before_last == last - 1
+    last += 1
     # The names that end at the last end or one before see past it.
-    sees: tuple[int | bool, ...] = (last - start, _word_follows(text, last))
-    if any(end == last - 2 for end, _ in found):
-        sees += (last - 1 - start, _word_follows(text, last - 1))
     before = text[start - 1 : start]
     key: _ReadingKey = (
         text[start:last],
-        sees,
+        _word_follows(text, last),
+        _word_follows(text, last - 1) if second else None,
         "\u3400" <= before <= "\u9fff" and before not in _LEAD_INS,
         day,
     )
     known = names.heads.get(key)
     if known is None:
-        found_at = _starts(found)
+        found_at = _starts(_hits(names, text))
         read, first, end, conflicts, _ = _read_han(names, text, day, found_at)
         known = (
             tuple((a - start, b - start, units, seen) for a, b, units, seen in read),
