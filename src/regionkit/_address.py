@@ -34,7 +34,6 @@ Latin or Russian text by its text.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import csv
 import datetime
 import io
@@ -337,9 +336,13 @@ _tables: weakref.WeakKeyDictionary[Dataset, dict[str, _Names]] = (
     weakref.WeakKeyDictionary()
 )
 _tables_lock = threading.Lock()
+_recent: dict[str, tuple[Dataset, _Names]] = {}
 
 
 def _names(dataset: Dataset, country: str) -> _Names:
+    recent = _recent.get(country)
+    if recent is not None and recent[0] is dataset:
+        return recent[1]  # a column's rows: no weak reference made a row
     tables = _tables.get(dataset)
     table = None if tables is None else tables.get(country)
     if table is None:
@@ -348,6 +351,7 @@ def _names(dataset: Dataset, country: str) -> _Names:
             table = tables.get(country)
             if table is None:
                 table = tables[country] = _Names(dataset, country)
+    _recent[country] = (dataset, table)  # the table holds its dataset anyway
     return table
 
 
@@ -1467,7 +1471,7 @@ def _parse(
         parts, candidates, read_conflicts, first, end, read = _read_row(
             names, text, original, day
         )
-        conflicts = list(read_conflicts)
+        conflicts = list(read_conflicts) if read_conflicts else []
         prefix = original[:first].strip() if read else ""
         offset = end if read else 0
         rest = original[offset:]
@@ -1672,8 +1676,10 @@ def _parse_many(
                 result = _parse(dataset, text, wanted, day, country is None)
             except (TypeError, ValueError) as error:
                 result = error
-            with contextlib.suppress(TypeError):
+            try:  # noqa: SIM105 - suppress() costs a row a context manager
                 done[value] = result
+            except TypeError:  # an unhashable value, read each time
+                pass
         results.append(result)
     return tuple(results)
 
