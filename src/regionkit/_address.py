@@ -241,7 +241,6 @@ class _Names:
         # codes, by first character, longest first.
         self.townships: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
         self.steps: dict[_StepKey, _StepRead] = {}
-        self.chains: dict[tuple[_StepKey, ...], _Chain] = {}
         # A day -> the texts before their first digit, and how each reads.
         self.rows: dict[datetime.date | None, dict[str, _Row]] = {}
         # Units that have a township whose name holds a digit.
@@ -631,7 +630,8 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     for end, n in names.finder.iter(_coded(text)):
         if end & 1:  # a match that starts at a character's second byte is none
             end >>= 1  # matches come by where they end
-            start = min(start, end - n)
+            if end - n < start:
+                start = end - n
             if end != last:
                 before_last, last = last, end
     if last < 0:
@@ -657,7 +657,7 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
             first - start if read else 0,
             end - start if read else 0,
             tuple(conflicts),
-            _chain_known(names, read) if read else None,
+            _chain_parts(names, read) if read else None,
         )
         with names.lock:
             if len(names.heads) >= _STEPS:
@@ -862,19 +862,6 @@ _Chain = tuple[
 ]
 
 
-def _chain_known(names: _Names, steps: Sequence[_Step]) -> _Chain:
-    """Return the chain *steps* read, made once for the steps' readings."""
-    key = tuple(seen for *_, seen in steps)
-    known = names.chains.get(key)
-    if known is None:
-        known = _chain_parts(names, steps)
-        with names.lock:
-            if len(names.chains) >= _STEPS:
-                names.chains.clear()
-            names.chains[key] = known
-    return known
-
-
 def _chain_of(
     names: _Names, reading: _Reading, text: str, shift: int
 ) -> tuple[tuple[AddressPart, ...], tuple[Division, ...]]:
@@ -886,7 +873,7 @@ def _chain_of(
     """
     steps, chain = reading[0], reading[4]
     if chain is None:
-        chain = _chain_known(names, steps)
+        chain = _chain_parts(names, steps)
     parts = []
     for part in chain[0]:
         if not isinstance(part, AddressPart):
@@ -1491,7 +1478,9 @@ def _parse(
             dataset, scrubbed, countries, day
         )
     implies: tuple[Division, ...] = ()
-    posted = _postcode_country(postcode, parts, wanted, han)
+    posted = (
+        None if postcode is None else _postcode_country(postcode, parts, wanted, han)
+    )
     if postcode is not None and posted is not None:
         codes = _postcodes(dataset, posted).get(postcode[: _PREFIX[posted]], ())
         table = _names(dataset, posted)
@@ -1517,17 +1506,17 @@ def _parse(
         )
     elif not parts:
         reason = "the text names no division the data holds"
-    return Address(
-        text=original,
-        parts=parts,
-        remainder=remainder,
-        prefix=prefix,
-        postcode=postcode,
-        postcode_implies=implies,
-        locality=locality,
-        candidates=candidates,
-        conflicts=tuple(conflicts),
-        reason=reason,
+    return Address(  # by position: a column makes one a row
+        original,
+        parts,
+        remainder,
+        prefix,
+        postcode,
+        implies,
+        locality,
+        candidates,
+        tuple(conflicts),
+        reason,
     )
 
 
