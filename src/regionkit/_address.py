@@ -276,6 +276,8 @@ class _Names:
                             codes.append(unit.code)
         self.han = {key: tuple(items) for key, items in han.items()}
         self.han_lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        # The pairs of characters that begin names of several lengths.
+        self.several = frozenset(k for k, v in lengths.items() if len(v) > 1)
         # Each Chinese name: the units of today that bear it (`today`).
         self._today: dict[str, frozenset[str]] = {}
         # Every Chinese name found in one pass over a text, in C (`_hits`).
@@ -407,6 +409,10 @@ _STREET_TWO = frozenset(
 _LEAD_INS = frozenset("是址于在：:到至")
 # A bare name followed by one of these is another unit's full name.
 _CATEGORY_ONE = frozenset("省市区县旗州盟镇乡")
+# Either, as `_word_follows` asks: a street's or category's first character,
+# or its two.
+_WORD_ONE = _STREET_ONE | _CATEGORY_ONE
+_WORD_TWO = _STREET_TWO | {"地区"}
 
 
 def _valid(unit: Division, day: datetime.date | None) -> bool:
@@ -816,15 +822,15 @@ def _follows(
     same two characters, or a category or street word follows; and whether
     such a word follows.
     """
-    several = len(names.han_lengths[text[at : at + 2]]) > 1
+    several = text[at : at + 2] in names.several
     found: list[frozenset[str]] = []
     words: list[bool] = []
     for n in lengths:
-        units = _NONE
-        word = _word_follows(text, at + n)
-        if several or word:
-            units = _named_at(names, text, at + n, found_at)
-        found.append(units)
+        after = text[at + n : at + n + 2]
+        word = after[:1] in _WORD_ONE or after in _WORD_TWO  # `_word_follows`
+        found.append(
+            _named_at(names, text, at + n, found_at) if several or word else _NONE
+        )
         words.append(word)
     return tuple(found), tuple(words)
 
@@ -832,12 +838,7 @@ def _follows(
 def _word_follows(text: str, at: int) -> bool:
     """Whether a street's or a category's word begins at *at* in *text*."""
     after = text[at : at + 2]
-    return (
-        after[:1] in _STREET_ONE
-        or after in _STREET_TWO
-        or after[:1] in _CATEGORY_ONE
-        or after == "地区"
-    )
+    return after[:1] in _WORD_ONE or after in _WORD_TWO
 
 
 def _named_at(
