@@ -575,7 +575,7 @@ def _read_row(
     if not found[0][0] and digit is not None:
         found = _read_remembered(names, text, day)
         kept = False  # what follows the head played a part
-    (steps, first, end, conflicts, _), start, key = found
+    (steps, first, end, conflicts, _, _), start, key = found
     parts: tuple[AddressPart, ...] = ()
     candidates: tuple[Division, ...] = ()
     if steps and key is not None:
@@ -609,12 +609,20 @@ def _read_row(
 
 
 # A chain read, wherever it lies: the steps, where the first begins and the
-# last ends, all counted from the first name's start, the conflicts, and the
-# chain's parts (`_Chain`) if any.
+# last ends, all counted from the first name's start, the conflicts, the
+# chain's parts (`_Chain`) if any, and its parts where the chain begins at
+# each place in a text (`_chain_of`).
 _Reading = tuple[
-    tuple[_Step, ...], int, int, tuple[AddressConflict, ...], "_Chain | None"
+    tuple[_Step, ...],
+    int,
+    int,
+    tuple[AddressConflict, ...],
+    "_Chain | None",
+    "dict[int, _Placed] | None",
 ]
-_NOTHING: _Reading = ((), 0, 0, (), None)
+_Placed = tuple[tuple["AddressPart", ...], tuple[Division, ...]]
+_NOTHING: _Reading = ((), 0, 0, (), None, None)
+_PLACES = 8  # places a reading keeps its parts for: lead-ins of a column
 
 
 def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Read:
@@ -664,6 +672,7 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
             end - start if read else 0,
             tuple(conflicts),
             _chain_parts(names, read) if read else None,
+            {} if read else None,
         )
         with names.lock:
             if len(names.heads) >= _STEPS:
@@ -872,9 +881,14 @@ def _chain_of(
     The reading's steps count from *shift* in *text*; the parts the text
     does not name are shared by every row.
     """
-    steps, chain = reading[0], reading[4]
-    if chain is None:
-        chain = _chain_parts(names, steps)
+    steps, chain, placed = reading[0], reading[4], reading[5]
+    assert chain is not None  # a reading with steps has both
+    assert placed is not None
+    known = placed.get(shift)
+    if known is not None:
+        # The names' text is the same in every row of this reading here
+        # (Chinese characters, which no full-width form changes).
+        return known
     parts = []
     for part in chain[0]:
         if not isinstance(part, AddressPart):
@@ -882,7 +896,10 @@ def _chain_of(
             start, end = steps[step][0] + shift, steps[step][1] + shift
             part = AddressPart(unit, start, end, text[start:end], kind, score)
         parts.append(part)
-    return tuple(parts), chain[1]
+    known = tuple(parts), chain[1]
+    if len(placed) < _PLACES:
+        placed[shift] = known
+    return known
 
 
 def _chain_parts(names: _Names, steps: Sequence[_Step]) -> _Chain:
