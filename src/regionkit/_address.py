@@ -1572,13 +1572,10 @@ def _township_at(
         # The names by their first character, longest first.
         by_first: dict[str, list[tuple[str, str]]] = {}
         pairs = names.dataset.township_names(unit)
-        if any(_DIGIT.search(name) for name, _ in pairs):
+        if _DIGIT.search("".join(name for name, _ in pairs)):
             names.numbered.add(unit.code)
-        for pair in sorted(
-            set(pairs),
-            key=lambda pair: (-len(pair[0]), pair),
-        ):
-            by_first.setdefault(pair[0][:1], []).append(pair)
+        for _, name, code in sorted({(-len(n), n, c) for n, c in pairs}):
+            by_first.setdefault(name[:1], []).append((name, code))
         known = {first: tuple(pairs) for first, pairs in by_first.items()}
         with names.lock:
             if len(names.townships) >= _STEPS:
