@@ -732,7 +732,11 @@ def _read_at(
                 # street: it is read only inside a unit already read.
                 if (full or level < 3) and not (level >= 3 and inside_word):
                     found.append((unit, score, kind))
-            elif not inside.isdisjoint(above(code) - {code}):
+            elif (
+                len(inside & above(code)) > 1
+                if code in inside
+                else not inside.isdisjoint(above(code))
+            ):
                 found.append((unit, score, kind))  # inside a unit read so far
             elif code in inside:
                 # 上海上海市: the unit named again, in full ("鼓楼区鼓楼
