@@ -25,16 +25,15 @@ Units that no longer exist are read where no unit of today bears the name as
 written (腾冲县), as `MatchKind.FORMER`; with a date, the units of that day.
 
 Readings are remembered, bounded (`_STEPS`, `_ROWS`, `_CACHE`): a Chinese step by the
-chain so far and the text it looks at; a Chinese chain by the text before its
-first digit (no name holds one), and again by what it depends on, from its
-first name to its last (`_read_remembered`), with the parts made once per
-place in the text; a part of Latin or Russian text by its text.
+chain so far and what it looks at; a Chinese chain, with its parts, by the text
+before its first digit (no name holds one, `_read_row`), and again by what it
+depends on, from its first name to its last (`_read_remembered`); a part of
+Latin or Russian text by its text.
 """
 
 from __future__ import annotations
 
 import bisect
-import contextlib
 import csv
 import datetime
 import io
@@ -242,14 +241,11 @@ class _Names:
         # codes, by first character, longest first.
         self.townships: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
         self.steps: dict[_StepKey, _StepRead] = {}
-        self.chains: dict[tuple[_StepKey, ...], _Chain] = {}
-        self.placed: dict[_Place, _Parts] = {}
-        self.towns: dict[tuple[_Place, str, int], tuple[AddressPart, ...]] = {}
-        self.texts: dict[tuple[str, datetime.date | None], _Read] = {}
-        self.heads: dict[
-            tuple[str, tuple[int | bool, ...], bool, datetime.date | None],
-            _Reading,
-        ] = {}
+        # A day -> the texts before their first digit, and how each reads.
+        self.rows: dict[datetime.date | None, dict[str, _Row]] = {}
+        # Units that have a township whose name holds a digit.
+        self.numbered: set[str] = set()
+        self.heads: dict[_ReadingKey, _Reading] = {}
         self.resolved: dict[
             tuple[tuple[str, ...], tuple[str, ...], datetime.date | None], _Resolved
         ] = {}
@@ -280,12 +276,14 @@ class _Names:
                             codes.append(unit.code)
         self.han = {key: tuple(items) for key, items in han.items()}
         self.han_lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        # The pairs of characters that begin names of several lengths.
+        self.several = frozenset(k for k, v in lengths.items() if len(v) > 1)
         # Each Chinese name: the units of today that bear it (`today`).
         self._today: dict[str, frozenset[str]] = {}
-        # Every Chinese name found in one pass over a text, in C.
+        # Every Chinese name found in one pass over a text, in C (`_hits`).
         self.finder = ahocorasick.Automaton()
         for key in self.han:
-            self.finder.add_word(key, len(key))
+            self.finder.add_word(_coded(key), len(key))
         if self.han:
             self.finder.make_automaton()
 
@@ -339,9 +337,13 @@ _tables: weakref.WeakKeyDictionary[Dataset, dict[str, _Names]] = (
     weakref.WeakKeyDictionary()
 )
 _tables_lock = threading.Lock()
+_recent: dict[str, tuple[Dataset, _Names]] = {}
 
 
 def _names(dataset: Dataset, country: str) -> _Names:
+    recent = _recent.get(country)
+    if recent is not None and recent[0] is dataset:
+        return recent[1]  # a column's rows: no weak reference made a row
     tables = _tables.get(dataset)
     table = None if tables is None else tables.get(country)
     if table is None:
@@ -350,6 +352,7 @@ def _names(dataset: Dataset, country: str) -> _Names:
             table = tables.get(country)
             if table is None:
                 table = tables[country] = _Names(dataset, country)
+    _recent[country] = (dataset, table)  # the table holds its dataset anyway
     return table
 
 
@@ -406,6 +409,10 @@ _STREET_TWO = frozenset(
 _LEAD_INS = frozenset("是址于在：:到至")
 # A bare name followed by one of these is another unit's full name.
 _CATEGORY_ONE = frozenset("省市区县旗州盟镇乡")
+# Either, as `_word_follows` asks: a street's or category's first character,
+# or its two.
+_WORD_ONE = _STREET_ONE | _CATEGORY_ONE
+_WORD_TWO = _STREET_TWO | {"地区"}
 
 
 def _valid(unit: Division, day: datetime.date | None) -> bool:
@@ -420,7 +427,12 @@ _Step = tuple[int, int, tuple[_Found, ...], "_StepKey"]
 
 
 _StepKey = tuple[
-    tuple[str, ...], str, tuple[frozenset[str], ...], bool, "datetime.date | None"
+    tuple[str, ...],
+    str,
+    tuple[frozenset[str], ...],
+    tuple[bool, ...],
+    bool,
+    "datetime.date | None",
 ]
 # What reading at one position found: the name's length, the units read,
 # whether a unit of the chain was named again, the units named outside it
@@ -481,15 +493,16 @@ def _read_han(
             and "\u3400" <= text[at - 1] <= "\u9fff"
             and text[at - 1] not in _LEAD_INS
         )
-        # What a reading sees: the chain so far, the text as far as the
-        # longest name here and the two characters after it, what follows
-        # the names here where it can matter, where it starts, and the day.
-        follows = _follows(names, text, at, lengths, found_at)
-        key = (frontier, text[at : at + lengths[0] + 2], follows, inside_word, day)
+        # What a reading sees: the chain so far, the longest name here, what
+        # follows the names here where it can matter (the units named, and
+        # whether a street's or category's word), where it starts, and the
+        # day; so the reading of a county is one whatever street follows.
+        follows, words = _follows(names, text, at, lengths, found_at)
+        key = (frontier, text[at : at + lengths[0]], follows, words, inside_word, day)
         read = remembered.get(key)
         if read is None:
             read = _read_at(
-                names, frontier, text, at, lengths, follows, day, inside_word
+                names, frontier, text, at, lengths, follows, words, day, inside_word
             )
             with names.lock:
                 if len(remembered) >= _STEPS:
@@ -522,40 +535,94 @@ def _read_han(
 
 
 # What a reading depends on (`_read_remembered`), and where it lies in a text.
-_ReadingKey = tuple[str, tuple[int | bool, ...], bool, "datetime.date | None"]
-_Place = tuple[_ReadingKey, int]
+_ReadingKey = tuple[str, bool, bool | None, bool, "datetime.date | None"]
 # A reading, where its first name begins in the text, and what it depends on.
 _Read = tuple["_Reading", int, "_ReadingKey | None"]
 
 
-def _read_chinese(names: _Names, text: str, day: datetime.date | None) -> _Read:
+# A Chinese text as a row needs it: the parts, the candidates, the conflicts,
+# where the divisions begin and end, and whether any were read.
+_Row = tuple[
+    tuple["AddressPart", ...],
+    tuple[Division, ...],
+    tuple[AddressConflict, ...],
+    int,
+    int,
+    bool,
+]
+
+
+def _read_row(
+    names: _Names, text: str, original: str, day: datetime.date | None
+) -> _Row:
     """
-    Read a chain of Chinese names in *text*.
+    Read the divisions in Chinese *text* (*original* as given), from the top.
 
     No name holds a digit, so a chain that starts before the first digit
     ends there at the latest: its reading is the head's ("江苏淮安清江浦区
-    人民路" of "…人民路111号"); a chain may begin after it if the head has none.
+    人民路" of "…人民路111号"), remembered by the head; a chain may begin
+    after it if the head has none.
     """
     digit = _DIGIT.search(text)
     head = text if digit is None else text[: digit.start()]
-    key = (head, day)
-    found = names.texts.get(key)  # a column's heads repeat: "…南山区科技园"
-    if found is None:
-        found = _read_remembered(names, head, day)
-        if not found[0][0] and digit is not None:
-            found = _read_remembered(names, text, day)
-        else:  # what follows the head plays no part
-            with names.lock:
-                if len(names.texts) >= _ROWS:
-                    names.texts.clear()
-                names.texts[key] = found
-    return found
+    rows = names.rows.get(day)
+    if rows is not None:
+        row = rows.get(head)  # a column's heads repeat: "…南山区科技园"
+        if row is not None:
+            return row
+    found = _read_remembered(names, head, day)
+    kept = True
+    if not found[0][0] and digit is not None:
+        found = _read_remembered(names, text, day)
+        kept = False  # what follows the head played a part
+    (steps, first, end, conflicts, _, _), start, key = found
+    parts: tuple[AddressPart, ...] = ()
+    candidates: tuple[Division, ...] = ()
+    if steps and key is not None:
+        first, end = first + start, end + start
+        parts, candidates = _chain_of(names, found[0], original, start)
+        if not candidates:
+            unit = parts[-1].division
+            town = _township_at(names, unit, original, end)
+            # A township's name without a digit lies in the head, if anywhere.
+            kept = kept and unit.code not in names.numbered
+            if town is not None:
+                name, code = town
+                part = AddressPart(
+                    names.dataset.get(code),
+                    end,
+                    end + len(name),
+                    name,
+                    MatchKind.EXACT,
+                    1.0,
+                )
+                parts = (*parts, part)
+                end += len(name)
+    row = (parts, candidates, conflicts, first, end, bool(steps))
+    if kept:
+        with names.lock:
+            rows = names.rows.setdefault(day, {})
+            if len(rows) >= _ROWS:
+                rows.clear()
+            rows[head] = row
+    return row
 
 
 # A chain read, wherever it lies: the steps, where the first begins and the
-# last ends, all counted from the first name's start, and the conflicts.
-_Reading = tuple[tuple[_Step, ...], int, int, tuple[AddressConflict, ...]]
-_NOTHING: _Reading = ((), 0, 0, ())
+# last ends, all counted from the first name's start, the conflicts, the
+# chain's parts (`_Chain`) if any, and its parts where the chain begins at
+# each place in a text (`_chain_of`).
+_Reading = tuple[
+    tuple[_Step, ...],
+    int,
+    int,
+    tuple[AddressConflict, ...],
+    "_Chain | None",
+    "dict[int, _Placed] | None",
+]
+_Placed = tuple[tuple["AddressPart", ...], tuple[Division, ...]]
+_NOTHING: _Reading = ((), 0, 0, (), None, None)
+_PLACES = 8  # places a reading keeps its parts for: lead-ins of a column
 
 
 def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Read:
@@ -568,34 +635,44 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     there; so a column's "收货地址：江苏淮安清江浦区人民路12号" and "江苏淮安
     清江浦区建设街7号" are read once.
     """
-    # Every name's (last index, length), in the order they end: the key needs
-    # only where the first begins and the last ends; the table of where
-    # each begins is made only for a text not read before.
-    found = list(names.finder.iter(text)) if names.han else []
-    if not found:
+    # Where the first name begins and the last ends, and whether a name ends
+    # one before: the table of where each begins is made only for a text not
+    # read before.
+    if not names.han:
         return _NOTHING, 0, None
-    start = min([last - length for last, length in found]) + 1
-    last = found[-1][0] + 1
+    start, last, before_last = len(text), -1, -1
+    for end, n in names.finder.iter(_coded(text)):
+        if end & 1:  # a match that starts at a character's second byte is none
+            end >>= 1  # matches come by where they end
+            if end - n < start:
+                start = end - n
+            if end != last:
+                before_last, last = last, end
+    if last < 0:
+        return _NOTHING, 0, None
+    start += 1
+    second = before_last == last - 1
+    last += 1
     # The names that end at the last end or one before see past it.
-    sees: tuple[int | bool, ...] = (last - start, _word_follows(text, last))
-    if any(end == last - 2 for end, _ in found):
-        sees += (last - 1 - start, _word_follows(text, last - 1))
     before = text[start - 1 : start]
     key: _ReadingKey = (
         text[start:last],
-        sees,
+        _word_follows(text, last),
+        _word_follows(text, last - 1) if second else None,
         "\u3400" <= before <= "\u9fff" and before not in _LEAD_INS,
         day,
     )
     known = names.heads.get(key)
     if known is None:
-        found_at = _starts(found)
+        found_at = _starts(_hits(names, text))
         read, first, end, conflicts, _ = _read_han(names, text, day, found_at)
         known = (
             tuple((a - start, b - start, units, seen) for a, b, units, seen in read),
             first - start if read else 0,
             end - start if read else 0,
             tuple(conflicts),
+            _chain_parts(names, read) if read else None,
+            {} if read else None,
         )
         with names.lock:
             if len(names.heads) >= _STEPS:
@@ -611,6 +688,7 @@ def _read_at(
     at: int,
     lengths: list[int],
     follows: tuple[frozenset[str], ...],
+    words: tuple[bool, ...],
     day: datetime.date | None,
     inside_word: bool,
 ) -> _StepRead:
@@ -621,31 +699,24 @@ def _read_at(
     followed by the name of a unit inside it: "青岛市北区" is 青岛 and 市北区,
     "北京市朝阳区" is 北京市 and 朝阳区. *lengths* are those of the names that
     begin at *at*, longest first; *follows* gives, for each, the units of today
-    whose names begin after it. A county's name *inside_word* is not read first.
+    whose names begin after it, and *words* whether a street's or category's
+    word does. A county's name *inside_word* is not read first.
     """
     han, above = names.han.get, names.above
     inside = frozenset(frontier)
-    size = len(text)
     best: tuple[int, list[_Found]] | None = None
     outside: list[Division] = []
     outside_length = tried = 0
-    for length, after_units in zip(lengths, follows, strict=True):
+    for length, after_units, word in zip(lengths, follows, words, strict=True):
         tried += 1
-        named_after = bool(after_units)
-        entries = han(text[at : at + length]) if at + length <= size else None
+        entries = han(text[at : at + length])
         if entries is None:
             continue
-        after = text[at + length : at + length + 2]
         # A bare name followed by a street's word is the street's name
         # ("黑龙江路", "北京西路"), and one followed by a category word is
         # another unit's name ("腾冲县" is not 腾冲市, the county it became),
         # unless a name begins there ("唐山路南区", "汉中镇巴县").
-        bare_only = not named_after and (
-            after[:1] in _STREET_ONE
-            or after in _STREET_TWO
-            or after[:1] in _CATEGORY_ONE
-            or after == "地区"
-        )
+        bare_only = word and not after_units
         found: list[_Found] = []
         again: list[_Found] = []
         for unit, code, score, kind, full, level, current in entries:
@@ -661,7 +732,11 @@ def _read_at(
                 # street: it is read only inside a unit already read.
                 if (full or level < 3) and not (level >= 3 and inside_word):
                     found.append((unit, score, kind))
-            elif not inside.isdisjoint(above(code) - {code}):
+            elif (
+                len(inside & above(code)) > 1
+                if code in inside
+                else not inside.isdisjoint(above(code))
+            ):
                 found.append((unit, score, kind))  # inside a unit read so far
             elif code in inside:
                 # 上海上海市: the unit named again, in full ("鼓楼区鼓楼
@@ -703,9 +778,34 @@ def _read_at(
 _NONE: frozenset[str] = frozenset()
 
 
+def _coded(text: str) -> str:
+    """
+    Return *text* as two symbols a character, its UTF-16 bytes.
+
+    pyahocorasick finds a node's next one by a linear search: over the
+    thousands of characters that begin names, that search was most of a
+    pass; over bytes, it looks at a few hundred at most.
+    """
+    coded = text.encode("utf-16-be")
+    if len(coded) != 2 * len(text):  # beyond the BMP, where no name has a character
+        coded = _BEYOND_BMP.sub("\ufffd", text).encode("utf-16-be")
+    return coded.decode("latin-1")
+
+
+_BEYOND_BMP = re.compile("[^\u0000-\uffff]")
+
+
+def _hits(names: _Names, text: str) -> list[tuple[int, int]]:
+    """Return every Chinese name in *text*: (last index, length), by where each ends."""
+    if not names.han:
+        return []
+    # A match that starts at a character's second byte is none.
+    return [(end >> 1, n) for end, n in names.finder.iter(_coded(text)) if end & 1]
+
+
 def _occurrences(names: _Names, text: str) -> dict[int, list[int]]:
     """Return where Chinese names begin in *text*: their lengths, longest first."""
-    return _starts(list(names.finder.iter(text)) if names.han else [])
+    return _starts(_hits(names, text))
 
 
 def _starts(found: list[tuple[int, int]]) -> dict[int, list[int]]:
@@ -727,32 +827,31 @@ def _follows(
     at: int,
     lengths: list[int],
     found_at: dict[int, list[int]],
-) -> tuple[frozenset[str], ...]:
+) -> tuple[tuple[frozenset[str], ...], tuple[bool, ...]]:
     """
     Return, for each length of a name at *at*, the units named after it.
 
     Only where it can matter: when names of another length begin with the
-    same two characters, or a category or street word follows.
+    same two characters, or a category or street word follows; and whether
+    such a word follows.
     """
-    several = len(names.han_lengths[text[at : at + 2]]) > 1
+    several = text[at : at + 2] in names.several
     found: list[frozenset[str]] = []
+    words: list[bool] = []
     for n in lengths:
-        units = _NONE
-        if several or _word_follows(text, at + n):
-            units = _named_at(names, text, at + n, found_at)
-        found.append(units)
-    return tuple(found)
+        after = text[at + n : at + n + 2]
+        word = after[:1] in _WORD_ONE or after in _WORD_TWO  # `_word_follows`
+        found.append(
+            _named_at(names, text, at + n, found_at) if several or word else _NONE
+        )
+        words.append(word)
+    return tuple(found), tuple(words)
 
 
 def _word_follows(text: str, at: int) -> bool:
     """Whether a street's or a category's word begins at *at* in *text*."""
     after = text[at : at + 2]
-    return (
-        after[:1] in _STREET_ONE
-        or after in _STREET_TWO
-        or after[:1] in _CATEGORY_ONE
-        or after == "地区"
-    )
+    return after[:1] in _WORD_ONE or after in _WORD_TWO
 
 
 def _named_at(
@@ -768,7 +867,6 @@ def _named_at(
     return frozenset().union(*(today(text[at : at + n]) for n in lengths))
 
 
-_Parts = tuple[tuple[AddressPart, ...], tuple[Division, ...]]
 # A chain as its steps read it, wherever they lie in the text: each part, as
 # the part itself where the text does not name it (a container), else as the
 # unit, the step that names it, its score and kind; and the candidates.
@@ -779,40 +877,33 @@ _Chain = tuple[
 
 
 def _chain_of(
-    names: _Names, steps: Sequence[_Step], text: str, place: _Place
+    names: _Names, reading: _Reading, text: str, shift: int
 ) -> tuple[tuple[AddressPart, ...], tuple[Division, ...]]:
     """
-    Return the parts of the chain the steps read, and candidates if several.
+    Return the parts of the chain a reading found, and candidates if several.
 
-    The steps count from *place*'s start. The parts of a reading at one
-    place are made once: rows that differ after the names (the street, the
-    house) share them.
+    The reading's steps count from *shift* in *text*; the parts the text
+    does not name are shared by every row.
     """
-    placed = names.placed.get(place)
-    if placed is not None:
-        return placed
-    shift = place[1]
-    key = tuple(seen for *_, seen in steps)
-    known = names.chains.get(key)
-    if known is None:
-        known = _chain_parts(names, steps)
-        with names.lock:
-            if len(names.chains) >= _STEPS:
-                names.chains.clear()
-            names.chains[key] = known
+    steps, chain, placed = reading[0], reading[4], reading[5]
+    assert chain is not None  # a reading with steps has both
+    assert placed is not None
+    known = placed.get(shift)
+    if known is not None:
+        # The names' text is the same in every row of this reading here
+        # (Chinese characters, which no full-width form changes).
+        return known
     parts = []
-    for part in known[0]:
+    for part in chain[0]:
         if not isinstance(part, AddressPart):
             unit, step, score, kind = part
             start, end = steps[step][0] + shift, steps[step][1] + shift
             part = AddressPart(unit, start, end, text[start:end], kind, score)
         parts.append(part)
-    placed = tuple(parts), known[1]
-    with names.lock:
-        if len(names.placed) >= _ROWS:
-            names.placed.clear()
-        names.placed[place] = placed
-    return placed
+    known = tuple(parts), chain[1]
+    if len(placed) < _PLACES:
+        placed[shift] = known
+    return known
 
 
 def _chain_parts(names: _Names, steps: Sequence[_Step]) -> _Chain:
@@ -1386,28 +1477,17 @@ def _parse(
     prefix, locality = "", None
     if han and "CN" in wanted:
         names = _names(dataset, "CN")
-        (steps, first, end, read_conflicts), start, key = _read_chinese(
-            names, text, day
+        parts, candidates, read_conflicts, first, end, read = _read_row(
+            names, text, original, day
         )
-        conflicts = list(read_conflicts)
-        parts: tuple[AddressPart, ...] = ()
-        candidates: tuple[Division, ...] = ()
-        if steps and key is not None:
-            place = (key, start)
-            first, end = first + start, end + start
-            parts, candidates = _chain_of(names, steps, original, place)
-            if not candidates:
-                town = _township_at(names, parts[-1].division, original, end)
-                if town is not None:
-                    parts = _with_township(names, parts, place, end, *town)
-                    end += len(town[0])
-        prefix = original[:first].strip() if steps else ""
-        offset = end if steps else 0
+        conflicts = list(read_conflicts) if read_conflicts else []
+        prefix = original[:first].strip() if read else ""
+        offset = end if read else 0
         rest = original[offset:]
         if postcode_match is not None and postcode_match.start(1) >= offset:
             a, b = postcode_match.span(1)  # read as the postcode, as in Latin text
             rest = f"{original[offset:a].rstrip()} {original[b:].lstrip()}"
-        remainder = rest.strip(" ,，、") if steps else rest.strip()
+        remainder = rest.strip(" ,，、") if read else rest.strip()
     else:
         countries = tuple(c for c in wanted if not (han and c == "CN"))
         if any_country and _CYRILLIC.search(text):
@@ -1420,7 +1500,9 @@ def _parse(
             dataset, scrubbed, countries, day
         )
     implies: tuple[Division, ...] = ()
-    posted = _postcode_country(postcode, parts, wanted, han)
+    posted = (
+        None if postcode is None else _postcode_country(postcode, parts, wanted, han)
+    )
     if postcode is not None and posted is not None:
         codes = _postcodes(dataset, posted).get(postcode[: _PREFIX[posted]], ())
         table = _names(dataset, posted)
@@ -1446,17 +1528,17 @@ def _parse(
         )
     elif not parts:
         reason = "the text names no division the data holds"
-    return Address(
-        text=original,
-        parts=parts,
-        remainder=remainder,
-        prefix=prefix,
-        postcode=postcode,
-        postcode_implies=implies,
-        locality=locality,
-        candidates=candidates,
-        conflicts=tuple(conflicts),
-        reason=reason,
+    return Address(  # by position: a column makes one a row
+        original,
+        parts,
+        remainder,
+        prefix,
+        postcode,
+        implies,
+        locality,
+        candidates,
+        tuple(conflicts),
+        reason,
     )
 
 
@@ -1493,11 +1575,11 @@ def _township_at(
     if known is None:
         # The names by their first character, longest first.
         by_first: dict[str, list[tuple[str, str]]] = {}
-        for pair in sorted(
-            set(names.dataset.township_names(unit)),
-            key=lambda pair: (-len(pair[0]), pair),
-        ):
-            by_first.setdefault(pair[0][:1], []).append(pair)
+        pairs = names.dataset.township_names(unit)
+        if _DIGIT.search("".join(name for name, _ in pairs)):
+            names.numbered.add(unit.code)
+        for _, name, code in sorted({(-len(n), n, c) for n, c in pairs}):
+            by_first.setdefault(name[:1], []).append((name, code))
         known = {first: tuple(pairs) for first, pairs in by_first.items()}
         with names.lock:
             if len(names.townships) >= _STEPS:
@@ -1514,28 +1596,6 @@ def _township_at(
     if len({code for name, code in fits if len(name) == longest}) != 1:
         return None  # two townships of one unit by one name: no guess
     return fits[0]
-
-
-def _with_township(
-    names: _Names,
-    parts: tuple[AddressPart, ...],
-    place: _Place,
-    at: int,
-    name: str,
-    code: str,
-) -> tuple[AddressPart, ...]:
-    """Return *parts* and the township *code* named at *at*, made once per place."""
-    key = (place, code, at)
-    known = names.towns.get(key)
-    if known is None:
-        town = names.dataset.get(code)
-        part = AddressPart(town, at, at + len(name), name, MatchKind.EXACT, 1.0)
-        known = (*parts, part)
-        with names.lock:
-            if len(names.towns) >= _ROWS:
-                names.towns.clear()
-            names.towns[key] = known
-    return known
 
 
 def parse_address(
@@ -1624,8 +1684,10 @@ def _parse_many(
                 result = _parse(dataset, text, wanted, day, country is None)
             except (TypeError, ValueError) as error:
                 result = error
-            with contextlib.suppress(TypeError):
+            try:  # noqa: SIM105 - suppress() costs a row a context manager
                 done[value] = result
+            except TypeError:  # an unhashable value, read each time
+                pass
         results.append(result)
     return tuple(results)
 

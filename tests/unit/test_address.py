@@ -210,14 +210,12 @@ def test_the_remembered_readings_are_bounded(monkeypatch: pytest.MonkeyPatch) ->
     """Each row may bring a new head: the tables of rows stop at `_ROWS`."""
     monkeypatch.setattr(_address, "_ROWS", 50)
     names = _address._names(default_dataset(), "CN")
-    for table in (names.texts, names.placed):
-        table.clear()
+    names.rows.clear()
     # 120 heads, each at its own place: "说：江苏…", "说说：江苏…" …
     regionkit.parse_addresses(
         [f"{'说' * n}：江苏淮安清江浦区人民路1号" for n in range(1, 121)]
     )
-    assert 0 < len(names.texts) <= 50
-    assert 0 < len(names.placed) <= 50
+    assert 0 < len(names.rows[None]) <= 50
     address = regionkit.parse_address("收货地址：江苏淮安清江浦区人民路1号")
     assert address.code == "CN-320812"  # read as before, after the clearing
 
@@ -295,3 +293,48 @@ def test_names_without_commas_cost_no_more_lookups(resolve_calls: list[str]) -> 
     text = ", ".join(" ".join(names[(i + j) % 6] for j in range(8)) for i in range(40))
     regionkit.parse_address(text[:500])
     assert len(calls) <= 16 * 2
+
+
+def test_names_after_characters_beyond_the_bmp_keep_their_spans() -> None:
+    """The automaton reads UTF-16 bytes: a character beyond the BMP is one."""
+    address = regionkit.parse_address("😀🀄北京市朝阳区建国路1号")
+    assert [(p.code, p.start, p.end, p.matched) for p in address.parts] == [
+        ("CN-BJ", 2, 5, "北京市"),
+        ("CN-110105", 5, 8, "朝阳区"),
+    ]
+    assert address.prefix == "😀🀄"
+    assert address.remainder == "建国路1号"
+
+
+def test_rows_read_alike_at_one_place_share_their_parts() -> None:
+    """Rows that differ after the names share the parts; elsewhere, new spans."""
+    here, again, elsewhere = regionkit.parse_addresses(
+        [
+            "收货地址：江苏淮安清江浦区人民路1号",
+            "收货地址：江苏淮安清江浦区建设街2号",
+            "江苏淮安清江浦区人民路3号",
+        ]
+    )
+    assert isinstance(here, regionkit.Address)
+    assert isinstance(again, regionkit.Address)
+    assert isinstance(elsewhere, regionkit.Address)
+    assert again.parts is here.parts
+    assert [(p.code, p.start, p.end) for p in here.parts] == [
+        ("CN-JS", 5, 7),
+        ("CN-320800", 7, 9),
+        ("CN-320812", 9, 13),
+    ]
+    assert [(p.code, p.start, p.end) for p in elsewhere.parts] == [
+        ("CN-JS", 0, 2),
+        ("CN-320800", 2, 4),
+        ("CN-320812", 4, 8),
+    ]
+    assert (again.remainder, elsewhere.remainder) == ("建设街2号", "人民路3号")
+
+
+def test_a_township_is_read_with_a_remembered_head() -> None:
+    """The township after a county is read again when the head is remembered."""
+    for number in (1, 2):
+        address = regionkit.parse_address(f"上海市嘉定区安亭镇墨玉路{number}号")
+        assert address.code == "CN-310114103"
+        assert address.remainder == f"墨玉路{number}号"
