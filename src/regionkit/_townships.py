@@ -250,12 +250,7 @@ class Townships:
             names: dict[str, int | list[int]] = {}
             for at, line in self._each_row():
                 _, _, letter, name, rest = line.split("\t", 4)
-                old = names.setdefault(name, at)
-                if old is not at:
-                    if isinstance(old, int):
-                        names[name] = [old, at]
-                    else:
-                        old.append(at)
+                _file_row(names, name, at)
                 if letter == "e" or letter == "n":
                     # A short name that is not the full name less a generic
                     # word: 于家务 (于家务回族乡); the others are found by adding it.
@@ -375,12 +370,7 @@ class Townships:
                 latin.setdefault(word, []).append(key)  # type: ignore[union-attr]
             for at, line in self._each_row():
                 word = _first_word(line.split("\t", 7)[6])
-                old = latin.setdefault(word, at)
-                if old is not at:
-                    if isinstance(old, int):
-                        latin[word] = [old, at]
-                    else:
-                        old.append(at)
+                _file_row(latin, word, at)  # type: ignore[arg-type]
             self._latin = latin
         return self._latin
 
@@ -481,3 +471,13 @@ def _head(locale: str, short: bool, source: str) -> NameHead:
 
 
 _HEADS: dict[tuple[object, ...], tuple[NameHead, ...]] = {}
+
+
+def _file_row(index: dict[str, int | list[int]], key: str, at: int) -> None:
+    """File row *at* under *key*: alone as a number, with others in a list."""
+    old = index.setdefault(key, at)
+    if old is not at:
+        if isinstance(old, int):
+            index[key] = [old, at]
+        else:
+            old.append(at)
