@@ -336,7 +336,8 @@ def test_a_plain_word_is_probed_by_the_keys_its_forms_give() -> None:
         index = NameIndex.decode(raw, zlib.crc32((DATA / name).read_bytes()))
         assert index is not None
         for table in _index._TABLES:
-            words.update(w for key in index._table(table).keys() for w in key.split())
+            keys = index._table(table).keys()  # a table's sorted keys, no dict
+            words.update(w for key in keys for w in key.split())
     corpus = Path(__file__).parent.parent / "corpus"
     for path in sorted(corpus.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as file:
