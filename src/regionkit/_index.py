@@ -39,6 +39,7 @@ from regionkit._normalize import (
     category_hints,
     fold,
     normalize,
+    plain_word,
     russian_stems,
     strip_category_words,
     strong_category_hints,
@@ -378,6 +379,16 @@ def probed_keys(text: str) -> frozenset[str]:
     but typos: a dataset that knows every key of an unread index (its prebuilt
     answers do) need not read it.
     """
+    plain = plain_word(text)
+    if plain is None:
+        return _probed_forms(text)
+    # Most pieces of a qualified name: one word, whose forms are all one.
+    core, joined = _split_core(plain)
+    return frozenset((text, plain, *_stems_of(plain), core, plain if joined else core))
+
+
+def _probed_forms(text: str) -> frozenset[str]:
+    """Return `probed_keys` of any *text*, from each of its forms."""
     folded, whole, normalized = fold(text), canonical(text), normalize(text)
     core, joined = _split_core(normalized)
     return frozenset(

@@ -12,6 +12,7 @@ __all__ = [
     "category_hints",
     "fold",
     "normalize",
+    "plain_word",
     "russian_stems",
     "strip_category_words",
     "strong_category_hints",
@@ -209,6 +210,32 @@ def canonical(text: str) -> str:
     elif _CJK.search(text):
         text = _CJK_GAP.sub("", text)
     return original if text == original else text
+
+
+def plain_word(text: str) -> str | None:
+    """
+    Return `normalize` of *text* if *text* is one plain folded word, else None.
+
+    A word of lower-case letters of Russian, or of Latin with pinyin's tones
+    (the words of a folded text, mostly), is its own `fold`, and `canonical`
+    and `normalize` only drop its accents and ё, unless a romanization fold
+    applies to its letters: this tells so without making (and caching) each
+    form.
+
+    >>> plain_word("харбин"), plain_word("qūjìng"), plain_word("Harbin")
+    ('харбин', 'qujing', None)
+    """
+    if _PLAIN_WORD.fullmatch(text) is None:
+        return None
+    if text[0] >= "а":  # Russian: Cyrillic comes after the Latin letters above
+        return text.replace("ё", "е")
+    plain = text if text.isascii() else text.translate(_LATIN_BASES)
+    return None if _ROMANIZED.search(plain) else plain
+
+
+_PLAIN_WORD = re.compile(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+|[а-яё]+")
+# The letters `_fold_romanization` changes a word by ("st " needs a space).
+_ROMANIZED = re.compile(r"y[eo]|iy|yy|ij|yj|ii|ja|zizhi")
 
 
 # Latin letters each with a dot, two or more: S.A.R., U.S.S.R.

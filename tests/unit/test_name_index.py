@@ -326,3 +326,38 @@ def test_the_shortcuts_of_a_typo_s_first_sight_keep_every_result() -> None:
     assert _townships._is_han("")
     assert _townships._is_han("城关镇（）")
     assert not _townships._is_han("城关镇 ")
+
+
+def test_a_plain_word_is_probed_by_the_keys_its_forms_give() -> None:
+    """
+    `probed_keys`' quick way for one plain word gives what its forms give.
+
+    Over every word of every key of the packaged indices and of every corpus
+    text, folded (the pieces a qualified name is split into), and as written.
+    """
+    words: set[str] = set()
+    for name in FILES:
+        raw = (DATA / name.replace(".json", ".index")).read_bytes()
+        index = NameIndex.decode(raw, zlib.crc32((DATA / name).read_bytes()))
+        assert index is not None
+        for table in _index._TABLES:
+            keys = index._table(table).keys()  # a table's sorted keys, no dict
+            words.update(w for key in keys for w in key.split())
+    corpus = Path(__file__).parent.parent / "corpus"
+    for path in sorted(corpus.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as file:
+            for row in csv.reader(file):
+                for text in row:
+                    words.update(text.split())
+                    words.update(_normalize.fold(text).split())
+    # and words each fold or normalization step changes
+    words |= {"ёлкино", "семёнов", "yekaterinburg", "zhuangzuzizhiqu", "china"}
+    words |= {"udmurtskaja", "khabarovskij", "россия", "московскаяобласть", "рф"}
+    words |= {"qūjìng", "lǜliáng", "xiàn", "zhuàngzúzìzhìqū", "yésù", "chinā"}
+    plain = [w for w in words if _normalize.plain_word(w) is not None]
+    assert len(plain) > 20_000  # the quick way is the common one
+    for word in sorted(words):
+        assert _index.probed_keys(word) == _index._probed_forms(word), word
+        if (form := _normalize.plain_word(word)) is not None:
+            assert _normalize.fold(word) == word, word
+            assert _normalize.canonical(word) == _normalize.normalize(word) == form
