@@ -44,7 +44,7 @@ from tables import (  # noqa: E402
 
 from regionkit._index import NameIndex  # noqa: E402 (path fix)
 from regionkit._models import Category, Change, Division, NameForm  # noqa: E402
-from regionkit._normalize import fold  # noqa: E402
+from regionkit._normalize import fold, set_learned_category_words  # noqa: E402
 from regionkit.errors import DataError  # noqa: E402
 from regionkit.serialization import from_dict  # noqa: E402
 
@@ -459,10 +459,32 @@ def render(
     return encode_division_file(meta, divisions, changes)
 
 
+def category_words_file() -> str:
+    """
+    Return the packed table of learned category words, "word<TAB>categories".
+
+    From ``data/<cc>/category_words.csv`` (tools/update_category_words.py).
+    """
+    words: dict[str, set[str]] = {}
+    for cc in ("ru", "cn"):
+        sources = load_sources(cc)
+        for where, row in read_csv(f"{cc}/category_words.csv"):
+            source_ids(where, row["source"], sources, set())
+            try:
+                Category(row["category"])
+            except ValueError:
+                raise BuildError(f"{where}: unknown category {row['category']!r}")
+            words.setdefault(row["word"], set()).add(row["category"])
+    return "".join(f"{w}\t{' '.join(sorted(c))}\n" for w, c in sorted(words.items()))
+
+
 def build() -> dict[str, str]:
     """Return every output file's name and text."""
     known: dict[str, Division] = {}
     outputs: dict[str, str] = {}
+    # Lookup's learned category words first: the indices are built with them.
+    outputs["category-words.tsv"] = words = category_words_file()
+    set_learned_category_words(words)
     for name in FILES:
         sources = load_sources(FILES[name][0].lower())
         meta, divisions, changes = build_country_file(name, sources, known)

@@ -38,6 +38,7 @@ from regionkit._normalize import (
     canonical,
     category_hints,
     fold,
+    has_learned_word,
     normalize,
     russian_stems,
     strip_category_words,
@@ -110,6 +111,8 @@ _Entry = tuple[str, float, str, MatchKind]  # code, score, matched text, kind
 # full one; for cores, the unit's category value.
 _Item = tuple[str, str, str]
 _SHORT = "short"
+# An alias's core files its category with this mark: it needs a category word.
+_ALIAS_CORE = " alias"
 
 # The tables of an index, by name: the exact names, one per other kind of
 # match, the cores (names less their category words), the typo keys, and the
@@ -696,12 +699,18 @@ class NameIndex:
         # category word: alone, it is too many other places too.
         bare_syllable = not hints and len(core) < 6 and core.isascii()
         kind = MatchKind.NORMALIZED
-        return [
-            (code, score + bonus[category in helps], text, kind)
-            for code, text, category in hits
-            if (not hints or category in hints)
-            and not (bare_syllable and code.startswith("CN-"))
-        ]
+        found = []
+        for code, text, extra in hits:
+            category, _, alias = extra.partition(" ")
+            # An alias's core answers only with a category word ("Буриад Улс"):
+            # alone it is often another place's name (Эрхүү, of "Эрхүү муж", is
+            # the city of Irkutsk; Zaporizja the Ukrainian city).
+            if hints and category not in hints:
+                continue
+            if (alias and not hints) or (bare_syllable and code.startswith("CN-")):
+                continue
+            found.append((code, score + bonus[category in helps], text, kind))
+        return found
 
     def _fuzzy(self, normalized: str) -> list[_Entry]:
         """
@@ -714,6 +723,8 @@ class NameIndex:
         name plus or less whole words is not a typo: "N. Novgorod" is not
         Novgorod (it is Nizhny Novgorod's abbreviation, an exact match).
         """
+        if has_learned_word(normalized):
+            return []  # another language's category word: no typos (`_typo_locale`)
         found: dict[tuple[str, str], float] = {}  # (code, text) -> best score
         table = self._table(_FUZZY)
         plain, hints, mended, reach = _typo_reading(normalized)
@@ -725,7 +736,8 @@ class NameIndex:
                 mended_hints = _mended_hints(mended_text, long)
                 if mended_hints is not None and not mended_hints:
                     continue
-                for code, text, category in cores.get(core) or table.get(core):
+                for code, text, extra in cores.get(core) or table.get(core):
+                    category = extra.partition(" ")[0]  # an alias's core too
                     if (
                         category in mended_hints
                         if mended_hints is not None
@@ -1124,6 +1136,12 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                         if not _LATIN.search(core):
                             file(_CORES, core, (code, text, category))
                         break
+                # An alias with a category word files its core too, as a full
+                # name does: "Província de Cantão", "Эрхүү муж" (Mongolian).
+                if form is NameForm.ALIAS and kind != _CASES and not locality:
+                    core = strip_category_words(whole)
+                    if core != whole and not grouping:
+                        file(_CORES, core, (code, text, category + _ALIAS_CORE))
                 typos = not (grouping or locality) and _typo_locale(name.locale)
                 if whole and form is NameForm.ALIAS and typos:  # nicknames
                     _file_typo(file, whole, (code, text, category))
