@@ -472,8 +472,10 @@ def category_words_file() -> str:
             source_ids(where, row["source"], sources, set())
             try:
                 Category(row["category"])
-            except ValueError:
-                raise BuildError(f"{where}: unknown category {row['category']!r}")
+            except ValueError as error:
+                raise BuildError(
+                    f"{where}: unknown category {row['category']!r}"
+                ) from error
             words.setdefault(row["word"], set()).add(row["category"])
     return "".join(f"{w}\t{' '.join(sorted(c))}\n" for w, c in sorted(words.items()))
 

@@ -86,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     outputs = {
         DATA / cc / "category_words.csv": learned(DATA / cc) for cc in ("ru", "cn")
     }
-    return update_files(outputs, check=args.check, tool="tools/update_category_words.py")
+    return update_files(
+        outputs, check=args.check, tool="tools/update_category_words.py"
+    )
 
 
 if __name__ == "__main__":

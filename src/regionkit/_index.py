@@ -736,8 +736,9 @@ class NameIndex:
                 mended_hints = _mended_hints(mended_text, long)
                 if mended_hints is not None and not mended_hints:
                     continue
-                for code, text, extra in cores.get(core) or table.get(core):
-                    category = extra.partition(" ")[0]  # an alias's core too
+                # An alias's core is not for typos.
+                named = [i for i in cores.get(core) if not i[2].endswith(_ALIAS_CORE)]
+                for code, text, category in named or table.get(core):
                     if (
                         category in mended_hints
                         if mended_hints is not None
@@ -1120,6 +1121,9 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 (n.locale, n.text) for n in division.names if n.form is full
             } & {(n.locale, n.text) for n in division.names if n.form is short}
         seen: set[tuple[str, bool]] = set()
+        # Cores filed after the others, so that a key's first item is a name
+        # of the usual kind: aliases', and those of a learned category word.
+        alias_cores: list[tuple[str, _Item]] = []
         for name in division.names:
             text, form = name.text, name.form
             is_full = form is full
@@ -1140,8 +1144,8 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 # name does: "Província de Cantão", "Эрхүү муж" (Mongolian).
                 if form is NameForm.ALIAS and kind != _CASES and not locality:
                     core = strip_category_words(whole)
-                    if core != whole and not grouping:
-                        file(_CORES, core, (code, text, category + _ALIAS_CORE))
+                    if core != whole and not grouping:  # after the full names'
+                        alias_cores.append((core, (code, text, category + _ALIAS_CORE)))
                 typos = not (grouping or locality) and _typo_locale(name.locale)
                 if whole and form is NameForm.ALIAS and typos:  # nicknames
                     _file_typo(file, whole, (code, text, category))
@@ -1170,15 +1174,22 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
             if grouping or (name.locale, text) in whole_only:
                 continue  # "Central", "Southern": only with their category word
             core = strip_category_words(normalized)
-            file(_CORES, core, (code, text, category))
+            if has_learned_word(normalized):  # "Татарстан Республикаһы": after
+                alias_cores.append((core, (code, text, category)))  # ru, en
+            else:
+                file(_CORES, core, (code, text, category))
             if " " in core:
                 file(_CORES, core.replace(" ", ""), (code, text, category))
             locale = name.locale
-            if inflect and locale == "ru":
+            # Ukrainian's adjectives end as Russian's: "Хабаровськ край" is
+            # Хабаровський край as "Хабаровск край" is Хабаровский край.
+            if inflect and locale in _INFLECTED_LOCALES:
                 for stems in _stems_of(normalized):
                     file(_INFLECTED, stems, (code, text, extra))
             if normalized and typos:
                 _file_typo(file, normalized, (code, text, category))
+        for core, item in alias_cores:
+            file(_CORES, core, item)
     # A key that is also another name's alias stays whole among the aliases, so
     # that a search meets its items in one table.
     aliases = tables[_ALIAS]
@@ -1322,6 +1333,7 @@ def _typo_locale(locale: str) -> bool:
 
 
 _RU_LETTER = re.compile("[а-я]")  # what `russian_stems` cuts endings of
+_INFLECTED_LOCALES = frozenset({"ru", "uk"})
 
 
 @functools.lru_cache(maxsize=65536)

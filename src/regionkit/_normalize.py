@@ -296,7 +296,9 @@ def strip_category_words(normalized: str) -> str:
         ]
         core = " ".join(words)
     else:
-        core = "" if normalized in _CATEGORY_WORDS or normalized in learned else normalized
+        core = (
+            "" if normalized in _CATEGORY_WORDS or normalized in learned else normalized
+        )
     match = _CN_SUFFIX.search(core) if core.endswith(_CN_SUFFIXES) else None
     if match is not None and match.start() > 1:
         core = core[: match.start()]
