@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
 import unicodedata
 
@@ -403,9 +402,8 @@ def category_hints(normalized: str) -> frozenset[str]:
 
 # The category words of other Cyrillic languages, learned from our name
 # sources (tools/update_category_words.py: Kazakh облысы, Belarusian вобласць,
-# Mongolian муж), by word: the categories each names. Packed as
-# _data/category-words.tsv, "word<TAB>category category", read at first use.
-_LEARNED_FILE = "category-words.tsv"
+# Mongolian муж), by word: the categories each names. tools/build_data.py
+# packs them as `regionkit._category_words`, imported at first use.
 _learned: dict[str, frozenset[str]] | None = None
 
 
@@ -413,26 +411,21 @@ def learned_category_words() -> dict[str, frozenset[str]]:
     """Return the learned category words, with the categories each names."""
     global _learned  # read once, at first use
     if _learned is None:
-        loader = __spec__.loader  # reads from a zip too
-        path = os.path.join(os.path.dirname(__file__), "_data", _LEARNED_FILE)
-        raw: bytes = loader.get_data(path)  # type: ignore[union-attr]
-        set_learned_category_words(raw.decode("utf-8"))
-    return _learned  # type: ignore[return-value]  # set just above
+        from regionkit._category_words import WORDS  # a table, no code
+
+        _learned = {word: frozenset(named) for word, named in WORDS.items()}
+    return _learned
 
 
-def set_learned_category_words(text: str) -> None:
+def set_learned_category_words(words: dict[str, tuple[str, ...]]) -> None:
     """
-    Read the learned category words from the text of their packed table.
+    Use *words* as the learned category words (the build's, before it packs them).
 
     The build calls it with the table it packs, so that the indices it builds
     read the same words.
     """
     global _learned  # the one table, replaced whole
-    table: dict[str, frozenset[str]] = {}
-    for line in text.splitlines():
-        word, _, categories = line.partition("\t")
-        table[word] = frozenset(categories.split())
-    _learned = table
+    _learned = {word: frozenset(named) for word, named in words.items()}
     for cached in (category_hints, strong_category_hints, russian_reading):
         cached.cache_clear()
 
