@@ -587,7 +587,7 @@ class NameIndex:
             names = [self._table(n) for n in _TABLES if n not in _NOT_NAMES]
             return (
                 any(table.has(key) for table in names for key in keys)
-                or self._table(_CORES).has(strip_category_words(normalize(text)))
+                or self._knows_core(strip_category_words(normalize(text)), text)
                 or any(
                     self._table(_CASES).has(key)
                     for key in keys
@@ -596,7 +596,17 @@ class NameIndex:
             )
         named, cores, _ = sets
         names_of, core = _known_keys(text)
-        return not named.isdisjoint(names_of) or core in cores
+        if not named.isdisjoint(names_of):
+            return True
+        return core in cores and self._knows_core(core, text)
+
+    def _knows_core(self, core: str, text: str) -> bool:
+        """Whether *core* is a core that *text* reaches (see `_cores`)."""
+        items = self._table(_CORES).get(core)
+        if core != normalize(text):  # with a category word: any core
+            return bool(items)
+        # Alone, an alias's core answers nothing ("Cherson", of "Obwód Cherson").
+        return any(not extra.endswith(_ALIAS_CORE) for _, _, extra in items)
 
     def search(
         self, text: str, *, fuzzy: bool, exact_first: bool = False

@@ -59,6 +59,8 @@ def test_each_learned_word_has_three_units_and_a_source() -> None:
         ("Cantão (província)", "CN-GD"),  # Província de Cantão's core
         ("Canton Province", "CN-GD"),  # Spanish CLDR: Provincia de Cantón
         ("Аньхой провинция", "CN-AH"),
+        ("Хабаровськ край", "RU-KHA"),  # Ukrainian Хабаровський край's stem
+        ("Донецька област", "RU-DONETSK"),  # a Bulgarian word read as Russian
     ],
 )
 def test_a_core_with_a_learned_or_alias_category_word(text: str, code: str) -> None:
@@ -74,6 +76,7 @@ def test_a_core_with_a_learned_or_alias_category_word(text: str, code: str) -> N
         "Оская вобласць",  # Osh Region in Belarusian: no typo of Omsk Oblast
         "Мәскеу облысы",  # the city's Kazakh name: no oblast's
         "Эрхүү",  # an alias's core alone: the city of Irkutsk
+        "Cherson",  # Obwód Cherson's core alone: the Ukrainian city
     ],
 )
 def test_a_foreign_or_bare_text_stays_not_found(text: str) -> None:
