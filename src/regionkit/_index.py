@@ -38,6 +38,7 @@ from regionkit._normalize import (
     canonical,
     category_hints,
     fold,
+    has_learned_word,
     normalize,
     plain_word,
     russian_stems,
@@ -111,6 +112,8 @@ _Entry = tuple[str, float, str, MatchKind]  # code, score, matched text, kind
 # full one; for cores, the unit's category value.
 _Item = tuple[str, str, str]
 _SHORT = "short"
+# An alias's core files its category with this mark: it needs a category word.
+_ALIAS_CORE = " alias"
 
 # The tables of an index, by name: the exact names, one per other kind of
 # match, the cores (names less their category words), the typo keys, and the
@@ -595,7 +598,7 @@ class NameIndex:
             names = [self._table(n) for n in _TABLES if n not in _NOT_NAMES]
             return (
                 any(table.has(key) for table in names for key in keys)
-                or self._table(_CORES).has(strip_category_words(normalize(text)))
+                or self._knows_core(strip_category_words(normalize(text)), text)
                 or any(
                     self._table(_CASES).has(key)
                     for key in keys
@@ -604,7 +607,17 @@ class NameIndex:
             )
         named, cores, _ = sets
         names_of, core = _known_keys(text)
-        return not named.isdisjoint(names_of) or core in cores
+        if not named.isdisjoint(names_of):
+            return True
+        return core in cores and self._knows_core(core, text)
+
+    def _knows_core(self, core: str, text: str) -> bool:
+        """Whether *core* is a core that *text* reaches (see `_cores`)."""
+        items = self._table(_CORES).get(core)
+        if core != normalize(text):  # with a category word: any core
+            return bool(items)
+        # Alone, an alias's core answers nothing ("Cherson", of "Obwód Cherson").
+        return any(not extra.endswith(_ALIAS_CORE) for _, _, extra in items)
 
     def search(
         self, text: str, *, fuzzy: bool, exact_first: bool = False
@@ -707,12 +720,18 @@ class NameIndex:
         # category word: alone, it is too many other places too.
         bare_syllable = not hints and len(core) < 6 and core.isascii()
         kind = MatchKind.NORMALIZED
-        return [
-            (code, score + bonus[category in helps], text, kind)
-            for code, text, category in hits
-            if (not hints or category in hints)
-            and not (bare_syllable and code.startswith("CN-"))
-        ]
+        found = []
+        for code, text, extra in hits:
+            category, _, alias = extra.partition(" ")
+            # An alias's core answers only with a category word ("Буриад Улс"):
+            # alone it is often another place's name (Эрхүү, of "Эрхүү муж", is
+            # the city of Irkutsk; Zaporizja the Ukrainian city).
+            if hints and category not in hints:
+                continue
+            if (alias and not hints) or (bare_syllable and code.startswith("CN-")):
+                continue
+            found.append((code, score + bonus[category in helps], text, kind))
+        return found
 
     def _fuzzy(self, normalized: str) -> list[_Entry]:
         """
@@ -725,6 +744,8 @@ class NameIndex:
         name plus or less whole words is not a typo: "N. Novgorod" is not
         Novgorod (it is Nizhny Novgorod's abbreviation, an exact match).
         """
+        if has_learned_word(normalized):
+            return []  # another language's category word: no typos (`_typo_locale`)
         found: dict[tuple[str, str], float] = {}  # (code, text) -> best score
         table = self._table(_FUZZY)
         plain, hints, mended, reach = _typo_reading(normalized)
@@ -736,7 +757,9 @@ class NameIndex:
                 mended_hints = _mended_hints(mended_text, long)
                 if mended_hints is not None and not mended_hints:
                     continue
-                for code, text, category in cores.get(core) or table.get(core):
+                # An alias's core is not for typos.
+                named = [i for i in cores.get(core) if not i[2].endswith(_ALIAS_CORE)]
+                for code, text, category in named or table.get(core):
                     if (
                         category in mended_hints
                         if mended_hints is not None
@@ -1119,6 +1142,9 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 (n.locale, n.text) for n in division.names if n.form is full
             } & {(n.locale, n.text) for n in division.names if n.form is short}
         seen: set[tuple[str, bool]] = set()
+        # Cores filed after the others, so that a key's first item is a name
+        # of the usual kind: aliases', and those of a learned category word.
+        alias_cores: list[tuple[str, _Item]] = []
         for name in division.names:
             text, form = name.text, name.form
             is_full = form is full
@@ -1135,6 +1161,12 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                         if not _LATIN.search(core):
                             file(_CORES, core, (code, text, category))
                         break
+                # An alias with a category word files its core too, as a full
+                # name does: "Província de Cantão", "Эрхүү муж" (Mongolian).
+                if form is NameForm.ALIAS and kind != _CASES and not locality:
+                    core = strip_category_words(whole)
+                    if core != whole and not grouping:  # after the full names'
+                        alias_cores.append((core, (code, text, category + _ALIAS_CORE)))
                 typos = not (grouping or locality) and _typo_locale(name.locale)
                 if whole and form is NameForm.ALIAS and typos:  # nicknames
                     _file_typo(file, whole, (code, text, category))
@@ -1163,15 +1195,22 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
             if grouping or (name.locale, text) in whole_only:
                 continue  # "Central", "Southern": only with their category word
             core = strip_category_words(normalized)
-            file(_CORES, core, (code, text, category))
+            if has_learned_word(normalized):  # "Татарстан Республикаһы": after
+                alias_cores.append((core, (code, text, category)))  # ru, en
+            else:
+                file(_CORES, core, (code, text, category))
             if " " in core:
                 file(_CORES, core.replace(" ", ""), (code, text, category))
             locale = name.locale
-            if inflect and locale == "ru":
+            # Ukrainian's adjectives end as Russian's: "Хабаровськ край" is
+            # Хабаровський край as "Хабаровск край" is Хабаровский край.
+            if inflect and locale in _INFLECTED_LOCALES:
                 for stems in _stems_of(normalized):
                     file(_INFLECTED, stems, (code, text, extra))
             if normalized and typos:
                 _file_typo(file, normalized, (code, text, category))
+        for core, item in alias_cores:
+            file(_CORES, core, item)
     # A key that is also another name's alias stays whole among the aliases, so
     # that a search meets its items in one table.
     aliases = tables[_ALIAS]
@@ -1315,6 +1354,7 @@ def _typo_locale(locale: str) -> bool:
 
 
 _RU_LETTER = re.compile("[а-я]")  # what `russian_stems` cuts endings of
+_INFLECTED_LOCALES = frozenset({"ru", "uk"})
 
 
 @functools.lru_cache(maxsize=65536)

@@ -84,6 +84,7 @@ from regionkit._normalize import (
     CATEGORY_WORDS,
     fold,
     normalize,
+    russian_reading,
     strong_category_hints,
 )
 from regionkit._townships import ends_in_township_word
@@ -572,6 +573,14 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
                 return glossed
         except (NotFound, ValueError):
             pass
+    # A Russian core with another language's category word: "Новосибирск
+    # облысы" (Kazakh) reads as "Новосибирск область".
+    reading = russian_reading(normalize(text))
+    if reading:
+        try:
+            return _strict(source, reading, scope)
+        except (LookupError, ValueError):
+            pass  # a miss beats a guess between the reading's candidates
     if not scope.fuzzy:
         raise NotFound(text)
     typos = _matches(source, text, scope, stop_early=True, typos_only=True)
@@ -589,6 +598,9 @@ def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
             source, text, scope, stop_early=False, fuzzy=False, stages=(HISTORY,)
         )
         found = _ranked(found + _undated(former))  # former units join weak matches
+    reading = "" if found else russian_reading(normalize(text))
+    if reading:  # "Новосибирск облысы": see `_find`
+        found = _matches(source, reading, scope, stop_early=False, fuzzy=False)
     if not found and scope.fuzzy:
         found = _matches(source, text, scope, stop_early=False, typos_only=True)
     return tuple(found)

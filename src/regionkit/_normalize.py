@@ -11,9 +11,13 @@ __all__ = [
     "canonical",
     "category_hints",
     "fold",
+    "has_learned_word",
+    "learned_category_words",
     "normalize",
     "plain_word",
+    "russian_reading",
     "russian_stems",
+    "set_learned_category_words",
     "strip_category_words",
     "strong_category_hints",
     "without_preposition",
@@ -305,18 +309,22 @@ def strip_category_words(normalized: str) -> str:
     >>> strip_category_words("regiao administrativa especial de hong kong")
     'hong kong'
     """
+    learned = learned_category_words()
     if " " in normalized:
         split = normalized.split()
         words = [
             w
             for at, w in enumerate(split)
             if w not in _CATEGORY_WORDS
+            and w not in learned
             and not (w.endswith("zu") and _ETHNIC_PINYIN.fullmatch(w))
             and not (w in _PT_LINKS and at and split[at - 1] in _PT_CATEGORY_WORDS)
         ]
         core = " ".join(words)
     else:
-        core = "" if normalized in _CATEGORY_WORDS else normalized
+        core = (
+            "" if normalized in _CATEGORY_WORDS or normalized in learned else normalized
+        )
     match = _CN_SUFFIX.search(core) if core.endswith(_CN_SUFFIXES) else None
     if match is not None and match.start() > 1:
         core = core[: match.start()]
@@ -407,8 +415,9 @@ def category_hints(normalized: str) -> frozenset[str]:
     ['province']
     """
     hints: frozenset[str] = _NO_HINTS
+    learned = learned_category_words()
     for word in normalized.split():
-        named = _HINTS_BY_WORD.get(word)
+        named = _HINTS_BY_WORD.get(word) or learned.get(word)
         if named is not None:
             hints = hints | named if hints else named
     if normalized.endswith(_CN_HINT_SUFFIXES):  # else none of them fits
@@ -416,6 +425,84 @@ def category_hints(normalized: str) -> frozenset[str]:
             if normalized.endswith(suffix):
                 return hints | categories
     return hints
+
+
+# The category words of other Cyrillic languages, learned from our name
+# sources (tools/update_category_words.py: Kazakh облысы, Belarusian вобласць,
+# Mongolian муж), by word: the categories each names. tools/build_data.py
+# packs them as `regionkit._category_words`, imported at first use.
+_learned: dict[str, frozenset[str]] | None = None
+
+
+def learned_category_words() -> dict[str, frozenset[str]]:
+    """Return the learned category words, with the categories each names."""
+    global _learned  # read once, at first use
+    if _learned is None:
+        from regionkit._category_words import WORDS  # a table, no code
+
+        _learned = {word: frozenset(named) for word, named in WORDS.items()}
+    return _learned
+
+
+def set_learned_category_words(words: dict[str, tuple[str, ...]]) -> None:
+    """
+    Use *words* as the learned category words (the build's, before it packs them).
+
+    The build calls it with the table it packs, so that the indices it builds
+    read the same words.
+    """
+    global _learned  # the one table, replaced whole
+    _learned = {word: frozenset(named) for word, named in words.items()}
+    for cached in (category_hints, strong_category_hints, russian_reading):
+        cached.cache_clear()
+
+
+def has_learned_word(normalized: str) -> bool:
+    """
+    Whether *normalized* holds a learned category word.
+
+    >>> has_learned_word("оская вобласць")
+    True
+    """
+    return not learned_category_words().keys().isdisjoint(normalized.split())
+
+
+# The Russian word of each category that foreign category words name, for
+# reading a Russian core with them ("Новосибирск облысы": новосибирск область).
+_RUSSIAN_WORDS = {
+    "oblast": "область",
+    "krai": "край",
+    "republic": "республика",
+    "autonomous_okrug": "автономный округ",
+    "province": "провинция",
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def russian_reading(normalized: str) -> str:
+    """
+    Return *normalized* with its learned category words in Russian, or "".
+
+    A learned word becomes the Russian word of its category when it names one
+    such category alone; "" when no word changes.
+
+    >>> russian_reading("новосибирск облысы")
+    'новосибирск область'
+    >>> russian_reading("новосибирская область")
+    ''
+    """
+    learned = learned_category_words()
+    words = normalized.split()
+    changed = False
+    for at, word in enumerate(words):
+        named = learned.get(word)
+        if named is None:
+            continue
+        russian = {_RUSSIAN_WORDS.get(category) for category in named}
+        if len(russian) == 1 and None not in russian:
+            words[at] = russian.pop()  # type: ignore[assignment]  # not None
+            changed = True
+    return " ".join(words) if changed else ""
 
 
 # Words too loose to rule a unit out: "Perm Region" is Perm Krai.

@@ -394,9 +394,14 @@ def test_a_portuguese_name_finds_its_unit(text: str, code: str) -> None:
 
 
 def test_a_bracketed_category_word_must_fit_the_unit() -> None:
-    """Canton is the city, not a province: "Canton (province)" has no answer."""
+    """
+    Canton is the city; "Canton (province)" is not it, but Guangdong.
+
+    CLDR's Spanish "Provincia de Cantón" and Portuguese "Província de Cantão"
+    are Guangdong's aliases: their cores answer with a category word.
+    """
     assert regionkit.lookup("Jilin (city)").code == "CN-220200"
     assert regionkit.lookup("Guangdong (province)").code == "CN-GD"
+    assert regionkit.lookup("Canton").code == "CN-440100"
     for text in ("Canton (province)", "Cantão (província)"):
-        with pytest.raises(regionkit.NotFound):
-            regionkit.lookup(text)
+        assert regionkit.lookup(text).code == "CN-GD"

@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 from regionkit import _normalize
 from regionkit._normalize import (
     canonical,
+    category_hints,
     fold,
     normalize,
+    russian_reading,
     russian_stems,
     strip_category_words,
 )
@@ -65,6 +67,8 @@ def test_fold_keeps_accents_and_punctuation() -> None:
         ("regiao autonoma do tibete", "tibete"),
         ("da hinggan ling", "da hinggan ling"),  # 大兴安岭's "da" is no "de"
         ("krai do litoral", "do litoral"),  # only after a Portuguese word
+        ("новосибир облысы", "новосибир"),  # learned: Kazakh
+        ("бүгд найрамдах буриад улс", "буриад"),  # learned: Mongolian
     ],
 )
 def test_strip_category_words(text: str, core: str) -> None:
@@ -82,6 +86,36 @@ def test_strip_category_words(text: str, core: str) -> None:
 )
 def test_russian_case_forms_share_a_stem(inflected: str, nominative: str) -> None:
     assert russian_stems(inflected) == russian_stems(nominative)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("новосибир облысы", {"oblast"}),
+        ("эрхүү муж", {"oblast", "province"}),  # Mongolian, of both countries
+        ("алтай крайы", {"krai"}),
+        ("аньхой провинцияһы", {"province"}),
+    ],
+)
+def test_a_learned_category_word_names_its_categories(
+    text: str, categories: set[str]
+) -> None:
+    assert category_hints(text) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("новосибирск облысы", "новосибирск область"),
+        ("хабаров крайы", "хабаров край"),
+        ("эрхүү муж", ""),  # an oblast or a province: no one Russian word
+        ("хабаровский край", ""),  # no learned word
+    ],
+)
+def test_russian_reading_puts_a_learned_word_in_russian(
+    text: str, reading: str
+) -> None:
+    assert russian_reading(text) == reading
 
 
 def test_canonical_drops_every_format_character() -> None:
