@@ -241,6 +241,9 @@ class _Names:
         # codes, by first character, longest first.
         self.townships: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
         self.steps: dict[_StepKey, _StepRead] = {}
+        # (The text before a street's name, the name) -> whether the
+        # reading is the same without it (`_street_name`).
+        self.street_names: dict[tuple[str, str], bool] = {}
         # A day -> the texts before their first digit, and how each reads.
         self.rows: dict[datetime.date | None, dict[str, _Row]] = {}
         # Units that have a township whose name holds a digit.
@@ -278,6 +281,7 @@ class _Names:
         self.han_lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
         # The pairs of characters that begin names of several lengths.
         self.several = frozenset(k for k, v in lengths.items() if len(v) > 1)
+        self.longest = max((len(key) for key in self.han), default=0)
         # Each Chinese name: the units of today that bear it (`today`).
         self._today: dict[str, frozenset[str]] = {}
         # Every Chinese name found in one pass over a text, in C (`_hits`).
@@ -633,23 +637,29 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     one, whether the character before the first makes it a word's middle,
     and whether a street's or category's word follows the names that end
     there; so a column's "收货地址：江苏淮安清江浦区人民路12号" and "江苏淮安
-    清江浦区建设街7号" are read once.
+    清江浦区建设街7号" are read once; and "…清江浦区中山路", whose street's
+    name changes nothing (`_street_name`), with them.
     """
     # Where the first name begins and the last ends, and whether a name ends
     # one before: the table of where each begins is made only for a text not
     # read before.
     if not names.han:
         return _NOTHING, 0, None
-    start, last, before_last = len(text), -1, -1
+    start, last, before_last, third, size = len(text), -1, -1, -1, 0
     for end, n in names.finder.iter(_coded(text)):
         if end & 1:  # a match that starts at a character's second byte is none
             end >>= 1  # matches come by where they end
             if end - n < start:
                 start = end - n
             if end != last:
-                before_last, last = last, end
+                third, before_last, last, size = before_last, last, end, n
+            else:
+                size = 0  # two names end last: no street's name alone
     if last < 0:
         return _NOTHING, 0, None
+    at = last + 1 - size
+    if size and 0 <= before_last < at and _street_name(names, text, at, size):
+        last, before_last = before_last, third  # read as if it named nothing
     start += 1
     second = before_last == last - 1
     last += 1
@@ -679,6 +689,44 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
                 names.heads.clear()
             names.heads[key] = known
     return known, start, key
+
+
+def _street_name(names: _Names, text: str, at: int, size: int) -> bool:
+    """
+    Whether the last name in *text*, at *at*, is a street's and changes no reading.
+
+    "江苏淮安清江浦区中山路" reads as "…清江浦区人民路": 中山 (Zhongshan's
+    short name) is read nowhere, so the reading is remembered without it.
+    That holds where no other name ends after it begins, a street's word
+    follows it ("路", "大道") and no name begins there, it is no unit's full
+    name (a bare name followed by a street's word is never read, `_read_at`),
+    it begins with no street's or category's word, and none of the units of
+    today that bear it lies inside a unit named just before it (so that no
+    shorter name before it is chosen because it goes on: "青岛市北区").
+    """
+    end = at + size
+    after = text[end : end + 2]
+    if not (after[:1] in _STREET_ONE or after in _STREET_TWO):
+        return False
+    name = text[at:end]
+    if _word_follows(text, at) or any(item[4] for item in names.han[name]):
+        return False
+    key = (text[max(at - names.longest, 0) : at], name)
+    known = names.street_names.get(key)
+    if known is None:
+        today, above, han = names.today(name), names.above, names.han.get
+        before = text[max(at - names.longest, 0) : at]
+        known = not any(
+            entry[1] in above(code)
+            for n in range(2, len(before) + 1)
+            for entry in han(before[-n:], ())
+            for code in today
+        )
+        with names.lock:
+            if len(names.street_names) >= _STEPS:
+                names.street_names.clear()
+            names.street_names[key] = known
+    return known
 
 
 def _read_at(
