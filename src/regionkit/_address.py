@@ -708,19 +708,21 @@ def _street_name(names: _Names, text: str, at: int, size: int) -> bool:
     after = text[end : end + 2]
     if not (after[:1] in _STREET_ONE or after in _STREET_TWO):
         return False
-    name = text[at:end]
-    if _word_follows(text, at) or any(item[4] for item in names.han[name]):
-        return False
-    key = (text[max(at - names.longest, 0) : at], name)
+    before = text[max(at - names.longest, 0) : at]
+    key = (before, text[at:end])
     known = names.street_names.get(key)
     if known is None:
+        name = key[1]
         today, above, han = names.today(name), names.above, names.han.get
-        before = text[max(at - names.longest, 0) : at]
-        known = not any(
-            entry[1] in above(code)
-            for n in range(2, len(before) + 1)
-            for entry in han(before[-n:], ())
-            for code in today
+        known = not (
+            _word_follows(name, 0)
+            or any(item[4] for item in names.han[name])
+            or any(
+                entry[1] in above(code)
+                for n in range(2, len(before) + 1)
+                for entry in han(before[-n:], ())
+                for code in today
+            )
         )
         with names.lock:
             if len(names.street_names) >= _STEPS:
@@ -1633,17 +1635,13 @@ def _township_at(
             if len(names.townships) >= _STEPS:
                 names.townships.clear()
             names.townships[unit.code] = known
-    fits = [
-        (name, code)
-        for name, code in known.get(text[at : at + 1], ())
-        if text.startswith(name, at)
-    ]
-    if not fits:
-        return None
-    longest = len(fits[0][0])
-    if len({code for name, code in fits if len(name) == longest}) != 1:
-        return None  # two townships of one unit by one name: no guess
-    return fits[0]
+    pairs = known.get(text[at : at + 1], ())
+    for index, (name, code) in enumerate(pairs):
+        if text.startswith(name, at):  # the longest that fits
+            # Two townships of one unit by one name (they come together): no guess.
+            other = pairs[index + 1] if index + 1 < len(pairs) else None
+            return None if other is not None and other[0] == name else (name, code)
+    return None
 
 
 def parse_address(
