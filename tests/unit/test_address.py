@@ -340,6 +340,28 @@ def test_a_township_is_read_with_a_remembered_head() -> None:
         assert address.remainder == f"墨玉路{number}号"
 
 
+@pytest.mark.parametrize(
+    ("text", "township"),
+    [
+        ("安亭镇墨玉路", ("安亭镇", "CN-310114103")),  # the one that fits
+        ("安亭新镇墨玉路", ("安亭新镇", "CN-X2")),  # the longest that fits
+        ("甲镇墨玉路", None),  # two of one name: no guess
+        ("乙镇墨玉路", None),  # none fits
+    ],
+)
+def test_a_township_is_the_one_longest_that_fits(
+    monkeypatch: pytest.MonkeyPatch, text: str, township: tuple[str, str] | None
+) -> None:
+    names = _address._names(default_dataset(), "CN")
+    unit = regionkit.get("CN-310114")
+    table = {
+        "安": (("安亭新镇", "CN-X2"), ("安亭镇", "CN-310114103")),
+        "甲": (("甲镇", "CN-X3"), ("甲镇", "CN-X4")),
+    }
+    monkeypatch.setitem(names.townships, unit.code, table)
+    assert _address._township_at(names, unit, text, 0) == township
+
+
 def test_a_street_named_after_a_unit_is_read_as_any_street() -> None:
     """中山路 and 解放大道 after a county share the reading of 人民路 after it."""
     names = _address._names(default_dataset(), "CN")
