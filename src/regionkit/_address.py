@@ -658,17 +658,28 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     if last < 0:
         return _NOTHING, 0, None
     at = last + 1 - size
-    if size and 0 <= before_last < at and _street_name(names, text, at, size):
-        last, before_last = before_last, third  # read as if it named nothing
+    if size and 0 <= before_last < at:
+        after = text[last + 1 : last + 3]  # a street's word after the last name
+        if (after[:1] in _STREET_ONE or after in _STREET_TWO) and _street_name(
+            names, text, at, size
+        ):
+            last, before_last = before_last, third  # read as if it named nothing
     start += 1
     second = before_last == last - 1
     last += 1
-    # The names that end at the last end or one before see past it.
+    # The names that end at the last end or one before see past it
+    # (`_word_follows`, written out: this runs for every row).
     before = text[start - 1 : start]
+    after = text[last : last + 2]
+    if second:
+        one = text[last - 1 : last + 1]
+        second_follows: bool | None = one[:1] in _WORD_ONE or one in _WORD_TWO
+    else:
+        second_follows = None
     key: _ReadingKey = (
         text[start:last],
-        _word_follows(text, last),
-        _word_follows(text, last - 1) if second else None,
+        after[:1] in _WORD_ONE or after in _WORD_TWO,
+        second_follows,
         "\u3400" <= before <= "\u9fff" and before not in _LEAD_INS,
         day,
     )
@@ -695,6 +706,8 @@ def _street_name(names: _Names, text: str, at: int, size: int) -> bool:
     """
     Whether the last name in *text*, at *at*, is a street's and changes no reading.
 
+    The caller has seen that a street's word follows it.
+
     "江苏淮安清江浦区中山路" reads as "…清江浦区人民路": 中山 (Zhongshan's
     short name) is read nowhere, so the reading is remembered without it.
     That holds where no other name ends after it begins, a street's word
@@ -705,9 +718,6 @@ def _street_name(names: _Names, text: str, at: int, size: int) -> bool:
     shorter name before it is chosen because it goes on: "青岛市北区").
     """
     end = at + size
-    after = text[end : end + 2]
-    if not (after[:1] in _STREET_ONE or after in _STREET_TWO):
-        return False
     before = text[max(at - names.longest, 0) : at]
     key = (before, text[at:end])
     known = names.street_names.get(key)
