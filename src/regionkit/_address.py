@@ -579,17 +579,17 @@ def _read_row(
     if not found[0][0] and digit is not None:
         found = _read_remembered(names, text, day)
         kept = False  # what follows the head played a part
-    (steps, first, end, conflicts, _, _), start, key = found
+    (steps, first, end, conflicts, _, _, towns), start, key = found
     parts: tuple[AddressPart, ...] = ()
     candidates: tuple[Division, ...] = ()
     if steps and key is not None:
         first, end = first + start, end + start
         parts, candidates = _chain_of(names, found[0], original, start)
-        if not candidates:
-            unit = parts[-1].division
-            town = _township_at(names, unit, original, end)
+        if towns is not None:
+            table, numbered = towns
+            town = _township_in(table, original, end) if table else None
             # A township's name without a digit lies in the head, if anywhere.
-            kept = kept and unit.code not in names.numbered
+            kept = kept and not numbered
             if town is not None:
                 name, code = town
                 part = AddressPart(
@@ -612,10 +612,13 @@ def _read_row(
     return row
 
 
+# A unit's townships by first character (`_townships`).
+_Townships = dict[str, tuple[tuple[str, str], ...]]
 # A chain read, wherever it lies: the steps, where the first begins and the
 # last ends, all counted from the first name's start, the conflicts, the
-# chain's parts (`_Chain`) if any, and its parts where the chain begins at
-# each place in a text (`_chain_of`).
+# chain's parts (`_Chain`) if any, its parts where the chain begins at
+# each place in a text (`_chain_of`), and, where the chain has one deepest
+# unit, its townships and whether a name of one holds a digit.
 _Reading = tuple[
     tuple[_Step, ...],
     int,
@@ -623,9 +626,10 @@ _Reading = tuple[
     tuple[AddressConflict, ...],
     "_Chain | None",
     "dict[int, _Placed] | None",
+    "tuple[_Townships | None, bool] | None",
 ]
 _Placed = tuple[tuple["AddressPart", ...], tuple[Division, ...]]
-_NOTHING: _Reading = ((), 0, 0, (), None, None)
+_NOTHING: _Reading = ((), 0, 0, (), None, None, None)
 _PLACES = 8  # places a reading keeps its parts for: lead-ins of a column
 
 
@@ -687,13 +691,21 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     if known is None:
         found_at = _starts(_hits(names, text))
         read, first, end, conflicts, _ = _read_han(names, text, day, found_at)
+        chain = _chain_parts(names, read) if read else None
+        towns: tuple[_Townships | None, bool] | None = None
+        if chain is not None and not chain[1]:
+            deepest = chain[0][-1]
+            unit = deepest.division if isinstance(deepest, AddressPart) else deepest[0]
+            table = _townships(names, unit)  # first, as it notes `numbered`
+            towns = table, unit.code in names.numbered
         known = (
             tuple((a - start, b - start, units, seen) for a, b, units, seen in read),
             first - start if read else 0,
             end - start if read else 0,
             tuple(conflicts),
-            _chain_parts(names, read) if read else None,
+            chain,
             {} if read else None,
+            towns,
         )
         with names.lock:
             if len(names.heads) >= _STEPS:
@@ -1619,15 +1631,13 @@ def _postcode_country(
     return None
 
 
-def _township_at(
-    names: _Names, unit: Division, text: str, at: int
-) -> tuple[str, str] | None:
+def _townships(names: _Names, unit: Division) -> _Townships | None:
     """
-    Return the township of *unit* whose full name begins *text* at *at*.
+    Return the full Chinese names of *unit*'s townships and their codes.
 
-    As its name and code. Only full names count ("安亭镇", not "安亭", which
-    begins "安亭路" too), and only where one township of the unit bears the
-    longest one that fits.
+    By first character, longest first; ``None`` for a unit that has none to
+    read (outside China, or a province). Only full names count ("安亭镇", not
+    "安亭", which begins "安亭路" too).
     """
     if unit.country != "CN" or (unit.level or 0) < 2:
         return None
@@ -1645,6 +1655,16 @@ def _township_at(
             if len(names.townships) >= _STEPS:
                 names.townships.clear()
             names.townships[unit.code] = known
+    return known
+
+
+def _township_in(known: _Townships, text: str, at: int) -> tuple[str, str] | None:
+    """
+    Return the township of *known* whose name begins *text* at *at*.
+
+    As its name and code; only where one township bears the longest one
+    that fits.
+    """
     pairs = known.get(text[at : at + 1], ())
     for index, (name, code) in enumerate(pairs):
         if text.startswith(name, at):  # the longest that fits
