@@ -604,11 +604,12 @@ def _read_row(
                 end += len(name)
     row = (parts, candidates, conflicts, first, end, bool(steps))
     if kept:
-        with names.lock:
+        if rows is None:
             rows = names.rows.setdefault(day, {})
-            if len(rows) >= _ROWS:
+        if len(rows) >= _ROWS:
+            with names.lock:
                 rows.clear()
-            rows[head] = row
+        rows[head] = row  # one dict operation: no lock needed a row
     return row
 
 
