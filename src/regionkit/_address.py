@@ -27,7 +27,8 @@ written (腾冲县), as `MatchKind.FORMER`; with a date, the units of that day.
 Readings are remembered, bounded (`_STEPS`, `_ROWS`, `_CACHE`): a Chinese step by the
 chain so far and what it looks at; a Chinese chain, with its parts, by the text
 before its first digit (no name holds one, `_read_row`), and again by what it
-depends on, from its first name to its last (`_read_remembered`); a part of
+depends on, from its first name to its last (`_read_remembered`; a street
+named after a unit, 中山路, left out where it changes nothing); a part of
 Latin or Russian text by its text.
 """
 
