@@ -616,13 +616,14 @@ def _read_row(
 
 # A unit's townships by first character (`_townships`).
 _Townships = dict[str, tuple[tuple[str, str], ...]]
-# A chain read, wherever it lies: the steps, where the first begins and the
-# last ends, all counted from the first name's start, the conflicts, the
-# chain's parts (`_Chain`) if any, its parts where the chain begins at
-# each place in a text (`_chain_of`), and, where the chain has one deepest
-# unit, its townships and whether a name of one holds a digit.
+# A chain read, wherever it lies: where each step's name begins and ends,
+# where the first begins and the last ends, all counted from the first
+# name's start (ints only, which the collector then leaves alone), the
+# conflicts, the chain's parts (`_Chain`) if any, its parts where the chain
+# begins at each place in a text (`_chain_of`), and, where the chain has one
+# deepest unit, its townships and whether a name of one holds a digit.
 _Reading = tuple[
-    tuple[_Step, ...],
+    tuple[tuple[int, int], ...],
     int,
     int,
     tuple[AddressConflict, ...],
@@ -701,7 +702,7 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
             table = _townships(names, unit)  # first, as it notes `numbered`
             towns = table, unit.code in names.numbered
         known = (
-            tuple((a - start, b - start, units, seen) for a, b, units, seen in read),
+            tuple((a - start, b - start) for a, b, _, _ in read),
             first - start if read else 0,
             end - start if read else 0,
             tuple(conflicts),
