@@ -664,33 +664,23 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
                 size = 0  # two names end last: no street's name alone
     if last < 0:
         return _NOTHING, 0, None
-    at = last + 1 - size
-    if size and 0 <= before_last < at:
-        after = text[last + 1 : last + 3]  # a street's word after the last name
-        if (after[:1] in _STREET_ONE or after in _STREET_TWO) and _street_name(
-            names, text, at, size
-        ):
-            last, before_last = before_last, third  # read as if it named nothing
     start += 1
-    second = before_last == last - 1
-    last += 1
-    # The names that end at the last end or one before see past it
-    # (`_word_follows`, written out: this runs for every row).
-    before = text[start - 1 : start]
-    after = text[last : last + 2]
-    if second:
-        one = text[last - 1 : last + 1]
-        second_follows: bool | None = one[:1] in _WORD_ONE or one in _WORD_TWO
-    else:
-        second_follows = None
-    key: _ReadingKey = (
-        text[start:last],
-        after[:1] in _WORD_ONE or after in _WORD_TWO,
-        second_follows,
-        "\u3400" <= before <= "\u9fff" and before not in _LEAD_INS,
-        day,
-    )
+    key = _reading_key(text, start, last, before_last, day)
     known = names.heads.get(key)
+    cut = None
+    if known is None:
+        # A street named after a unit that changes nothing (`_street_name`):
+        # the reading is remembered as if it named nothing, and by both keys.
+        at = last + 1 - size
+        after = text[last + 1 : last + 3]
+        if (
+            size
+            and 0 <= before_last < at
+            and (after[:1] in _STREET_ONE or after in _STREET_TWO)
+            and _street_name(names, text, at, size)
+        ):
+            cut = _reading_key(text, start, before_last, third, day)
+            known = names.heads.get(cut)
     if known is None:
         found_at = _starts(_hits(names, text))
         read, first, end, conflicts, _ = _read_han(names, text, day, found_at)
@@ -714,7 +704,37 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
             if len(names.heads) >= _STEPS:
                 names.heads.clear()
             names.heads[key] = known
+            if cut is not None:
+                names.heads[cut] = known
+    elif cut is not None:
+        names.heads[key] = known
     return known, start, key
+
+
+def _reading_key(
+    text: str, start: int, last: int, before_last: int, day: datetime.date | None
+) -> _ReadingKey:
+    """
+    Return what a reading of *text* depends on (`_read_remembered`).
+
+    Its first name begins at *start*; the last names end at *last* and
+    *before_last* (the indices of their last characters).
+    """
+    # The names that end at the last end or one before see past it
+    # (`_word_follows`, written out: this runs for every row).
+    before = text[start - 1 : start]
+    after = text[last + 1 : last + 3]
+    second_follows: bool | None = None
+    if before_last == last - 1:
+        one = text[last : last + 2]
+        second_follows = one[:1] in _WORD_ONE or one in _WORD_TWO
+    return (
+        text[start : last + 1],
+        after[:1] in _WORD_ONE or after in _WORD_TWO,
+        second_follows,
+        "\u3400" <= before <= "\u9fff" and before not in _LEAD_INS,
+        day,
+    )
 
 
 def _street_name(names: _Names, text: str, at: int, size: int) -> bool:
