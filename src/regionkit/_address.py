@@ -27,7 +27,8 @@ written (腾冲县), as `MatchKind.FORMER`; with a date, the units of that day.
 Readings are remembered, bounded (`_STEPS`, `_ROWS`, `_CACHE`): a Chinese step by the
 chain so far and what it looks at; a Chinese chain, with its parts, by the text
 before its first digit (no name holds one, `_read_row`), and again by what it
-depends on, from its first name to its last (`_read_remembered`); a part of
+depends on, from its first name to its last (`_read_remembered`; a street
+named after a unit, 中山路, left out where it changes nothing); a part of
 Latin or Russian text by its text.
 """
 
@@ -241,6 +242,9 @@ class _Names:
         # codes, by first character, longest first.
         self.townships: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
         self.steps: dict[_StepKey, _StepRead] = {}
+        # (The text before a street's name, the name) -> whether the
+        # reading is the same without it (`_street_name`).
+        self.street_names: dict[tuple[str, str], bool] = {}
         # A day -> the texts before their first digit, and how each reads.
         self.rows: dict[datetime.date | None, dict[str, _Row]] = {}
         # Units that have a township whose name holds a digit.
@@ -278,6 +282,7 @@ class _Names:
         self.han_lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
         # The pairs of characters that begin names of several lengths.
         self.several = frozenset(k for k, v in lengths.items() if len(v) > 1)
+        self.longest = max((len(key) for key in self.han), default=0)
         # Each Chinese name: the units of today that bear it (`today`).
         self._today: dict[str, frozenset[str]] = {}
         # Every Chinese name found in one pass over a text, in C (`_hits`).
@@ -575,17 +580,17 @@ def _read_row(
     if not found[0][0] and digit is not None:
         found = _read_remembered(names, text, day)
         kept = False  # what follows the head played a part
-    (steps, first, end, conflicts, _, _), start, key = found
+    (steps, first, end, conflicts, _, _, towns), start, key = found
     parts: tuple[AddressPart, ...] = ()
     candidates: tuple[Division, ...] = ()
     if steps and key is not None:
         first, end = first + start, end + start
         parts, candidates = _chain_of(names, found[0], original, start)
-        if not candidates:
-            unit = parts[-1].division
-            town = _township_at(names, unit, original, end)
+        if towns is not None:
+            table, numbered = towns
+            town = _township_in(table, original, end) if table else None
             # A township's name without a digit lies in the head, if anywhere.
-            kept = kept and unit.code not in names.numbered
+            kept = kept and not numbered
             if town is not None:
                 name, code = town
                 part = AddressPart(
@@ -600,28 +605,34 @@ def _read_row(
                 end += len(name)
     row = (parts, candidates, conflicts, first, end, bool(steps))
     if kept:
-        with names.lock:
+        if rows is None:
             rows = names.rows.setdefault(day, {})
-            if len(rows) >= _ROWS:
+        if len(rows) >= _ROWS:
+            with names.lock:
                 rows.clear()
-            rows[head] = row
+        rows[head] = row  # one dict operation: no lock needed a row
     return row
 
 
-# A chain read, wherever it lies: the steps, where the first begins and the
-# last ends, all counted from the first name's start, the conflicts, the
-# chain's parts (`_Chain`) if any, and its parts where the chain begins at
-# each place in a text (`_chain_of`).
+# A unit's townships by first character (`_townships`).
+_Townships = dict[str, tuple[tuple[str, str], ...]]
+# A chain read, wherever it lies: where each step's name begins and ends,
+# where the first begins and the last ends, all counted from the first
+# name's start (ints only, which the collector then leaves alone), the
+# conflicts, the chain's parts (`_Chain`) if any, its parts where the chain
+# begins at each place in a text (`_chain_of`), and, where the chain has one
+# deepest unit, its townships and whether a name of one holds a digit.
 _Reading = tuple[
-    tuple[_Step, ...],
+    tuple[tuple[int, int], ...],
     int,
     int,
     tuple[AddressConflict, ...],
     "_Chain | None",
     "dict[int, _Placed] | None",
+    "tuple[_Townships | None, bool] | None",
 ]
 _Placed = tuple[tuple["AddressPart", ...], tuple[Division, ...]]
-_NOTHING: _Reading = ((), 0, 0, (), None, None)
+_NOTHING: _Reading = ((), 0, 0, (), None, None, None)
 _PLACES = 8  # places a reading keeps its parts for: lead-ins of a column
 
 
@@ -633,52 +644,136 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
     one, whether the character before the first makes it a word's middle,
     and whether a street's or category's word follows the names that end
     there; so a column's "收货地址：江苏淮安清江浦区人民路12号" and "江苏淮安
-    清江浦区建设街7号" are read once.
+    清江浦区建设街7号" are read once; and "…清江浦区中山路", whose street's
+    name changes nothing (`_street_name`), with them.
     """
     # Where the first name begins and the last ends, and whether a name ends
     # one before: the table of where each begins is made only for a text not
     # read before.
     if not names.han:
         return _NOTHING, 0, None
-    start, last, before_last = len(text), -1, -1
+    start, last, before_last, third, size = len(text), -1, -1, -1, 0
     for end, n in names.finder.iter(_coded(text)):
         if end & 1:  # a match that starts at a character's second byte is none
             end >>= 1  # matches come by where they end
             if end - n < start:
                 start = end - n
             if end != last:
-                before_last, last = last, end
+                third, before_last, last, size = before_last, last, end, n
+            else:
+                size = 0  # two names end last: no street's name alone
     if last < 0:
         return _NOTHING, 0, None
     start += 1
-    second = before_last == last - 1
-    last += 1
-    # The names that end at the last end or one before see past it.
-    before = text[start - 1 : start]
-    key: _ReadingKey = (
-        text[start:last],
-        _word_follows(text, last),
-        _word_follows(text, last - 1) if second else None,
-        "\u3400" <= before <= "\u9fff" and before not in _LEAD_INS,
-        day,
-    )
+    key = _reading_key(text, start, last, before_last, day)
     known = names.heads.get(key)
+    cut = None
+    if known is None:
+        # A street named after a unit that changes nothing (`_street_name`):
+        # the reading is remembered as if it named nothing, and by both keys.
+        at = last + 1 - size
+        after = text[last + 1 : last + 3]
+        if (
+            size
+            and 0 <= before_last < at
+            and (after[:1] in _STREET_ONE or after in _STREET_TWO)
+            and _street_name(names, text, at, size)
+        ):
+            cut = _reading_key(text, start, before_last, third, day)
+            known = names.heads.get(cut)
     if known is None:
         found_at = _starts(_hits(names, text))
         read, first, end, conflicts, _ = _read_han(names, text, day, found_at)
+        chain = _chain_parts(names, read) if read else None
+        towns: tuple[_Townships | None, bool] | None = None
+        if chain is not None and not chain[1]:
+            deepest = chain[0][-1]
+            unit = deepest.division if isinstance(deepest, AddressPart) else deepest[0]
+            table = _townships(names, unit)  # first, as it notes `numbered`
+            towns = table, unit.code in names.numbered
         known = (
-            tuple((a - start, b - start, units, seen) for a, b, units, seen in read),
+            tuple((a - start, b - start) for a, b, _, _ in read),
             first - start if read else 0,
             end - start if read else 0,
             tuple(conflicts),
-            _chain_parts(names, read) if read else None,
+            chain,
             {} if read else None,
+            towns,
         )
         with names.lock:
             if len(names.heads) >= _STEPS:
                 names.heads.clear()
             names.heads[key] = known
+            if cut is not None:
+                names.heads[cut] = known
+    elif cut is not None:
+        names.heads[key] = known
     return known, start, key
+
+
+def _reading_key(
+    text: str, start: int, last: int, before_last: int, day: datetime.date | None
+) -> _ReadingKey:
+    """
+    Return what a reading of *text* depends on (`_read_remembered`).
+
+    Its first name begins at *start*; the last names end at *last* and
+    *before_last* (the indices of their last characters).
+    """
+    # The names that end at the last end or one before see past it
+    # (`_word_follows`, written out: this runs for every row).
+    before = text[start - 1 : start]
+    after = text[last + 1 : last + 3]
+    second_follows: bool | None = None
+    if before_last == last - 1:
+        one = text[last : last + 2]
+        second_follows = one[:1] in _WORD_ONE or one in _WORD_TWO
+    return (
+        text[start : last + 1],
+        after[:1] in _WORD_ONE or after in _WORD_TWO,
+        second_follows,
+        "\u3400" <= before <= "\u9fff" and before not in _LEAD_INS,
+        day,
+    )
+
+
+def _street_name(names: _Names, text: str, at: int, size: int) -> bool:
+    """
+    Whether the last name in *text*, at *at*, is a street's and changes no reading.
+
+    The caller has seen that a street's word follows it.
+
+    "江苏淮安清江浦区中山路" reads as "…清江浦区人民路": 中山 (Zhongshan's
+    short name) is read nowhere, so the reading is remembered without it.
+    That holds where no other name ends after it begins, a street's word
+    follows it ("路", "大道") and no name begins there, it is no unit's full
+    name (a bare name followed by a street's word is never read, `_read_at`),
+    it begins with no street's or category's word, and none of the units of
+    today that bear it lies inside a unit named just before it (so that no
+    shorter name before it is chosen because it goes on: "青岛市北区").
+    """
+    end = at + size
+    before = text[max(at - names.longest, 0) : at]
+    key = (before, text[at:end])
+    known = names.street_names.get(key)
+    if known is None:
+        name = key[1]
+        today, above, han = names.today(name), names.above, names.han.get
+        known = not (
+            _word_follows(name, 0)
+            or any(item[4] for item in names.han[name])
+            or any(
+                entry[1] in above(code)
+                for n in range(2, len(before) + 1)
+                for entry in han(before[-n:], ())
+                for code in today
+            )
+        )
+        with names.lock:
+            if len(names.street_names) >= _STEPS:
+                names.street_names.clear()
+            names.street_names[key] = known
+    return known
 
 
 def _read_at(
@@ -1559,15 +1654,13 @@ def _postcode_country(
     return None
 
 
-def _township_at(
-    names: _Names, unit: Division, text: str, at: int
-) -> tuple[str, str] | None:
+def _townships(names: _Names, unit: Division) -> _Townships | None:
     """
-    Return the township of *unit* whose full name begins *text* at *at*.
+    Return the full Chinese names of *unit*'s townships and their codes.
 
-    As its name and code. Only full names count ("安亭镇", not "安亭", which
-    begins "安亭路" too), and only where one township of the unit bears the
-    longest one that fits.
+    By first character, longest first; ``None`` for a unit that has none to
+    read (outside China, or a province). Only full names count ("安亭镇", not
+    "安亭", which begins "安亭路" too).
     """
     if unit.country != "CN" or (unit.level or 0) < 2:
         return None
@@ -1585,17 +1678,23 @@ def _township_at(
             if len(names.townships) >= _STEPS:
                 names.townships.clear()
             names.townships[unit.code] = known
-    fits = [
-        (name, code)
-        for name, code in known.get(text[at : at + 1], ())
-        if text.startswith(name, at)
-    ]
-    if not fits:
-        return None
-    longest = len(fits[0][0])
-    if len({code for name, code in fits if len(name) == longest}) != 1:
-        return None  # two townships of one unit by one name: no guess
-    return fits[0]
+    return known
+
+
+def _township_in(known: _Townships, text: str, at: int) -> tuple[str, str] | None:
+    """
+    Return the township of *known* whose name begins *text* at *at*.
+
+    As its name and code; only where one township bears the longest one
+    that fits.
+    """
+    pairs = known.get(text[at : at + 1], ())
+    for index, (name, code) in enumerate(pairs):
+        if text.startswith(name, at):  # the longest that fits
+            # Two townships of one unit by one name (they come together): no guess.
+            other = pairs[index + 1] if index + 1 < len(pairs) else None
+            return None if other is not None and other[0] == name else (name, code)
+    return None
 
 
 def parse_address(

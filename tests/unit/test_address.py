@@ -338,3 +338,64 @@ def test_a_township_is_read_with_a_remembered_head() -> None:
         address = regionkit.parse_address(f"上海市嘉定区安亭镇墨玉路{number}号")
         assert address.code == "CN-310114103"
         assert address.remainder == f"墨玉路{number}号"
+
+
+@pytest.mark.parametrize(
+    ("text", "township"),
+    [
+        ("安亭镇墨玉路", ("安亭镇", "CN-310114103")),  # the one that fits
+        ("安亭新镇墨玉路", ("安亭新镇", "CN-X2")),  # the longest that fits
+        ("甲镇墨玉路", None),  # two of one name: no guess
+        ("乙镇墨玉路", None),  # none fits
+    ],
+)
+def test_a_township_is_the_one_longest_that_fits(
+    monkeypatch: pytest.MonkeyPatch, text: str, township: tuple[str, str] | None
+) -> None:
+    names = _address._names(default_dataset(), "CN")
+    unit = regionkit.get("CN-310114")
+    table = {
+        "安": (("安亭新镇", "CN-X2"), ("安亭镇", "CN-310114103")),
+        "甲": (("甲镇", "CN-X3"), ("甲镇", "CN-X4")),
+    }
+    monkeypatch.setitem(names.townships, unit.code, table)
+    known = _address._townships(names, unit)
+    assert known is table
+    assert _address._township_in(known, text, 0) == township
+
+
+def test_a_street_named_after_a_unit_is_read_as_any_street() -> None:
+    """中山路 and 解放大道 after a county share the reading of 人民路 after it."""
+    names = _address._names(default_dataset(), "CN")
+    names.heads.clear()
+    texts = [
+        f"江苏淮安清江浦区{street}1号" for street in ("人民路", "中山路", "解放大道")
+    ]
+    for text, street in zip(texts, ("人民路", "中山路", "解放大道"), strict=True):
+        address = regionkit.parse_address(text)
+        assert address.code == "CN-320812"
+        assert address.remainder == f"{street}1号"
+    # One reading, remembered by each text's key too.
+    assert len({id(reading) for reading in names.heads.values()}) == 1
+    assert len(names.heads) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "remainder", "dropped"),
+    [
+        # 解放 is a district of 焦作 and 中山 a city of 广东: the street's
+        # name lies inside the unit before it, so the key keeps it.
+        ("河南焦作解放路1号", ["CN-HA", "CN-410800"], "解放路1号", False),
+        ("广东中山路1号", ["CN-GD"], "中山路1号", False),
+        # No 中山 lies in Qingdao's 市北区 (nor in Hong Kong's 北区).
+        ("青岛市北区中山路1号", ["CN-SD", "CN-370200", "CN-370203"], "中山路1号", True),
+    ],
+)
+def test_a_street_named_after_a_unit_inside_is_kept_in_the_key(
+    text: str, codes: list[str], remainder: str, dropped: bool
+) -> None:
+    names = _address._names(default_dataset(), "CN")
+    address = regionkit.parse_address(text)
+    assert [p.code for p in address.parts] == codes
+    assert address.remainder == remainder
+    assert _address._street_name(names, text, text.index(remainder), 2) is dropped
