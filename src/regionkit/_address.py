@@ -449,6 +449,7 @@ _STEPS = 200_000  # readings remembered per country: chains repeat in a column
 # Texts and their parts remembered per country: a column's heads repeat, but
 # each row may bring a new one, and each costs about a kilobyte.
 _ROWS = 50_000
+_DAYS = 16  # the dates (`as_of`) whose rows are remembered at once
 
 
 def _read_han(
@@ -605,12 +606,15 @@ def _read_row(
                 end += len(name)
     row = (parts, candidates, conflicts, first, end, bool(steps))
     if kept:
+        # Single dict operations, atomic under the GIL: no lock a row; two
+        # threads at the bound at most clear a table twice.
         if rows is None:
+            if len(names.rows) >= _DAYS:
+                names.rows.clear()  # a column of many dates
             rows = names.rows.setdefault(day, {})
         if len(rows) >= _ROWS:
-            with names.lock:
-                rows.clear()
-        rows[head] = row  # one dict operation: no lock needed a row
+            rows.clear()
+        rows[head] = row
     return row
 
 
@@ -707,7 +711,10 @@ def _read_remembered(names: _Names, text: str, day: datetime.date | None) -> _Re
             if cut is not None:
                 names.heads[cut] = known
     elif cut is not None:
-        names.heads[key] = known
+        with names.lock:
+            if len(names.heads) >= _STEPS:
+                names.heads.clear()
+            names.heads[key] = known
     return known, start, key
 
 
@@ -881,9 +888,10 @@ def _coded(text: str) -> str:
     thousands of characters that begin names, that search was most of a
     pass; over bytes, it looks at a few hundred at most.
     """
-    coded = text.encode("utf-16-be")
+    # A lone surrogate (from a bad decode) is two bytes too, and begins no name.
+    coded = text.encode("utf-16-be", "surrogatepass")
     if len(coded) != 2 * len(text):  # beyond the BMP, where no name has a character
-        coded = _BEYOND_BMP.sub("\ufffd", text).encode("utf-16-be")
+        coded = _BEYOND_BMP.sub("\ufffd", text).encode("utf-16-be", "surrogatepass")
     return coded.decode("latin-1")
 
 

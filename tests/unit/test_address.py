@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import attrs
 import pytest
 
@@ -359,15 +361,14 @@ def test_a_township_is_the_one_longest_that_fits(
         "甲": (("甲镇", "CN-X3"), ("甲镇", "CN-X4")),
     }
     monkeypatch.setitem(names.townships, unit.code, table)
-    known = _address._townships(names, unit)
-    assert known is table
-    assert _address._township_in(known, text, 0) == township
+    assert _address._township_in(_address._townships(names, unit), text, 0) == township
 
 
 def test_a_street_named_after_a_unit_is_read_as_any_street() -> None:
     """中山路 and 解放大道 after a county share the reading of 人民路 after it."""
     names = _address._names(default_dataset(), "CN")
     names.heads.clear()
+    names.rows.clear()  # else a row read before is served whole
     texts = [
         f"江苏淮安清江浦区{street}1号" for street in ("人民路", "中山路", "解放大道")
     ]
@@ -399,3 +400,20 @@ def test_a_street_named_after_a_unit_inside_is_kept_in_the_key(
     assert [p.code for p in address.parts] == codes
     assert address.remainder == remainder
     assert _address._street_name(names, text, text.index(remainder), 2) is dropped
+
+
+def test_a_lone_surrogate_is_read_around() -> None:
+    """Text from a bad decode still reads: the surrogate begins no name."""
+    address = regionkit.parse_address("北京市朝阳区\udc80建国路1号")
+    assert address.code == "CN-110105"
+    assert address.remainder == "\udc80建国路1号"
+
+
+def test_rows_of_many_dates_are_remembered_within_a_bound() -> None:
+    """Each `as_of` keeps a table of rows; past `_DAYS` dates they are let go."""
+    names = _address._names(default_dataset(), "CN")
+    first = datetime.date(2024, 1, 1)
+    for days in range(2 * _address._DAYS):
+        day = first + datetime.timedelta(days=days)
+        regionkit.parse_address("江苏淮安清江浦区人民路1号", as_of=day)
+    assert 1 <= len(names.rows) <= _address._DAYS
