@@ -196,9 +196,9 @@ class Answers:
         """Whether any of *keys*, folded, is a name the file answers."""
         lines = self._lines
         for key in keys:
-            # `fold` of an ASCII key, without a cache entry for each: most keys
-            # are made once, by `probed_keys`.
-            folded = " ".join(key.lower().split()) if key.isascii() else fold(key)
+            # An ASCII key folded without a cache entry for each: most keys are
+            # made once, by `probed_keys`.
+            folded = fold.__wrapped__(key) if key.isascii() else fold(key)
             if self._may_hold(folded.encode()) and lines.has(folded):
                 return True
         return False

@@ -358,8 +358,11 @@ def _read_in_chunks(
         # Whole lines, each but the last ending in ",".
         stop = raw.find(b"\n", min(at + _CHUNK, end)) + 1
         stop = end + 1 if stop <= 0 or stop > end else stop
+        chunk = raw[at:stop].removesuffix(b"\n")
+        if chunk.endswith(b",") == (stop > end):  # a comma lost or one too many
+            return None
         try:
-            rows = json.loads(b"[" + raw[at:stop].rstrip(b",\n") + b"]")
+            rows = json.loads(b"[" + chunk.removesuffix(b",") + b"]")
         except (ValueError, RecursionError):
             return None
         divisions += _packed_rows(document["columns"], rows, heads, dataset, faults)

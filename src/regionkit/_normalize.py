@@ -449,7 +449,8 @@ def set_learned_category_words(words: dict[str, tuple[str, ...]]) -> None:
     Use *words* as the learned category words (the build's, before it packs them).
 
     The build calls it with the table it packs, so that the indices it builds
-    read the same words.
+    read the same words; first, before anything is normalized, since the
+    caches of `_index` that read the words are not cleared here.
     """
     global _learned  # the one table, replaced whole
     _learned = {word: frozenset(named) for word, named in words.items()}
