@@ -377,10 +377,9 @@ class Townships:
     def _latin_entries(self, folded: str) -> list[tuple[str, bool]]:
         """Return the units a Latin text names in full: English, pinyin."""
         plain = _plain(folded)
-        # `_first_word` of plain ASCII, without its cached calls (most texts).
-        first = (
-            plain.partition(" ")[0].lower() if plain.isascii() else _first_word(plain)
-        )
+        first = _first_word(plain)
+        if not _LATIN_LETTER.search(first):
+            return []  # every English name starts with a Latin letter: no build
         found: list[tuple[str, bool]] = []
         items = self._latin_index().get(first, ())
         for item in [items] if isinstance(items, int) else items:
@@ -399,7 +398,13 @@ class Townships:
 
 
 def _first_word(text: str) -> str:
-    return _plain(fold(text.partition(" ")[0]))
+    """The first word of *text*, folded, without tones: a `_latin_index` key."""
+    word = text.partition(" ")[0]
+    if word.isascii():  # most names: `fold` is lower case here
+        return word.lower()
+    # `fold`'s work without its cache: the index's 41,000 words would crowd
+    # out the entries that serve queries.
+    return _plain(fold.__wrapped__(word))
 
 
 # The generic words a short name lacks, tried in turn to find its full name.
@@ -426,6 +431,7 @@ def _is_han(text: str) -> bool:
     return _HAN_ONLY.fullmatch(text) is not None
 
 
+_LATIN_LETTER = re.compile("[a-z]")  # after `fold`: what a `_latin_index` key holds
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff（）、\-]*")  # or nothing at all
 
 

@@ -14,6 +14,7 @@ import pytest
 
 import regionkit
 from regionkit import AmbiguousName, Category, Dataset, NotFound, UnknownCode
+from regionkit import _townships
 from regionkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -359,6 +360,20 @@ def test_lookups_that_need_no_township_do_not_load_it() -> None:
     assert data._townships is None
     data.lookup("粤海街道")
     assert data._townships is not None
+
+
+def test_a_text_without_latin_letters_never_builds_the_latin_index() -> None:
+    # The English index's keys all hold a Latin letter, so a Cyrillic text
+    # cannot be in it: it must not pay the index's build (41,000 rows).
+    data = fresh()
+    with pytest.raises(NotFound):
+        data.lookup("майон Шочэн", level=4)
+    townships = data._townships
+    assert townships is not None and townships._latin is None
+    assert data.lookup("Yuehai Subdistrict").code == "CN-440305007"
+    keys = townships._latin
+    assert keys is not None and len(keys) > 5_000
+    assert all(_townships._LATIN_LETTER.search(key) for key in keys)
 
 
 def test_taiwan_has_no_units_below_it_as_docs_data_says() -> None:
