@@ -918,7 +918,8 @@ def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
     A substitution never replaces the first letter: people get it right, and
     "Наньтоу" is not "Шаньтоу". So "Ошская" is not "Омская", "Karaman" not
     "Karamay", "Харьковская" not "Горьковская"; *worded* says the text has a
-    category word that fits ("Wwucui Qu").
+    category word that fits ("Wwucui Qu"). Nor does a swap move the first
+    letter of a name shorter than a typo alone needs: "Mosk obl" is not Omsk.
 
     >>> typo_distance("khabarovsk", "khabarvosk"), typo_distance("ошская", "омская")
     (1, None)
@@ -926,6 +927,7 @@ def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
     shorter = min(len(text), len(name))
     latin = text.isascii()
     one, substitution, two, two_substitutions = _RULES[latin]
+    alone = one  # the least length of a typo without a category word
     if worded:  # a category word that fits is evidence too
         one, two = min(one, _MIN_TYPO), min(two, 10)
         if latin:  # pinyin beside "Xian", "Qu": a Cyrillic "Ошская" is not "Омская"
@@ -943,6 +945,10 @@ def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
             shorter < (substitution if edits == 1 else two_substitutions)
             or text[0] != name[0]  # people get the first letter right
         ):
+            return None
+        # A swap of a short name's first two letters makes another word: "Mosk"
+        # (of Moskovskaya) is not Omsk, even beside a category word.
+        if text[0] != name[0] and text[:2] == name[1::-1] and shorter < alone:
             return None
     return edits
 

@@ -573,6 +573,9 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
                 return glossed
         except (NotFound, ValueError):
             pass
+    dashed = _dashed(source, text, scope)
+    if dashed is not None:
+        return dashed
     # A Russian core with another language's category word: "Новосибирск
     # облысы" (Kazakh) reads as "Новосибирск область".
     reading = russian_reading(normalize(text))
@@ -598,6 +601,9 @@ def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
             source, text, scope, stop_early=False, fuzzy=False, stages=(HISTORY,)
         )
         found = _ranked(found + _undated(former))  # former units join weak matches
+    dashed = None if found else _dashed(source, text, scope)
+    if dashed is not None:
+        found = [dashed]
     reading = "" if found else russian_reading(normalize(text))
     if reading:  # "Новосибирск облысы": see `_find`
         found = _matches(source, reading, scope, stop_early=False, fuzzy=False)
@@ -685,6 +691,31 @@ def _with_former(
         if former and (not found or former[0].score > found[0].score):
             return former
     return found
+
+
+def _dashed(source: Source, text: str, scope: Scope) -> Match | None:
+    """
+    Read two names of one unit joined by a spaced dash, as one name.
+
+    Official names write a unit's second name so ("Кемеровская область —
+    Кузбасс"), and translations follow with names of their own: "Chuvash
+    Republic – Chuvashia" is Chuvashia. Each side must name the same unit
+    without typos; the weaker side's match is the answer. Sides that name two
+    units ("Moscow – Moscow Oblast") are no reading.
+    """
+    parts = _SPACED_DASH.split(text)
+    if len(parts) != 2:
+        return None
+    matches = []
+    for part in parts:
+        try:
+            matches.append(_strict(source, part, scope))
+        except (LookupError, ValueError):
+            return None
+    first, second = matches
+    if first.division != second.division:
+        return None
+    return second if second.score < first.score else first
 
 
 def _gloss_hints(text: str) -> frozenset[str]:
@@ -1153,4 +1184,5 @@ _BRACKETED = re.compile(
     r"\([^()]*\)|（[^（）]*）|\s(?:без|кроме)\s+(?:ао|автономн\w*\s+округ\w*)\.?\s*$",
     re.IGNORECASE,
 )
+_SPACED_DASH = re.compile(r"\s+[-\u2010-\u2015\u2212]\s+")  # a hyphen, dash or minus
 _BRACKET = re.compile(r"[(（]|\s(?:без|кроме)\s", re.IGNORECASE)  # worth a look

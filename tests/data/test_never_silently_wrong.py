@@ -199,3 +199,45 @@ def test_a_short_mended_category_word_rules_nothing_in() -> None:
         regionkit.lookup("Ara Ali")
     with pytest.raises(NotFound):
         regionkit.lookup("Suda Regiono")  # Suda, a Russian village, not by a typo
+
+
+@pytest.mark.parametrize("text", ["Mosk obl", "Mosk. obl.", "Mosk oblast"])
+def test_a_short_name_with_its_first_letters_swapped_is_no_typo(text: str) -> None:
+    # "Mosk." (of Moskovskaya) was read as Omsk Oblast: a swap of its first two
+    # letters, allowed for four letters beside a category word.
+    with pytest.raises(NotFound):
+        regionkit.lookup(text)
+
+
+def test_a_swap_that_keeps_the_first_letter_is_still_a_typo() -> None:
+    (match,) = regionkit.resolve("Omks oblast")
+    assert (match.division.code, match.kind) == ("RU-OMS", MatchKind.FUZZY)
+    assert regionkit.lookup("aTtarstan").code == "RU-TA"  # nine letters: a typo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chuvash Republic – Chuvashia",
+        "Chuvash Republic - Chuvashia",
+        "Chuvashia — Chuvash Republic",
+    ],
+)
+def test_two_names_of_one_unit_joined_by_a_dash_are_that_unit(text: str) -> None:
+    match = regionkit.resolve(text)[0]
+    assert (match.division.code, match.kind, match.score) == (
+        "RU-CU",
+        MatchKind.EXACT,
+        0.99,  # the weaker side's: "Chuvashia", a short name
+    )
+    assert regionkit.lookup(text).code == "RU-CU"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Moscow – Moscow Oblast", "Chuvash Republic – Chuvashiaa", "Tatarstan - x - y"],
+)
+def test_dashed_sides_that_name_two_units_or_none_are_no_reading(text: str) -> None:
+    with pytest.raises(NotFound):
+        regionkit.lookup(text)
+    assert regionkit.resolve(text) == ()

@@ -13,8 +13,14 @@ from pathlib import Path
 import pytest
 
 import regionkit
-from regionkit import AmbiguousName, Category, Dataset, NotFound, UnknownCode
-from regionkit import _townships
+from regionkit import (
+    AmbiguousName,
+    Category,
+    Dataset,
+    NotFound,
+    UnknownCode,
+    _townships,
+)
 from regionkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -369,10 +375,12 @@ def test_a_text_without_latin_letters_never_builds_the_latin_index() -> None:
     with pytest.raises(NotFound):
         data.lookup("майон Шочэн", level=4)
     townships = data._townships
-    assert townships is not None and townships._latin is None
+    assert townships is not None
+    assert townships._latin is None
     assert data.lookup("Yuehai Subdistrict").code == "CN-440305007"
     keys = townships._latin
-    assert keys is not None and len(keys) > 5_000
+    assert keys is not None
+    assert len(keys) > 5_000
     assert all(_townships._LATIN_LETTER.search(key) for key in keys)
 
 
