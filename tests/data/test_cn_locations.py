@@ -68,12 +68,12 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit and prefecture; 2,823 of 2,870 counties."""
+    """Every provincial unit and prefecture; 2,828 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 333, 3: 2823}
-    # 2,845 MCA county-level units (2,800 located: 1,740 by two sources, 992
-    # by one, 68 by a stored page's point) and the SARs' 25 districts and
+    assert located == {1: 34, 2: 333, 3: 2828}
+    # 2,845 MCA county-level units (2,805 located: 1,740 by two sources, 992
+    # by one, 73 by a stored page's point) and the SARs' 25 districts and
     # parishes (23: Hong Kong's 18, five of Macao's seven).
     assert everything == {1: 34, 2: 333, 3: 2870}
     # The same counts as the derived table's.
@@ -106,10 +106,10 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     rejected = table("locations_rejected.csv")
     reasons = Counter(r["reason"] for r in rejected)
     assert reasons == {
-        "no_place": 20,
-        "unchecked": 4,
+        "no_place": 19,
+        "unchecked": 3,
         "ambiguous": 5,
-        "disagrees": 17,
+        "disagrees": 14,
         "implausible": 1,
     }
     for row in rejected:
@@ -130,8 +130,8 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
 def test_county_level_units_by_the_name_that_found_their_place() -> None:
     """914 by the full name, 649 by the short, 2 by a town's, 175 by Latin letters.
 
-    And 68 by a stored page's point: 60 settle between candidates (most
-    between GeoNames and cpca), 8 have no candidate at all.
+    And 73 by a stored page's point: 64 settle between candidates (most
+    between GeoNames and cpca), 9 have no candidate at all.
     """
     level = {d.code: d.level for d in units()}
     found_by = Counter(
@@ -149,12 +149,12 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         ("code", "cpca_over_namesake"): 6,
         ("full_name", "geonames_only"): 2,
         # A page's point settles which candidate is kept (found by its name).
-        ("code", "third_source"): 46,
+        ("code", "third_source"): 49,
         ("full_name", "third_source"): 1,
-        ("short_name", "third_source"): 12,
+        ("short_name", "third_source"): 13,
         ("latin_name", "third_source"): 1,
         # A page's point where neither GeoNames nor cpca has one.
-        ("page", "page_only"): 8,
+        ("page", "page_only"): 9,
     }
 
 
@@ -292,6 +292,9 @@ def test_the_sars_units_with_and_without_a_location() -> None:
         # English Wikipedia, Pingcheng District: 40°04′32″N 113°17′53″E
         # (neither GeoNames nor cpca has Datong's district of 2018).
         ("CN-140213", 40.07556, 113.29806, "wikipedia-cn-county-points"),
+        # Chinese Wikipedia, Shuicheng District (2020, made of most of
+        # Shuicheng County, no one former code): 26°32′46″N 104°57′25″E.
+        ("CN-520204", 26.54608, 104.95705, "wikipedia-cn-county-points"),
     ],
 )
 def test_a_unit_located_by_its_page_alone(
@@ -341,6 +344,19 @@ def test_a_unit_located_by_its_page_alone(
         # Longhua District (Shenzhen): English Wikipedia's Longhua New
         # District, 22°39′26.58″N 114°0′58.47″E, by GeoNames 1802620.
         ("CN-440309", (22.65738, 114.01624), "GeoNames", "geonames-cities500"),
+        # Huicheng District (Huizhou): Chinese Wikipedia 23°04′34″N
+        # 114°24′18″E keeps cpca's point; GeoNames' 惠城 (Huilai's Huicheng
+        # town) lies 1.88° east.
+        ("CN-441302", (23.07611, 114.405), "cpca", "cpca-adcodes"),
+        # Gucheng District (Lijiang): Chinese Wikipedia 26.87980°N
+        # 100.22464°E; GeoNames' 古城 lies 2.37° away.
+        ("CN-530702", (26.8798, 100.22464), "cpca", "cpca-adcodes"),
+        # Suiyang County: Chinese Wikipedia 27.95786°N 107.1877°E; GeoNames'
+        # 绥阳 lies 0.56° away.
+        ("CN-520323", (27.95786, 107.1877), "cpca", "cpca-adcodes"),
+        # Huyanghe (2019, no cpca point): GeoNames' Huyanghe, found by its
+        # short name, checked by Chinese Wikipedia's 44.6925°N 84.825°E.
+        ("CN-659010", (44.6925, 84.825), "GeoNames", "geonames-cities500"),
     ],
 )
 def test_a_third_source_settles_which_point_is_kept(
@@ -513,8 +529,8 @@ def test_a_county_located_only_by_cpca(
 def test_the_basis_of_each_location() -> None:
     """Two sources for 2,120 units; cpca's point alone for 990; GeoNames' for 2.
 
-    A page's point settles 61 more (Daxing'anling among them) and is the only
-    point of 17.
+    A page's point settles 65 more (Daxing'anling among them) and is the only
+    point of 18.
     """
     basis = Counter(r["basis"] for r in table("locations.csv"))
     assert basis == {
@@ -522,8 +538,8 @@ def test_the_basis_of_each_location() -> None:
         "cpca_only": 984,
         "cpca_over_namesake": 6,
         "geonames_only": 2,
-        "third_source": 61,
-        "page_only": 17,
+        "third_source": 65,
+        "page_only": 18,
     }
     source = {
         "cpca_only": "cpca-adcodes",
