@@ -302,6 +302,14 @@ class _Table:
                     found.append((at, edits))
         return found
 
+    def begins_a_key(self, text: str) -> bool:
+        """Whether a longer key begins with *text*: "mosk" begins "moskva"."""
+        keys = self.keys()
+        # The keys that begin with *text* follow it in order: the first of
+        # the keys after it is one, if any is.
+        at = bisect.bisect_right(keys, text)
+        return at < len(keys) and keys[at].startswith(text)
+
     def row(self, at: int) -> list[_Item]:
         """Return the items of the key at position *at* of `keys`."""
         rows = self._rows
@@ -773,14 +781,18 @@ class NameIndex:
         keys, words = table.keys(), set(plain.split())
         typos: list[tuple[int, float, int]] = []  # edits, score, key position
         rivals: list[tuple[int, int]] = []  # edits, key position: too close to skip
+        if any(keys[at] == plain for at, _ in near):
+            # The text names one of ours, with a category word that does not
+            # fit it ("Beian County": Bei'an is a city): no typo of another.
+            return self._typos_found(found) if found else []
         for at, raw in near:
             key = keys[at]
-            if key == plain:
-                continue
             key_words = set(key.split())
             if key_words != words and (key_words < words or words < key_words):
                 continue
             edits = typo_distance(plain, key, worded=worded)
+            if edits is not None and _cut_not_swapped(plain, key, table):
+                edits = None  # "Mosk" begins Moskva: a cut name, not Omsk swapped
             if edits is not None:
                 # The category word, matched as written, counts in the length.
                 length = max(len(key), len(plain)) + len(normalized) - len(plain)
@@ -918,8 +930,7 @@ def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
     A substitution never replaces the first letter: people get it right, and
     "Наньтоу" is not "Шаньтоу". So "Ошская" is not "Омская", "Karaman" not
     "Karamay", "Харьковская" not "Горьковская"; *worded* says the text has a
-    category word that fits ("Wwucui Qu"). Nor does a swap move the first
-    letter of a name shorter than a typo alone needs: "Mosk obl" is not Omsk.
+    category word that fits ("Wwucui Qu").
 
     >>> typo_distance("khabarovsk", "khabarvosk"), typo_distance("ошская", "омская")
     (1, None)
@@ -927,7 +938,6 @@ def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
     shorter = min(len(text), len(name))
     latin = text.isascii()
     one, substitution, two, two_substitutions = _RULES[latin]
-    alone = one  # the least length of a typo without a category word
     if worded:  # a category word that fits is evidence too
         one, two = min(one, _MIN_TYPO), min(two, 10)
         if latin:  # pinyin beside "Xian", "Qu": a Cyrillic "Ошская" is not "Омская"
@@ -946,16 +956,30 @@ def typo_distance(text: str, name: str, *, worded: bool = False) -> int | None:
             or text[0] != name[0]  # people get the first letter right
         ):
             return None
-        # A swap of a short name's first two letters makes another word: "Mosk"
-        # (of Moskovskaya) is not Omsk, even beside a category word.
-        if text[0] != name[0] and text[:2] == name[1::-1] and shorter < alone:
-            return None
     return edits
 
 
 # Least lengths, by script (Latin or not): one insertion, deletion or swap; a
 # substitution; two edits; two substitutions.
 _RULES = {True: (6, 7, 12, 14), False: (6, 7, 10, 12)}
+
+
+def _cut_not_swapped(text: str, key: str, table: _Table) -> bool:
+    """
+    Whether a short *text* that swaps *key*'s first two letters is a cut name.
+
+    Below the length a typo needs without a category word, such a swap makes
+    another word, and where a longer key begins with the text, the text is
+    that name cut short, as forms write it: "Mosk obl" is Moskovskaya oblast,
+    not Omsk Oblast. Elsewhere the swap stays a typo ("uWhou Qu").
+    """
+    return (
+        len(text) < _RULES[text.isascii()][0]
+        and len(text) == len(key)
+        and text[0] != key[0]
+        and text[:2] == key[1::-1]
+        and table.begins_a_key(text)
+    )
 
 
 def _score(edits: int, length: int) -> float:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 import regionkit
@@ -241,3 +243,26 @@ def test_dashed_sides_that_name_two_units_or_none_are_no_reading(text: str) -> N
     with pytest.raises(NotFound):
         regionkit.lookup(text)
     assert regionkit.resolve(text) == ()
+
+
+@pytest.mark.parametrize("text", ["Beian County", "Harbin County", "Boshan Shi"])
+def test_our_name_with_a_category_that_does_not_fit_is_no_typo(text: str) -> None:
+    # Bei'an is a city and Boshan a district: the text names them with the
+    # wrong category word; one letter off, Ebian County and Baoshan were read.
+    with pytest.raises(NotFound):
+        regionkit.lookup(text)
+    assert regionkit.resolve(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Xinzheng Xian", "CN-410123-1983"), ("Longchang County", "CN-511028-1985")],
+)
+def test_a_former_county_s_name_is_no_typo_of_another_county(
+    text: str, code: str
+) -> None:
+    # Without a date the former county is not found (its romanized name is a
+    # place all over the world), and must not be read as Xincheng or Yongchang.
+    with pytest.raises(NotFound):
+        regionkit.lookup(text)
+    assert regionkit.lookup(text, as_of=datetime.date(1990, 1, 1)).code == code
