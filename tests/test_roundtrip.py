@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 
 import regionkit
-from regionkit import AmbiguousName, Category, Division, NameForm, NotFound
+from regionkit import AmbiguousName, Category, Division, MatchKind, NameForm, NotFound
 
 Case = tuple[Division, str, dict[str, object]]
 LISTED = Path(__file__).parent / "corpus" / "roundtrip_exceptions.csv"
@@ -148,6 +148,23 @@ def test_every_stored_name_looks_its_unit_up(
 ) -> None:
     """Each stored name of each unit, every level, finds that unit."""
     assert broken(names()) == []
+
+
+def test_no_former_unit_s_name_is_read_as_a_typo_without_a_date() -> None:
+    """
+    A stored name of a unit that no longer exists is no typo of another unit.
+
+    Without ``as_of`` such a name may find nothing (a former county's
+    romanized name, as documented), but never a typo: "Chongwen" (Beijing's
+    district until 2010) was Chongren County, "Tanghai County" Tonghai County.
+    """
+    typos = [
+        (division.code, text, match.division.code)
+        for division, text, _ in former_names()
+        for match in regionkit.resolve(text)
+        if match.kind is MatchKind.FUZZY
+    ]
+    assert typos == []
 
 
 def folded(text: str) -> str:

@@ -584,10 +584,25 @@ def _find(source: Source, text: str, scope: Scope) -> Match:
             return _strict(source, reading, scope)
         except (LookupError, ValueError):
             pass  # a miss beats a guess between the reading's candidates
-    if not scope.fuzzy:
+    if not scope.fuzzy or _names_a_former_unit(source, text, scope):
         raise NotFound(text)
     typos = _matches(source, text, scope, stop_early=True, typos_only=True)
     return pick(text, typos, source, dated=scope.as_of is not None)
+
+
+def _names_a_former_unit(source: Source, text: str, scope: Scope) -> bool:
+    """
+    Whether *text* names a unit that no longer exists, which `_undated` keeps out.
+
+    Such a text is no typo of another unit: "Chongwen", Beijing's district
+    until 2010, is not Chongren County, nor "Tanghai County" Tonghai County;
+    with ``as_of`` a day it existed, it is the former unit.
+    """
+    if scope.as_of is not None or not source.may_be_key(text):
+        return False  # on a day asked for, former units answer as any other
+    return bool(
+        _matches(source, text, scope, stop_early=True, fuzzy=False, stages=(HISTORY,))
+    )
 
 
 def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
@@ -596,6 +611,7 @@ def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
     if code is not None and scope.accepts(code.division):
         return (code,)
     found = _matches(source, text, scope, stop_early=False, fuzzy=False)
+    former: list[Match] = []
     if scope.as_of is None and (not found or found[0].score < CONFIDENT):
         former = _matches(
             source, text, scope, stop_early=False, fuzzy=False, stages=(HISTORY,)
@@ -607,7 +623,7 @@ def resolve(source: Source, text: str, scope: Scope) -> tuple[Match, ...]:
     reading = "" if found else russian_reading(normalize(text))
     if reading:  # "Новосибирск облысы": see `_find`
         found = _matches(source, reading, scope, stop_early=False, fuzzy=False)
-    if not found and scope.fuzzy:
+    if not found and scope.fuzzy and not former:  # a former unit's name: no typo
         found = _matches(source, text, scope, stop_early=False, typos_only=True)
     return tuple(found)
 
