@@ -1202,7 +1202,13 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                     _file_typo(file, whole, (code, text, category))
                 continue
             typos = not (grouping or locality) and _typo_locale(name.locale)
-            extra = "" if is_full else _SHORT
+            bare_city = (
+                not is_full
+                and division.category in _CHINESE_CITIES
+                and name.locale in _HAN_LOCALES
+                and division.name(name.locale) == text + "市"
+            )
+            extra = "" if is_full or bare_city else _SHORT
             file(_EXACT, fold_name(text), (code, text, extra))
             initialled = _initialled(canonical_name(text)) if locality else ""
             if initialled and name.locale in ("ru", "en"):
@@ -1364,6 +1370,11 @@ _INFLECTED = MatchKind.INFLECTED.value
 _LOCALITIES = frozenset({Category.CITY, Category.INHABITED_LOCALITY})
 _LOCALITY_VALUES = frozenset(category.value for category in _LOCALITIES)
 _WHOLE_NAMES = frozenset({Category.SAR_DISTRICT})
+# A Chinese city's name less 市 is its name, as English writes it bare ("Xi'an"):
+# it ranks as a full name, so "西安" is the city, as "Xi'an" is, not the
+# districts 西安区 in Liaoyuan and Mudanjiang, whose short name it only is.
+_CHINESE_CITIES = frozenset({Category.PREFECTURE_LEVEL_CITY, Category.COUNTY_LEVEL_CITY})
+_HAN_LOCALES = frozenset({"zh-Hans", "zh-Hant"})
 
 
 # The languages whose names typos are looked for in: the ones people type these
