@@ -1183,8 +1183,14 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 if form is NameForm.ALIAS and name.locale.endswith("-x-case"):
                     kind = _CASES  # matched as aliases, kept apart
                 whole = canonical_name(text)
-                for key in dict.fromkeys((fold_name(text), whole)):
-                    file(kind, key, (code, text, ""))
+                # Korean writes a category word spaced or joined: "헤이룽장 성"
+                # (CLDR) is also "헤이룽장성", "베이징 시" "베이징시".
+                joined = (
+                    whole.replace(" ", "") if _HANGUL_SPACED.fullmatch(whole) else ""
+                )
+                for key in dict.fromkeys((fold_name(text), whole, joined)):
+                    if key:
+                        file(kind, key, (code, text, ""))
                 for affix in affixes.get((name.locale, category), ()):
                     core = _without_affix(whole, affix)
                     if core:  # "베이징" of CLDR's "베이징시", "広東" of "広東省"
@@ -1273,6 +1279,7 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
 # than Latin and Cyrillic: the rest have their lists.
 _AFFIX_SHARE = 0.6  # of a category's names in the locale, and at least
 _AFFIX_UNITS = 3  # units
+_HANGUL_SPACED = re.compile(r"[\uac00-\ud7af]+(?: [\uac00-\ud7af]+)+")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _Affix = tuple[bool, str]  # whether a prefix, and its text (canonical)
 # A core in Latin or Cyrillic letters is left out: "Tulai" (Hungarian, of
@@ -1373,7 +1380,9 @@ _WHOLE_NAMES = frozenset({Category.SAR_DISTRICT})
 # A Chinese city's name less 市 is its name, as English writes it bare ("Xi'an"):
 # it ranks as a full name, so "西安" is the city, as "Xi'an" is, not the
 # districts 西安区 in Liaoyuan and Mudanjiang, whose short name it only is.
-_CHINESE_CITIES = frozenset({Category.PREFECTURE_LEVEL_CITY, Category.COUNTY_LEVEL_CITY})
+_CHINESE_CITIES = frozenset(
+    {Category.PREFECTURE_LEVEL_CITY, Category.COUNTY_LEVEL_CITY}
+)
 _HAN_LOCALES = frozenset({"zh-Hans", "zh-Hant"})
 
 

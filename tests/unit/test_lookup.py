@@ -221,6 +221,23 @@ def test_a_short_form_in_a_language_without_a_word_list_finds_its_unit(
     assert regionkit.lookup(text).code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("헤이룽장성", "CN-HL"),  # CLDR's 헤이룽장 성
+        ("베이징시", "CN-BJ"),
+        ("노보시비르스크주", "RU-NVS"),
+        ("하바롭스크지방", "RU-KHA"),
+        ("신장위구르자치구", "CN-XJ"),
+    ],
+)
+def test_a_korean_name_is_read_with_its_category_word_joined(
+    text: str, code: str
+) -> None:
+    """Korean writes the category word spaced (CLDR) or joined, as Wikipedia does."""
+    assert regionkit.lookup(text).code == code
+
+
 def test_a_learned_short_form_of_two_units_is_ambiguous() -> None:
     """アルタイ is the Altai Republic's (共和国) and the Altai Krai's (地方)."""
     with pytest.raises(AmbiguousName) as raised:
