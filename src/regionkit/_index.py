@@ -1197,11 +1197,13 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                         if not _LATIN.search(core):
                             file(_CORES, core, (code, text, category))
                         break
-                # An alias with a category word files its core too, as a full
-                # name does: "Província de Cantão", "Эрхүү муж" (Mongolian).
+                # An alias files its core too, as a full name does, to answer
+                # with a category word: "Província de Cantão", "Эрхүү муж"
+                # (Mongolian); a bare alias is its own core: "República de
+                # Tartaristán" (Spanish CLDR's alias Tartaristán).
                 if form is NameForm.ALIAS and kind != _CASES and not locality:
                     core = strip_category_words(whole)
-                    if core != whole and not grouping:  # after the full names'
+                    if core and not grouping:  # after the full names'
                         alias_cores.append((core, (code, text, category + _ALIAS_CORE)))
                 typos = not (grouping or locality) and _typo_locale(name.locale)
                 if whole and form is NameForm.ALIAS and typos:  # nicknames

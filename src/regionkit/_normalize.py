@@ -100,12 +100,18 @@ _CATEGORY_WORDS = {
     # Portuguese, as Macau writes China's units: Província de Guangdong, Região
     # Administrativa Especial de Hong Kong, Município de Pequim
     "provincia", "municipio", "regiao", "autonoma", "especial", "administrativa",
+    # German, French, Spanish and Italian, as pycountry's and CLDR's names write
+    # them: Republik Tatarstan, République du Tatarstan, República de
+    # Tartaristán, Repubblica del Tatarstan, Provinz Guangdong
+    "republik", "republique", "republica", "repubblica", "provinz",
 }  # fmt: skip
-# The Portuguese category words a "de", "do" or "da" follows, which goes with them.
-_PT_CATEGORY_WORDS = frozenset(
+# The Romance category words a link word ("de", "du", "del" …) follows, which
+# goes with them: "República de Tartaristán" is Tartaristán.
+_LINKED_CATEGORY_WORDS = frozenset(
     {"provincia", "municipio", "regiao", "autonoma", "especial", "administrativa"}
+    | {"republique", "republica", "repubblica", "province", "oblast", "krai"}
 )
-_PT_LINKS = frozenset({"de", "do", "da"})
+_LINKS = frozenset({"de", "do", "da", "du", "des", "del", "della", "di"})
 
 _CN_SUFFIXES = (
     "特别行政区", "特別行政區", "特区", "特區", "维吾尔自治区", "維吾爾自治區",
@@ -318,7 +324,7 @@ def strip_category_words(normalized: str) -> str:
             if w not in _CATEGORY_WORDS
             and w not in learned
             and not (w.endswith("zu") and _ETHNIC_PINYIN.fullmatch(w))
-            and not (w in _PT_LINKS and at and split[at - 1] in _PT_CATEGORY_WORDS)
+            and not (w in _LINKS and at and split[at - 1] in _LINKED_CATEGORY_WORDS)
         ]
         core = " ".join(words)
     else:
@@ -337,7 +343,10 @@ _HINT_WORDS = {
     "oblast": ("oblast", "obl", "область", "обл", "province", "region"),
     "province": ("province", "sheng", "provinz", "провинция", "provincia"),
     "krai": ("krai", "kray", "kraj", "край", "кр", "territory"),
-    "republic": ("republic", "respublika", "resp", "республика", "респ", "rep"),
+    "republic": (
+        *("republic", "respublika", "resp", "республика", "респ", "rep"),
+        *("republik", "republique", "republica", "repubblica"),
+    ),
     "autonomous_okrug": ("okrug", "округ", "окр", "ao", "ао", "district"),
     # Russian names of China's units
     "prefecture_level_city": (*_CITY, "городской", "округ"),

@@ -66,7 +66,12 @@ def test_fold_keeps_accents_and_punctuation() -> None:
         ("provincia de guangdong", "guangdong"),
         ("regiao autonoma do tibete", "tibete"),
         ("da hinggan ling", "da hinggan ling"),  # 大兴安岭's "da" is no "de"
-        ("krai do litoral", "do litoral"),  # only after a Portuguese word
+        ("krai do litoral", "litoral"),  # a link goes with its category word
+        ("republique du tatarstan", "tatarstan"),
+        ("republica de tartaristan", "tartaristan"),
+        ("repubblica del tatarstan", "tatarstan"),
+        ("provinz guangdong", "guangdong"),
+        ("de moscou", "de moscou"),  # only after a category word
         ("новосибир облысы", "новосибир"),  # learned: Kazakh
         ("бүгд найрамдах буриад улс", "буриад"),  # learned: Mongolian
     ],
