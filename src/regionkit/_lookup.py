@@ -215,17 +215,22 @@ def split_qualified(text: str) -> list[tuple[str, str]]:
     words = folded.split()
     if not 2 <= len(words) <= _MAX_WORDS:
         return []
+    # A bracket holds a gloss or a container, never a name inside what stands
+    # outside it: "Chaoyang (Beijing)" is Chaoyang in Beijing, but "Guangdong
+    # (Canton)" is no Canton (Guangzhou) in Guangdong.
     return [
-        reading
+        (name, container)
         for i in range(1, len(words))
-        for reading in (
+        for name, container in (
             (" ".join(words[i:]), " ".join(words[:i])),
             (" ".join(words[:i]), " ".join(words[i:])),
         )
+        if not (_OPENING.search(name) and not _OPENING.search(container))
     ]
 
 
 _MAX_WORDS = 6  # longer texts are not split at spaces: too many readings
+_OPENING = re.compile(r"[(（\[]")
 _MAX_PARTS = 6  # nor at more commas
 _LONGEST_NAME = 16  # characters: the longest Chinese unit name is shorter
 _MAX_CHAIN = 6  # names in a chain: province, prefecture, county, and repeats

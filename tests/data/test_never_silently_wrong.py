@@ -266,3 +266,18 @@ def test_a_former_county_s_name_is_no_typo_of_another_county(
     with pytest.raises(NotFound):
         regionkit.lookup(text)
     assert regionkit.lookup(text, as_of=datetime.date(1990, 1, 1)).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Guangdong (Canton)", "CN-GD"),  # was Guangzhou: Canton read inside it
+        ("Canton (Guangzhou)", "CN-440100"),
+        ("Chaoyang (Beijing)", "CN-110105"),  # a container in brackets
+        ("Heilongjiang (Harbin)", "CN-HL"),
+    ],
+)
+def test_a_bracket_is_a_gloss_or_a_container_never_a_name_inside(
+    text: str, code: str
+) -> None:
+    assert regionkit.lookup(text).code == code
