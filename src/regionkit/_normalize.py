@@ -91,6 +91,10 @@ _CATEGORY_WORDS = {
     # Russian, of China's units: городской округ (a prefecture-level city),
     # городской уезд (a county-level city), уезд, район, хошун, аймак
     "городской", "уезд", "район", "хошун", "аймак", "провинция",
+    # Russian, the status of a locality that is not a город, abbreviated as
+    # KLADR and addresses write it: пгт Ванино, с. Троицкое, п. Эльбан (the
+    # words in full are parts of names too: Красное Село, Новая Деревня)
+    "пгт", "рп", "п", "пос", "с", "д", "дер",
     # Chinese in pinyin
     "sheng", "shi", "zizhiqu", "zizhizhou", "zizhixian", "diqu", "meng", "qu",
     "xian", "qi", "tebie", "xingzhengqu", "municipality", "prefecture",
@@ -355,6 +359,8 @@ _HINT_WORDS = {
     "autonomous_oblast": ("aobl", "аобл", "oblast", "obl", "область", "обл"),
     "federal_city": _CITY,
     "city": _CITY,  # a Russian город: "г Майкоп", "г. Хабаровск"
+    # any other locality: "пгт Ванино", "с. Троицкое"
+    "inhabited_locality": ("пгт", "рп", "п", "пос", "с", "д", "дер"),
     "municipality": (*_CITY, "municipality", "municipio"),
     "autonomous_region": ("zizhiqu",),
     "special_administrative_region": ("sar", "xingzhengqu", "especial"),

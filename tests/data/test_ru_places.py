@@ -172,6 +172,19 @@ def test_maykop_with_and_without_its_category_word(text: str) -> None:
     assert regionkit.lookup(text).code == "RU-AD-GN528293"
 
 
+@pytest.mark.parametrize("text", ["пгт Ванино", "п. Ванино", "рп Ванино", "Ванино пгт"])
+def test_a_locality_with_its_status_abbreviated(text: str) -> None:
+    # Vanino is no город: the abbreviations of the other statuses fit it.
+    assert regionkit.lookup(text).code == "RU-KHA-GN2119932"
+
+
+def test_a_status_that_does_not_fit_finds_nothing() -> None:
+    with pytest.raises(regionkit.NotFound):
+        regionkit.lookup("г. Ванино")  # Vanino is no город
+    with pytest.raises(regionkit.NotFound):
+        regionkit.lookup("пгт Хабаровск")  # Khabarovsk is one
+
+
 def test_a_city_in_its_subject() -> None:
     assert regionkit.lookup("Респ Адыгея, г Адыгейск").code == "RU-AD-GN483142"
     assert regionkit.lookup("г Горно-Алтайск").parent_code == "RU-AL"
