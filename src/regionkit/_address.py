@@ -234,7 +234,7 @@ class _Names:
         ] = {}
         self.splits: dict[
             tuple[str, tuple[str, ...], datetime.date | None],
-            tuple[tuple[str, int], ...],
+            tuple[tuple[tuple[str, int], ...], str],
         ] = {}
         self._above: dict[str, frozenset[str]] = {}
         self._lines: dict[str, tuple[str, ...]] = {}
@@ -1352,18 +1352,21 @@ _NAME_WORDS = 4  # words of one name at most ("Xinjiang Uyghur Autonomous Region
 
 def _split(
     tables: dict[str, _Names], piece: str, day: datetime.date | None
-) -> tuple[tuple[str, int], ...]:
+) -> tuple[tuple[tuple[str, int], ...], str]:
     """
-    Return the names (and where they begin) that a part is made of, if it is.
+    Return the names (and where they begin) that a part is made of, and its rest.
 
-    Only a part that is names as stored and country words from end to end,
-    the longest first ("Nanshan District Shenzhen"), at least two; else none
-    ("Nanshan Science Park" is a place the data does not hold). Each try is
-    a dictionary probe: the work is bounded by the words, at most four a word.
+    Only a part that begins with two names as stored or more (or country
+    words), the longest first ("Nanshan District Shenzhen"); what follows them
+    is the rest ("Beijing Haidian Zhongguancun": Zhongguancun), unless it
+    begins with a street's word ("Harbin Daoli Road" is a street, named after
+    the district). Else none ("Nanshan Science Park" is a place the data does
+    not hold). Each try is a dictionary probe: the work is bounded by the
+    words, at most four a word.
     """
     words = list(_SPACED_WORD.finditer(piece))
     if not 2 <= len(words) <= _MAX_WORDS:
-        return ()
+        return (), ""
     found: list[tuple[str, int]] = []
     at = 0
     while at < len(words):
@@ -1379,8 +1382,11 @@ def _split(
                 at = end
                 break
         else:
-            return ()
-    return tuple(found) if len(found) > 1 else ()
+            street = fold(words[at].group()).strip(".,") in _STREET
+            if len(found) > 1 and not street:
+                return tuple(found), piece[words[at].start() :]
+            return (), ""
+    return (tuple(found), "") if len(found) > 1 else ((), "")
 
 
 def _read_parts(
@@ -1424,9 +1430,11 @@ def _read_parts(
                     if len(first.splits) >= _CACHE:
                         first.splits.clear()
                     first.splits[seen] = split
-            named = split
+            named, after = split
             if not named:
                 rest.append(piece)
+            elif after:
+                rest.append(after)
         for part, at in named:
             if part in spans or len(spans) >= _MAX_NAMED:
                 rest.append(part)  # a name once is evidence enough; more is noise

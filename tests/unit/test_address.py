@@ -287,6 +287,30 @@ def test_a_part_that_is_not_all_names_stays_the_remainder() -> None:
     assert regionkit.parse_address("New York").parts == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "remainder"),
+    [
+        ("Beijing Haidian Zhongguancun", "CN-110108", "Zhongguancun"),
+        ("Shanghai Pudong Lujiazui", "CN-310115", "Lujiazui"),
+        ("Guangzhou Tianhe Zhujiang New Town", "CN-440106", "Zhujiang New Town"),
+    ],
+)
+def test_names_without_commas_then_a_place_the_data_does_not_hold(
+    text: str, code: str, remainder: str
+) -> None:
+    address = regionkit.parse_address(text)
+    assert (address.code, address.remainder) == (code, remainder)
+    parts = [(p.start, p.end) for p in address.parts if p.start is not None]
+    assert [text[a:b] for a, b in parts] == text.removesuffix(remainder).split()
+
+
+def test_names_then_a_street_word_are_a_street_not_a_district() -> None:
+    # "Daoli Road" is a street named after the district: no names are read.
+    address = regionkit.parse_address("Harbin Daoli Road")
+    assert (address.parts, address.remainder) == ((), "Harbin Daoli Road")
+    assert regionkit.parse_address("Nanshan Science Park").parts == ()  # one name
+
+
 def test_names_without_commas_cost_no_more_lookups(resolve_calls: list[str]) -> None:
     calls = resolve_calls
     # Parts of eight names each: the names within are found by dictionary
