@@ -134,7 +134,8 @@ class Address:
             county …; subject → locality), each with its span and how it
             matched. Empty when the text names no single chain.
         remainder: The text after the divisions: street, house number,
-            building, POI (and a development zone the data does not hold).
+            building, POI (and a development zone the data does not hold;
+            one between two names is passed over: 河北省雄安新区容城县).
         prefix: The text before the first division ("收货地址：").
         postcode: The postcode found in the text, or ``None``.
         postcode_implies: The units the postcode implies (Russia: the subject
@@ -404,6 +405,31 @@ _BETWEEN = frozenset(" \t,，、;；:：/|-—·.()（）[]【】<>《》\"'“�
 # Words that may stand between a unit's name and a name inside it: 香港特区
 # 中西區 (the SAR's short form), 深圳经济特区南山区 (the economic zone).
 _BETWEEN_WORDS = ("经济特区", "經濟特區", "特区", "特區")
+# What ends the name of a development zone, which is no unit: one between two
+# names is passed over (河北省雄安新区容城县, 成都市高新区芳草街街道).
+_ZONE_WORDS = (
+    "新区", "新區", "开发区", "開發區", "园区", "園區", "高新区", "高新區",
+    "实验区", "實驗區", "试验区", "試驗區", "保税区", "保稅區", "示范区", "示範區",
+)  # fmt: skip
+_LONGEST_ZONE = 12  # characters: 成都高新技术产业开发区 has 11
+
+
+def _zone_end(text: str, at: int, found_at: dict[int, list[int]]) -> int:
+    """
+    Return where a development zone that begins at *at* ends, else -1.
+
+    A zone is Chinese characters up to a zone's word (新区, 开发区, 园区 …),
+    and counts only where a name begins right after it: else it is the
+    remainder, as "苏州工业园区星湖街" leaves 工业园区星湖街.
+    """
+    for end in range(at + 2, min(len(text), at + _LONGEST_ZONE) + 1):
+        if not "\u3400" <= text[end - 1] <= "\u9fff":
+            return -1
+        if text.endswith(_ZONE_WORDS, at, end) and found_at.get(end):
+            return end
+    return -1
+
+
 # What ends a name that is really a street's ("黑龙江路", "北京西路", "中山大道").
 _STREET_ONE = frozenset("路街巷弄")
 _STREET_TWO = frozenset(
@@ -468,6 +494,7 @@ def _read_han(
     frontier: tuple[str, ...] = ()  # the codes the last step read
     conflicts: list[AddressConflict] = []
     at, end, work, first = 0, 0, 0, -1
+    zoned = False  # one development zone passed over, at most
     size = len(text)
     if found_at is None:
         found_at = _occurrences(names, text)
@@ -483,6 +510,10 @@ def _read_han(
                 word = next((w for w in _BETWEEN_WORDS if text.startswith(w, at)), "")
                 if word and found_at.get(at + len(word)):
                     at += len(word)
+                    continue
+                zone = -1 if zoned else _zone_end(text, at, found_at)
+                if zone > 0:  # 河北省雄安新区容城县: the county, in Hebei
+                    at, zoned = zone, True
                     continue
                 break
             later = bisect.bisect_right(starts, at)

@@ -311,6 +311,34 @@ def test_names_then_a_street_word_are_a_street_not_a_district() -> None:
     assert regionkit.parse_address("Nanshan Science Park").parts == ()  # one name
 
 
+@pytest.mark.parametrize(
+    ("text", "codes", "remainder"),
+    [
+        ("河北省雄安新区容城县", ["CN-HE", "CN-130600", "CN-130629"], ""),
+        (
+            "河北省保定市雄安新区容城县奥威路1号",
+            ["CN-HE", "CN-130600", "CN-130629"],
+            "奥威路1号",
+        ),
+        ("河北雄安新区雄县", ["CN-HE", "CN-130600", "CN-130638"], ""),
+        # A zone with no name after it stays the remainder.
+        ("江苏省苏州市工业园区星湖街", ["CN-JS", "CN-320500"], "工业园区星湖街"),
+    ],
+)
+def test_a_development_zone_between_two_names_is_passed_over(
+    text: str, codes: list[str], remainder: str
+) -> None:
+    address = regionkit.parse_address(text)
+    assert ([d.code for d in address.chain], address.remainder) == (codes, remainder)
+    assert address.conflicts == ()
+
+
+def test_a_unit_after_a_zone_must_still_lie_in_the_chain() -> None:
+    address = regionkit.parse_address("河北省雄安新区朝阳区")
+    assert [d.code for d in address.chain] == ["CN-HE"]
+    assert address.conflicts  # 朝阳区 lies in no unit of Hebei
+
+
 def test_names_without_commas_cost_no_more_lookups(resolve_calls: list[str]) -> None:
     calls = resolve_calls
     # Parts of eight names each: the names within are found by dictionary
