@@ -654,7 +654,7 @@ class NameIndex:
             return self._fuzzy(normalized) if fuzzy else []
         tiers = (
             (whole, normalized),
-            (folded, whole, normalized),
+            (folded, whole, normalized, bare),  # "в ХМАО", "по РТ"
             (folded, whole, normalized, bare),
             (folded, whole, normalized, bare),
             probes[4],

@@ -233,6 +233,25 @@ def test_a_preposition_before_a_nickname_case_form_is_stripped(
     assert regionkit.lookup(text).code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("в ХМАО", "RU-KHM"),
+        ("в ЯНАО", "RU-YAN"),
+        ("в СПб", "RU-SPE"),
+        ("в НСО", "RU-NVS"),
+    ],
+)
+def test_a_preposition_before_an_abbreviation_is_stripped(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+def test_a_preposition_before_a_shared_abbreviation_keeps_it_ambiguous() -> None:
+    with pytest.raises(regionkit.AmbiguousName) as caught:
+        regionkit.lookup("по РТ")
+    assert {c.code for c in caught.value.candidates} == {"RU-TA", "RU-TY"}
+
+
 @pytest.mark.parametrize("table", TABLES)
 def test_every_row_of_the_new_tables_has_known_sources(table: str) -> None:
     known = {r["id"] for r in rows(f"{table.split('/')[0]}/sources.csv")}
