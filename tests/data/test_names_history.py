@@ -257,3 +257,42 @@ def test_the_provinces_of_1955() -> None:
     }
     assert {"热河省", "西康省", "天津市", "辽宁省", "内蒙古自治区"} <= names
     assert not {"绥远省", "松江省", "辽东省", "辽西省", "新疆维吾尔自治区"} & names
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Mukden", "CN-210100"),  # Shenyang
+        ("Dairen", "CN-210200"),  # Dalian
+        ("Dalny", "CN-210200"),
+        ("旅大", "CN-210200"),  # Lüda, 1950-1981
+        ("Ryojun", "CN-210212"),  # Lüshunkou District
+        ("Hsinking", "CN-220100"),  # Changchun, 1932-1945
+        ("新京", "CN-220100"),
+        ("Tihwa", "CN-650100"),  # Ürümqi until 1954
+        ("迪化", "CN-650100"),
+        ("Urumchi", "CN-650100"),
+        ("XUAR", "CN-XJ"),
+    ],
+)
+def test_a_city_s_name_of_another_era_finds_todays_unit(text: str, code: str) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+def test_a_city_s_former_name_keeps_its_dates() -> None:
+    changchun = regionkit.get("CN-220100")
+    (hsinking,) = [n for n in changchun.names if n.text == "Hsinking"]
+    assert (hsinking.valid_from, hsinking.valid_to) == (
+        datetime.date(1932, 3, 13),
+        datetime.date(1945, 12, 31),  # the year only: the day is not stated
+    )
+    (dihua,) = [n for n in regionkit.get("CN-650100").names if n.text == "迪化"]
+    assert dihua.valid_to == datetime.date(1954, 1, 31)  # Ürümqi from 1 February
+
+
+@pytest.mark.parametrize("text", ["Port Arthur", "Tar"])
+def test_a_former_name_that_is_a_place_elsewhere_is_left_out(text: str) -> None:
+    # Port Arthur (Lüshun) is also a city in Texas; TAR (Tibet) a Slovenian
+    # municipality's name and an English word.
+    with pytest.raises(regionkit.NotFound):
+        regionkit.lookup(text)
