@@ -18,7 +18,9 @@ TABLES = Path(__file__).resolve().parents[2] / "data" / "cn"
 TOLERANCE = {1: 0.5, 2: 0.5, 3: 0.25}
 BOTH = "geonames-cities500 cpca-adcodes"
 # The third sources of county_points.csv: Wikipedia's points, governments' own.
-PAGE_SOURCES = frozenset({"wikipedia-cn-county-points", "cn-gov-county-points"})
+PAGE_SOURCES = frozenset(
+    {"wikipedia-cn-county-points", "cn-gov-county-points", "cn-gazetteer-county-points"}
+)
 
 
 def table(name: str) -> list[dict[str, str]]:
@@ -68,10 +70,10 @@ def test_a_province_lies_at_its_centre_and_a_city_at_itself() -> None:
 
 
 def test_counts_of_units_with_a_location_per_level() -> None:
-    """Every provincial unit and prefecture; 2,828 of 2,870 counties."""
+    """Every provincial unit and prefecture; 2,829 of 2,870 counties."""
     located = Counter(d.level for d in units() if d.location is not None)
     everything = Counter(d.level for d in units())
-    assert located == {1: 34, 2: 333, 3: 2828}
+    assert located == {1: 34, 2: 333, 3: 2829}
     # 2,845 MCA county-level units (2,805 located: 1,740 by two sources, 992
     # by one, 73 by a stored page's point) and the SARs' 25 districts and
     # parishes (23: Hong Kong's 18, five of Macao's seven).
@@ -108,7 +110,7 @@ def test_a_unit_whose_sources_disagree_has_no_location() -> None:
     assert reasons == {
         "no_place": 19,
         "unchecked": 3,
-        "ambiguous": 5,
+        "ambiguous": 4,
         "disagrees": 14,
         "implausible": 1,
     }
@@ -149,7 +151,7 @@ def test_county_level_units_by_the_name_that_found_their_place() -> None:
         ("code", "cpca_over_namesake"): 6,
         ("full_name", "geonames_only"): 2,
         # A page's point settles which candidate is kept (found by its name).
-        ("code", "third_source"): 49,
+        ("code", "third_source"): 50,
         ("full_name", "third_source"): 1,
         ("short_name", "third_source"): 13,
         ("latin_name", "third_source"): 1,
@@ -529,7 +531,7 @@ def test_a_county_located_only_by_cpca(
 def test_the_basis_of_each_location() -> None:
     """Two sources for 2,120 units; cpca's point alone for 990; GeoNames' for 2.
 
-    A page's point settles 65 more (Daxing'anling among them) and is the only
+    A page's point settles 66 more (Daxing'anling among them) and is the only
     point of 18.
     """
     basis = Counter(r["basis"] for r in table("locations.csv"))
@@ -538,7 +540,7 @@ def test_the_basis_of_each_location() -> None:
         "cpca_only": 984,
         "cpca_over_namesake": 6,
         "geonames_only": 2,
-        "third_source": 65,
+        "third_source": 66,
         "page_only": 18,
     }
     source = {
@@ -666,3 +668,17 @@ def test_a_recoded_unit_is_checked_against_its_former_code() -> None:
     youhao = regionkit.get("CN-230719").location
     assert youhao is not None
     assert youhao.source == "geonames-cities500"
+
+
+def test_jomda_is_settled_by_the_chamdo_gazetteer() -> None:
+    # GeoNames has two places named 江达, 3.81° apart; the gazetteer's seat,
+    # 31°33′N 98°12′E, lies 0.05° from cpca's point, which is kept.
+    row = {r["code"]: r for r in table("locations.csv")}["CN-540321"]
+    assert (row["basis"], row["source"]) == (
+        "third_source",
+        "cpca-adcodes cn-gazetteer-county-points",
+    )
+    location = regionkit.get("CN-540321").location
+    assert location is not None
+    assert abs(location.latitude - 31.55) < 0.1
+    assert abs(location.longitude - 98.2) < 0.1
