@@ -255,6 +255,10 @@ def test_former_names_with_their_dates(text: str, code: str, last_day: str) -> N
         ("Устинов", "RU-UD-GN554840", "1986-12-31"),
         ("Екатеринодар", "RU-KDA-GN542420", "1920-12-06"),
         ("Yekaterinodar", "RU-KDA-GN542420", "1920-12-06"),
+        ("Молотов", "RU-PER-GN511196", "1957-10-01"),  # Perm again on 2 October
+        ("Molotov", "RU-PER-GN511196", "1957-10-01"),
+        ("Чкалов", "RU-ORE-GN515003", "1957-12-03"),  # the decree of 4 December
+        ("Chkalov", "RU-ORE-GN515003", "1957-12-03"),
     ],
 )
 def test_renamed_cities_answer_to_their_former_names(
@@ -502,4 +506,5 @@ def test_the_case_forms_are_read_only_when_a_text_reaches_the_aliases() -> None:
     assert "cases" in index._tables
     # The village Смоленщина's four case forms are Smolensk Oblast's nickname's.
     assert len(index._tables["cases"].keys()) == 19_096
-    assert len(index._tables["alias"].keys()) == 10198  # GeoNames' alternates
+    # GeoNames' alternates, less Молотов and Чкалов (dated former names now)
+    assert len(index._tables["alias"].keys()) == 10196
