@@ -676,16 +676,19 @@ def _undated(former: list[Match]) -> list[Match]:
     """
     Keep the matches of former units that a lookup without a date may give.
 
-    Without ``as_of`` a former prefecture or county of China answers only to
-    its Chinese name (崇明县): the romanized names of its 3,612 former units
+    Without ``as_of`` a former county of China answers only to its Chinese
+    name (崇明县): the romanized names of its 3,400 former county-level units
     (Laicheng, Taidong) are the names of places all over the world, so they
-    find the unit only on a day it existed. Former provinces and Russia's
-    former units keep every name.
+    find the unit only on a day it existed. Former provinces and prefectures
+    ("Xiangfan", Xiangyang's name until 2010) and Russia's former units keep
+    every name.
     """
     return [
         m
         for m in former
-        if m.division.country != "CN" or m.division.level == 1 or _HAN.search(m.matched)
+        if m.division.country != "CN"
+        or (m.division.level or 0) <= 2
+        or _HAN.search(m.matched)
     ]
 
 

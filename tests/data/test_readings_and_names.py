@@ -292,6 +292,13 @@ def test_a_former_unit_s_romanized_name_needs_a_date() -> None:
     assert regionkit.lookup("台东区").code == "CN-370204-1983"
 
 
+def test_a_former_prefecture_keeps_every_name_as_a_former_province_does() -> None:
+    """Xiangfan, Xiangyang's name until 2010, needs no date; nor Bijie Prefecture."""
+    assert regionkit.lookup("Xiangfan").code == "CN-420600-1981"
+    assert regionkit.lookup("Bijie Prefecture").code == "CN-522400-1981"
+    assert regionkit.lookup("Xiangyang").code == "CN-420600"  # today's city
+
+
 # -- the fallback ---------------------------------------------------------------
 
 
