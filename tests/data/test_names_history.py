@@ -296,3 +296,17 @@ def test_a_former_name_that_is_a_place_elsewhere_is_left_out(text: str) -> None:
     # municipality's name and an English word.
     with pytest.raises(regionkit.NotFound):
         regionkit.lookup(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Xigazê", "CN-540200"),
+        ("Xigaze", "CN-540200"),
+        ("Qamdo", "CN-540300"),
+        ("Lhoka", "CN-540500"),
+    ],
+)
+def test_a_tibetan_city_s_official_tibetan_pinyin_name(text: str, code: str) -> None:
+    """Shigatse is officially Xigazê, Chamdo Qamdo; Shannan is also Lhoka."""
+    assert regionkit.lookup(text).code == code
