@@ -49,7 +49,7 @@ import ahocorasick
 import attrs
 
 from regionkit._index import MatchKind
-from regionkit._lookup import check_text, no_cyclic_gc
+from regionkit._lookup import Match, check_text, no_cyclic_gc
 from regionkit._models import (
     COUNTRIES,
     Category,
@@ -1206,7 +1206,15 @@ _COUNTRY_WORDS = {
     "mainland china": "CN",
     "中国": "CN",
     "中华人民共和国": "CN",
+    "китай": "CN",
+    "кнр": "CN",
+    "китайская народная республика": "CN",
 }
+# Russian words for China, or for kinds of unit that only China has.
+_RUSSIAN_FOR_CHINA = re.compile(
+    r"(?<![а-яё])(?:китай|кнр|провинци|уезд|автономн\w* район|специальн\w* администр)",
+    re.IGNORECASE,
+)
 
 
 def _words(part: str) -> list[str]:
@@ -1233,6 +1241,11 @@ def _segment_entries(
             )
         except (LookupError, ValueError):
             matches = ()
+        if day is None:
+            # A former prefecture's romanized name ("Laiwu Shi", in Jinan
+            # since 2019) beside today's county would contradict it: in an
+            # address, only its Chinese name reads it, as a county's does.
+            matches = tuple(m for m in matches if not _romanized_former(m))
         if matches:
             best = matches[0].score
             found = [
@@ -1249,6 +1262,17 @@ def _segment_entries(
             names.segments.clear()
         names.segments[key] = found
     return found
+
+
+def _romanized_former(match: Match) -> bool:
+    """Whether *match* is a former Chinese unit below the top by a name in letters."""
+    unit = match.division
+    return (
+        unit.country == "CN"
+        and not unit.is_current
+        and (unit.level or 0) >= 2
+        and _HAN.search(match.matched) is None
+    )
 
 
 _Piece = tuple[str, str, list[_Found], list[Division]]
@@ -1282,6 +1306,11 @@ def _piece(
     return found
 
 
+def _city(unit: Division) -> bool:
+    """Whether *unit* is a city of some kind (a municipality is one)."""
+    return "city" in unit.category.value or unit.category is Category.MUNICIPALITY
+
+
 def _classify(
     dataset: Dataset,
     tables: dict[str, _Names],
@@ -1293,13 +1322,15 @@ def _classify(
     if country is not None:
         return "country", country, [], []
     words = _words(piece)
+    # In Russian, "район" is a Russian municipal district (the remainder), but
+    # a Chinese unit's category word: "район Чаоян", "автономный район".
+    china = "RU" not in tables
     if (
         not words
         or _DIGIT.search(piece)
         or words[0] in _STREET
         or words[-1] in _STREET
-        or words[0] in _DISTRICT
-        or words[-1] in _DISTRICT
+        or (not china and (words[0] in _DISTRICT or words[-1] in _DISTRICT))
     ):
         return "rest", "", [], []
     marker = len(words) > 1 and (words[0] in _LOCALITY or words[-1] in _LOCALITY)
@@ -1319,7 +1350,10 @@ def _classify(
             unit = table.division(code)
             # A locality's marker asks for a settlement: a level-1 unit
             # only where it is a city (Moscow), else a unit below.
-            if marker and (unit.level or 1) == 1 and "city" not in unit.category.value:
+            if marker and (unit.level or 1) == 1 and not _city(unit):
+                continue
+            # "г. Урумчи" is the city of Ürümqi, not its county 乌鲁木齐县.
+            if china and marker and drop in _CITY_MARKERS and not _city(unit):
                 continue
             entries.append((unit, score, kind))
         if not entries:  # a subject's centre, with or without its marker
@@ -1633,7 +1667,9 @@ def _parse(
     else:
         countries = tuple(c for c in wanted if not (han and c == "CN"))
         if any_country and _CYRILLIC.search(text):
-            countries = ("RU",)
+            # Russian text is Russia's, unless it names China or a kind of
+            # unit only China has: "Китай, провинция Хэйлунцзян, г. Харбин".
+            countries = ("CN",) if _RUSSIAN_FOR_CHINA.search(text) else ("RU",)
         scrubbed = text
         if postcode_match is not None:
             a, b = postcode_match.span(1)

@@ -468,3 +468,41 @@ def test_rows_of_many_dates_are_remembered_within_a_bound() -> None:
         day = first + datetime.timedelta(days=days)
         regionkit.parse_address("江苏淮安清江浦区人民路1号", as_of=day)
     assert 1 <= len(names.rows) <= _address._DAYS
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Китай, провинция Хэйлунцзян, г. Харбин", ["CN-HL", "CN-230100"]),
+        ("Китай, Харбин", ["CN-HL", "CN-230100"]),
+        ("КНР, г. Пекин, район Чаоян", ["CN-BJ", "CN-110105"]),
+        (
+            "провинция Гуандун, г. Шэньчжэнь, район Наньшань",
+            ["CN-GD", "CN-440300", "CN-440305"],
+        ),
+        # "г." asks for the city of Ürümqi, not its county 乌鲁木齐县
+        ("Синьцзян-Уйгурский автономный район, г. Урумчи", ["CN-XJ", "CN-650100"]),
+    ],
+)
+def test_a_chinese_address_written_in_russian_is_read_as_chinas(
+    text: str, codes: list[str]
+) -> None:
+    # It was read as Russia's: "г. Харбин" was a village of that name in Crimea.
+    address = regionkit.parse_address(text)
+    assert [d.code for d in address.chain] == codes
+    assert address.conflicts == ()
+
+
+def test_a_russian_address_stays_russias() -> None:
+    address = regionkit.parse_address(
+        "Хабаровский край, г. Хабаровск, Индустриальный район"
+    )
+    assert [d.code for d in address.chain] == ["RU-KHA", "RU-KHA-GN2022890"]
+    assert address.remainder == "Индустриальный район"
+
+
+def test_a_former_prefecture_s_romanized_name_does_not_break_an_address() -> None:
+    # Laiwu was merged into Jinan in 2019; lookup reads "Laiwu Shi" as the
+    # former city, but beside today's district the address keeps today's chain.
+    address = regionkit.parse_address("Gangcheng Qu, Laiwu Shi, Shandong Sheng")
+    assert [d.code for d in address.chain] == ["CN-SD", "CN-370100", "CN-370117"]
