@@ -1210,9 +1210,12 @@ _COUNTRY_WORDS = {
     "кнр": "CN",
     "китайская народная республика": "CN",
 }
-# Russian words for China, or for kinds of unit that only China has.
+# Russian words for China, or for kinds of unit that only China has; whole
+# words, so that a Russian street or place keeps its country (ул. Китайская,
+# Китай-город, Провинциальный пер.).
 _RUSSIAN_FOR_CHINA = re.compile(
-    r"(?<![а-яё])(?:китай|кнр|провинци|уезд|автономн\w* район|специальн\w* администр)",
+    r"(?<![а-яё-])(?:китай|кнр|провинци[яи]|уезд)(?![а-яё-])"
+    r"|автономн\w* район|специальн\w* администр",
     re.IGNORECASE,
 )
 

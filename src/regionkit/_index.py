@@ -1000,7 +1000,15 @@ def _keep(
 # typo may hit; shorter ones are too close to other words.
 _TYPO_CATEGORY_WORDS = tuple(
     sorted(
-        {w for w in CATEGORY_WORDS if len(w) >= 2 and " " not in w}
+        {
+            w
+            for w in CATEGORY_WORDS
+            if len(w) >= 2
+            and " " not in w
+            # a locality's status abbreviated (пгт, пос): a locality is never
+            # read by a typo, nor by a mistyped status ("пас Ванино")
+            and strong_category_hints(w) != {"inhabited_locality"}
+        }
         # and the long words of longer ones ("autonomous" of "autonomous region")
         | {p for w in CATEGORY_WORDS if " " in w for p in w.split() if len(p) >= 6}
     )

@@ -215,16 +215,22 @@ def split_qualified(text: str) -> list[tuple[str, str]]:
     words = folded.split()
     if not 2 <= len(words) <= _MAX_WORDS:
         return []
+    readings = [
+        reading
+        for i in range(1, len(words))
+        for reading in (
+            (" ".join(words[i:]), " ".join(words[:i])),
+            (" ".join(words[:i]), " ".join(words[i:])),
+        )
+    ]
+    if not _OPENING.search(folded):
+        return readings
     # A bracket holds a gloss or a container, never a name inside what stands
     # outside it: "Chaoyang (Beijing)" is Chaoyang in Beijing, but "Guangdong
     # (Canton)" is no Canton (Guangzhou) in Guangdong.
     return [
         (name, container)
-        for i in range(1, len(words))
-        for name, container in (
-            (" ".join(words[i:]), " ".join(words[:i])),
-            (" ".join(words[:i]), " ".join(words[i:])),
-        )
+        for name, container in readings
         if not (_OPENING.search(name) and not _OPENING.search(container))
     ]
 

@@ -287,7 +287,10 @@ def test_a_city_s_former_name_keeps_its_dates() -> None:
         datetime.date(1945, 12, 31),  # the year only: the day is not stated
     )
     (dihua,) = [n for n in regionkit.get("CN-650100").names if n.text == "迪化"]
-    assert dihua.valid_to == datetime.date(1954, 1, 31)  # Ürümqi from 1 February
+    assert (dihua.valid_from, dihua.valid_to) == (
+        datetime.date(1763, 1, 1),  # the year only: 1763
+        datetime.date(1954, 1, 31),  # Ürümqi from 1 February
+    )
 
 
 @pytest.mark.parametrize("text", ["Port Arthur", "Tar"])
