@@ -508,3 +508,9 @@ def test_the_case_forms_are_read_only_when_a_text_reaches_the_aliases() -> None:
     assert len(index._tables["cases"].keys()) == 19_096
     # GeoNames' alternates, less Молотов and Чкалов (dated former names now)
     assert len(index._tables["alias"].keys()) == 10196
+
+
+@pytest.mark.parametrize("text", ["пас Ванино", "Ванино дир", "пгн Ванино"])
+def test_a_mistyped_status_is_no_typo_reading_of_a_locality(text: str) -> None:
+    # Localities are never read by a typo, nor by a mistyped status word.
+    assert regionkit.resolve(text) == ()

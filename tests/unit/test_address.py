@@ -506,3 +506,21 @@ def test_a_former_prefecture_s_romanized_name_does_not_break_an_address() -> Non
     # former city, but beside today's district the address keeps today's chain.
     address = regionkit.parse_address("Gangcheng Qu, Laiwu Shi, Shandong Sheng")
     assert [d.code for d in address.chain] == ["CN-SD", "CN-370100", "CN-370117"]
+
+
+@pytest.mark.parametrize(
+    ("text", "remainder"),
+    [
+        ("ул. Китайская, г. Москва", "ул. Китайская"),
+        ("г. Москва, Китай-город, д. 1", "Китай-город, д. 1"),
+        ("Москва, Провинциальный пер., 5", "Провинциальный пер., 5"),
+    ],
+)
+def test_a_russian_street_named_after_china_keeps_its_country(
+    text: str, remainder: str
+) -> None:
+    address = regionkit.parse_address(text)
+    assert ([d.code for d in address.chain], address.remainder) == (
+        ["RU-MOW"],
+        remainder,
+    )
