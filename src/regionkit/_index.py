@@ -752,11 +752,12 @@ class NameIndex:
         name plus or less whole words is not a typo: "N. Novgorod" is not
         Novgorod (it is Nizhny Novgorod's abbreviation, an exact match).
         """
-        if has_learned_word(normalized):
+        reading = _typo_reading(normalized)
+        if reading is None:
             return []  # another language's category word: no typos (`_typo_locale`)
         found: dict[tuple[str, str], float] = {}  # (code, text) -> best score
         table = self._table(_FUZZY)
-        plain, hints, mended, reach = _typo_reading(normalized)
+        plain, hints, mended, reach = reading
         if mended:
             sets, cores = self._keysets, self._table(_CORES)
             for core, mended_text, long in mended:
@@ -1070,7 +1071,7 @@ def _split_core(normalized: str) -> tuple[str, str]:
     name ("московскаяобласть"): then the categories are that word's.
     """
     core = strip_category_words(normalized)
-    if core == normalized and " " not in normalized:
+    if core == normalized and " " not in normalized and normalized.endswith(_JOINED):
         for word in _JOINED:
             if normalized.endswith(word) and len(normalized) - len(word) >= 4:
                 return normalized[: -len(word)], word
@@ -1083,9 +1084,11 @@ _Mended = tuple[str, str, bool]  # a core, the text mended, a long category word
 @functools.lru_cache(maxsize=65536)
 def _typo_reading(
     normalized: str,
-) -> tuple[str, frozenset[str], tuple[_Mended, ...], int]:
+) -> tuple[str, frozenset[str], tuple[_Mended, ...], int] | None:
     """
     Return what typo matching of *normalized* needs, made once a text.
+
+    None for a text with another language's category word: it gets no typos.
 
     Its core and the categories its category words name; its cores with a
     mistyped category word mended (three letters or more, `_mended_readings`);
@@ -1093,6 +1096,8 @@ def _typo_reading(
     core shorter than `_MIN_TYPO`; two from 10 letters on (see `typo_distance`),
     where only rivals as close as the closest typo matter; else one.
     """
+    if has_learned_word(normalized):
+        return None
     plain, hints = _core_and_hints(normalized)
     mended = tuple(
         reading for reading in _mended_readings(normalized) if len(reading[0]) >= 3

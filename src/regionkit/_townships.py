@@ -79,6 +79,8 @@ _UNTONE = str.maketrans({t: plain for plain, toned in _TONED.items() for t in to
 
 def _plain(text: str) -> str:
     """*text* without tone marks (ü kept), as the plain pinyin spells it."""
+    if text.isascii():  # most texts: no marks to drop, and `translate` walks each
+        return text
     plain = text.translate(_UNTONE)
     if plain.isascii() or max(plain) < "\u0300":
         return plain
