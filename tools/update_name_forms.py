@@ -57,7 +57,12 @@ SUBJECTS = frozenset(
     }
 )
 # The hand-reviewed Russian tables whose names are inflected and romanized.
-RU_SOURCES = ("ru/names.csv", "ru/names_aliases.csv", "ru/names_informal.csv")
+RU_SOURCES = (
+    "ru/names.csv",
+    "ru/names_aliases.csv",
+    "ru/names_informal.csv",
+    "ru/names_former.csv",
+)
 CASES = ("gent", "datv", "accs", "ablt", "loct", "loc2")
 # The category words that head an official name; a proper name after one stands in
 # apposition and keeps its nominative ("Республике Татарстан").
@@ -281,29 +286,40 @@ def informal(text: str, table: dict[str, str]) -> str:
     return "".join(out)
 
 
+# The generated tables, left out when seeing what a unit already has.
+GENERATED = (
+    "names_cases.csv",
+    "names_translit.csv",
+    "names_history_translit.csv",
+    "places_names_former_translit.csv",
+)
+
+
+def romanizations(text: str, source: str) -> Iterator[tuple[str, str, str]]:
+    """Yield *text* in each iuliia schema and informal table: latin, locale, source."""
+    for schema in SCHEMAS:
+        sources = f"{source} iuliia-schemas"
+        yield schema.translate(text).strip(), "ru-Latn-x-translit", sources
+    for table in INFORMAL.values():
+        sources = f"{source} ru-translit-informal"
+        yield informal(text, table).strip(), "ru-Latn-x-informal", sources
+
+
 def translit_rows(codes: set[str]) -> Iterator[Row]:
-    """Yield the romanizations of the Russian names, nicknames and abbreviations."""
-    have = stored("ru/names*.csv", ("names_cases.csv", "names_translit.csv"))
+    """
+    Yield the romanizations of the Russian names, nicknames and abbreviations.
+
+    *codes* are the subjects, today's and former ones (a former okrug's name,
+    "Komi-Permjackij avtonomnyj okrug", is read in every spelling too).
+    """
+    have = stored("ru/names*.csv", GENERATED)
     for table in RU_SOURCES:
         for row in read_csv(DATA / table):
             code, text, form = row["code"], row["text"], row["form"]
             if code not in codes or row["locale"] != "ru" or form == "former":
                 continue
             kind = "abbreviation" if form == "abbreviation" else "alias"
-            source = row["source"]
-            variants = [
-                (s.translate(text), "ru-Latn-x-translit", f"{source} iuliia-schemas")
-                for s in SCHEMAS
-            ] + [
-                (
-                    informal(text, t),
-                    "ru-Latn-x-informal",
-                    f"{source} ru-translit-informal",
-                )
-                for t in INFORMAL.values()
-            ]
-            for latin, locale, sources in variants:
-                latin = latin.strip()
+            for latin, locale, sources in romanizations(text, row["source"]):
                 if not latin or latin.casefold() in have[code]:
                     continue
                 have[code].add(latin.casefold())
@@ -314,6 +330,38 @@ def translit_rows(codes: set[str]) -> Iterator[Row]:
                     latin,
                     " ".join(dict.fromkeys(sources.split())),
                 )
+
+
+DatedRow = tuple[str, str, str, str, str, str, str]
+DATED_COLUMNS = ("code", "locale", "form", "text", "valid_from", "valid_to", "source")
+
+
+def dated_translit_rows(table: str, pattern: str) -> Iterator[DatedRow]:
+    """
+    Yield the romanizations of the dated Russian former names of *table*.
+
+    Each keeps its name's dates, so that "Kuibyshev" and "Kujbyshev" are
+    Samara until 1991 as "Kuybyshev" is; *pattern* globs the tables whose
+    texts a unit already has.
+    """
+    have = stored(pattern, GENERATED)
+    for row in read_csv(DATA / table):
+        code, text = row["code"], row["text"]
+        if row["locale"] != "ru" or row["form"] != "former":
+            continue
+        for latin, locale, sources in romanizations(text, row["source"]):
+            if not latin or latin.casefold() in have[code]:
+                continue
+            have[code].add(latin.casefold())
+            yield (
+                code,
+                locale,
+                "former",
+                latin,
+                row["valid_from"],
+                row["valid_to"],
+                " ".join(dict.fromkeys(sources.split())),
+            )
 
 
 # ------------------------------------------------------------------ KLADR
@@ -640,12 +688,27 @@ def build(shared: Path) -> dict[Path, str]:
     for centre in centres:
         if centre["role"] == "centre" and centre["name_zh"] in by_name:
             cities.add(by_name[centre["name_zh"]])
+    former = {r["code"] for r in read_csv(DATA / "ru/former.csv")}
     named = {r["code"] for r in read_csv(DATA / "ru/names.csv")}
     if not codes <= named:
         raise BuildError("data/ru/names.csv lacks names of some subjects")
     return {
         DATA / "ru/names_cases.csv": render(case_rows(codes, categories)),
-        DATA / "ru/names_translit.csv": render(translit_rows(codes)),
+        DATA / "ru/names_translit.csv": render(translit_rows(codes | former)),
+        DATA / "ru/names_history_translit.csv": render_csv(
+            DATED_COLUMNS,
+            sorted(set(dated_translit_rows("ru/names_history.csv", "ru/names*.csv"))),
+        ),
+        DATA / "ru/places_names_former_translit.csv": render_csv(
+            DATED_COLUMNS,
+            sorted(
+                set(
+                    dated_translit_rows(
+                        "ru/places_names_former.csv", "ru/places_names_former*.csv"
+                    )
+                )
+            ),
+        ),
         DATA / "ru/names_kladr.csv": render(kladr_rows(shared, okato)),
         DATA / "cn/names_wadegiles.csv": render(
             wade_giles_rows(read_csv(DATA / "cn/names.csv"), provinces)

@@ -167,8 +167,13 @@ def test_navigation_as_of_a_date() -> None:
 def test_former_names_carry_their_dates() -> None:
     kemerovo = regionkit.get("RU-KEM")
     former = [n for n in kemerovo.names if n.form.value == "former"]
-    assert [(n.text, n.valid_to) for n in former] == [
+    assert [(n.text, n.valid_to) for n in former if n.locale == "ru"] == [
         ("Кемеровская область", D(2019, 3, 26))
     ]
+    # Its romanizations (every iuliia schema, the informal ones) keep its dates.
+    latin = {n.text: (n.valid_from, n.valid_to) for n in former if n.locale != "ru"}
+    assert len(latin) == 9
+    assert latin["Kemerovskaja oblast'"] == (D(1993, 12, 25), D(2019, 3, 26))
+    assert set(latin.values()) == {(D(1993, 12, 25), D(2019, 3, 26))}
     assert kemerovo.name("ru") == "Кемеровская область — Кузбасс"
     assert regionkit.lookup("Ингушская Республика").code == "RU-IN"
