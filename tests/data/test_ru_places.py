@@ -411,9 +411,14 @@ def test_how_many_localities_have_a_chinese_name() -> None:
     named = [d for d in localities() if any(n.locale == "zh-Hans" for n in d.names)]
     assert len(named) == 886
     by_source = Counter(
-        n.source for d in named for n in d.names if n.locale == "zh-Hans"
+        (n.source, n.form.value)
+        for d in named
+        for n in d.names
+        if n.locale == "zh-Hans"
     )
-    assert by_source["mnr-2023-map-norms"] == 6
+    # The maps' six names, each with its bracketed former name as an alias.
+    assert by_source["mnr-2023-map-norms", "full"] == 6
+    assert by_source["mnr-2023-map-norms", "alias"] == 6
 
 
 @pytest.mark.parametrize(
@@ -506,11 +511,36 @@ def test_the_case_forms_are_read_only_when_a_text_reaches_the_aliases() -> None:
     assert "cases" in index._tables
     # The village Смоленщина's four case forms are Smolensk Oblast's nickname's.
     assert len(index._tables["cases"].keys()) == 19_096
-    # GeoNames' alternates, less Молотов and Чкалов (dated former names now)
-    assert len(index._tables["alias"].keys()) == 10196
+    # GeoNames' alternates, less Молотов and Чкалов (dated former names now),
+    # with the large cities' spellings in other languages (1,285 names, 1,428
+    # keys up to accents) and the maps' bracketed names 双城子 and 庙街.
+    assert len(index._tables["alias"].keys()) == 10196 + 1428 + 2
 
 
 @pytest.mark.parametrize("text", ["пас Ванино", "Ванино дир", "пгн Ванино"])
 def test_a_mistyped_status_is_no_typo_reading_of_a_locality(text: str) -> None:
     # Localities are never read by a typo, nor by a mistyped status word.
+    assert regionkit.resolve(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Togliatti", "RU-SAM-GN482283"),  # Italian, after Palmiro Togliatti
+        ("Jekaterinburg", "RU-SVE-GN1486209"),
+        ("Szamara", "RU-SAM-GN499099"),
+        ("双城子", "RU-PRI-GN2014006"),  # the maps' bracketed name of Ussuriysk
+        ("庙街", "RU-KHA-GN2122850"),
+    ],
+)
+def test_a_large_city_is_read_in_other_languages_spellings(
+    text: str, code: str
+) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize("text", ["Tsjerkassy", "Nowy", "maykwb"])
+def test_other_languages_names_of_small_places_are_not_read(text: str) -> None:
+    # A village Черкассы's Dutch name is Ukraine's Cherkasy; "Nowy" a word;
+    # "maykwb" a machine romanization of Maykop's Arabic-script name.
     assert regionkit.resolve(text) == ()
