@@ -729,6 +729,9 @@ class NameIndex:
         bare_syllable = not hints and len(core) < 6 and core.isascii()
         kind = MatchKind.NORMALIZED
         found = []
+        # A category word that rules nothing out still says a region is meant
+        # ("Region Moskau": the oblast, whose German name is an alias).
+        worded = core != normalized
         for code, text, extra in hits:
             category, _, alias = extra.partition(" ")
             # An alias's core answers only with a category word ("Буриад Улс"):
@@ -736,7 +739,9 @@ class NameIndex:
             # the city of Irkutsk; Zaporizja the Ukrainian city).
             if hints and category not in hints:
                 continue
-            if (alias and not hints) or (bare_syllable and code.startswith("CN-")):
+            if (alias and not (hints or worded)) or (
+                bare_syllable and code.startswith("CN-")
+            ):
                 continue
             found.append((code, score + bonus[category in helps], text, kind))
         return found

@@ -106,14 +106,16 @@ _CATEGORY_WORDS = {
     "provincia", "municipio", "regiao", "autonoma", "especial", "administrativa",
     # German, French, Spanish and Italian, as pycountry's and CLDR's names write
     # them: Republik Tatarstan, République du Tatarstan, República de
-    # Tartaristán, Repubblica del Tatarstan, Provinz Guangdong
-    "republik", "republique", "republica", "repubblica", "provinz",
+    # Tartaristán, Repubblica del Tatarstan, Provinz Guangdong; and their word
+    # for a region, which fits any subject as "region" does (Regione di Mosca)
+    "republik", "republique", "republica", "repubblica", "provinz", "regione",
 }  # fmt: skip
 # The Romance category words a link word ("de", "du", "del" …) follows, which
 # goes with them: "República de Tartaristán" is Tartaristán.
 _LINKED_CATEGORY_WORDS = frozenset(
     {"provincia", "municipio", "regiao", "autonoma", "especial", "administrativa"}
     | {"republique", "republica", "repubblica", "province", "oblast", "krai"}
+    | {"region", "regione"}  # Région de Moscou, Región de Moscú
 )
 _LINKS = frozenset({"de", "do", "da", "du", "des", "del", "della", "di"})
 
@@ -344,7 +346,7 @@ def strip_category_words(normalized: str) -> str:
 # Words that say which category a text means, by category value.
 _CITY = ("city", "shi", "gorod", "город", "г")
 _HINT_WORDS = {
-    "oblast": ("oblast", "obl", "область", "обл", "province", "region"),
+    "oblast": ("oblast", "obl", "область", "обл", "province", "region", "regione"),
     "province": ("province", "sheng", "provinz", "провинция", "provincia"),
     "krai": ("krai", "kray", "kraj", "край", "кр", "territory"),
     "republic": (
@@ -522,7 +524,7 @@ def russian_reading(normalized: str) -> str:
 
 
 # Words too loose to rule a unit out: "Perm Region" is Perm Krai.
-_WEAK_HINTS = frozenset({"region"})
+_WEAK_HINTS = frozenset({"region", "regione"})
 
 
 @functools.lru_cache(maxsize=65536)

@@ -74,6 +74,23 @@ def test_a_category_word_that_does_not_fit_rules_a_unit_out() -> None:
     assert regionkit.lookup("Altai Krai").code == "RU-ALT"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow Region",
+        "Region Moskau",
+        "Région de Moscou",
+        "Región de Moscú",
+        "Regione di Mosca",
+    ],
+)
+def test_a_region_word_in_any_word_order_helps_the_oblast(text: str) -> None:
+    """'Region Moskau' was the city of Moscow; the Romance forms were NotFound."""
+    (first, second) = regionkit.resolve(text)
+    assert (first.division.code, first.score) == ("RU-MOS", 0.93)
+    assert (second.division.code, second.score) == ("RU-MOW", 0.92)
+
+
 def test_typos_say_so_and_can_be_refused() -> None:
     (match,) = regionkit.resolve("Tatarstn")
     assert (match.division.code, match.kind, match.score) == (
