@@ -420,9 +420,13 @@ def _probed_forms(text: str) -> frozenset[str]:
 
 # What `NameIndex.search` looks a text up by: its folded, canonical and
 # normalized forms, the last without a leading preposition ("в Якутии": a case
-# form), its Russian stems; then all of these together (the keys of names),
-# its core and its core written together (the keys of cores).
-_Probes = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, str]]
+# form); its Russian stems; in plain Latin letters, its words written together
+# ("Sin-kiang" is the postal Sinkiang), else ""; then all of these together
+# (the keys of names), its core and its core written together (the keys of
+# cores).
+_Probes = tuple[
+    str, str, tuple[str, ...], tuple[str, ...], str, tuple[str, ...], tuple[str, str]
+]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -433,13 +437,19 @@ def _probes(text: str) -> _Probes:
     bare = without_preposition(normalized)
     stems = _stems_of(normalized)
     core, _ = _split_core(normalized)  # its categories matter only later
+    written = (folded, whole, normalized, bare)
+    joined = (
+        normalized.replace(" ", "")
+        if " " in normalized and normalized.isascii()
+        else ""
+    )
     return (
-        folded,
         whole,
         normalized,
-        bare,
+        written,
         stems,
-        (folded, whole, normalized, bare, *stems),
+        joined,
+        (*written, *stems, joined),
         (core, core.replace(" ", "")),
     )
 
@@ -649,15 +659,15 @@ class NameIndex:
         if exact and exact_first:
             return exact
         probes = _probes(text)
-        whole, normalized, bare = probes[1:4]
+        whole, normalized, written = probes[:3]
         if not exact and not self._may_know(probes):
             return self._fuzzy(normalized) if fuzzy else []
         tiers = (
             (whole, normalized),
-            (folded, whole, normalized, bare),  # "в ХМАО", "по РТ"
-            (folded, whole, normalized, bare),
-            (folded, whole, normalized, bare),
-            probes[4],
+            written,  # "в ХМАО", "по РТ"
+            written,
+            written,
+            probes[3],
         )
         named = None if sets is None else sets[0]
         found = exact
@@ -682,10 +692,24 @@ class NameIndex:
                         (code, base - _penalty(extra), matched, kind)
                         for code, matched, extra in table.get(key)
                     )
+        if not found and probes[4]:
+            # No name as written: its words written together, as the
+            # romanizations of Chinese names are filed too (`_file`).
+            found = self._joined(probes[4], named)
         found.extend(self._cores(normalized))
         if found or not fuzzy:
             return found
         return self._fuzzy(normalized)
+
+    def _joined(self, joined: str, named: frozenset[str] | None) -> list[_Entry]:
+        """Return the entries of the names *joined* is, written together."""
+        if named is not None and joined not in named:
+            return []
+        return [
+            (code, base - _penalty(extra), matched, kind)
+            for kind, name, base in _KINDS[1:4]  # abbreviations, aliases, former
+            for code, matched, extra in self._table(name).get(joined)
+        ]
 
     def _may_know(self, probes: _Probes) -> bool:
         """Whether any table has a key `search` tries: else it finds nothing."""
@@ -695,7 +719,7 @@ class NameIndex:
         named, cores, typo_keys = sets
         if not named.isdisjoint(probes[5]) or not cores.isdisjoint(probes[6]):
             return True
-        return " " in probes[2] and probes[6][0] in typo_keys
+        return " " in probes[1] and probes[6][0] in typo_keys
 
     def typo_keys_near(self, core: str, edits: int) -> bool:
         """Whether a typo key lies within *edits* of *core* (for the build tools)."""
@@ -1202,9 +1226,18 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                     kind = _CASES  # matched as aliases, kept apart
                 whole = canonical_name(text)
                 # Korean writes a category word spaced or joined: "헤이룽장 성"
-                # (CLDR) is also "헤이룽장성", "베이징 시" "베이징시".
+                # (CLDR) is also "헤이룽장성", "베이징 시" "베이징시"; old
+                # romanizations of Chinese names their syllables so too:
+                # Wade-Giles "Hsin-chiang" is also "Hsinchiang".
                 joined = (
-                    whole.replace(" ", "") if _HANGUL_SPACED.fullmatch(whole) else ""
+                    whole.replace(" ", "")
+                    if _HANGUL_SPACED.fullmatch(whole)
+                    or (
+                        " " in whole
+                        and division.country == "CN"
+                        and name.locale.startswith(_SYLLABLED)
+                    )
+                    else ""
                 )
                 for key in dict.fromkeys((fold_name(text), whole, joined)):
                     if key:
@@ -1299,6 +1332,11 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
 # than Latin and Cyrillic: the rest have their lists.
 _AFFIX_SHARE = 0.6  # of a category's names in the locale, and at least
 _AFFIX_UNITS = 3  # units
+# The romanizations of Chinese names whose syllables are written apart or
+# together (Wade-Giles "Hsin-chiang" is also "Hsinchiang"), and English's; not
+# the Cantonese ones of the mainland's units, whose syllables written together
+# are places elsewhere ("Tai Tung", Datong, is Taiwan's Taitung).
+_SYLLABLED = ("zh-Latn", "en")
 _HANGUL_SPACED = re.compile(r"[\uac00-\ud7af]+(?: [\uac00-\ud7af]+)+")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _Affix = tuple[bool, str]  # whether a prefix, and its text (canonical)

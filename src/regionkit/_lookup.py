@@ -39,7 +39,9 @@ without it or for a typo: "Altay Krai" is no Altai Republic, "Oblast Moskau"
 no city of Moscow ("region" fits any subject; 省 fits an autonomous region).
 A category word written together with the name is read
 ("Московскаяобласть"), and so is a Russian preposition before a case form
-("в Якутии", "по Республике Татарстан").
+("в Якутии", "по Республике Татарстан"). A romanization of a Chinese name
+reads with its syllables written apart or together: "Sin-kiang" is the
+postal Sinkiang, "Hsinchiang" the Wade-Giles Hsin-chiang.
 
 Within a kind, a full-name match outranks a short-name match: "Moscow" is the
 full name of the federal city and only the short name of Moscow Oblast, so it

@@ -307,3 +307,22 @@ def test_a_new_area_that_is_no_unit_is_no_typo_of_one(text: str) -> None:
     with pytest.raises(NotFound):
         regionkit.lookup(text)
     assert regionkit.lookup("Xiang'an").code == "CN-350213"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Sin-kiang", "CN-XJ"),  # the postal Sinkiang
+        ("Sin Kiang", "CN-XJ"),
+        ("Hsinchiang", "CN-XJ"),  # Wade-Giles Hsin-chiang
+        ("Heilungchiang", "CN-HL"),
+        ("Kwang-tung", "CN-GD"),
+        ("Pe-king", "CN-BJ"),
+        ("Tsing-tao", "CN-370200"),
+        ("Chunan", "CN-330127"),  # Chun'an, not Hunan's Czech "Chu-nan"
+    ],
+)
+def test_a_romanization_reads_with_its_syllables_apart_or_together(
+    text: str, code: str
+) -> None:
+    assert regionkit.lookup(text).code == code
