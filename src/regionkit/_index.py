@@ -1449,10 +1449,12 @@ _HAN_LOCALES = frozenset({"zh-Hans", "zh-Hant"})
 # the data holds many (CLDR, pycountry), match as written only.
 _TYPO_LANGUAGES = frozenset({"en", "ru", "zh", "und"})
 # Generated spellings (every transliteration scheme, informal spellings, case
-# forms, old romanizations) match as written: typos of them would reach too
-# many other names ("Alanya" is not "Alanija").
+# forms, old romanizations, Chinese in Cyrillic letters by Palladius) match as
+# written: typos of them would reach too many other names ("Alanya" is not
+# "Alanija").
 _NO_TYPOS = (
-    "-x-translit", "-x-informal", "-x-case", "-x-postal", "-wadegile", "-tongyong"
+    "-x-translit", "-x-informal", "-x-case", "-x-postal", "-wadegile", "-tongyong",
+    "-Cyrl",
 )  # fmt: skip
 
 

@@ -424,3 +424,25 @@ def test_a_bracketed_category_word_must_fit_the_unit() -> None:
     assert regionkit.lookup("Canton").code == "CN-440100"
     for text in ("Canton (province)", "Cantão (província)"):
         assert regionkit.lookup(text).code == "CN-GD"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Аомэнь", "CN-MO"),  # Palladius; the usual name is Аомынь
+        ("Сицзан", "CN-XZ"),
+        ("Бэйцзин", "CN-BJ"),
+        ("Нэймэнгу", "CN-NM"),
+        ("Хаэрбинь", "CN-230100"),  # the conventional name is Харбин
+        ("Хухэхаотэ", "CN-150100"),
+    ],
+)
+def test_the_palladius_form_of_a_conventional_russian_name_is_read(
+    text: str, code: str
+) -> None:
+    assert regionkit.lookup(text).code == code
+
+
+def test_name_serves_the_conventional_russian_name_not_palladius() -> None:
+    assert regionkit.get("CN-230100").name("ru", form="short") == "Харбин"
+    assert regionkit.get("CN-MO").name("ru", form="short") == "Макао"
