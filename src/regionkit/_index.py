@@ -1259,6 +1259,10 @@ def _file(divisions: Iterable[Division]) -> dict[str, dict[str, list[_Item]]]:
                 typos = not (grouping or locality) and _typo_locale(name.locale)
                 if whole and form is NameForm.ALIAS and typos:  # nicknames
                     _file_typo(file, whole, (code, text, category))
+                if form is NameForm.FORMER and inflect and name.locale == "ru":
+                    # A former name's case forms: "в Горьковской области".
+                    for stems in _stems_of(whole):
+                        file(_INFLECTED, stems, (code, text, ""))
                 continue
             typos = not (grouping or locality) and _typo_locale(name.locale)
             bare_city = (

@@ -177,3 +177,22 @@ def test_former_names_carry_their_dates() -> None:
     assert set(latin.values()) == {(D(1993, 12, 25), D(2019, 3, 26))}
     assert kemerovo.name("ru") == "Кемеровская область — Кузбасс"
     assert regionkit.lookup("Ингушская Республика").code == "RU-IN"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("в Горьковской области", "RU-NIZ"),
+        ("Куйбышевской области", "RU-SAM"),
+        ("в Татарской АССР", "RU-TA"),
+        ("в Ленинграде", "RU-SPE"),
+        ("по Чкаловской области", "RU-ORE"),
+    ],
+)
+def test_a_former_name_s_case_forms_find_its_unit(text: str, code: str) -> None:
+    (match,) = regionkit.resolve(text)
+    assert (match.division.code, match.kind, match.score) == (
+        code,
+        regionkit.MatchKind.INFLECTED,
+        0.8,
+    )
