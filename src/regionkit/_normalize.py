@@ -357,8 +357,18 @@ _HINT_WORDS = {
     # Russian names of China's units
     "prefecture_level_city": (*_CITY, "городской", "округ"),
     "county_level_city": (*_CITY, "городской", "уезд"),
-    # Еврейская автономная обл.: an autonomous oblast is an oblast too.
-    "autonomous_oblast": ("aobl", "аобл", "oblast", "obl", "область", "обл"),
+    # Еврейская автономная обл.: an autonomous oblast is an oblast too; "АО"
+    # abbreviates it as it does an autonomous okrug ("Еврейская АО").
+    "autonomous_oblast": (
+        "aobl",
+        "аобл",
+        "oblast",
+        "obl",
+        "область",
+        "обл",
+        "ao",
+        "ао",
+    ),
     "federal_city": _CITY,
     "city": _CITY,  # a Russian город: "г Майкоп", "г. Хабаровск"
     # any other locality: "пгт Ванино", "с. Троицкое"

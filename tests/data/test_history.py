@@ -196,3 +196,17 @@ def test_a_former_name_s_case_forms_find_its_unit(text: str, code: str) -> None:
         regionkit.MatchKind.INFLECTED,
         0.8,
     )
+
+
+def test_the_altai_republic_was_the_oyrot_autonomous_oblast() -> None:
+    altai = regionkit.get("RU-AL")
+    oyrot = next(n for n in altai.names if n.text == "Ойротская автономная область")
+    assert (oyrot.valid_from, oyrot.valid_to) == (D(1922, 6, 1), D(1948, 1, 6))
+    assert regionkit.lookup("Oyrot Autonomous Oblast").code == "RU-AL"
+    town = regionkit.lookup("Oirot-Tura")  # Gorno-Altaysk in 1932-48
+    assert (town.code, town.parent_code) == ("RU-AL-GN1506271", "RU-AL")
+
+
+@pytest.mark.parametrize("text", ["Еврейская АО", "Jewish AO"])
+def test_ao_fits_the_autonomous_oblast_too(text: str) -> None:
+    assert regionkit.lookup(text).code == "RU-YEV"
