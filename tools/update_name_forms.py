@@ -297,14 +297,26 @@ GENERATED = (
 )
 
 
-def romanizations(text: str, source: str) -> Iterator[tuple[str, str, str]]:
-    """Yield *text* in each iuliia schema and informal table: latin, locale, source."""
-    for schema in SCHEMAS:
-        sources = f"{source} iuliia-schemas"
-        yield schema.translate(text).strip(), "ru-Latn-x-translit", sources
-    for table in INFORMAL.values():
-        sources = f"{source} ru-translit-informal"
-        yield informal(text, table).strip(), "ru-Latn-x-informal", sources
+def romanizations(
+    text: str, source: str, have: set[str]
+) -> Iterator[tuple[str, str, str]]:
+    """
+    Yield *text* in each iuliia schema and informal table: latin, locale, source.
+
+    Only the forms not in *have* (the unit's texts, case-folded), which gains them.
+    """
+    variants = [
+        (schema.translate(text), "ru-Latn-x-translit", f"{source} iuliia-schemas")
+        for schema in SCHEMAS
+    ] + [
+        (informal(text, table), "ru-Latn-x-informal", f"{source} ru-translit-informal")
+        for table in INFORMAL.values()
+    ]
+    for latin, locale, sources in variants:
+        latin = latin.strip()
+        if latin and latin.casefold() not in have:
+            have.add(latin.casefold())
+            yield latin, locale, " ".join(dict.fromkeys(sources.split()))
 
 
 def translit_rows(codes: set[str]) -> Iterator[Row]:
@@ -321,17 +333,10 @@ def translit_rows(codes: set[str]) -> Iterator[Row]:
             if code not in codes or row["locale"] != "ru" or form == "former":
                 continue
             kind = "abbreviation" if form == "abbreviation" else "alias"
-            for latin, locale, sources in romanizations(text, row["source"]):
-                if not latin or latin.casefold() in have[code]:
-                    continue
-                have[code].add(latin.casefold())
-                yield (
-                    code,
-                    locale,
-                    kind,
-                    latin,
-                    " ".join(dict.fromkeys(sources.split())),
-                )
+            for latin, locale, sources in romanizations(
+                text, row["source"], have[code]
+            ):
+                yield code, locale, kind, latin, sources
 
 
 DatedRow = tuple[str, str, str, str, str, str, str]
@@ -351,19 +356,9 @@ def dated_translit_rows(table: str, pattern: str) -> Iterator[DatedRow]:
         code, text = row["code"], row["text"]
         if row["locale"] != "ru" or row["form"] != "former":
             continue
-        for latin, locale, sources in romanizations(text, row["source"]):
-            if not latin or latin.casefold() in have[code]:
-                continue
-            have[code].add(latin.casefold())
-            yield (
-                code,
-                locale,
-                "former",
-                latin,
-                row["valid_from"],
-                row["valid_to"],
-                " ".join(dict.fromkeys(sources.split())),
-            )
+        dates = row["valid_from"], row["valid_to"]
+        for latin, locale, sources in romanizations(text, row["source"], have[code]):
+            yield code, locale, "former", latin, *dates, sources
 
 
 # ------------------------------------------------------------------ KLADR
