@@ -210,3 +210,13 @@ def test_the_altai_republic_was_the_oyrot_autonomous_oblast() -> None:
 @pytest.mark.parametrize("text", ["Еврейская АО", "Jewish AO"])
 def test_ao_fits_the_autonomous_oblast_too(text: str) -> None:
     assert regionkit.lookup(text).code == "RU-YEV"
+
+
+@pytest.mark.parametrize(
+    "text", ["Чечено-Ингушская АССР", "Checheno-Ingush ASSR", "в Чечено-Ингушской АССР"]
+)
+def test_the_checheno_ingush_assr_is_both_of_its_successors(text: str) -> None:
+    # Divided into the Chechen and Ingush Republics: the name is both of theirs.
+    with pytest.raises(regionkit.AmbiguousName) as raised:
+        regionkit.lookup(text)
+    assert [c.code for c in raised.value.candidates] == ["RU-CE", "RU-IN"]
