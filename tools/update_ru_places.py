@@ -74,9 +74,9 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff]")
 # Letters of Ukrainian, Belarusian and other Cyrillic alphabets that Russian lacks.
 NOT_RUSSIAN = re.compile(r"[іїєґўјљњћџђѓќѕӀӏҡҫҙҗңөүһәӑӗӳ]", re.IGNORECASE)
-# A Latin name no iuliia schema gives is kept for a place this large, if this
-# like (normalized Levenshtein) one of them and borne by no other place: see
-# `aliases`.
+# A Latin name no iuliia schema gives is kept for a place this large, if it is
+# at least this like one of those spellings (normalized Levenshtein) and no
+# other place bears it: see `aliases`.
 EXONYM_POPULATION = 100_000
 EXONYM_LIKENESS = 0.75
 SCHEMES = (iuliia.BGN_PCGN, iuliia.WIKIPEDIA, iuliia.MOSMETRO, iuliia.ALA_LC)

@@ -449,7 +449,7 @@ def _probes(text: str) -> _Probes:
         written,
         stems,
         joined,
-        (*written, *stems, joined),
+        (*written, *stems, *filter(None, (joined,))),
         (core, core.replace(" ", "")),
     )
 

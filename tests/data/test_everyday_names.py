@@ -446,3 +446,17 @@ def test_the_palladius_form_of_a_conventional_russian_name_is_read(
 def test_name_serves_the_conventional_russian_name_not_palladius() -> None:
     assert regionkit.get("CN-230100").name("ru", form="short") == "Харбин"
     assert regionkit.get("CN-MO").name("ru", form="short") == "Макао"
+
+
+def test_the_palladius_forms_are_counted_and_none_is_another_s_name() -> None:
+    # 5 provincial units and 102 with a conventional Russian name.
+    palladius = [
+        n.text
+        for d in regionkit.divisions(country="CN", level=None)
+        for n in d.names
+        if n.locale == "zh-Cyrl"
+    ]
+    assert len(palladius) == 107
+    assert regionkit.lookup("Цзилинь").code == "CN-220200"  # the city's name
+    assert regionkit.resolve("Цзилун") == ()  # 吉隆县's form: Taiwan's Keelung
+    assert regionkit.resolve("Акэсу") == ()  # both 阿克苏市's and 阿克苏地区's

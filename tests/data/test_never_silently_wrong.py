@@ -326,3 +326,11 @@ def test_a_romanization_reads_with_its_syllables_apart_or_together(
     text: str, code: str
 ) -> None:
     assert regionkit.lookup(text).code == code
+
+
+@pytest.mark.parametrize("text", ["Taitung", "Lamfun", "Munsan"])
+def test_cantonese_syllables_written_together_are_places_elsewhere(text: str) -> None:
+    # Datong's, Linfen's and Wenshan's Cantonese "Tai Tung", "Lam Fun", "Mun
+    # San" written together are Taiwan's Taitung, Thailand's Lamphun, Korea's
+    # Munsan: not read so.
+    assert regionkit.resolve(text) == ()
